@@ -1,0 +1,44 @@
+package io.jesync.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Wall-clock time that tests and the control API can move forward, so expiry windows (tokens, idempotency
+ * replay, rate buckets, daily budgets) are tested without waiting for them.
+ */
+public final class SimClock extends Clock {
+    private final Clock base;
+    private final AtomicLong offsetMillis = new AtomicLong();
+
+    public SimClock() {
+        this(Clock.systemUTC());
+    }
+
+    public SimClock(Clock base) {
+        this.base = base;
+    }
+
+    public void advance(Duration duration) {
+        offsetMillis.addAndGet(duration.toMillis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plusMillis(offsetMillis.get());
+    }
+}
