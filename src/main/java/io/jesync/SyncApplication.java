@@ -1,12 +1,14 @@
 package io.jesync;
 
-import org.apache.camel.main.Main;
-
+/** Entry point of {@code java -jar jetshop-economic-sync.jar}: boots the runtime and exits with its status. */
 public final class SyncApplication {
     private SyncApplication() {
     }
 
-    public static void main(String[] args) throws Exception {
-        new Main(SyncApplication.class).run(args);
+    public static void main(String[] args) {
+        int status = new Bootstrap(System.getenv()).run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 }

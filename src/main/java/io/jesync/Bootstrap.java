@@ -1,0 +1,105 @@
+package io.jesync;
+
+import java.util.Map;
+
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.demo.DemoEnvironment;
+import io.jesync.store.Database;
+import io.jesync.store.Migrations;
+
+/**
+ * Start-up order: check every setting, then (demo only) start the simulators, then open and migrate the
+ * store, then hand over to Camel. Each step that fails stops start-up with one line saying why; nothing
+ * starts half-configured.
+ */
+final class Bootstrap {
+    static final int CONFIGURATION_ERROR = 2;
+    static final int STARTUP_ERROR = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final Map<String, String> environment;
+
+    Bootstrap(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    int run(String[] args) {
+        ConfigSource source;
+        RuntimeSettings settings;
+        try {
+            source = ConfigSource.load(environment, Map.of());
+            settings = RuntimeSettings.load(source);
+        } catch (ConfigurationException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return CONFIGURATION_ERROR;
+        }
+
+        DemoEnvironment demo = null;
+        Database database = null;
+        try {
+            if (settings.demo()) {
+                demo = DemoEnvironment.start(settings);
+            }
+            database = Database.open(settings.store());
+            new Migrations(database).migrate();
+
+            Main main = new Main(SyncApplication.class);
+            main.bind(RuntimeBeans.SETTINGS, settings);
+            main.bind(RuntimeBeans.DATA_SOURCE, database.dataSource());
+            if (demo != null) {
+                main.bind(RuntimeBeans.DEMO, demo);
+            }
+            camelProperties(source, settings).forEach(main::addOverrideProperty);
+            main.run(args);
+            return main.getExitCode();
+        } catch (ConfigurationException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return CONFIGURATION_ERROR;
+        } catch (Exception e) {
+            LOG.error("Start-up failed: {}", e.getMessage(), e);
+            return STARTUP_ERROR;
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+            if (demo != null) {
+                demo.close();
+            }
+        }
+    }
+
+    /**
+     * Camel's own settings: the user's {@code camel.*} keys as written, plus the admin side, which is one
+     * server on {@code admin.host:admin.port} carrying health, metrics and (later) the admin API.
+     */
+    static Map<String, String> camelProperties(ConfigSource source, RuntimeSettings settings) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String key : source.keys()) {
+            if (key.startsWith("camel.")) {
+                source.get(key).ifPresent(value -> properties.put(key, value));
+            }
+        }
+        String host = settings.admin().host();
+        String port = Integer.toString(settings.admin().port());
+        properties.put("camel.server.enabled", "true");
+        properties.put("camel.server.host", host);
+        properties.put("camel.server.port", port);
+        properties.put("camel.server.dev-console-enabled", Boolean.toString(settings.demo()));
+        properties.put("camel.server.upload-enabled", "false");
+        properties.put("camel.server.send-enabled", "false");
+        properties.put("camel.management.enabled", "true");
+        properties.put("camel.management.host", host);
+        properties.put("camel.management.port", port);
+        properties.put("camel.management.health-check-enabled", "true");
+        properties.put("camel.management.metrics-enabled", "true");
+        properties.put("camel.management.dev-console-enabled", Boolean.toString(settings.demo()));
+        properties.put("camel.health.enabled", "true");
+        return properties;
+    }
+}

@@ -1,0 +1,252 @@
+package io.jesync.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting the runtime needs, read and checked once at start-up. Loading either returns complete,
+ * valid settings or throws one {@link ConfigurationException} naming the first bad key, so nothing starts
+ * half-configured.
+ *
+ * <p>In demo mode the remote systems are the built-in simulators: base URLs and credentials are theirs and
+ * need not be set. In live mode every URL and credential must be given and well-formed.
+ */
+public record RuntimeSettings(
+        Environment environment,
+        String instanceId,
+        AdminSettings admin,
+        StoreSettings store,
+        EconomicSettings economic,
+        SimulatorSettings simulators,
+        List<ShopSettings> shops) {
+
+    private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** The public demo agreement's tokens: read-only, so useless for a live runtime that writes invoices. */
+    private static final String PUBLIC_DEMO_TOKEN = "demo";
+    public static final String DEMO_SHOP_CLIENT_ID = "demo-shop-client";
+    public static final Secret DEMO_SHOP_CLIENT_SECRET = Secret.of("demo-shop-secret");
+    public static final Secret DEMO_APP_SECRET_TOKEN = Secret.of("demo-app-secret-token");
+    public static final Secret DEMO_AGREEMENT_GRANT_TOKEN = Secret.of("demo-agreement-grant-token");
+
+    public RuntimeSettings {
+        shops = List.copyOf(shops);
+    }
+
+    public boolean demo() {
+        return environment == Environment.DEMO;
+    }
+
+    public static RuntimeSettings load(ConfigSource source) {
+        Environment environment = parseEnvironment(source);
+        boolean live = environment == Environment.LIVE;
+        String instanceId = source.get("app.instance-id").orElseGet(RuntimeSettings::hostName);
+
+        AdminSettings admin = new AdminSettings(source.get("admin.host").orElse("127.0.0.1"),
+                port(source, "admin.port", 8080));
+        StoreSettings store = store(source);
+        SimulatorSettings simulators = new SimulatorSettings(port(source, "simulator.economic.port", 8081),
+                port(source, "simulator.norce.port", 8082), longValue(source, "simulator.seed", 4711L),
+                nonNegativeDecimal(source, "demo.orders-per-minute", 6.0));
+        EconomicSettings economic = economic(source, live, simulators);
+        List<ShopSettings> shops = shops(source, live, simulators);
+        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, shops);
+    }
+
+    private static Environment parseEnvironment(ConfigSource source) {
+        String value = source.get("app.environment").orElse("demo");
+        try {
+            return Environment.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("app.environment", "'" + value + "' is neither demo nor live");
+        }
+    }
+
+    private static StoreSettings store(ConfigSource source) {
+        String url = source.get("store.jdbc-url").orElse("jdbc:h2:file:./data/jesync;WRITE_DELAY=0");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("store.jdbc-url", "must be an H2 (jdbc:h2:...) or PostgreSQL "
+                    + "(jdbc:postgresql://...) URL, got a '" + scheme(url) + "' URL");
+        }
+        return new StoreSettings(url, source.get("store.username").orElse("sa"), source.secret("store.password"));
+    }
+
+    private static EconomicSettings economic(ConfigSource source, boolean live, SimulatorSettings simulators) {
+        URI baseUrl;
+        Secret appSecret;
+        Secret grant;
+        if (live) {
+            baseUrl = url(source, "economic.base-url", true).orElseThrow();
+            appSecret = requiredSecret(source, "economic.app-secret-token");
+            grant = requiredSecret(source, "economic.agreement-grant-token");
+            if (PUBLIC_DEMO_TOKEN.equals(appSecret.reveal()) || PUBLIC_DEMO_TOKEN.equals(grant.reveal())) {
+                throw new ConfigurationException("economic.app-secret-token", "the public 'demo' tokens are read-only;"
+                        + " live mode needs the agreement's own app secret and grant tokens");
+            }
+        } else {
+            baseUrl = URI.create("http://127.0.0.1:" + simulators.economicPort());
+            appSecret = DEMO_APP_SECRET_TOKEN;
+            grant = DEMO_AGREEMENT_GRANT_TOKEN;
+        }
+        return new EconomicSettings(baseUrl, appSecret, grant,
+                positiveInt(source, "economic.daily-call-budget", 50_000),
+                Duration.ofSeconds(positiveInt(source, "economic.connect-timeout-seconds", 5)),
+                Duration.ofSeconds(positiveInt(source, "economic.read-timeout-seconds", 30)));
+    }
+
+    private static List<ShopSettings> shops(ConfigSource source, boolean live, SimulatorSettings simulators) {
+        String list = source.get("shops").orElseThrow(() -> new ConfigurationException("shops",
+                "is missing: list the shop ids, e.g. shops=se,no"));
+        Set<String> ids = new LinkedHashSet<>();
+        for (String raw : list.split(",")) {
+            String id = raw.trim();
+            if (!SHOP_ID.matcher(id).matches()) {
+                throw new ConfigurationException("shops", "'" + id + "' is not a valid shop id (lower-case letters,"
+                        + " digits and dashes, at most 40)");
+            }
+            if (!ids.add(id)) {
+                throw new ConfigurationException("shops", "the shop id '" + id + "' is listed twice");
+            }
+        }
+        List<ShopSettings> shops = new ArrayList<>();
+        for (String id : ids) {
+            String prefix = "shop." + id + ".";
+            String platformName = source.get(prefix + "platform").orElse("norce");
+            ShopSettings.Platform platform;
+            try {
+                platform = ShopSettings.Platform.valueOf(platformName.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(prefix + "platform", "'" + platformName + "' is not a supported "
+                        + "platform (supported: norce)");
+            }
+            List<Integer> applicationIds = intList(source, prefix + "application-ids");
+            if (live) {
+                shops.add(new ShopSettings(id, platform, url(source, prefix + "base-url", true).orElseThrow(),
+                        required(source, prefix + "client-id"), requiredSecret(source, prefix + "client-secret"),
+                        source.get(prefix + "scope").orElse("prod"), applicationIds));
+            } else {
+                shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds));
+            }
+        }
+        return shops;
+    }
+
+    private static String required(ConfigSource source, String key) {
+        return source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set it in "
+                + "application.properties or as " + ConfigSource.environmentVariable(key)));
+    }
+
+    private static Secret requiredSecret(ConfigSource source, String key) {
+        return source.secret(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set the "
+                + "environment variable " + ConfigSource.environmentVariable(key) + " or point " + key
+                + "-file at a file that holds it"));
+    }
+
+    private static Optional<URI> url(ConfigSource source, String key, boolean required) {
+        Optional<String> value = required ? Optional.of(required(source, key)) : source.get(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.get());
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new ConfigurationException(key, "'" + value.get() + "' is not an absolute http(s) URL");
+            }
+            if (uri.getUserInfo() != null) {
+                throw new ConfigurationException(key, "must not carry credentials in the URL; use the credential "
+                        + "settings instead");
+            }
+            String text = uri.toString();
+            return Optional.of(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a valid URL");
+        }
+    }
+
+    private static List<Integer> intList(ConfigSource source, String key) {
+        String value = required(source, key);
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                int number = Integer.parseInt(part.trim());
+                if (number <= 0) {
+                    throw new NumberFormatException();
+                }
+                numbers.add(number);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(key, "'" + value + "' is not a list of positive numbers, e.g. 1001,1002");
+            }
+        }
+        return numbers;
+    }
+
+    private static int port(ConfigSource source, String key, int fallback) {
+        int port = intValue(source, key, fallback);
+        if (port < 0 || port > 65_535) {
+            throw new ConfigurationException(key, port + " is not a port number (0-65535)");
+        }
+        return port;
+    }
+
+    private static int positiveInt(ConfigSource source, String key, int fallback) {
+        int value = intValue(source, key, fallback);
+        if (value <= 0) {
+            throw new ConfigurationException(key, "must be greater than 0, got " + value);
+        }
+        return value;
+    }
+
+    private static int intValue(ConfigSource source, String key, int fallback) {
+        Optional<String> value = source.get(key);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
+        }
+    }
+
+    private static long longValue(ConfigSource source, String key, long fallback) {
+        Optional<String> value = source.get(key);
+        try {
+            return value.map(Long::parseLong).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
+        }
+    }
+
+    private static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
+        Optional<String> value = source.get(key);
+        double number;
+        try {
+            number = value.map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a number");
+        }
+        if (number < 0 || Double.isNaN(number) || Double.isInfinite(number)) {
+            throw new ConfigurationException(key, "must be 0 or more, got " + value.orElse(""));
+        }
+        return number;
+    }
+
+    private static String scheme(String url) {
+        int colon = url.indexOf(':', url.startsWith("jdbc:") ? 5 : 0);
+        return colon < 0 ? url : url.substring(0, colon);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "instance-" + ProcessHandle.current().pid();
+        }
+    }
+}

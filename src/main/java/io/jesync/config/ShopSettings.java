@@ -1,0 +1,27 @@
+package io.jesync.config;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One shop or sales channel set of the multishop runtime. {@code applicationIds} are the Norce applications
+ * (channels) this shop's flows read and write; {@code scope} is the Norce environment name the OAuth token is
+ * requested for (playground, stage, prod).
+ */
+public record ShopSettings(
+        String id,
+        Platform platform,
+        URI baseUrl,
+        String clientId,
+        Secret clientSecret,
+        String scope,
+        List<Integer> applicationIds) {
+
+    public enum Platform {
+        NORCE
+    }
+
+    public ShopSettings {
+        applicationIds = List.copyOf(applicationIds);
+    }
+}

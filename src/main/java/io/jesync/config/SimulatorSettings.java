@@ -1,0 +1,8 @@
+package io.jesync.config;
+
+/**
+ * The built-in simulators of both remote systems. Only demo mode starts them; {@code ordersPerMinute} is the
+ * demo order generator's steady rate (0 turns it off).
+ */
+public record SimulatorSettings(int economicPort, int norcePort, long seed, double ordersPerMinute) {
+}
