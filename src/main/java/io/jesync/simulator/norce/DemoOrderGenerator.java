@@ -142,7 +142,7 @@ public final class DemoOrderGenerator implements AutoCloseable {
 
     /** The n-th order of this seed; its own Random keeps each order independent of thread timing. */
     OrderDraft draft(long n) {
-        Random random = new Random(settings.seed() * 1_000_003L + n);
+        Random random = new Random(spread(settings.seed() * 1_000_003L + n));
         boolean eu = random.nextDouble() < settings.euChannelShare();
         Channel channel = DemoCatalog.CHANNELS.get(eu ? 1 : 0);
         boolean guest = random.nextDouble() < settings.guestShare();
@@ -184,6 +184,14 @@ public final class DemoOrderGenerator implements AutoCloseable {
         return new OrderDraft(channel.applicationId(), channel.currency(), status, payment,
                 customer == null ? null : customer.customerCode(), b2b ? customer.organisationNumber() : null, buyer,
                 buyer, buyer, List.copyOf(items));
+    }
+
+    /** java.util.Random's first draws follow nearby seeds closely; SplitMix64 scatters consecutive seeds. */
+    private static long spread(long seed) {
+        long z = seed + 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private Customer pickCustomer(Random random, boolean eu) {

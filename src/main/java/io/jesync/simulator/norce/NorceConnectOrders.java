@@ -15,7 +15,6 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 import io.jesync.simulator.SimulatorException;
 import io.jesync.simulator.norce.NorceModel.Order;
-import io.jesync.simulator.norce.NorceModel.OrderItem;
 import io.jesync.simulator.norce.NorceModel.OrderStatus;
 import io.jesync.simulator.norce.NorceModel.WriteBack;
 import io.jesync.simulator.norce.NorceModel.WriteBackKind;

@@ -42,6 +42,11 @@ public final class NorceJson {
     private NorceJson() {
     }
 
+    /** Map.of rejects null keys; an order without a currency or country simply has no id. */
+    static Integer idOf(Map<String, Integer> ids, String code) {
+        return code == null ? null : ids.get(code);
+    }
+
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }
@@ -55,19 +60,19 @@ public final class NorceJson {
         n.put("Created", time(o.created()));
         n.put("Updated", time(o.updated()));
         n.put("StatusId", o.statusId());
-        n.put("CurrencyId", CURRENCY_IDS.get(o.currencyCode()));
+        n.put("CurrencyId", idOf(CURRENCY_IDS, o.currencyCode()));
         n.put("CurrencyCode", o.currencyCode());
         n.put("FreightCost", o.freightCost());
         n.put("OrderFee", o.orderFee());
         n.put("CashDiscount", BigDecimal.ZERO.setScale(2));
         n.put("LineDiscount", o.lineDiscount());
-        n.put("PaymentMethodId", PAYMENT_METHOD_IDS.get(o.paymentMethodCode()));
+        n.put("PaymentMethodId", idOf(PAYMENT_METHOD_IDS, o.paymentMethodCode()));
         n.put("PaymentMethodCode", o.paymentMethodCode());
         n.put("PaymentRef", o.paymentRef());
         n.put("BuyerCustomerCode", o.buyerCustomerCode());
         n.put("BuyerCompanyCode", o.buyerCompanyCode());
         CustomerInfo delivery = o.shipTo() != null ? o.shipTo() : o.buyer();
-        n.put("DeliveryCountryId", delivery == null ? null : COUNTRY_IDS.get(delivery.countryCode()));
+        n.put("DeliveryCountryId", delivery == null ? null : idOf(COUNTRY_IDS, delivery.countryCode()));
         n.put("DeliveryZipCode", delivery == null ? null : delivery.zipCode());
         n.put("IsForgotten", o.isForgotten());
         if (expand.contains("Items")) {
@@ -98,7 +103,7 @@ public final class NorceJson {
         n.put("DiscountAmount", i.discountAmount());
         n.put("LineAmount", i.lineAmount());
         n.put("VatRate", i.vatRate());
-        n.put("CurrencyId", CURRENCY_IDS.get(o.currencyCode()));
+        n.put("CurrencyId", idOf(CURRENCY_IDS, o.currencyCode()));
         n.put("Type", i.type());
         n.put("TypeGroup", i.typeGroup());
         n.put("StatusId", i.statusId());
@@ -120,7 +125,7 @@ public final class NorceJson {
         n.put("AddressLine1", c.addressLine1());
         n.put("ZipCode", c.zipCode());
         n.put("City", c.city());
-        n.put("CountryId", COUNTRY_IDS.get(c.countryCode()));
+        n.put("CountryId", idOf(COUNTRY_IDS, c.countryCode()));
         n.put("CountryCode", c.countryCode());
         return n;
     }

@@ -43,9 +43,10 @@ final class NorceQueryApi {
         ORDER_PROPERTIES.put("Created", Order::created);
         ORDER_PROPERTIES.put("Updated", Order::updated);
         ORDER_PROPERTIES.put("StatusId", Order::statusId);
-        ORDER_PROPERTIES.put("CurrencyId", o -> NorceJson.CURRENCY_IDS.get(o.currencyCode()));
+        ORDER_PROPERTIES.put("CurrencyId", o -> NorceJson.idOf(NorceJson.CURRENCY_IDS, o.currencyCode()));
         ORDER_PROPERTIES.put("CurrencyCode", Order::currencyCode);
-        ORDER_PROPERTIES.put("PaymentMethodId", o -> NorceJson.PAYMENT_METHOD_IDS.get(o.paymentMethodCode()));
+        ORDER_PROPERTIES.put("PaymentMethodId",
+                o -> NorceJson.idOf(NorceJson.PAYMENT_METHOD_IDS, o.paymentMethodCode()));
         ORDER_PROPERTIES.put("BuyerCustomerCode", Order::buyerCustomerCode);
         ORDER_PROPERTIES.put("IsForgotten", Order::isForgotten);
 

@@ -3,6 +3,11 @@ package io.jesync.simulator.norce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +130,32 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
         assertThat(current(keepsReservation).reservationCancelled()).isFalse();
         assertThat(connectPost("/Order/CreateInvoice", "{\"ClientOrderRef\":" + order.orderNo()
                 + ",\"InvoiceNo\":\"F-9\",\"SuppressPspCall\":true}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentWriteBacksAreAllAppliedAndRecorded() throws Exception {
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            orders.add(placed());
+        }
+        token();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (Order order : orders) {
+                replies.add(pool.submit(() -> connectPost("/Order/SendOrderStatus", "{\"ClientOrderRef\":"
+                        + order.orderNo() + ",\"OrderStatus\":\"Delivered\"}").status()));
+                replies.add(pool.submit(() -> query("/commerce/query/2.0/Orders/Orders?$expand=Items").status()));
+            }
+            for (Future<Integer> reply : replies) {
+                assertThat(reply.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(sim.writeBacks()).hasSize(40);
+        assertThat(sim.orders()).allSatisfy(o -> assertThat(o.statusId()).isEqualTo(4));
     }
 
     @Test
