@@ -1,0 +1,231 @@
+package io.jesync.simulator.norce;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.simulator.Json;
+import io.jesync.simulator.SimRequest;
+import io.jesync.simulator.SimResponse;
+import io.jesync.simulator.SimulatorException;
+import io.jesync.simulator.norce.NorceModel.Order;
+import io.jesync.simulator.norce.NorceModel.Sku;
+import io.jesync.simulator.norce.NorceStore.Page;
+
+/**
+ * Query 2.0: read-only OData v4 over orders and SKUs, with the subset of system query options a poller uses.
+ * Pages are capped at 500 rows and continue through {@code @odata.nextLink} with a growing {@code $skip}.
+ */
+final class NorceQueryApi {
+    static final String BASE = "/commerce/query/2.0";
+    static final int MAX_PAGE = 500;
+    private static final Set<String> ORDER_NAVIGATIONS = Set.of("Items", "Buyer", "ShipTo", "Payer");
+
+    private static final Map<String, Function<Order, Object>> ORDER_PROPERTIES = new LinkedHashMap<>();
+    private static final Map<String, Function<Sku, Object>> SKU_PROPERTIES = new LinkedHashMap<>();
+
+    static {
+        ORDER_PROPERTIES.put("Id", Order::id);
+        ORDER_PROPERTIES.put("ApplicationId", Order::applicationId);
+        ORDER_PROPERTIES.put("OrderNo", Order::orderNo);
+        ORDER_PROPERTIES.put("OrderDate", Order::orderDate);
+        ORDER_PROPERTIES.put("Created", Order::created);
+        ORDER_PROPERTIES.put("Updated", Order::updated);
+        ORDER_PROPERTIES.put("StatusId", Order::statusId);
+        ORDER_PROPERTIES.put("CurrencyId", o -> NorceJson.idOf(NorceJson.CURRENCY_IDS, o.currencyCode()));
+        ORDER_PROPERTIES.put("CurrencyCode", Order::currencyCode);
+        ORDER_PROPERTIES.put("PaymentMethodId",
+                o -> NorceJson.idOf(NorceJson.PAYMENT_METHOD_IDS, o.paymentMethodCode()));
+        ORDER_PROPERTIES.put("BuyerCustomerCode", Order::buyerCustomerCode);
+        ORDER_PROPERTIES.put("IsForgotten", Order::isForgotten);
+
+        SKU_PROPERTIES.put("Id", Sku::id);
+        SKU_PROPERTIES.put("ProductId", Sku::productId);
+        SKU_PROPERTIES.put("PartNo", Sku::partNo);
+        SKU_PROPERTIES.put("ManufacturerPartNo", Sku::manufacturerPartNo);
+        SKU_PROPERTIES.put("StatusId", Sku::statusId);
+        SKU_PROPERTIES.put("EanCode", Sku::eanCode);
+        SKU_PROPERTIES.put("Created", Sku::created);
+        SKU_PROPERTIES.put("Updated", Sku::updated);
+    }
+
+    private final NorceStore store;
+    private final Supplier<String> baseUrl;
+
+    NorceQueryApi(NorceStore store, Supplier<String> baseUrl) {
+        this.store = store;
+        this.baseUrl = baseUrl;
+    }
+
+    SimResponse orders(SimRequest request) {
+        requireApplication(request);
+        Options<Order> options = options(request, ORDER_PROPERTIES);
+        Set<String> expand = expand(request);
+        Page<Order> page = store.selectOrders(o -> options.filter.test(name -> ORDER_PROPERTIES.get(name).apply(o)),
+                options.order, options.skip, options.top);
+        ArrayNode rows = Json.array();
+        page.rows().forEach(o -> rows.add(NorceJson.order(o, expand)));
+        return SimResponse.json(200, envelope(request, "Orders", "Orders", rows, options, page));
+    }
+
+    SimResponse skus(SimRequest request) {
+        requireApplication(request);
+        Options<Sku> options = options(request, SKU_PROPERTIES);
+        if (request.queryParam("$expand").filter(e -> !e.isBlank()).isPresent()) {
+            throw odataError(400, "The query specified in the URI is not valid. Skus has no navigation to expand here.");
+        }
+        Page<Sku> page = store.selectSkus(s -> options.filter.test(name -> SKU_PROPERTIES.get(name).apply(s)),
+                options.order, options.skip, options.top);
+        ArrayNode rows = Json.array();
+        page.rows().forEach(s -> rows.add(NorceJson.sku(s)));
+        return SimResponse.json(200, envelope(request, "Products", "Skus", rows, options, page));
+    }
+
+    private record Options<T>(ODataFilter.Predicate filter, Comparator<T> order, int skip, int top) {
+    }
+
+    private <T> Options<T> options(SimRequest request, Map<String, Function<T, Object>> properties) {
+        ODataFilter.Predicate filter;
+        try {
+            filter = ODataFilter.parse(request.queryParam("$filter").orElse(null), properties.keySet());
+        } catch (ODataFilter.InvalidFilterException e) {
+            throw odataError(400, "The query specified in the URI is not valid. " + e.getMessage());
+        }
+        int top = Math.min(MAX_PAGE, intOption(request, "$top", MAX_PAGE));
+        int skip = intOption(request, "$skip", 0);
+        return new Options<>(filter, orderBy(request.queryParam("$orderby").orElse(null), properties), skip, top);
+    }
+
+    private static int intOption(SimRequest request, String name, int fallback) {
+        String raw = request.queryParam(name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw odataError(400, "The query specified in the URI is not valid. Invalid value '" + raw + "' for " + name);
+        }
+    }
+
+    /** Null means the natural Id order, which lets the store stop scanning after a page. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> Comparator<T> orderBy(String text, Map<String, Function<T, Object>> properties) {
+        if (text == null || text.isBlank() || text.trim().equals("Id") || text.trim().equals("Id asc")) {
+            return null;
+        }
+        Comparator<T> comparator = null;
+        for (String part : text.split(",")) {
+            String[] words = part.trim().split("\\s+");
+            Function<T, Object> property = properties.get(words[0]);
+            boolean descending = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
+            if (property == null || words.length > 2
+                    || (words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc"))) {
+                throw odataError(400, "The query specified in the URI is not valid. Cannot order by '" + part.trim() + "'");
+            }
+            Comparator<T> next = Comparator.comparing(row -> (Comparable) property.apply(row),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+            next = descending ? next.reversed() : next;
+            comparator = comparator == null ? next : comparator.thenComparing(next);
+        }
+        // Id breaks ties so that $skip paging is stable across requests.
+        Function<T, Object> id = properties.get("Id");
+        return comparator.thenComparing(row -> (Comparable) id.apply(row));
+    }
+
+    private static Set<String> expand(SimRequest request) {
+        Set<String> expand = new HashSet<>();
+        String raw = request.queryParam("$expand").orElse("");
+        int depth = 0;
+        StringBuilder name = new StringBuilder();
+        // Nested options such as Items($select=PartNo) are accepted; only the navigation names matter here.
+        for (char c : (raw + ",").toCharArray()) {
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String nav = name.toString().trim();
+                if (!nav.isEmpty()) {
+                    if (!ORDER_NAVIGATIONS.contains(nav)) {
+                        throw odataError(400, "The query specified in the URI is not valid. Could not find a property "
+                                + "named '" + nav + "' on type 'Orders.Order'.");
+                    }
+                    expand.add(nav);
+                }
+                name.setLength(0);
+            } else if (depth == 0) {
+                name.append(c);
+            }
+        }
+        return expand;
+    }
+
+    private <T> ObjectNode envelope(SimRequest request, String namespace, String entitySet, ArrayNode rows,
+                                    Options<T> options, Page<?> page) {
+        ObjectNode body = Json.object();
+        body.put("@odata.context", baseUrl.get() + BASE + "/" + namespace + "/$metadata#" + entitySet);
+        body.set("value", rows);
+        if (page.hasMore()) {
+            body.put("@odata.nextLink", nextLink(request, options.skip + rows.size()));
+        }
+        return body;
+    }
+
+    private String nextLink(SimRequest request, int nextSkip) {
+        StringBuilder link = new StringBuilder(baseUrl.get()).append(request.path()).append('?');
+        for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
+            if (e.getKey().equals("$skip")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                link.append(encode(e.getKey())).append('=').append(encode(v)).append('&');
+            }
+        }
+        return link.append("$skip=").append(nextSkip).toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$");
+    }
+
+    /** The header sets the application context but, as seen on real tenants, does not filter orders. */
+    private void requireApplication(SimRequest request) {
+        String header = request.header("applicationId").or(() -> request.header("application-id")).orElse(null);
+        if (header == null) {
+            throw odataError(400, "The applicationId header is required.");
+        }
+        int id;
+        try {
+            id = Integer.parseInt(header.trim());
+        } catch (NumberFormatException e) {
+            throw odataError(400, "The applicationId header must be an integer.");
+        }
+        if (!store.isApplication(id)) {
+            throw odataError(400, "Unknown application " + id + ".");
+        }
+    }
+
+    static SimulatorException odataError(int status, String message) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error");
+        error.put("code", "");
+        error.put("message", message);
+        return new SimulatorException(SimResponse.json(status, body));
+    }
+}

@@ -1,0 +1,334 @@
+package io.jesync.simulator.norce;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import io.jesync.demo.DemoCatalog;
+import io.jesync.demo.DemoCatalog.Article;
+import io.jesync.simulator.norce.NorceModel.Onhand;
+import io.jesync.simulator.norce.NorceModel.Order;
+import io.jesync.simulator.norce.NorceModel.OrderDraft;
+import io.jesync.simulator.norce.NorceModel.OrderItem;
+import io.jesync.simulator.norce.NorceModel.PriceList;
+import io.jesync.simulator.norce.NorceModel.Sku;
+import io.jesync.simulator.norce.NorceModel.SkuPrice;
+import io.jesync.simulator.norce.NorceModel.WriteBack;
+
+/**
+ * The simulated tenant's data. Every method locks the store, and callers that must read-check-write (the
+ * Connect handlers, the import jobs) hold the same lock with {@code synchronized (store)}, so a write-back
+ * never interleaves with a generator order or a poll.
+ */
+public final class NorceStore {
+    public static final String WAREHOUSE = "MAIN";
+    public static final String LOCATION = "MAIN";
+    public static final String PRICE_LIST_SE_B2C = "SE-B2C";
+    public static final String PRICE_LIST_SE_B2B = "SE-B2B";
+    public static final String PRICE_LIST_EU_B2C = "EU-B2C";
+    /** Demo exchange rate for the EUR price list: SEK per EUR. */
+    static final BigDecimal SEK_PER_EUR = new BigDecimal("11.20");
+    private static final long FIRST_ORDER_ID = 9001;
+    private static final long ORDER_NO_BASE = 1_200_000;
+
+    /** A page of matches and whether more rows follow it. */
+    public record Page<T>(List<T> rows, boolean hasMore) {
+    }
+
+    private final Clock clock;
+    private final Map<Integer, DemoCatalog.Channel> applications = new LinkedHashMap<>();
+    private final TreeMap<Long, Order> orders = new TreeMap<>();
+    private final Map<String, Long> orderIdByOrderNo = new HashMap<>();
+    private final TreeMap<Long, Sku> skus = new TreeMap<>();
+    private final Map<String, Sku> skuByPartNo = new HashMap<>();
+    private final Map<String, Map<String, Onhand>> onhandByPartNo = new HashMap<>();
+    private final Map<String, PriceList> priceLists = new LinkedHashMap<>();
+    private final Map<String, Map<String, SkuPrice>> pricesByList = new HashMap<>();
+    private final List<WriteBack> writeBacks = new ArrayList<>();
+    private long nextOrderId = FIRST_ORDER_ID;
+    private long nextSkuId = 1;
+    private long nextWriteBackSequence = 1;
+
+    public NorceStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Millisecond precision, as the OData service serialises DateTimeOffset values. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Clears everything and seeds the demo shop: channels, price lists, the demo catalogue and the fee SKUs. */
+    public synchronized void reset(Collection<Integer> applicationIds) {
+        applications.clear();
+        orders.clear();
+        orderIdByOrderNo.clear();
+        skus.clear();
+        skuByPartNo.clear();
+        onhandByPartNo.clear();
+        priceLists.clear();
+        pricesByList.clear();
+        writeBacks.clear();
+        nextOrderId = FIRST_ORDER_ID;
+        nextSkuId = 1;
+        nextWriteBackSequence = 1;
+        for (int id : applicationIds) {
+            applications.put(id, DemoCatalog.CHANNELS.stream().filter(c -> c.applicationId() == id).findFirst()
+                    .orElse(new DemoCatalog.Channel(id, "Application " + id, "SEK", "sv-SE", "SE")));
+        }
+        Instant now = now();
+        putPriceList(new PriceList(PRICE_LIST_SE_B2C, "Sverige B2C", "SEK", true, true, 1, true, now));
+        putPriceList(new PriceList(PRICE_LIST_SE_B2B, "Sverige B2B", "SEK", false, false, 1, true, now));
+        putPriceList(new PriceList(PRICE_LIST_EU_B2C, "Europe B2C", "EUR", true, true, 25, true, now));
+        List<Article> seed = new ArrayList<>(DemoCatalog.demoArticles());
+        seed.add(new Article(DemoCatalog.SHIPPING_ARTICLE, "Frakt", "Avgifter", DemoCatalog.VatClass.STANDARD,
+                new BigDecimal("39.20"), BigDecimal.ZERO, null, 0, true));
+        seed.add(new Article(DemoCatalog.PAYMENT_FEE_ARTICLE, "Fakturaavgift", "Avgifter", DemoCatalog.VatClass.STANDARD,
+                new BigDecimal("23.20"), BigDecimal.ZERO, null, 0, true));
+        loadArticles(seed);
+    }
+
+    /**
+     * Adds (or replaces by PartNo) catalogue articles with their prices on the three demo price lists and their
+     * stock at MAIN/MAIN. Linear in the number of articles, so 100,000 load in well under a second.
+     */
+    public synchronized void loadArticles(List<Article> articles) {
+        Instant now = now();
+        for (Article a : articles) {
+            Sku existing = skuByPartNo.get(a.articleNumber());
+            long id = existing != null ? existing.id() : nextSkuId++;
+            putSku(new Sku(id, id, a.articleNumber(), "DEMO", a.articleNumber(), a.articleNumber(), a.name(),
+                    a.active() ? 1 : 5, 1, a.ean(), a.vatRate(), a.priceExVat(),
+                    existing != null ? existing.created() : now, now));
+            putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_SE_B2C, 1, a.priceExVat(), null, null, a.costPrice(),
+                    true, now));
+            putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_SE_B2B, 1,
+                    a.priceExVat().multiply(new BigDecimal("0.85")).setScale(2, RoundingMode.HALF_UP), null, null,
+                    a.costPrice(), true, now));
+            putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_EU_B2C, 1,
+                    a.priceExVat().divide(SEK_PER_EUR, 2, RoundingMode.HALF_UP), null, null, null, true, now));
+            putOnhand(new Onhand(a.articleNumber(), WAREHOUSE, LOCATION, BigDecimal.valueOf(a.stock()), BigDecimal.ZERO,
+                    null, null, true, now));
+        }
+    }
+
+    // ---- applications ----
+
+    public synchronized boolean isApplication(int applicationId) {
+        return applications.containsKey(applicationId);
+    }
+
+    public synchronized List<DemoCatalog.Channel> applications() {
+        return List.copyOf(applications.values());
+    }
+
+    // ---- orders ----
+
+    public synchronized Order placeOrder(OrderDraft draft) {
+        long id = nextOrderId++;
+        String orderNo = Long.toString(ORDER_NO_BASE + id);
+        Instant now = now();
+        Order order = new Order(id, draft.applicationId(), orderNo, now, now, now, draft.statusId(),
+                draft.currencyCode(), draft.paymentMethodCode(), "psp-" + Long.toHexString(orderNo.hashCode() * 31L + id),
+                draft.buyerCustomerCode(), draft.buyerCompanyCode(), draft.buyer(), draft.shipTo(), draft.payer(),
+                numberLines(draft.items(), draft.statusId()), false, null, BigDecimal.ZERO.setScale(2), false,
+                List.of());
+        orders.put(id, order);
+        orderIdByOrderNo.put(orderNo, id);
+        return order;
+    }
+
+    static List<OrderItem> numberLines(List<OrderItem> items, int statusId) {
+        List<OrderItem> numbered = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            numbered.add(items.get(i).numbered(i + 1, statusId));
+        }
+        return List.copyOf(numbered);
+    }
+
+    /** Replaces the order's shop-side content (buyer, lines, status...) as an admin edit would; Updated moves. */
+    public synchronized Optional<Order> modifyOrder(long id, OrderDraft draft) {
+        Order current = orders.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Order changed = current.withDraft(draft, now());
+        orders.put(id, changed);
+        return Optional.of(changed);
+    }
+
+    public synchronized Optional<Order> setOrderStatus(long id, int statusId) {
+        Order current = orders.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Order changed = current.withStatus(statusId, now());
+        orders.put(id, changed);
+        return Optional.of(changed);
+    }
+
+    /** Deletes the order outright, for tests of an order that disappears between a poll and its fetch. */
+    public synchronized boolean vanishOrder(long id) {
+        Order removed = orders.remove(id);
+        if (removed != null) {
+            orderIdByOrderNo.remove(removed.orderNo());
+        }
+        return removed != null;
+    }
+
+    synchronized void replaceOrder(Order order) {
+        orders.put(order.id(), order);
+    }
+
+    public synchronized Optional<Order> order(long id) {
+        return Optional.ofNullable(orders.get(id));
+    }
+
+    public synchronized Optional<Order> orderByOrderNo(String orderNo) {
+        Long id = orderIdByOrderNo.get(orderNo);
+        return id == null ? Optional.empty() : Optional.ofNullable(orders.get(id));
+    }
+
+    /** Connect's ERP order number is only known after a "Confirmed" status write-back stored it. */
+    public synchronized Optional<Order> orderByErpOrderNo(String erpOrderNo) {
+        return orders.values().stream().filter(o -> erpOrderNo.equals(o.erpOrderNo())).findFirst();
+    }
+
+    public synchronized List<Order> orders() {
+        return List.copyOf(orders.values());
+    }
+
+    public synchronized Page<Order> selectOrders(Predicate<Order> filter, Comparator<Order> order, int skip, int top) {
+        return select(orders.values(), filter, order, skip, top);
+    }
+
+    // ---- write-backs ----
+
+    synchronized WriteBack recordWriteBack(NorceModel.WriteBackKind kind, Order before, Order after,
+                                           BigDecimal captured, com.fasterxml.jackson.databind.JsonNode request) {
+        WriteBack writeBack = new WriteBack(nextWriteBackSequence++, kind, now(), after.id(), after.orderNo(),
+                before.statusId(), after.statusId(), captured, after.reservationCancelled(), request);
+        writeBacks.add(writeBack);
+        return writeBack;
+    }
+
+    public synchronized List<WriteBack> writeBacks() {
+        return List.copyOf(writeBacks);
+    }
+
+    // ---- catalogue ----
+
+    synchronized void putSku(Sku sku) {
+        Sku previous = skuByPartNo.put(sku.partNo(), sku);
+        if (previous != null && previous.id() != sku.id()) {
+            skus.remove(previous.id());
+        }
+        skus.put(sku.id(), sku);
+    }
+
+    synchronized long allocateSkuId() {
+        return nextSkuId++;
+    }
+
+    public synchronized Optional<Sku> sku(String partNo) {
+        return Optional.ofNullable(skuByPartNo.get(partNo));
+    }
+
+    public synchronized int skuCount() {
+        return skus.size();
+    }
+
+    public synchronized Page<Sku> selectSkus(Predicate<Sku> filter, Comparator<Sku> order, int skip, int top) {
+        return select(skus.values(), filter, order, skip, top);
+    }
+
+    synchronized void putOnhand(Onhand onhand) {
+        onhandByPartNo.computeIfAbsent(onhand.partNo(), k -> new LinkedHashMap<>())
+                .put(onhand.warehouseCode() + "/" + onhand.locationCode(), onhand);
+    }
+
+    public synchronized Optional<Onhand> onhand(String partNo, String warehouseCode, String locationCode) {
+        Map<String, Onhand> byLocation = onhandByPartNo.get(partNo);
+        return byLocation == null ? Optional.empty()
+                : Optional.ofNullable(byLocation.get(warehouseCode + "/" + locationCode));
+    }
+
+    public synchronized List<Onhand> onhands(String partNo) {
+        Map<String, Onhand> byLocation = onhandByPartNo.get(partNo);
+        return byLocation == null ? List.of() : List.copyOf(byLocation.values());
+    }
+
+    synchronized List<Onhand> allOnhands() {
+        List<Onhand> all = new ArrayList<>();
+        onhandByPartNo.values().forEach(m -> all.addAll(m.values()));
+        return all;
+    }
+
+    synchronized void putPriceList(PriceList list) {
+        priceLists.put(list.code(), list);
+        pricesByList.computeIfAbsent(list.code(), k -> new HashMap<>());
+    }
+
+    public synchronized Optional<PriceList> priceList(String code) {
+        return Optional.ofNullable(priceLists.get(code));
+    }
+
+    public synchronized List<PriceList> priceLists() {
+        return List.copyOf(priceLists.values());
+    }
+
+    synchronized void putPrice(SkuPrice price) {
+        pricesByList.computeIfAbsent(price.priceListCode(), k -> new HashMap<>()).put(price.partNo(), price);
+    }
+
+    public synchronized Optional<SkuPrice> price(String priceListCode, String partNo) {
+        Map<String, SkuPrice> prices = pricesByList.get(priceListCode);
+        return prices == null ? Optional.empty() : Optional.ofNullable(prices.get(partNo));
+    }
+
+    synchronized List<SkuPrice> prices(String priceListCode) {
+        Map<String, SkuPrice> prices = pricesByList.get(priceListCode);
+        return prices == null ? List.of() : List.copyOf(prices.values());
+    }
+
+    /**
+     * Filters and pages in one pass. Without an explicit order the source's Id order is used and the scan stops
+     * once the page and one extra row are found, so paging a 100,000-row set stays linear per page.
+     */
+    private static <T> Page<T> select(Collection<T> source, Predicate<T> filter, Comparator<T> order, int skip,
+                                      int top) {
+        if (order == null) {
+            List<T> rows = new ArrayList<>(Math.min(top, 1024));
+            int matched = 0;
+            for (T row : source) {
+                if (!filter.test(row)) {
+                    continue;
+                }
+                if (matched++ < skip) {
+                    continue;
+                }
+                if (rows.size() == top) {
+                    return new Page<>(rows, true);
+                }
+                rows.add(row);
+            }
+            return new Page<>(rows, false);
+        }
+        List<T> all = source.stream().filter(filter).sorted(order).toList();
+        int from = Math.min(skip, all.size());
+        int to = Math.min(all.size(), from + top);
+        return new Page<>(List.copyOf(all.subList(from, to)), to < all.size());
+    }
+}
