@@ -3,6 +3,7 @@ package io.jesync.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,9 +12,11 @@ import java.time.temporal.ChronoUnit;
 /** Binding helpers shared by the stores, so both drivers see the same Java types. */
 final class Jdbc {
 
+    /**
+     * Both drivers use the standard state; both also wait for a concurrent uncommitted insert of the
+     * same key and report this once it commits (checked on H2 2.3.232), so a race looks like a plain clash.
+     */
     private static final String UNIQUE_VIOLATION = "23505";
-    /** H2 reports a unique-key clash with a concurrent, not yet committed insert this way. */
-    private static final int H2_CONCURRENT_UPDATE = 90131;
 
     private Jdbc() {
     }
@@ -27,8 +30,8 @@ final class Jdbc {
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, instant == null ? null : OffsetDateTime.ofInstant(truncate(instant), ZoneOffset.UTC),
-                java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        OffsetDateTime value = instant == null ? null : OffsetDateTime.ofInstant(truncate(instant), ZoneOffset.UTC);
+        statement.setObject(index, value, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     static Instant getInstant(ResultSet rs, String column) throws SQLException {
@@ -48,7 +51,7 @@ final class Jdbc {
 
     static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, java.sql.Types.INTEGER);
+            statement.setNull(index, Types.INTEGER);
         } else {
             statement.setInt(index, value);
         }
@@ -56,13 +59,13 @@ final class Jdbc {
 
     static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, java.sql.Types.BIGINT);
+            statement.setNull(index, Types.BIGINT);
         } else {
             statement.setLong(index, value);
         }
     }
 
     static boolean isDuplicateKey(SQLException e) {
-        return UNIQUE_VIOLATION.equals(e.getSQLState()) || e.getErrorCode() == H2_CONCURRENT_UPDATE;
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.jar.JarFile;
@@ -50,6 +51,8 @@ public final class Migrations {
                 checksum VARCHAR(64) NOT NULL,
                 installed_at TIMESTAMP WITH TIME ZONE NOT NULL
             )""";
+    /** PostgreSQL's and H2's "no such table", seen before the first migration. */
+    private static final Set<String> MISSING_TABLE = Set.of("42P01", "42S02");
     private static final String SELECT_APPLIED =
             "SELECT version, description, checksum, installed_at FROM schema_version ORDER BY version";
     private static final String INSERT_APPLIED =
@@ -57,6 +60,7 @@ public final class Migrations {
 
     private final Database database;
     private final String location;
+    private final ClassLoader classLoader;
 
     public Migrations(Database database) {
         this(database, DEFAULT_LOCATION);
@@ -64,8 +68,13 @@ public final class Migrations {
 
     /** {@code location} is a classpath folder, e.g. {@code db/migration}. */
     public Migrations(Database database, String location) {
+        this(database, location, Migrations.class.getClassLoader());
+    }
+
+    Migrations(Database database, String location, ClassLoader classLoader) {
         this.database = database;
         this.location = location;
+        this.classLoader = classLoader;
     }
 
     /**
@@ -94,11 +103,11 @@ public final class Migrations {
     /** What {@code schema_version} records, oldest first; empty before the first migration. */
     public List<AppliedMigration> applied() {
         try (Connection connection = database.dataSource().getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE_VERSION_TABLE);
-            }
             return readApplied(connection);
         } catch (SQLException e) {
+            if (MISSING_TABLE.contains(e.getSQLState())) {
+                return List.of();
+            }
             throw new StoreException("Cannot read schema_version", e);
         }
     }
@@ -223,7 +232,7 @@ public final class Migrations {
 
     /** File name to content, for every {@code .sql} file directly in the location folder. */
     private Map<String, String> readScriptFiles() {
-        ClassLoader loader = Migrations.class.getClassLoader();
+        ClassLoader loader = classLoader;
         Map<String, String> files = new TreeMap<>();
         try {
             for (URL folder : Collections.list(loader.getResources(location))) {
@@ -238,6 +247,10 @@ public final class Migrations {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list migration scripts in " + location, e);
+        }
+        if (files.isEmpty()) {
+            // Running on without a schema would fail later and far less clearly.
+            throw new MigrationException("No migration scripts found in classpath folder " + location);
         }
         return files;
     }

@@ -30,9 +30,9 @@ public final class OrderLedger {
                                       created_at, updated_at, version)
             VALUES (?, ?, ?, 'NEW', 0, ?, ?, ?, ?, 0)""";
     /*
-     * The conditions are re-checked by the database after it has locked the row (PostgreSQL re-reads
-     * the row a blocked UPDATE waited for; H2 locks before it evaluates), so among concurrent callers
-     * only the first sees an expired lease. A SENDING row whose lease expired belonged to a worker that
+     * Both databases re-check the conditions on the row version they locked (PostgreSQL re-reads the
+     * row a blocked UPDATE waited for, H2 2.x re-evaluates the locked row), so among concurrent callers
+     * only the first sees an expired lease; StoreOrderLedgerTest races 16 callers to hold this. A SENDING row whose lease expired belonged to a worker that
      * died mid-send: its outcome is unknown, so it is handed over as IN_DOUBT.
      */
     private static final String TAKE_OVER = """

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,6 +146,39 @@ class MigrationTest {
         } finally {
             pool.shutdownNow();
             databases.forEach(Database::close);
+        }
+    }
+
+    /** The runner jar holds the scripts inside a jar, not in a folder. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void readsScriptsFromAJar(Kind kind) throws Exception {
+        Path jar = tempDir.resolve("scripts.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String folder : List.of("db/", "db/migration/")) {
+                out.putNextEntry(new JarEntry(folder));
+                out.closeEntry();
+            }
+            out.putNextEntry(new JarEntry("db/migration/V1__from_jar.sql"));
+            out.write("CREATE TABLE from_jar (id INTEGER PRIMARY KEY);".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+             Database db = TestDatabases.fresh(kind, tempDir)) {
+            List<AppliedMigration> applied = new Migrations(db, Migrations.DEFAULT_LOCATION, loader).migrate();
+
+            assertThat(applied).extracting(AppliedMigration::description).containsExactly("from_jar");
+            assertThat(count(db, "from_jar")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void noScriptsAtAllStopsStartUp(Kind kind) {
+        try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            assertThatThrownBy(() -> new Migrations(db, "migrations/nothing-here").migrate())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessage("No migration scripts found in classpath folder migrations/nothing-here");
         }
     }
 

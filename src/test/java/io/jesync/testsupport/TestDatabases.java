@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * handles that itself: when it finds itself root on Linux and {@code unshare} works, it starts
  * {@code initdb}, {@code postgres} and {@code pg_ctl} under {@code unshare -U}, a new user namespace in
  * which the process is the unmapped user {@code nobody} (initdb logs "files ... owned by user nobody").
- * Nothing needs configuring; if {@code unshare} is unavailable the start fails loudly instead.
+ * Nothing needs configuring. Where {@code unshare} is not allowed, initdb refuses to run as root and
+ * the first PostgreSQL test fails with zonky's "Process [...initdb...] failed" instead of being skipped.
  */
 public final class TestDatabases {
 
@@ -70,7 +71,7 @@ public final class TestDatabases {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder()
-                        .setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)
+                        .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
