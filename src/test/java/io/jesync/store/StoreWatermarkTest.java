@@ -1,0 +1,76 @@
+package io.jesync.store;
+
+import io.jesync.testsupport.MutableClock;
+import io.jesync.testsupport.TestDatabases;
+import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreWatermarkTest {
+
+    @TempDir
+    Path tempDir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    private Database db;
+    private WatermarkStore watermarks;
+
+    private void open(Kind kind) {
+        db = TestDatabases.fresh(kind, tempDir);
+        new Migrations(db).migrate();
+        watermarks = new WatermarkStore(db, clock);
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void instantWatermarkOnlyMovesForward(Kind kind) {
+        open(kind);
+        assertThat(watermarks.get("orders", "shop-1")).isEmpty();
+
+        assertThat(watermarks.advance("orders", "shop-1", Instant.parse("2026-03-01T10:00:00.5Z"))).isTrue();
+        assertThat(watermarks.advance("orders", "shop-1", Instant.parse("2026-03-01T10:00:00Z"))).isFalse();
+        assertThat(watermarks.advance("orders", "shop-1", Instant.parse("2026-03-01T10:00:00.5Z"))).isFalse();
+
+        assertThat(watermarks.getInstant("orders", "shop-1")).contains(Instant.parse("2026-03-01T10:00:00.5Z"));
+        assertThat(watermarks.advance("orders", "shop-1", Instant.parse("2026-03-01T10:00:01Z"))).isTrue();
+        assertThat(watermarks.getInstant("orders", "shop-1")).contains(Instant.parse("2026-03-01T10:00:01Z"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void numericWatermarkComparesNumbersNotText(Kind kind) {
+        open(kind);
+        watermarks.advance("products", "shop-1", "9", WatermarkStore.NUMBER_ORDER);
+
+        assertThat(watermarks.advance("products", "shop-1", "10", WatermarkStore.NUMBER_ORDER)).isTrue();
+        assertThat(watermarks.advance("products", "shop-1", "9", WatermarkStore.NUMBER_ORDER)).isFalse();
+        assertThat(watermarks.get("products", "shop-1")).contains("10");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void watermarksAreKeptPerFlowAndShop(Kind kind) {
+        open(kind);
+        watermarks.advance("orders", "shop-1", "5", WatermarkStore.NUMBER_ORDER);
+        watermarks.advance("orders", "shop-2", "7", WatermarkStore.NUMBER_ORDER);
+        watermarks.advance("stock", "shop-1", "3", WatermarkStore.NUMBER_ORDER);
+
+        assertThat(watermarks.get("orders", "shop-1")).contains("5");
+        assertThat(watermarks.get("orders", "shop-2")).contains("7");
+        assertThat(watermarks.get("stock", "shop-1")).contains("3");
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE fixture_three (id INTEGER PRIMARY KEY);

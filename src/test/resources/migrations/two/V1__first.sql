@@ -1,0 +1,1 @@
+CREATE TABLE fixture_one (id INTEGER PRIMARY KEY);
