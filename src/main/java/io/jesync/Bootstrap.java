@@ -12,6 +12,7 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.demo.DemoEnvironment;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;
+import io.jesync.store.StoreException;
 
 /**
  * Start-up order: check every setting, then (demo only) start the simulators, then open and migrate the
@@ -46,7 +47,8 @@ final class Bootstrap {
             if (settings.demo()) {
                 demo = DemoEnvironment.start(settings);
             }
-            database = Database.open(settings.store());
+            database = new Database(settings.store().jdbcUrl(), settings.store().username(),
+                    settings.store().password().map(io.jesync.config.Secret::reveal).orElse(""));
             new Migrations(database).migrate();
 
             Main main = new Main(SyncApplication.class);
@@ -61,6 +63,9 @@ final class Bootstrap {
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
             return CONFIGURATION_ERROR;
+        } catch (StoreException e) {
+            System.err.println("Store error: " + e.getMessage());
+            return STARTUP_ERROR;
         } catch (Exception e) {
             LOG.error("Start-up failed: {}", e.getMessage(), e);
             return STARTUP_ERROR;

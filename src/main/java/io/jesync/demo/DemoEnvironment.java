@@ -1,0 +1,86 @@
+package io.jesync.demo;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.simulator.SimClock;
+import io.jesync.simulator.economic.EconomicSimulator;
+import io.jesync.simulator.norce.DemoOrderGenerator;
+import io.jesync.simulator.norce.NorceSimulator;
+
+/**
+ * Demo mode's outside world: both simulators on loopback, seeded with the demo shop and its e-conomic
+ * agreement, and the generator that keeps placing shop orders. Started before Camel, stopped after it.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+
+    private final EconomicSimulator economic;
+    private final NorceSimulator norce;
+    private final DemoOrderGenerator generator;
+
+    private DemoEnvironment(EconomicSimulator economic, NorceSimulator norce, DemoOrderGenerator generator) {
+        this.economic = economic;
+        this.norce = norce;
+        this.generator = generator;
+    }
+
+    public static DemoEnvironment start(RuntimeSettings settings) {
+        SimClock clock = new SimClock();
+        long seed = settings.simulators().seed();
+        EconomicSimulator economic = new EconomicSimulator(settings.simulators().economicPort(), seed, clock,
+                settings.economic().appSecretToken().reveal(), settings.economic().agreementGrantToken().reveal());
+        NorceSimulator norce = NorceSimulator.demo(settings.simulators().norcePort(), seed, clock,
+                RuntimeSettings.DEMO_SHOP_CLIENT_ID, RuntimeSettings.DEMO_SHOP_CLIENT_SECRET.reveal());
+        economic.start();
+        try {
+            norce.start();
+        } catch (RuntimeException e) {
+            economic.close();
+            throw e;
+        }
+        DemoOrderGenerator generator = null;
+        double perMinute = settings.simulators().ordersPerMinute();
+        if (perMinute > 0) {
+            Duration interval = Duration.ofMillis(Math.max(1, Math.round(60_000 / perMinute)));
+            generator = new DemoOrderGenerator(norce, DemoOrderGenerator.Settings.defaults().withSeed(seed)
+                    .withInterval(interval));
+            generator.start();
+        }
+        DemoEnvironment demo = new DemoEnvironment(economic, norce, generator);
+        demo.announce(settings, perMinute);
+        return demo;
+    }
+
+    private void announce(RuntimeSettings settings, double perMinute) {
+        String admin = "http://" + settings.admin().host() + ":" + settings.admin().port();
+        LOG.info("DEMO MODE: built-in simulators only, nothing leaves this machine (app.environment=demo)");
+        LOG.info("  e-conomic simulator   {}   (state: {}/_sim/economic/documents)", economic.baseUrl(),
+                economic.baseUrl());
+        LOG.info("  Norce simulator       {}   (state: {}/_sim/norce/orders)", norce.baseUrl(), norce.baseUrl());
+        LOG.info("  demo shop orders      {} per minute", perMinute);
+        LOG.info("  admin side            {}/observe/health  {}/observe/metrics", admin, admin);
+        LOG.info("  stop with Ctrl-C");
+    }
+
+    public EconomicSimulator economic() {
+        return economic;
+    }
+
+    public NorceSimulator norce() {
+        return norce;
+    }
+
+    @Override
+    public void close() {
+        if (generator != null) {
+            generator.close();
+        }
+        norce.close();
+        economic.close();
+        LOG.info("Demo simulators stopped");
+    }
+}
