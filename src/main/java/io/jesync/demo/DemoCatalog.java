@@ -116,7 +116,9 @@ public final class DemoCatalog {
             BigDecimal price = BigDecimal.valueOf(19 + random.nextInt(780)).add(BigDecimal.valueOf(random.nextInt(100), 2))
                     .setScale(2, RoundingMode.HALF_UP);
             BigDecimal cost = price.multiply(new BigDecimal("0.55")).setScale(2, RoundingMode.HALF_UP);
-            String number = String.format("%s-%05d", category[0].substring(0, 3).toUpperCase(java.util.Locale.ROOT)
+            // "Te" has only two letters, so the prefix is at most three.
+            String prefix = category[0].substring(0, Math.min(3, category[0].length()));
+            String number = String.format("%s-%05d", prefix.toUpperCase(java.util.Locale.ROOT)
                     .replace('Ö', 'O').replace('Ä', 'A').replace('Å', 'A'), i + 1);
             String ean = ean13("735" + String.format("%09d", 100_000 + i));
             articles.add(new Article(number, baseName + " " + variant, category[0], vat, price, cost, ean,
