@@ -34,16 +34,13 @@ final class CollectionQuery {
     private final String filterText;
     private final EconomicFilter filter;
     private final String sortText;
-    private final List<String> filterable;
 
-    private CollectionQuery(int skipPages, int pageSize, String filterText, EconomicFilter filter, String sortText,
-                            List<String> filterable) {
+    private CollectionQuery(int skipPages, int pageSize, String filterText, EconomicFilter filter, String sortText) {
         this.skipPages = skipPages;
         this.pageSize = pageSize;
         this.filterText = filterText;
         this.filter = filter;
         this.sortText = sortText;
-        this.filterable = filterable;
     }
 
     /** Reads the query; bad paging, filters or sorts raise the matching 400. */
@@ -73,11 +70,11 @@ final class CollectionQuery {
             for (String key : sortText.split(",")) {
                 if (!filterable.contains(key.replaceFirst("^[-~]+", ""))) {
                     throw new SimulatorException(errors.badRequest("Could not parse query string sort parameter.",
-                            "Sort on one of the filterable properties, e.g. sort=-" + allowed.get(0) + "."));
+                            "Sort on one of the filterable properties: " + String.join(", ", allowed) + "."));
                 }
             }
         }
-        return new CollectionQuery(skipPages, pageSize, filterText, filter, sortText, allowed);
+        return new CollectionQuery(skipPages, pageSize, filterText, filter, sortText);
     }
 
     private static int intParam(SimRequest request, String name, int fallback, EconomicErrors errors) {
@@ -135,10 +132,6 @@ final class CollectionQuery {
         envelope.set("pagination", pagination);
         envelope.put("self", selfUrl);
         return envelope;
-    }
-
-    List<String> filterable() {
-        return filterable;
     }
 
     private String link(String selfUrl, int page) {

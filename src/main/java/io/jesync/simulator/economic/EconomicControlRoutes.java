@@ -24,15 +24,15 @@ final class EconomicControlRoutes {
 
     void register() {
         simulator.control("GET", "documents", request -> SimResponse.json(200, documents()));
-        simulator.control("GET", "documents/{kind}/{state}/{number}", request -> {
+        simulator.control("GET", "documents/{kind}/{state}/{number}", request -> guarded(() -> {
             String collection = request.pathParam("kind") + "/" + request.pathParam("state");
             return simulator.document(collection, Integer.parseInt(request.pathParam("number")))
                     .map(d -> SimResponse.json(200, d))
                     .orElseGet(() -> problem(404, "no document " + collection + "/" + request.pathParam("number")));
-        });
+        }));
         simulator.control("GET", "customers", request -> SimResponse.json(200, Json.MAPPER.valueToTree(
                 simulator.customers())));
-        simulator.control("GET", "products", this::products);
+        simulator.control("GET", "products", request -> guarded(() -> products(request)));
         simulator.control("PUT", "products/{productNumber}/stock", request -> guarded(() -> {
             JsonNode body = body(request);
             String productNumber = request.pathParam("productNumber");
@@ -58,11 +58,11 @@ final class EconomicControlRoutes {
                         decimal(body(request), "amount")))));
         simulator.control("POST", "orders/sent/{number}/archive", request -> guarded(() ->
                 SimResponse.json(200, simulator.archiveSentOrder(Integer.parseInt(request.pathParam("number"))))));
-        simulator.control("POST", "seed/articles", request -> {
+        simulator.control("POST", "seed/articles", request -> guarded(() -> {
             JsonNode body = body(request);
             simulator.seedGeneratedArticles(body.path("count").asInt(), body.path("seed").asLong(1L));
             return SimResponse.json(200, Json.object().put("products", simulator.productCount()));
-        });
+        }));
         simulator.control("POST", "reset", request -> {
             simulator.reset();
             return SimResponse.json(200, Json.object().put("products", simulator.productCount()));
@@ -128,7 +128,7 @@ final class EconomicControlRoutes {
         return body.get(name).decimalValue();
     }
 
-    /** Turns a bad control request into a plain 400 instead of a dropped connection. */
+    /** Turns a bad control request (unknown entity, non-numeric input) into a plain 400, not a dropped connection. */
     private static SimResponse guarded(java.util.function.Supplier<SimResponse> action) {
         try {
             return action.get();

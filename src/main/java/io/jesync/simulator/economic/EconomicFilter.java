@@ -53,8 +53,15 @@ final class EconomicFilter {
         }
     }
 
-    /** {@code values} holds one value, or the list of $in/$nin; a null entry is {@code $null:}. */
-    private record Clause(String field, String op, List<String> values) implements Node {
+    /**
+     * {@code values} holds one value, or the list of $in/$nin; a null entry is {@code $null:}. {@code like} is
+     * the compiled $like pattern, built once because a clause runs against every item of a collection.
+     */
+    private record Clause(String field, String op, List<String> values, Pattern like) implements Node {
+        Clause(String field, String op, List<String> values) {
+            this(field, op, values, op.equals("like") && values.get(0) != null ? likePattern(values.get(0)) : null);
+        }
+
         public boolean matches(Function<String, JsonNode> fields) {
             JsonNode actual = fields.apply(field);
             boolean absent = actual == null || actual.isNull() || actual.isMissingNode();
@@ -69,8 +76,8 @@ final class EconomicFilter {
                     if (absent) {
                         yield false;
                     }
-                    if (op.equals("like")) {
-                        yield like(actual.asText(), value);
+                    if (like != null) {
+                        yield like.matcher(actual.asText()).matches();
                     }
                     Integer c = compare(actual, value);
                     if (c == null) {
@@ -129,7 +136,7 @@ final class EconomicFilter {
         return Integer.signum(actual.asText().toLowerCase(Locale.ROOT).compareTo(expected.toLowerCase(Locale.ROOT)));
     }
 
-    private static boolean like(String actual, String pattern) {
+    private static Pattern likePattern(String pattern) {
         String p = pattern.indexOf('*') < 0 ? "*" + pattern + "*" : pattern;
         StringBuilder regex = new StringBuilder();
         for (char ch : p.toCharArray()) {
@@ -141,8 +148,7 @@ final class EconomicFilter {
                 regex.append(Pattern.quote(String.valueOf(ch)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL)
-                .matcher(actual).matches();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 
     private static final class Parser {
