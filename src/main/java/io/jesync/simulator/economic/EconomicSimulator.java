@@ -81,7 +81,7 @@ public class EconomicSimulator extends SimulatorServer {
         });
     }
 
-    /** Runs a handler to its final answer, so error answers pass through the idempotency cache like others. */
+    /** Runs a handler to its final answer, so the idempotency cache also sees rejections (and does not keep them). */
     private SimResponse answer(Handler handler, SimRequest request) {
         try {
             return handler.apply(request);
@@ -101,11 +101,14 @@ public class EconomicSimulator extends SimulatorServer {
         return AGREEMENT_NUMBER;
     }
 
+    /** The shared demo agreement: both tokens "demo", or no tokens and {@code ?demo=true} (§1). */
     boolean isDemo(SimRequest request) {
-        return DEMO_TOKEN.equals(request.header("X-AppSecretToken").orElse(null))
-                && DEMO_TOKEN.equals(request.header("X-AgreementGrantToken").orElse(null))
-                || request.header("X-AppSecretToken").isEmpty() && request.header("X-AgreementGrantToken").isEmpty()
+        Optional<String> app = request.header("X-AppSecretToken");
+        Optional<String> grant = request.header("X-AgreementGrantToken");
+        boolean demoTokens = app.filter(DEMO_TOKEN::equals).isPresent() && grant.filter(DEMO_TOKEN::equals).isPresent();
+        boolean demoQuery = app.isEmpty() && grant.isEmpty()
                 && "true".equalsIgnoreCase(request.queryParam("demo").orElse(""));
+        return demoTokens || demoQuery;
     }
 
     @Override
@@ -177,7 +180,7 @@ public class EconomicSimulator extends SimulatorServer {
         return errors.tooManyRequests(request.path());
     }
 
-    // ---- Java view and control API (mirrored under /_sim/economic/) ----
+    // Java views and controls; EconomicControlRoutes mirrors them under /_sim/economic/.
 
     public CallBudget budget() {
         return budget;

@@ -424,6 +424,7 @@ final class SalesDocumentRoutes extends RouteSupport {
      */
     private ObjectNode prepareLine(ObjectNode line, int lineNumber, ObjectNode document) {
         ObjectNode prepared = Json.object();
+        // Put first so the numbers lead the JSON; the server's lineNumber wins over a sent one.
         prepared.put("lineNumber", lineNumber);
         prepared.put("sortKey", line.path("sortKey").asInt(lineNumber));
         prepared.setAll(line);
