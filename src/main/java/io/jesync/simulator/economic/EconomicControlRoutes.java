@@ -1,0 +1,143 @@
+package io.jesync.simulator.economic;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.simulator.Json;
+import io.jesync.simulator.SimRequest;
+import io.jesync.simulator.SimResponse;
+import io.jesync.simulator.SimulatorException;
+
+/** The {@code /_sim/economic/} views and switches, mirroring the Java methods of {@link EconomicSimulator}. */
+final class EconomicControlRoutes {
+    private final EconomicSimulator simulator;
+
+    EconomicControlRoutes(EconomicSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    void register() {
+        simulator.control("GET", "documents", request -> SimResponse.json(200, documents()));
+        simulator.control("GET", "documents/{kind}/{state}/{number}", request -> guarded(() -> {
+            String collection = request.pathParam("kind") + "/" + request.pathParam("state");
+            return simulator.document(collection, Integer.parseInt(request.pathParam("number")))
+                    .map(d -> SimResponse.json(200, d))
+                    .orElseGet(() -> problem(404, "no document " + collection + "/" + request.pathParam("number")));
+        }));
+        simulator.control("GET", "customers", request -> SimResponse.json(200, Json.MAPPER.valueToTree(
+                simulator.customers())));
+        simulator.control("GET", "products", request -> guarded(() -> products(request)));
+        simulator.control("PUT", "products/{productNumber}/stock", request -> guarded(() -> {
+            JsonNode body = body(request);
+            String productNumber = request.pathParam("productNumber");
+            EconomicProduct product = body.has("orderedByCustomers")
+                    ? simulator.setStock(productNumber, decimal(body, "inStock"), decimal(body, "orderedByCustomers"))
+                    : simulator.setStock(productNumber, decimal(body, "inStock"));
+            return SimResponse.json(200, product(product));
+        }));
+        simulator.control("GET", "inventory-module", request -> SimResponse.json(200, inventoryModule()));
+        simulator.control("PUT", "inventory-module", request -> {
+            simulator.setInventoryModule(body(request).path("enabled").asBoolean());
+            return SimResponse.json(200, inventoryModule());
+        });
+        simulator.control("GET", "budget", request -> SimResponse.json(200, budget()));
+        simulator.control("PUT", "budget", request -> guarded(() -> {
+            JsonNode body = body(request);
+            simulator.budget().configure(body.path("capacity").asInt(EconomicSimulator.DEFAULT_BUCKET_SIZE),
+                    Duration.ofSeconds(body.path("windowSeconds").asLong(60)));
+            return SimResponse.json(200, budget());
+        }));
+        simulator.control("POST", "invoices/booked/{number}/payments", request -> guarded(() ->
+                SimResponse.json(200, simulator.registerPayment(Integer.parseInt(request.pathParam("number")),
+                        decimal(body(request), "amount")))));
+        simulator.control("POST", "orders/sent/{number}/archive", request -> guarded(() ->
+                SimResponse.json(200, simulator.archiveSentOrder(Integer.parseInt(request.pathParam("number"))))));
+        simulator.control("POST", "seed/articles", request -> guarded(() -> {
+            JsonNode body = body(request);
+            simulator.seedGeneratedArticles(body.path("count").asInt(), body.path("seed").asLong(1L));
+            return SimResponse.json(200, Json.object().put("products", simulator.productCount()));
+        }));
+        simulator.control("POST", "reset", request -> {
+            simulator.reset();
+            return SimResponse.json(200, Json.object().put("products", simulator.productCount()));
+        });
+    }
+
+    private ObjectNode documents() {
+        ObjectNode all = Json.object();
+        for (Map.Entry<String, List<EconomicSimulator.DocumentView>> entry : simulator.documents().entrySet()) {
+            all.set(entry.getKey(), Json.MAPPER.valueToTree(entry.getValue()));
+        }
+        return all;
+    }
+
+    /** Products with stock; {@code offset}/{@code limit} page through large catalogues. */
+    private SimResponse products(SimRequest request) {
+        int offset = request.queryParam("offset").map(Integer::parseInt).orElse(0);
+        int limit = request.queryParam("limit").map(Integer::parseInt).orElse(1000);
+        List<EconomicProduct> all = simulator.products();
+        ArrayNode items = Json.array();
+        for (EconomicProduct product : all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit))) {
+            items.add(product(product));
+        }
+        ObjectNode page = Json.object();
+        page.put("total", all.size());
+        page.set("products", items);
+        return SimResponse.json(200, page);
+    }
+
+    private static ObjectNode product(EconomicProduct product) {
+        ObjectNode json = Json.object();
+        json.put("productNumber", product.productNumber());
+        json.put("name", product.name());
+        json.put("inStock", product.inStock());
+        json.put("orderedByCustomers", product.orderedByCustomers());
+        json.put("available", product.available());
+        json.put("lastUpdated", EconomicStore.timestamp(product.lastUpdated()));
+        return json;
+    }
+
+    private ObjectNode inventoryModule() {
+        return Json.object().put("enabled", simulator.inventoryModule());
+    }
+
+    private ObjectNode budget() {
+        ObjectNode json = Json.object();
+        json.put("capacity", simulator.budget().capacity());
+        json.put("windowSeconds", simulator.budget().window().toSeconds());
+        json.put("used", simulator.budget().used());
+        json.put("callsToday", simulator.callsToday());
+        return json;
+    }
+
+    private static JsonNode body(SimRequest request) {
+        JsonNode body = request.json();
+        return body == null ? Json.object() : body;
+    }
+
+    private static BigDecimal decimal(JsonNode body, String name) {
+        if (!body.path(name).isNumber()) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
+        return body.get(name).decimalValue();
+    }
+
+    /** Turns a bad control request (unknown entity, non-numeric input) into a plain 400, not a dropped connection. */
+    private static SimResponse guarded(java.util.function.Supplier<SimResponse> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException e) {
+            throw new SimulatorException(problem(400, e.getMessage()));
+        }
+    }
+
+    private static SimResponse problem(int status, String message) {
+        return SimResponse.json(status, Json.object().put("message", message));
+    }
+}

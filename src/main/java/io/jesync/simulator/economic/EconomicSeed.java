@@ -1,0 +1,137 @@
+package io.jesync.simulator.economic;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.Json;
+
+/**
+ * Seeds the demo agreement: the setup collections a Swedish shop needs and the {@link DemoCatalog} articles as
+ * products with stock, so the shop simulator and this one start from a matched catalogue. Customers are not
+ * seeded: creating them is part of what the sync does.
+ */
+public final class EconomicSeed {
+    public static final int LAYOUT_STANDARD = 19;
+    public static final int TERMS_NET_30 = 1;
+    public static final int TERMS_PAID_IN_CASH = 2;
+    public static final int TERMS_CARD = 3;
+    public static final int GROUP_PRIVATE_SE = 1;
+    public static final int GROUP_BUSINESS_SE = 2;
+    public static final int GROUP_EU = 3;
+    public static final int GROUP_ABROAD = 4;
+    public static final int PRODUCT_GROUP_STANDARD = 1;
+    public static final int PRODUCT_GROUP_FOOD = 2;
+    public static final int PRODUCT_GROUP_BOOKS = 3;
+    public static final int PRODUCT_GROUP_FEES = 4;
+    public static final int UNIT_PIECE = 1;
+
+    private EconomicSeed() {
+    }
+
+    /** Setup data plus DemoCatalog.demoArticles() and the fee products FRAKT and AVGIFT. */
+    public static void demo(EconomicSimulator simulator) {
+        EconomicStore store = simulator.store();
+        Instant now = simulator.clock().instant();
+        store.write(() -> {
+            store.addVatZone(new EconomicStore.VatZone(1, "Domestic", true, true));
+            store.addVatZone(new EconomicStore.VatZone(2, "EU", true, true));
+            store.addVatZone(new EconomicStore.VatZone(3, "Abroad", true, true));
+            store.addVatZone(new EconomicStore.VatZone(4, "Domestic exempt VAT", true, false));
+            store.addLayout(new EconomicStore.Layout(LAYOUT_STANDARD, "Standardfaktura"));
+            store.addLayout(new EconomicStore.Layout(20, "Standardfaktura engelska"));
+            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_NET_30, "Netto 30 dagar", "net", 30));
+            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_PAID_IN_CASH, "Kontant", "paidInCash", 0));
+            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_CARD, "Kortbetalning", "creditcard", 0));
+            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_PRIVATE_SE, "Privatkunder Sverige", 1510));
+            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_BUSINESS_SE, "Företagskunder Sverige", 1510));
+            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_EU, "Kunder EU", 1515));
+            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_ABROAD, "Kunder utanför EU", 1516));
+            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_STANDARD, "Varor 25 % moms",
+                    DemoCatalog.VatClass.STANDARD.rate()));
+            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_FOOD, "Livsmedel 12 % moms",
+                    DemoCatalog.VatClass.FOOD.rate()));
+            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_BOOKS, "Böcker 6 % moms",
+                    DemoCatalog.VatClass.BOOKS.rate()));
+            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_FEES, "Frakt och avgifter 25 % moms",
+                    new BigDecimal("25")));
+            store.addUnit(new EconomicStore.Unit(UNIT_PIECE, "st"));
+            store.addUnit(new EconomicStore.Unit(2, "kg"));
+            store.addUnit(new EconomicStore.Unit(3, "tim"));
+            store.addCurrency(new EconomicStore.Currency("SEK", 752, "Svensk krona", new BigDecimal("100")));
+            store.addCurrency(new EconomicStore.Currency("EUR", 978, "Euro", new BigDecimal("1150.00")));
+            store.addCurrency(new EconomicStore.Currency("DKK", 208, "Dansk krone", new BigDecimal("154.20")));
+            store.addCurrency(new EconomicStore.Currency("NOK", 578, "Norsk krone", new BigDecimal("98.50")));
+            store.addCurrency(new EconomicStore.Currency("USD", 840, "US dollar", new BigDecimal("1050.00")));
+            store.addCurrency(new EconomicStore.Currency("GBP", 826, "Pound sterling", new BigDecimal("1340.00")));
+            addArticles(store, DemoCatalog.demoArticles(), now);
+            store.putProduct(fee(DemoCatalog.SHIPPING_ARTICLE, "Frakt", now));
+            store.putProduct(fee(DemoCatalog.PAYMENT_FEE_ARTICLE, "Betalningsavgift", now));
+            return null;
+        });
+    }
+
+    /** Adds generated articles; one pass, O(n log n), so 100,000 articles take well under a second. */
+    static void generatedArticles(EconomicSimulator simulator, int count, long seed) {
+        EconomicStore store = simulator.store();
+        List<DemoCatalog.Article> articles = DemoCatalog.generate(count, seed);
+        Instant now = simulator.clock().instant();
+        store.write(() -> {
+            addArticles(store, articles, now);
+            return null;
+        });
+    }
+
+    private static void addArticles(EconomicStore store, List<DemoCatalog.Article> articles, Instant now) {
+        for (DemoCatalog.Article article : articles) {
+            store.putProduct(new EconomicProduct(article.articleNumber(), article.name(), productGroup(article.vatClass()),
+                    UNIT_PIECE, article.priceExVat(), article.costPrice(), null, article.category(), article.ean(),
+                    !article.active(), BigDecimal.valueOf(article.stock()), BigDecimal.ZERO, null, null, now, now));
+        }
+    }
+
+    private static EconomicProduct fee(String number, String name, Instant now) {
+        return new EconomicProduct(number, name, PRODUCT_GROUP_FEES, UNIT_PIECE, BigDecimal.ZERO.setScale(2), null, null,
+                null, null, false, BigDecimal.ZERO, BigDecimal.ZERO, null, null, now, now);
+    }
+
+    static int productGroup(DemoCatalog.VatClass vatClass) {
+        return switch (vatClass) {
+            case STANDARD -> PRODUCT_GROUP_STANDARD;
+            case FOOD -> PRODUCT_GROUP_FOOD;
+            case BOOKS -> PRODUCT_GROUP_BOOKS;
+        };
+    }
+
+    /** A customer POST body for one of the demo shop's customers, for tests and examples. */
+    public static ObjectNode customerBody(DemoCatalog.Customer customer) {
+        ObjectNode body = Json.object();
+        boolean swedish = customer.country().equals("SE");
+        boolean eu = List.of("DK", "DE", "FI").contains(customer.country());
+        body.put("name", customer.kind() == DemoCatalog.CustomerKind.B2B ? customer.companyName()
+                : customer.firstName() + " " + customer.lastName());
+        body.put("currency", swedish ? "SEK" : eu ? "EUR" : customer.country().equals("NO") ? "NOK" : "GBP");
+        body.putObject("customerGroup").put("customerGroupNumber", swedish
+                ? customer.kind() == DemoCatalog.CustomerKind.B2B ? GROUP_BUSINESS_SE : GROUP_PRIVATE_SE
+                : eu ? GROUP_EU : GROUP_ABROAD);
+        body.putObject("paymentTerms").put("paymentTermsNumber", customer.kind() == DemoCatalog.CustomerKind.B2B
+                ? TERMS_NET_30 : TERMS_CARD);
+        body.putObject("vatZone").put("vatZoneNumber", swedish ? 1 : eu ? 2 : 3);
+        body.put("email", customer.email());
+        body.put("address", customer.address());
+        body.put("zip", customer.zip());
+        body.put("city", customer.city());
+        body.put("country", customer.country());
+        if (customer.vatNumber() != null) {
+            body.put("vatNumber", customer.vatNumber());
+        }
+        if (customer.organisationNumber() != null) {
+            body.put("corporateIdentificationNumber", customer.organisationNumber());
+        }
+        body.put("mobilePhone", customer.phone());
+        return body;
+    }
+}

@@ -1,0 +1,346 @@
+package io.jesync.simulator.economic;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.simulator.SimClock;
+import io.jesync.simulator.SimRequest;
+import io.jesync.simulator.SimResponse;
+import io.jesync.simulator.SimulatorException;
+import io.jesync.simulator.SimulatorServer;
+
+/**
+ * An in-process e-conomic legacy REST API (restapi.e-conomic.com) for one agreement, seeded with the demo shop.
+ * Behaviour follows {@code shared/reference/economic-api.md}; every simulated rule and every guess is listed
+ * in {@code docs/simulators-economic.md}. Test and operator controls live under {@code /_sim/economic/}.
+ */
+public class EconomicSimulator extends SimulatorServer {
+    public static final int DEFAULT_PORT = 8081;
+    public static final String DEMO_TOKEN = "demo";
+    public static final int DEFAULT_BUCKET_SIZE = 10_000;
+    public static final Duration DEFAULT_BUCKET_WINDOW = Duration.ofSeconds(60);
+    public static final int AGREEMENT_NUMBER = 471_100;
+
+    /** One sales document as the views show it; {@code collection} is e.g. "invoices/drafts". */
+    public record DocumentView(String collection, int number, Integer customerNumber, String referencesOther,
+                               String currency, BigDecimal netAmount, BigDecimal grossAmount, BigDecimal remainder) {
+    }
+
+    private final String appSecretToken;
+    private final String agreementGrantToken;
+    private final EconomicStore store = new EconomicStore();
+    private final EconomicErrors errors;
+    private final CallBudget budget;
+    private final IdempotencyCache idempotency;
+
+    public EconomicSimulator(int port, long faultSeed, SimClock clock, String appSecretToken,
+                             String agreementGrantToken) {
+        super("economic", port, faultSeed, clock);
+        this.appSecretToken = appSecretToken;
+        this.agreementGrantToken = agreementGrantToken;
+        this.errors = new EconomicErrors(clock);
+        this.budget = new CallBudget(clock, DEFAULT_BUCKET_SIZE, DEFAULT_BUCKET_WINDOW);
+        this.idempotency = new IdempotencyCache(clock);
+        new ReferenceDataRoutes(this).register();
+        new CustomerProductRoutes(this).register();
+        new SalesDocumentRoutes(this).register();
+        new EconomicControlRoutes(this).register();
+        EconomicSeed.demo(this);
+    }
+
+    EconomicStore store() {
+        return store;
+    }
+
+    EconomicErrors errors() {
+        return errors;
+    }
+
+    /** Registers an API route; writes go through the Idempotency-Key cache (§4). */
+    final void api(String method, String template, Handler handler) {
+        if (method.equals("GET")) {
+            route(method, template, handler);
+            return;
+        }
+        route(method, template, request -> {
+            Optional<String> key = request.header("Idempotency-Key").filter(k -> !k.isBlank());
+            if (key.isEmpty()) {
+                return handler.apply(request);
+            }
+            return idempotency.execute(key.get(), () -> answer(handler, request));
+        });
+    }
+
+    /** Runs a handler to its final answer, so the idempotency cache also sees rejections (and does not keep them). */
+    private SimResponse answer(Handler handler, SimRequest request) {
+        try {
+            return handler.apply(request);
+        } catch (SimulatorException e) {
+            return e.response();
+        } catch (SimRequest.MalformedBodyException e) {
+            return badRequest(request, "The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Registers a control route under {@code /_sim/economic/}. */
+    final void control(String method, String template, Handler handler) {
+        controlRoute(method, "economic/" + template, handler);
+    }
+
+    int agreementNumber() {
+        return AGREEMENT_NUMBER;
+    }
+
+    /** The shared demo agreement: both tokens "demo", or no tokens and {@code ?demo=true} (§1). */
+    boolean isDemo(SimRequest request) {
+        Optional<String> app = request.header("X-AppSecretToken");
+        Optional<String> grant = request.header("X-AgreementGrantToken");
+        boolean demoTokens = app.filter(DEMO_TOKEN::equals).isPresent() && grant.filter(DEMO_TOKEN::equals).isPresent();
+        boolean demoQuery = app.isEmpty() && grant.isEmpty()
+                && "true".equalsIgnoreCase(request.queryParam("demo").orElse(""));
+        return demoTokens || demoQuery;
+    }
+
+    @Override
+    protected Optional<SimResponse> beforeHandle(SimRequest request, String endpoint) {
+        boolean demo = isDemo(request);
+        boolean granted = appSecretToken.equals(request.header("X-AppSecretToken").orElse(null))
+                && agreementGrantToken.equals(request.header("X-AgreementGrantToken").orElse(null));
+        if (!demo && !granted) {
+            return Optional.of(errors.unauthorized());
+        }
+        boolean write = !request.method().equals("GET");
+        if (demo && write) {
+            return Optional.of(errors.forbidden("The demo agreement is read-only.",
+                    "Only GET requests are allowed with the demo tokens; use your own agreement to write."));
+        }
+        if (!budget.tryTake(callCost(endpoint))) {
+            return Optional.of(errors.tooManyRequests(request.path()));
+        }
+        budget.countCall();
+        if (write && store.inventoryModule() && request.path().toLowerCase(java.util.Locale.ROOT).startsWith("/orders")) {
+            return Optional.of(errors.forbidden("Orders are not available on agreements with the inventory module.",
+                    "Data creation and modification on resources in /orders is not available on agreements that "
+                            + "have the inventory module enabled."));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    protected void afterHandle(SimRequest request, String endpoint, SimResponse response) {
+        response.header("X-RequestId", UUID.randomUUID().toString());
+        response.header("X-CallCost", Integer.toString(callCost(endpoint)));
+        response.header("X-RateLimiting", budget.header());
+    }
+
+    /**
+     * Token cost per call. Only "X-CallCost: 3" was ever observed (§2.4); these per-verb costs are a guess:
+     * reads 1, writes 3, deletes 2, booking 5.
+     */
+    static int callCost(String endpoint) {
+        if (endpoint.equals("POST /invoices/booked") || endpoint.startsWith("PUT /invoices/booked/")) {
+            return 5;
+        }
+        if (endpoint.startsWith("GET ")) {
+            return 1;
+        }
+        if (endpoint.startsWith("DELETE ")) {
+            return 2;
+        }
+        return 3;
+    }
+
+    @Override
+    protected SimResponse notFound(SimRequest request) {
+        return errors.routeNotFound();
+    }
+
+    @Override
+    protected SimResponse badRequest(SimRequest request, String message) {
+        return errors.badRequest("The request could not be read.", message);
+    }
+
+    @Override
+    protected SimResponse serverError(SimRequest request, int status) {
+        return errors.serverError(status);
+    }
+
+    @Override
+    protected SimResponse tooManyRequests(SimRequest request) {
+        return errors.tooManyRequests(request.path());
+    }
+
+    // Java views and controls; EconomicControlRoutes mirrors them under /_sim/economic/.
+
+    public CallBudget budget() {
+        return budget;
+    }
+
+    public long callsToday() {
+        return budget.callsToday();
+    }
+
+    public boolean inventoryModule() {
+        return store.inventoryModule();
+    }
+
+    public void setInventoryModule(boolean enabled) {
+        store.inventoryModule(enabled);
+    }
+
+    /** Clears all data, the bucket, the daily counts, cached idempotent answers and the journal; re-seeds demo. */
+    public void reset() {
+        store.clear();
+        budget.reset();
+        idempotency.clear();
+        clearJournal();
+        EconomicSeed.demo(this);
+    }
+
+    /** Adds {@code count} generated articles (DemoCatalog.generate) as products; for benchmarks. */
+    public void seedGeneratedArticles(int count, long seed) {
+        EconomicSeed.generatedArticles(this, count, seed);
+    }
+
+    public List<DocumentView> draftInvoices() {
+        return views("invoices/drafts", store.draftInvoices);
+    }
+
+    public List<DocumentView> bookedInvoices() {
+        return views("invoices/booked", store.bookedInvoices);
+    }
+
+    /** Draft, sent and archived orders, in that order. */
+    public List<DocumentView> orders() {
+        List<DocumentView> all = new ArrayList<>(views("orders/drafts", store.draftOrders));
+        all.addAll(views("orders/sent", store.sentOrders));
+        all.addAll(views("orders/archived", store.archivedOrders));
+        return all;
+    }
+
+    /** Every sales document, grouped by collection. */
+    public Map<String, List<DocumentView>> documents() {
+        Map<String, List<DocumentView>> all = new LinkedHashMap<>();
+        all.put("invoices/drafts", draftInvoices());
+        all.put("invoices/booked", bookedInvoices());
+        all.put("orders/drafts", views("orders/drafts", store.draftOrders));
+        all.put("orders/sent", views("orders/sent", store.sentOrders));
+        all.put("orders/archived", views("orders/archived", store.archivedOrders));
+        return all;
+    }
+
+    /** A copy of one stored document, lines included. */
+    public Optional<ObjectNode> document(String collection, int number) {
+        NavigableMap<Integer, ObjectNode> documents = collection(collection);
+        return store.read(() -> Optional.ofNullable(documents.get(number)).map(ObjectNode::deepCopy));
+    }
+
+    public List<ObjectNode> customers() {
+        return store.read(() -> store.customers.values().stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    public List<EconomicProduct> products() {
+        return store.read(() -> List.copyOf(store.products.values()));
+    }
+
+    public Optional<EconomicProduct> product(String productNumber) {
+        return store.read(() -> Optional.ofNullable(store.products.get(productNumber)));
+    }
+
+    public int productCount() {
+        return store.read(store.products::size);
+    }
+
+    /** Sets stock as a stock movement in e-conomic would; the product's lastUpdated moves with it (§7). */
+    public EconomicProduct setStock(String productNumber, BigDecimal inStock) {
+        return store.write(() -> {
+            EconomicProduct product = requireProduct(productNumber);
+            return setStock(product, inStock, product.orderedByCustomers());
+        });
+    }
+
+    public EconomicProduct setStock(String productNumber, BigDecimal inStock, BigDecimal orderedByCustomers) {
+        return store.write(() -> setStock(requireProduct(productNumber), inStock, orderedByCustomers));
+    }
+
+    private EconomicProduct setStock(EconomicProduct product, BigDecimal inStock, BigDecimal orderedByCustomers) {
+        EconomicProduct updated = product.withStock(inStock, orderedByCustomers, clock.instant());
+        store.putProduct(updated);
+        return updated;
+    }
+
+    private EconomicProduct requireProduct(String productNumber) {
+        EconomicProduct product = store.products.get(productNumber);
+        if (product == null) {
+            throw new IllegalArgumentException("no product " + productNumber);
+        }
+        return product;
+    }
+
+    /**
+     * Registers a payment on a booked invoice (payments are booked through journals, which are not simulated).
+     * The remainder drops by {@code amount} in the invoice currency.
+     */
+    public ObjectNode registerPayment(int bookedInvoiceNumber, BigDecimal amount) {
+        return store.write(() -> {
+            ObjectNode invoice = store.bookedInvoices.get(bookedInvoiceNumber);
+            if (invoice == null) {
+                throw new IllegalArgumentException("no booked invoice " + bookedInvoiceNumber);
+            }
+            BigDecimal remainder = DocumentTotals.money(invoice.path("remainder").decimalValue().subtract(amount));
+            invoice.put("remainder", remainder);
+            invoice.put("remainderInBaseCurrency",
+                    DocumentTotals.inBase(remainder, invoice.path("exchangeRate").decimalValue()));
+            return invoice.deepCopy();
+        });
+    }
+
+    /** Moves a sent order to archived, as upgrading it to an invoice draft does (the upgrade is not simulated). */
+    public ObjectNode archiveSentOrder(int orderNumber) {
+        return store.write(() -> {
+            ObjectNode order = store.sentOrders.remove(orderNumber);
+            if (order == null) {
+                throw new IllegalArgumentException("no sent order " + orderNumber);
+            }
+            order.put("self", baseUrl() + "/orders/archived/" + orderNumber);
+            store.archivedOrders.put(orderNumber, order);
+            return order.deepCopy();
+        });
+    }
+
+    NavigableMap<Integer, ObjectNode> collection(String name) {
+        return switch (name) {
+            case "invoices/drafts" -> store.draftInvoices;
+            case "invoices/booked" -> store.bookedInvoices;
+            case "orders/drafts" -> store.draftOrders;
+            case "orders/sent" -> store.sentOrders;
+            case "orders/archived" -> store.archivedOrders;
+            default -> throw new IllegalArgumentException("unknown document collection " + name);
+        };
+    }
+
+    private List<DocumentView> views(String collection, NavigableMap<Integer, ObjectNode> documents) {
+        return store.read(() -> documents.entrySet().stream().map(e -> view(collection, e.getKey(), e.getValue()))
+                .toList());
+    }
+
+    private static DocumentView view(String collection, int number, JsonNode document) {
+        JsonNode customer = document.path("customer").get("customerNumber");
+        JsonNode other = document.path("references").get("other");
+        JsonNode remainder = document.get("remainder");
+        return new DocumentView(collection, number, customer == null ? null : customer.asInt(),
+                other == null ? null : other.asText(), document.path("currency").asText(),
+                document.path("netAmount").decimalValue(), document.path("grossAmount").decimalValue(),
+                remainder == null ? null : remainder.decimalValue());
+    }
+}

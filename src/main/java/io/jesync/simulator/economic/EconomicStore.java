@@ -1,0 +1,172 @@
+package io.jesync.simulator.economic;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One simulated agreement's data. Every access goes through {@link #read} or {@link #write}, so concurrent
+ * clients see whole writes only. Collections are sorted maps keyed by the resource number, which is also the
+ * default order of the listings and the index for single lookups (products by productNumber).
+ */
+public final class EconomicStore {
+    public static final String BASE_CURRENCY = "SEK";
+
+    public record VatZone(int vatZoneNumber, String name, boolean enabledForCustomer, boolean enabledForSupplier) {
+    }
+
+    public record Layout(int layoutNumber, String name) {
+    }
+
+    public record PaymentTerms(int paymentTermsNumber, String name, String paymentTermsType, int daysOfCredit) {
+    }
+
+    public record CustomerGroup(int customerGroupNumber, String name, int accountNumber) {
+    }
+
+    /** {@code domesticVatRate} in percent; the simulator's stand-in for the group's per-zone sales accounts. */
+    public record ProductGroup(int productGroupNumber, String name, BigDecimal domesticVatRate) {
+    }
+
+    public record Unit(int unitNumber, String name) {
+    }
+
+    /** {@code ratePer100} is the fixed "daily rate": base-currency price of 100 units. */
+    public record Currency(String code, int isoNumber, String name, BigDecimal ratePer100) {
+    }
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    final NavigableMap<Integer, VatZone> vatZones = new TreeMap<>();
+    final NavigableMap<Integer, Layout> layouts = new TreeMap<>();
+    final NavigableMap<Integer, PaymentTerms> paymentTerms = new TreeMap<>();
+    final NavigableMap<Integer, CustomerGroup> customerGroups = new TreeMap<>();
+    final NavigableMap<Integer, ProductGroup> productGroups = new TreeMap<>();
+    final NavigableMap<Integer, Unit> units = new TreeMap<>();
+    final NavigableMap<String, Currency> currencies = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> customers = new TreeMap<>();
+    final NavigableMap<String, EconomicProduct> products = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> draftInvoices = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> bookedInvoices = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> draftOrders = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> sentOrders = new TreeMap<>();
+    final NavigableMap<Integer, ObjectNode> archivedOrders = new TreeMap<>();
+    private volatile boolean inventoryModule;
+
+    /** e-conomic's {@code lastUpdated} format, {@code YYYY-MM-DDTHH:MM:SSZ} (§7). */
+    static String timestamp(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    public <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean inventoryModule() {
+        return inventoryModule;
+    }
+
+    void inventoryModule(boolean on) {
+        inventoryModule = on;
+    }
+
+    void clear() {
+        write(() -> {
+            List.of(vatZones, layouts, paymentTerms, customerGroups, productGroups, units, customers, draftInvoices,
+                    bookedInvoices, draftOrders, sentOrders, archivedOrders).forEach(java.util.Map::clear);
+            currencies.clear();
+            products.clear();
+            inventoryModule = false;
+            return null;
+        });
+    }
+
+    ProductGroup productGroup(int number) {
+        return productGroups.get(number);
+    }
+
+    Unit unit(int number) {
+        return units.get(number);
+    }
+
+    void addVatZone(VatZone zone) {
+        vatZones.put(zone.vatZoneNumber(), zone);
+    }
+
+    void addLayout(Layout layout) {
+        layouts.put(layout.layoutNumber(), layout);
+    }
+
+    void addPaymentTerms(PaymentTerms terms) {
+        paymentTerms.put(terms.paymentTermsNumber(), terms);
+    }
+
+    void addCustomerGroup(CustomerGroup group) {
+        customerGroups.put(group.customerGroupNumber(), group);
+    }
+
+    void addProductGroup(ProductGroup group) {
+        productGroups.put(group.productGroupNumber(), group);
+    }
+
+    void addUnit(Unit unit) {
+        units.put(unit.unitNumber(), unit);
+    }
+
+    void addCurrency(Currency currency) {
+        currencies.put(currency.code(), currency);
+    }
+
+    void putProduct(EconomicProduct product) {
+        products.put(product.productNumber(), product);
+    }
+
+    /** Server-assigned numbers are max + 1, so the number of a deleted last entity comes back (§3.5). */
+    static int nextNumber(NavigableMap<Integer, ?> map) {
+        return map.isEmpty() ? 1 : map.lastKey() + 1;
+    }
+
+    static int nextNumber(List<NavigableMap<Integer, ObjectNode>> maps) {
+        int max = 0;
+        for (NavigableMap<Integer, ObjectNode> map : maps) {
+            if (!map.isEmpty()) {
+                max = Math.max(max, map.lastKey());
+            }
+        }
+        return max + 1;
+    }
+
+    List<NavigableMap<Integer, ObjectNode>> allOrders() {
+        return List.of(draftOrders, sentOrders, archivedOrders);
+    }
+
+    /** Documents still open for editing, whose customer and products cannot be deleted (§5.10). */
+    List<ObjectNode> openDocuments() {
+        List<ObjectNode> open = new ArrayList<>(draftInvoices.values());
+        open.addAll(draftOrders.values());
+        open.addAll(sentOrders.values());
+        return open;
+    }
+}

@@ -1,0 +1,153 @@
+package io.jesync.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.assertj.core.api.Assertions;
+
+import io.jesync.simulator.Json;
+import io.jesync.simulator.RecordedRequest;
+import io.jesync.simulator.economic.EconomicSimulator;
+
+/**
+ * Listens to an {@link EconomicSimulator} and checks every POST/PUT body against e-conomic's published schema
+ * for that path, so a test proves that what the runtime sends is what e-conomic documents as valid.
+ *
+ * <pre>{@code
+ * try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
+ *     ... run the sync ...
+ *     check.assertNoViolations();
+ * }
+ * }</pre>
+ */
+public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, AutoCloseable {
+
+    /** One body that broke its schema; {@code schema} is null when no published schema covers the path. */
+    public record Violation(String method, String path, String schema, String problem) {
+        @Override
+        public String toString() {
+            return method + " " + path + " [" + schema + "] " + problem;
+        }
+    }
+
+    private record Mapping(String method, Pattern path, String schema) {
+    }
+
+    /** Request paths to schema names; order matters where a longer path shares a prefix. */
+    private static final List<Mapping> MAPPINGS = List.of(
+            map("POST", "/customers", "customers.post"),
+            map("PUT", "/customers/[^/]+", "customers.customerNo.put"),
+            map("POST", "/products", "products.post"),
+            map("PUT", "/products/[^/]+", "products.productNumber.put"),
+            map("POST", "/invoices/drafts", "invoices.drafts.post"),
+            map("PUT", "/invoices/drafts/[^/]+", "invoices.drafts.draftInvoiceNumber.put"),
+            map("POST", "/invoices/drafts/[^/]+/lines", "invoices.drafts.draftInvoiceNumber.lines.post"),
+            map("POST", "/invoices/booked", "invoices.booked.post"),
+            map("PUT", "/invoices/booked/[^/]+", "invoices.booked.bookWithNumber.put"),
+            map("POST", "/orders/drafts", "orders.drafts.post"),
+            map("PUT", "/orders/drafts/[^/]+", "orders.drafts.orderNumber.put"),
+            // No schema is published for /orders/sent; the posted body is the full order document.
+            map("POST", "/orders/sent", "orders.drafts.post"),
+            map("POST", "/customer-groups", "customer-groups.post"),
+            map("PUT", "/customer-groups/[^/]+", "customer-groups.customergroupnumber.put"),
+            map("POST", "/payment-terms", "payment-terms.post"),
+            map("PUT", "/payment-terms/[^/]+", "payment-terms.paymentTermsNumber.put"),
+            map("POST", "/units", "units.post"),
+            map("PUT", "/units/[^/]+", "units.unitNumber.put"));
+
+    private final EconomicSimulator simulator;
+    private final EconomicSchemas schemas;
+    private final List<Violation> violations = new ArrayList<>();
+    private int checked;
+
+    private EconomicSchemaCheck(EconomicSimulator simulator, EconomicSchemas schemas) {
+        this.simulator = simulator;
+        this.schemas = schemas;
+    }
+
+    /** Attaches with the schemas from the shared folder; aborts the test visibly if the folder is absent. */
+    public static EconomicSchemaCheck attach(EconomicSimulator simulator) {
+        return attach(simulator, EconomicSchemas.require());
+    }
+
+    public static EconomicSchemaCheck attach(EconomicSimulator simulator, EconomicSchemas schemas) {
+        EconomicSchemaCheck check = new EconomicSchemaCheck(simulator, schemas);
+        simulator.addRequestListener(check);
+        return check;
+    }
+
+    /** The schema name for a request, e.g. {@code POST /invoices/drafts/7/lines} → invoices.drafts.draftInvoiceNumber.lines.post. */
+    public static Optional<String> schemaFor(String method, String path) {
+        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return MAPPINGS.stream()
+                .filter(m -> m.method().equals(method.toUpperCase(Locale.ROOT)) && m.path().matcher(normalized).matches())
+                .map(Mapping::schema)
+                .findFirst();
+    }
+
+    @Override
+    public void accept(RecordedRequest request) {
+        if (!request.method().equals("POST") && !request.method().equals("PUT")) {
+            return;
+        }
+        Optional<String> schema = schemaFor(request.method(), request.path());
+        List<Violation> found = new ArrayList<>();
+        if (schema.isEmpty() || !schemas.has(schema.get())) {
+            found.add(new Violation(request.method(), request.path(), schema.orElse(null),
+                    "no published schema for this request"));
+        } else {
+            try {
+                JsonNode body = Json.MAPPER.readTree(request.body());
+                if (body == null) {
+                    found.add(new Violation(request.method(), request.path(), schema.get(), "empty body"));
+                } else {
+                    schemas.validate(schema.get(), body).forEach(problem ->
+                            found.add(new Violation(request.method(), request.path(), schema.get(), problem)));
+                }
+            } catch (JsonProcessingException e) {
+                found.add(new Violation(request.method(), request.path(), schema.get(), "body is not JSON"));
+            }
+        }
+        synchronized (this) {
+            checked++;
+            violations.addAll(found);
+        }
+    }
+
+    public synchronized List<Violation> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** How many POST/PUT bodies were checked. */
+    public synchronized int checked() {
+        return checked;
+    }
+
+    public synchronized void clear() {
+        violations.clear();
+        checked = 0;
+    }
+
+    public void assertNoViolations() {
+        List<Violation> found = violations();
+        Assertions.assertThat(found)
+                .as("request bodies that break e-conomic's published schemas")
+                .isEmpty();
+    }
+
+    @Override
+    public void close() {
+        simulator.removeRequestListener(this);
+    }
+
+    private static Mapping map(String method, String regex, String schema) {
+        return new Mapping(method, Pattern.compile(regex, Pattern.CASE_INSENSITIVE), schema);
+    }
+}
