@@ -2,7 +2,10 @@ package io.jesync;
 
 import java.util.Map;
 
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +48,13 @@ final class Bootstrap {
         Database database = null;
         try {
             if (settings.demo()) {
-                demo = DemoEnvironment.start(settings);
+                try {
+                    demo = DemoEnvironment.start(settings);
+                } catch (IllegalStateException e) {
+                    System.err.println("Demo error: " + e.getMessage()
+                            + " (choose free ports with simulator.economic.port / simulator.norce.port)");
+                    return STARTUP_ERROR;
+                }
             }
             database = new Database(settings.store().jdbcUrl(), settings.store().username(),
                     settings.store().password().map(io.jesync.config.Secret::reveal).orElse(""));
@@ -58,6 +67,7 @@ final class Bootstrap {
                 main.bind(RuntimeBeans.DEMO, demo);
             }
             camelProperties(source, settings).forEach(main::addOverrideProperty);
+            closeWithCamel(main, database, demo);
             main.run(args);
             return main.getExitCode();
         } catch (ConfigurationException e) {
@@ -80,6 +90,32 @@ final class Bootstrap {
     }
 
     /**
+     * Ctrl-C and {@code docker stop} end the JVM from Camel's shutdown hook, so what must close cleanly (the
+     * store, the demo simulators) is handed to Camel to stop after its routes.
+     */
+    private static void closeWithCamel(Main main, AutoCloseable... resources) {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                for (AutoCloseable resource : resources) {
+                    if (resource != null) {
+                        try {
+                            configured.getCamelContext().addService(new ServiceSupport() {
+                                @Override
+                                protected void doStop() throws Exception {
+                                    resource.close();
+                                }
+                            });
+                        } catch (Exception e) {
+                            throw org.apache.camel.RuntimeCamelException.wrapRuntimeCamelException(e);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * Camel's own settings: the user's {@code camel.*} keys as written, plus the admin side, which is one
      * server on {@code admin.host:admin.port} carrying health, metrics and (later) the admin API.
      */
@@ -95,15 +131,17 @@ final class Bootstrap {
         properties.put("camel.server.enabled", "true");
         properties.put("camel.server.host", host);
         properties.put("camel.server.port", port);
-        properties.put("camel.server.dev-console-enabled", Boolean.toString(settings.demo()));
-        properties.put("camel.server.upload-enabled", "false");
-        properties.put("camel.server.send-enabled", "false");
         properties.put("camel.management.enabled", "true");
         properties.put("camel.management.host", host);
         properties.put("camel.management.port", port);
         properties.put("camel.management.health-check-enabled", "true");
         properties.put("camel.management.metrics-enabled", "true");
-        properties.put("camel.management.dev-console-enabled", Boolean.toString(settings.demo()));
+        // Camel's developer endpoints can read and change the running routes: never exposed.
+        properties.put("camel.management.dev-console-enabled", "false");
+        properties.put("camel.management.upload-enabled", "false");
+        properties.put("camel.management.download-enabled", "false");
+        properties.put("camel.management.send-enabled", "false");
+        properties.put("camel.management.jolokia-enabled", "false");
         properties.put("camel.health.enabled", "true");
         return properties;
     }

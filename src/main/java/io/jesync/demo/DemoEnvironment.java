@@ -21,6 +21,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final EconomicSimulator economic;
     private final NorceSimulator norce;
     private final DemoOrderGenerator generator;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoEnvironment(EconomicSimulator economic, NorceSimulator norce, DemoOrderGenerator generator) {
         this.economic = economic;
@@ -76,6 +77,9 @@ public final class DemoEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (generator != null) {
             generator.close();
         }

@@ -22,7 +22,7 @@ import io.jesync.simulator.SimulatorServer;
 /**
  * An in-process e-conomic legacy REST API (restapi.e-conomic.com) for one agreement, seeded with the demo shop.
  * Behaviour follows {@code shared/reference/economic-api.md}; every simulated rule and every guess is listed
- * in {@code docs/simulators-economic.md}. Test and operator controls live under {@code /_sim/economic/}.
+ * in {@code docs/simulators.md}. Test and operator controls live under {@code /_sim/economic/}.
  */
 public class EconomicSimulator extends SimulatorServer {
     public static final int DEFAULT_PORT = 8081;

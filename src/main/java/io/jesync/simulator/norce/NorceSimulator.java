@@ -23,7 +23,7 @@ import io.jesync.simulator.norce.NorceModel.WriteBack;
 /**
  * In-process stand-in for a Norce Commerce tenant: the identity server's client-credentials grant, Query 2.0
  * (OData) over orders and SKUs, and Connect 4.0 order write-backs and async imports with their jobs. State views
- * and levers live under {@code /_sim/norce/}; see docs/simulators-norce.md.
+ * and levers live under {@code /_sim/norce/}; see docs/simulators.md.
  */
 public final class NorceSimulator extends SimulatorServer {
     public static final int DEFAULT_PORT = 8082;

@@ -1,0 +1,81 @@
+package io.jesync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.jesync.testsupport.RuntimeProcess;
+
+/** The runtime as a user starts it: a separate JVM in its own working folder. */
+class StartupTest {
+
+    @Test
+    void demo_mode_starts_the_simulators_reports_health_and_metrics_and_stops_cleanly(@TempDir Path dir) {
+        int admin = RuntimeProcess.freePort();
+        int economic = RuntimeProcess.freePort();
+        int norce = RuntimeProcess.freePort();
+        Map<String, String> env = Map.of("ADMIN_PORT", Integer.toString(admin),
+                "SIMULATOR_ECONOMIC_PORT", Integer.toString(economic),
+                "SIMULATOR_NORCE_PORT", Integer.toString(norce));
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
+            String health = "http://127.0.0.1:" + admin + "/observe/health";
+            runtime.awaitHttp200(health + "/ready", Duration.ofSeconds(60));
+
+            assertThat(runtime.output().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
+                    .contains("DEMO MODE"));
+            assertThat(runtime.output()).contains("http://127.0.0.1:" + economic, "http://127.0.0.1:" + norce,
+                    "stop with Ctrl-C");
+            HttpResponse<String> checks = runtime.get(health);
+            assertThat(checks.body()).contains("\"economic-auth\",\"status\":\"UP\"",
+                    "\"shop-se-auth\",\"status\":\"UP\"");
+            assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body()).contains("app_info");
+            assertThat(runtime.get("http://127.0.0.1:" + admin + "/q/dev").statusCode()).isEqualTo(404);
+            assertThat(dir.resolve("data/jesync.mv.db")).exists();
+
+            runtime.terminate();
+            runtime.awaitExit(Duration.ofSeconds(60));
+            assertThat(runtime.output()).contains("Demo simulators stopped").doesNotContain("[ERROR]");
+        }
+    }
+
+    @Test
+    void live_mode_with_a_missing_setting_stops_with_one_line_naming_it(@TempDir Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("APP_ENVIRONMENT", "live");
+        env.put("SHOP_SE_BASE_URL", "https://acme.api-se.norce.tech");
+        env.put("SHOP_SE_CLIENT_ID", "acme");
+        env.put("SHOP_SE_CLIENT_SECRET", "shop-secret-value");
+        env.put("ECONOMIC_AGREEMENT_GRANT_TOKEN", "grant-value");
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
+            assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.CONFIGURATION_ERROR);
+
+            assertThat(runtime.stderr().strip()).isEqualTo("Configuration error: economic.app-secret-token: is "
+                    + "missing: set the environment variable ECONOMIC_APP_SECRET_TOKEN or point "
+                    + "economic.app-secret-token-file at a file that holds it");
+            assertThat(runtime.stdout()).isEmpty();
+            assertThat(dir.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void a_secret_in_the_users_properties_file_is_refused_without_printing_it(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("application.properties"), "economic.app-secret-token=committed-secret\n");
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(dir, Map.of("APP_ENVIRONMENT", "live"))) {
+            assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.CONFIGURATION_ERROR);
+
+            assertThat(runtime.stderr()).startsWith("Configuration error: economic.app-secret-token: is a secret")
+                    .doesNotContain("committed-secret");
+        }
+    }
+}
