@@ -143,6 +143,11 @@ final class Bootstrap {
         properties.put("camel.management.send-enabled", "false");
         properties.put("camel.management.jolokia-enabled", "false");
         properties.put("camel.health.enabled", "true");
+        java.nio.file.Path plugins = java.nio.file.Path.of(source.get("plugins.routes-dir").orElse("routes"));
+        if (java.nio.file.Files.isDirectory(plugins)) {
+            properties.put("camel.main.routes-include-pattern", "file:" + plugins.toAbsolutePath().normalize()
+                    + "/*.yaml");
+        }
         return properties;
     }
 }

@@ -18,7 +18,17 @@ import io.jesync.testsupport.RuntimeProcess;
 class StartupTest {
 
     @Test
-    void demo_mode_starts_the_simulators_reports_health_and_metrics_and_stops_cleanly(@TempDir Path dir) {
+    void demo_mode_starts_the_simulators_reports_health_and_metrics_and_stops_cleanly(@TempDir Path dir)
+            throws Exception {
+        Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(dir.resolve("routes/hello.yaml"), """
+                - route:
+                    id: plugin-hello
+                    from:
+                      uri: timer:plugin-hello?repeatCount=1
+                      steps:
+                        - log: "plugin route ran"
+                """);
         int admin = RuntimeProcess.freePort();
         int economic = RuntimeProcess.freePort();
         int norce = RuntimeProcess.freePort();
@@ -40,6 +50,7 @@ class StartupTest {
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body()).contains("app_info");
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/q/dev").statusCode()).isEqualTo(404);
             assertThat(dir.resolve("data/jesync.mv.db")).exists();
+            runtime.awaitOutput("plugin route ran", Duration.ofSeconds(30));
 
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));
