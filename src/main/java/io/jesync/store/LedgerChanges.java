@@ -13,7 +13,7 @@ public final class LedgerChanges {
     /** Bind order of the optional columns in {@link OrderLedger}'s update statement. */
     enum Field {
         DOCUMENT_TYPE, ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER, IDEMPOTENCY_KEY, REFERENCES_OTHER,
-        PAYLOAD, PAYLOAD_HASH, REASON, NEXT_ATTEMPT_AT
+        PAYLOAD, PAYLOAD_HASH, REASON, NEXT_ATTEMPT_AT, PLATFORM_ORDER_ID, SHOP_ORDER
     }
 
     private final Map<Field, Object> values;
@@ -60,6 +60,11 @@ public final class LedgerChanges {
 
     public LedgerChanges nextAttemptAt(Instant when) {
         return with(Field.NEXT_ATTEMPT_AT, when);
+    }
+
+    /** The shop's own id of the order and the order as read from the shop (JSON). */
+    public LedgerChanges shopOrder(Long platformOrderId, String shopOrderJson) {
+        return with(Field.PLATFORM_ORDER_ID, platformOrderId).with(Field.SHOP_ORDER, shopOrderJson);
     }
 
     /** Adds one to {@code attempts}, for a transition that records a try against e-conomic. */

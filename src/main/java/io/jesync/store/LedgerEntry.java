@@ -22,5 +22,7 @@ public record LedgerEntry(
         Instant claimedUntil,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Long platformOrderId,
+        String shopOrder) {
 }

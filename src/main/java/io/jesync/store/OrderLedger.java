@@ -22,7 +22,7 @@ public final class OrderLedger {
     private static final String COLUMNS = """
             shop_id, order_no, channel, state, document_type, economic_document_number, economic_booked_number,
             idempotency_key, references_other, payload, payload_hash, reason, attempts, next_attempt_at,
-            claimed_by, claimed_until, created_at, updated_at, version""";
+            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order""";
     private static final String SELECT_ONE =
             "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND order_no = ?";
     private static final String INSERT_NEW = """
@@ -43,7 +43,7 @@ public final class OrderLedger {
               AND (claimed_until IS NULL OR claimed_until <= ?)
               AND (state IN ('NEW', 'IN_DOUBT', 'SENDING')
                    AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                OR state = 'FAILED' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)""";
+                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)""";
     private static final String TRANSITION = """
             UPDATE order_ledger
             SET state = ?,
@@ -56,12 +56,29 @@ public final class OrderLedger {
                 payload_hash = CASE WHEN ? THEN ? ELSE payload_hash END,
                 reason = CASE WHEN ? THEN ? ELSE reason END,
                 next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
+                platform_order_id = CASE WHEN ? THEN ? ELSE platform_order_id END,
+                shop_order = CASE WHEN ? THEN ? ELSE shop_order END,
                 attempts = attempts + ?,
                 claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
                 claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
                 updated_at = ?,
                 version = version + 1
             WHERE shop_id = ? AND order_no = ? AND state = ? AND version = ?""";
+    /** Orders that need work now: never finished, not held by a live lease, and due. */
+    private static final String SELECT_DUE = "SELECT " + COLUMNS + """
+             FROM order_ledger
+            WHERE shop_id = ?
+              AND (claimed_until IS NULL OR claimed_until <= ?)
+              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
+            ORDER BY updated_at, order_no""";
+    private static final String REQUEUE = """
+            UPDATE order_ledger
+            SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+                updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
+    private static final String COUNT_BY_STATE =
+            "SELECT state, COUNT(*) AS n FROM order_ledger WHERE shop_id = ? GROUP BY state";
     private static final String INSERT_EVENT = """
             INSERT INTO order_event (shop_id, order_no, at, step, detail, http_status, request_id, attempt, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
@@ -137,6 +154,95 @@ public final class OrderLedger {
         } catch (SQLException e) {
             throw new StoreException("Cannot read order " + shopId + "/" + orderNo, e);
         }
+    }
+
+    /** Up to {@code limit} orders of a shop that are due for work (retries, continuations, crashed sends). */
+    public List<LedgerEntry> due(String shopId, int limit) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
+            select.setString(1, shopId);
+            Jdbc.setInstant(select, 2, now);
+            Jdbc.setInstant(select, 3, now);
+            Jdbc.setInstant(select, 4, now);
+            select.setMaxRows(limit);
+            return entries(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list due orders of shop " + shopId, e);
+        }
+    }
+
+    /**
+     * Orders for the admin API, newest change first, optionally filtered by shop and state (null = any).
+     */
+    public List<LedgerEntry> list(String shopId, OrderState state, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM order_ledger WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (shopId != null) {
+            sql.append(" AND shop_id = ?");
+            parameters.add(shopId);
+        }
+        if (state != null) {
+            sql.append(" AND state = ?");
+            parameters.add(state.name());
+        }
+        sql.append(" ORDER BY updated_at DESC, order_no");
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setString(i + 1, parameters.get(i));
+            }
+            select.setMaxRows(limit);
+            return entries(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list orders", e);
+        }
+    }
+
+    /** How many orders of a shop are in each state. */
+    public java.util.Map<OrderState, Long> countByState(String shopId) {
+        java.util.Map<OrderState, Long> counts = new java.util.EnumMap<>(OrderState.class);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(COUNT_BY_STATE)) {
+            select.setString(1, shopId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(OrderState.valueOf(rs.getString("state")), rs.getLong("n"));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count orders of shop " + shopId, e);
+        }
+    }
+
+    /**
+     * An operator's re-send of a parked or failed order: back to NEW, due at once. The flow looks the
+     * document up by its reference before sending again whenever the order was sent before, so this can
+     * never produce a second document.
+     *
+     * @return the requeued row, or empty when the order is not parked or failed
+     */
+    public Optional<LedgerEntry> requeue(String shopId, String orderNo) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
+            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
+            update.setString(2, shopId);
+            update.setString(3, orderNo);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot requeue order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    private static List<LedgerEntry> entries(PreparedStatement select) throws SQLException {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                entries.add(entry(rs));
+            }
+        }
+        return entries;
     }
 
     public OrderEvent appendEvent(String shopId, String orderNo, String step, String detail) {
@@ -237,7 +343,8 @@ public final class OrderLedger {
             update.setBoolean(index++, changes.isSet(field));
             Object value = changes.value(field);
             switch (field) {
-                case ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER -> Jdbc.setLong(update, index++, (Long) value);
+                case ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER, PLATFORM_ORDER_ID ->
+                        Jdbc.setLong(update, index++, (Long) value);
                 case NEXT_ATTEMPT_AT -> Jdbc.setInstant(update, index++, (Instant) value);
                 default -> {
                     if (value == null) {
@@ -295,6 +402,8 @@ public final class OrderLedger {
                 Jdbc.getInstant(rs, "claimed_until"),
                 Jdbc.getInstant(rs, "created_at"),
                 Jdbc.getInstant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                Jdbc.getLong(rs, "platform_order_id"),
+                rs.getString("shop_order"));
     }
 }

@@ -255,4 +255,48 @@ class StoreOrderLedgerTest {
             insert.executeUpdate();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void dueListsRetriesAndContinuationsButNotFinishedOrParkedOrders(Kind kind) {
+        open(kind);
+        Claim created = ledger.claim(SHOP, "created", "webshop", "worker-a", LEASE).orElseThrow();
+        LedgerEntry sending = ledger.transition(SHOP, "created", created.version(), OrderState.NEW, OrderState.SENDING,
+                LedgerChanges.none()).orElseThrow();
+        ledger.transition(SHOP, "created", sending.version(), OrderState.SENDING, OrderState.CREATED,
+                LedgerChanges.none().economicDocumentNumber(1L).nextAttemptAt(clock.instant().plus(LEASE))
+                        .releaseClaim());
+        Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "parked", parked.version(), OrderState.NEW, OrderState.PARKED,
+                LedgerChanges.none().reason("bad VAT zone").releaseClaim());
+        ledger.claim(SHOP, "held", "webshop", "worker-a", LEASE).orElseThrow();
+
+        assertThat(ledger.due(SHOP, 10)).isEmpty();
+        clock.advance(LEASE);
+
+        assertThat(ledger.due(SHOP, 10)).extracting(LedgerEntry::orderNo).containsExactlyInAnyOrder("created", "held");
+        assertThat(ledger.claim(SHOP, "created", "webshop", "worker-b", LEASE))
+                .as("an unfinished created order is continued by another worker")
+                .hasValueSatisfying(claim -> assertThat(claim.state()).isEqualTo(OrderState.CREATED));
+        assertThat(ledger.countByState(SHOP)).containsEntry(OrderState.PARKED, 1L).containsEntry(OrderState.CREATED, 1L);
+        assertThat(ledger.list(SHOP, OrderState.PARKED, 10)).extracting(LedgerEntry::orderNo).containsExactly("parked");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anOperatorRequeuesOnlyParkedOrFailedOrders(Kind kind) {
+        open(kind);
+        Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "parked", parked.version(), OrderState.NEW, OrderState.PARKED,
+                LedgerChanges.none().reason("bad VAT zone").payload("{}", "h").releaseClaim());
+        ledger.claim(SHOP, "new", "webshop", "worker-a", LEASE).orElseThrow();
+
+        LedgerEntry requeued = ledger.requeue(SHOP, "parked").orElseThrow();
+
+        assertThat(requeued.state()).isEqualTo(OrderState.NEW);
+        assertThat(requeued.reason()).isNull();
+        assertThat(requeued.payload()).as("the earlier intent stays, so the flow knows to look it up").isEqualTo("{}");
+        assertThat(ledger.requeue(SHOP, "new")).isEmpty();
+        assertThat(ledger.claim(SHOP, "parked", "webshop", "worker-b", LEASE)).isPresent();
+    }
 }
