@@ -62,7 +62,8 @@ final class Bootstrap {
 
             Main main = new Main(SyncApplication.class);
             main.bind(RuntimeBeans.SETTINGS, settings);
-            main.bind(RuntimeBeans.DATA_SOURCE, database.dataSource());
+            main.bind(RuntimeBeans.DATABASE, database);
+            main.bind("dataSource", database.dataSource());
             if (demo != null) {
                 main.bind(RuntimeBeans.DEMO, demo);
             }

@@ -10,11 +10,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.health.HealthCheckRegistry;
 
+import io.jesync.admin.OrderAdminService;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreementProbe;
 import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.shop.norce.NorceTokenProvider;
+import io.jesync.store.Database;
+import io.jesync.store.OrderLedger;
 
 /**
  * The runtime's shared beans. Settings, the data source and (in demo) the simulators are bound by
@@ -23,7 +26,7 @@ import io.jesync.shop.norce.NorceTokenProvider;
 @Configuration
 public class RuntimeBeans implements CamelConfiguration {
     public static final String SETTINGS = "runtimeSettings";
-    public static final String DATA_SOURCE = "dataSource";
+    public static final String DATABASE = "database";
     public static final String DEMO = "demoEnvironment";
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
 
@@ -39,6 +42,16 @@ public class RuntimeBeans implements CamelConfiguration {
                 .connectTimeout(settings.economic().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    @BindToRegistry("orderLedger")
+    public OrderLedger orderLedger(CamelContext context) {
+        return new OrderLedger(database(context), clock());
+    }
+
+    @BindToRegistry("orderAdminService")
+    public OrderAdminService orderAdminService(CamelContext context) {
+        return new OrderAdminService(context.getRegistry().lookupByNameAndType("orderLedger", OrderLedger.class));
     }
 
     @Override
@@ -62,6 +75,10 @@ public class RuntimeBeans implements CamelConfiguration {
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }
+    }
+
+    static Database database(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType(DATABASE, Database.class);
     }
 
     static RuntimeSettings settings(CamelContext context) {

@@ -1,7 +1,6 @@
 package io.jesync.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +25,7 @@ public record RuntimeSettings(
         StoreSettings store,
         EconomicSettings economic,
         SimulatorSettings simulators,
+        SyncMode syncMode,
         List<ShopSettings> shops) {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -50,14 +50,15 @@ public record RuntimeSettings(
         String instanceId = source.get("app.instance-id").orElseGet(RuntimeSettings::hostName);
 
         AdminSettings admin = new AdminSettings(source.get("admin.host").orElse("127.0.0.1"),
-                port(source, "admin.port", 8080));
+                SettingReader.port(source, "admin.port", 8080));
         StoreSettings store = store(source);
-        SimulatorSettings simulators = new SimulatorSettings(port(source, "simulator.economic.port", 8081),
-                port(source, "simulator.norce.port", 8082), longValue(source, "simulator.seed", 4711L),
-                nonNegativeDecimal(source, "demo.orders-per-minute", 6.0));
+        SimulatorSettings simulators = new SimulatorSettings(SettingReader.port(source, "simulator.economic.port", 8081),
+                SettingReader.port(source, "simulator.norce.port", 8082), SettingReader.longValue(source, "simulator.seed", 4711L),
+                SettingReader.nonNegativeDecimal(source, "demo.orders-per-minute", 6.0));
         EconomicSettings economic = economic(source, live, simulators);
-        List<ShopSettings> shops = shops(source, live, simulators);
-        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, shops);
+        SyncMode syncMode = SyncMode.parse(source);
+        List<ShopSettings> shops = shops(source, live, simulators, syncMode);
+        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops);
     }
 
     private static Environment parseEnvironment(ConfigSource source) {
@@ -83,9 +84,9 @@ public record RuntimeSettings(
         Secret appSecret;
         Secret grant;
         if (live) {
-            baseUrl = url(source, "economic.base-url", true).orElseThrow();
-            appSecret = requiredSecret(source, "economic.app-secret-token");
-            grant = requiredSecret(source, "economic.agreement-grant-token");
+            baseUrl = SettingReader.url(source, "economic.base-url", true).orElseThrow();
+            appSecret = SettingReader.requiredSecret(source, "economic.app-secret-token");
+            grant = SettingReader.requiredSecret(source, "economic.agreement-grant-token");
             if (PUBLIC_DEMO_TOKEN.equals(appSecret.reveal()) || PUBLIC_DEMO_TOKEN.equals(grant.reveal())) {
                 throw new ConfigurationException("economic.app-secret-token", "the public 'demo' tokens are read-only;"
                         + " live mode needs the agreement's own app secret and grant tokens");
@@ -96,12 +97,13 @@ public record RuntimeSettings(
             grant = DEMO_AGREEMENT_GRANT_TOKEN;
         }
         return new EconomicSettings(baseUrl, appSecret, grant,
-                positiveInt(source, "economic.daily-call-budget", 50_000),
-                Duration.ofSeconds(positiveInt(source, "economic.connect-timeout-seconds", 5)),
-                Duration.ofSeconds(positiveInt(source, "economic.read-timeout-seconds", 30)));
+                SettingReader.positiveInt(source, "economic.daily-call-budget", 50_000),
+                Duration.ofSeconds(SettingReader.positiveInt(source, "economic.connect-timeout-seconds", 5)),
+                Duration.ofSeconds(SettingReader.positiveInt(source, "economic.read-timeout-seconds", 30)));
     }
 
-    private static List<ShopSettings> shops(ConfigSource source, boolean live, SimulatorSettings simulators) {
+    private static List<ShopSettings> shops(ConfigSource source, boolean live, SimulatorSettings simulators,
+            SyncMode syncMode) {
         String list = source.get("shops").orElseThrow(() -> new ConfigurationException("shops",
                 "is missing: list the shop ids, e.g. shops=se,no"));
         Set<String> ids = new LinkedHashSet<>();
@@ -126,115 +128,19 @@ public record RuntimeSettings(
                 throw new ConfigurationException(prefix + "platform", "'" + platformName + "' is not a supported "
                         + "platform (supported: norce)");
             }
-            List<Integer> applicationIds = intList(source, prefix + "application-ids");
+            List<Integer> applicationIds = SettingReader.intList(source, prefix + "application-ids");
+            OrderFlowSettings orders = OrderFlowSettings.load(source, id, syncMode == SyncMode.ERP_MASTER
+                    ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE);
             if (live) {
-                shops.add(new ShopSettings(id, platform, url(source, prefix + "base-url", true).orElseThrow(),
-                        required(source, prefix + "client-id"), requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds));
+                shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
+                        SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds));
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders));
             }
         }
         return shops;
-    }
-
-    private static String required(ConfigSource source, String key) {
-        return source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set it in "
-                + "application.properties or as " + ConfigSource.environmentVariable(key)));
-    }
-
-    private static Secret requiredSecret(ConfigSource source, String key) {
-        return source.secret(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set the "
-                + "environment variable " + ConfigSource.environmentVariable(key) + " or point " + key
-                + "-file at a file that holds it"));
-    }
-
-    private static Optional<URI> url(ConfigSource source, String key, boolean required) {
-        Optional<String> value = required ? Optional.of(required(source, key)) : source.get(key);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.get());
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new ConfigurationException(key, "'" + value.get() + "' is not an absolute http(s) URL");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new ConfigurationException(key, "must not carry credentials in the URL; use the credential "
-                        + "settings instead");
-            }
-            String text = uri.toString();
-            return Optional.of(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a valid URL");
-        }
-    }
-
-    private static List<Integer> intList(ConfigSource source, String key) {
-        String value = required(source, key);
-        List<Integer> numbers = new ArrayList<>();
-        for (String part : value.split(",")) {
-            try {
-                int number = Integer.parseInt(part.trim());
-                if (number <= 0) {
-                    throw new NumberFormatException();
-                }
-                numbers.add(number);
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(key, "'" + value + "' is not a list of positive numbers, e.g. 1001,1002");
-            }
-        }
-        return numbers;
-    }
-
-    private static int port(ConfigSource source, String key, int fallback) {
-        int port = intValue(source, key, fallback);
-        if (port < 0 || port > 65_535) {
-            throw new ConfigurationException(key, port + " is not a port number (0-65535)");
-        }
-        return port;
-    }
-
-    private static int positiveInt(ConfigSource source, String key, int fallback) {
-        int value = intValue(source, key, fallback);
-        if (value <= 0) {
-            throw new ConfigurationException(key, "must be greater than 0, got " + value);
-        }
-        return value;
-    }
-
-    private static int intValue(ConfigSource source, String key, int fallback) {
-        Optional<String> value = source.get(key);
-        try {
-            return value.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
-        }
-    }
-
-    private static long longValue(ConfigSource source, String key, long fallback) {
-        Optional<String> value = source.get(key);
-        try {
-            return value.map(Long::parseLong).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
-        }
-    }
-
-    private static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
-        Optional<String> value = source.get(key);
-        double number;
-        try {
-            number = value.map(Double::parseDouble).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a number");
-        }
-        if (number < 0 || Double.isNaN(number) || Double.isInfinite(number)) {
-            throw new ConfigurationException(key, "must be 0 or more, got " + value.orElse(""));
-        }
-        return number;
     }
 
     private static String scheme(String url) {

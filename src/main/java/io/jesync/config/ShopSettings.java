@@ -15,7 +15,8 @@ public record ShopSettings(
         String clientId,
         Secret clientSecret,
         String scope,
-        List<Integer> applicationIds) {
+        List<Integer> applicationIds,
+        OrderFlowSettings orders) {
 
     public enum Platform {
         NORCE

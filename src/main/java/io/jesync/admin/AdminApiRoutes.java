@@ -1,0 +1,68 @@
+package io.jesync.admin;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin API on the admin port: JSON over HTTP for support staff. Read-only views plus the safe re-send;
+ * every answer is built from the store, whose payloads are masked when written.
+ */
+public class AdminApiRoutes extends RouteBuilder {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public void configure() {
+        onException(IllegalArgumentException.class).handled(true)
+                .process(e -> answer(e, 400, error(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                        .getMessage())));
+
+        from("platform-http:/api/orders?httpMethodRestrict=GET").routeId("admin-list-orders")
+                .process(e -> answer(e, 200, service(e).list(e.getMessage().getHeader("shop", String.class),
+                        e.getMessage().getHeader("state", String.class),
+                        e.getMessage().getHeader("limit", Integer.class))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}?httpMethodRestrict=GET").routeId("admin-order")
+                .process(e -> {
+                    String shop = e.getMessage().getHeader("shop", String.class);
+                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
+                    service(e).order(shop, orderNo).ifPresentOrElse(order -> answer(e, 200, order),
+                            () -> answer(e, 404, error("No order " + orderNo + " in shop " + shop)));
+                });
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/resend?httpMethodRestrict=POST").routeId("admin-resend-order")
+                .process(e -> {
+                    String shop = e.getMessage().getHeader("shop", String.class);
+                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
+                    switch (service(e).resend(shop, orderNo)) {
+                        case QUEUED -> answer(e, 202, MAPPER.createObjectNode().put("queued", true)
+                                .put("message", "Order " + orderNo + " will be sent again; it is looked up in "
+                                        + "e-conomic first, so it cannot be created twice."));
+                        case UNKNOWN_ORDER -> answer(e, 404, error("No order " + orderNo + " in shop " + shop));
+                        case NOT_PARKED_OR_FAILED -> answer(e, 409, error("Order " + orderNo
+                                + " is neither parked nor failed; only those can be re-sent."));
+                    }
+                });
+    }
+
+    private static OrderAdminService service(Exchange exchange) {
+        return exchange.getContext().getRegistry().lookupByNameAndType("orderAdminService", OrderAdminService.class);
+    }
+
+    private static ObjectNode error(String message) {
+        return MAPPER.createObjectNode().put("error", message);
+    }
+
+    private static void answer(Exchange exchange, int status, ObjectNode body) {
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        try {
+            exchange.getMessage().setBody(MAPPER.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

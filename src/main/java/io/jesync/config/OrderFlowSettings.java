@@ -1,0 +1,211 @@
+package io.jesync.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.jesync.order.CustomerDefaults;
+import io.jesync.order.OrderMappingSettings;
+import io.jesync.shop.norce.NorceOrderStatus;
+
+/**
+ * How one shop's orders go to e-conomic: when they are picked up, as which document, on which customer, and
+ * what the shop hears back. Read from {@code shop.<id>.orders.*} and {@code shop.<id>.customers.*}.
+ */
+public record OrderFlowSettings(
+        boolean enabled,
+        Set<Integer> triggerStatusIds,
+        Duration pollInterval,
+        Optional<String> pollCron,
+        Duration overlap,
+        Duration initialLookback,
+        DocumentType documentType,
+        Optional<String> sendBy,
+        boolean markOrderSent,
+        Optional<NorceOrderStatus> acknowledgeStatus,
+        CustomerMatch customerMatch,
+        Optional<Long> defaultCustomerNumber,
+        MissingArticle missingArticle,
+        Map<BigDecimal, Integer> productGroupByVatRate,
+        OrderMappingSettings mapping,
+        CustomerDefaults customers) {
+
+    /** What the order becomes in e-conomic. */
+    public enum DocumentType {
+        DRAFT_INVOICE("draft-invoice"), BOOKED_INVOICE("booked-invoice"), ORDER("order");
+
+        private final String key;
+
+        DocumentType(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** How the buyer is found among e-conomic's customers before one is created. */
+    public enum CustomerMatch {
+        EMAIL("email"), ORGANISATION_NUMBER("organisation-number"), BINDING("binding"),
+        DEFAULT_CUSTOMER("default-customer");
+
+        private final String key;
+
+        CustomerMatch(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** What happens to an order line whose article is not in e-conomic; follows from {@code sync.mode}. */
+    public enum MissingArticle {
+        /** ecom-master and combo: the shop owns products, so the article is created in e-conomic. */
+        CREATE,
+        /** erp-master: e-conomic owns products, so the order is parked naming the article. */
+        PARK
+    }
+
+    static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle) {
+        String o = "shop." + shopId + ".orders.";
+        String c = "shop." + shopId + ".customers.";
+        Set<Integer> triggers = new LinkedHashSet<>();
+        String triggerText = source.get(o + "trigger-statuses").orElse("Confirmed");
+        for (String name : triggerText.split(",")) {
+            triggers.add(NorceOrderStatus.parse(name).orElseThrow(() -> new ConfigurationException(
+                    o + "trigger-statuses", "'" + name.strip() + "' is not a Norce order status (e.g. Confirmed, "
+                    + "Delivered or an id such as 2)")).id());
+        }
+        DocumentType documentType = choice(source, o + "document-type", DocumentType.DRAFT_INVOICE,
+                DocumentType.values());
+        Optional<String> sendBy = source.get(o + "send-by").map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "none" -> "none";
+            case "email" -> "Email";
+            case "ean" -> "EAN";
+            default -> throw new ConfigurationException(o + "send-by", "'" + value + "' is not one of none, Email, EAN");
+        });
+        String acknowledgeName = source.get(o + "acknowledge-status").orElse("ErpConfirmed");
+        Optional<NorceOrderStatus> acknowledge = "none".equalsIgnoreCase(acknowledgeName) ? Optional.empty()
+                : Optional.of(NorceOrderStatus.parse(acknowledgeName).orElseThrow(() -> new ConfigurationException(
+                        o + "acknowledge-status", "'" + acknowledgeName + "' is not a Norce order status (e.g. "
+                        + "ErpConfirmed), nor none")));
+        CustomerMatch match = choice(source, c + "match", CustomerMatch.EMAIL, CustomerMatch.values());
+        Optional<Long> defaultCustomer = source.get(c + "default-customer-number")
+                .map(v -> (long) SettingReader.parsePositive(c + "default-customer-number", v));
+        if (match == CustomerMatch.DEFAULT_CUSTOMER && defaultCustomer.isEmpty()) {
+            throw new ConfigurationException(c + "default-customer-number", "is missing: " + c
+                    + "match=default-customer books every order on that e-conomic customer");
+        }
+
+        Map<String, Integer> countryZones = new LinkedHashMap<>();
+        SettingReader.pairs(source, o + "vat-zone.overrides").forEach((country, zone) -> countryZones.put(
+                country.toUpperCase(Locale.ROOT), SettingReader.parsePositive(o + "vat-zone.overrides", zone)));
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        SettingReader.pairs(source, o + "exchange-rates").forEach((currency, rate) -> {
+            try {
+                rates.put(currency.toUpperCase(Locale.ROOT), new BigDecimal(rate));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(o + "exchange-rates", "'" + rate + "' is not a number");
+            }
+        });
+        String timeZone = source.get(o + "time-zone").orElse("Europe/Stockholm");
+        try {
+            ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigurationException(o + "time-zone", "'" + timeZone + "' is not a time zone (e.g. Europe/Stockholm)");
+        }
+        int paymentTerms = SettingReader.positiveInt(source, o + "payment-terms-number", 1);
+        OrderMappingSettings mapping;
+        try {
+            mapping = new OrderMappingSettings(
+                    source.get(o + "home-country").orElse("SE"),
+                    SettingReader.positiveInt(source, o + "vat-zone.domestic", 1),
+                    SettingReader.positiveInt(source, o + "vat-zone.eu", 2),
+                    SettingReader.positiveInt(source, o + "vat-zone.abroad", 3),
+                    SettingReader.positiveInt(source, o + "vat-zone.eu-private", 1),
+                    countryZones,
+                    SettingReader.positiveInt(source, o + "layout-number", 19),
+                    paymentTerms,
+                    source.get(o + "shipping-product").orElse("FRAKT"),
+                    source.get(o + "payment-fee-product").orElse("AVGIFT"),
+                    source.get(o + "discount-product").orElse(null),
+                    source.get(o + "reference-prefix").orElse("jetshop:"),
+                    SettingReader.positiveInt(source, o + "max-line-description", 2500),
+                    SettingReader.decimal(source, o + "rounding-tolerance", "0.05"),
+                    source.get(o + "rounding-product").orElse(null),
+                    source.get(o + "base-currency").orElse("SEK").toUpperCase(Locale.ROOT),
+                    rates,
+                    match != CustomerMatch.DEFAULT_CUSTOMER,
+                    timeZone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(o + "*", e.getMessage());
+        }
+        CustomerDefaults customers = new CustomerDefaults(mapping,
+                SettingReader.positiveInt(source, c + "group.private-domestic", 1),
+                SettingReader.positiveInt(source, c + "group.business-domestic", 2),
+                SettingReader.positiveInt(source, c + "group.eu", 3),
+                SettingReader.positiveInt(source, c + "group.abroad", 4),
+                SettingReader.positiveInt(source, c + "payment-terms-number", paymentTerms));
+
+        Map<BigDecimal, Integer> groups = new LinkedHashMap<>();
+        String groupKey = "shop." + shopId + ".products.group-by-vat-rate";
+        SettingReader.pairs(source, groupKey).forEach((rate, group) -> {
+            try {
+                groups.put(new BigDecimal(rate).stripTrailingZeros(), SettingReader.parsePositive(groupKey, group));
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(groupKey, "'" + rate + "' is not a VAT rate");
+            }
+        });
+        if (groups.isEmpty()) {
+            groups.put(new BigDecimal("25"), 1);
+            groups.put(new BigDecimal("12"), 2);
+            groups.put(new BigDecimal("6"), 3);
+        }
+
+        return new OrderFlowSettings(
+                SettingReader.bool(source, o + "enabled", true),
+                Set.copyOf(triggers),
+                Duration.ofSeconds(SettingReader.positiveInt(source, o + "poll-interval-seconds", 30)),
+                source.get(o + "poll-cron"),
+                Duration.ofMinutes(SettingReader.nonNegativeInt(source, o + "overlap-minutes", 10)),
+                Duration.ofHours(SettingReader.positiveInt(source, o + "initial-lookback-hours", 72)),
+                documentType,
+                sendBy,
+                SettingReader.bool(source, o + "mark-order-sent", false),
+                acknowledge,
+                match,
+                defaultCustomer,
+                missingArticle,
+                Map.copyOf(groups),
+                mapping,
+                customers);
+    }
+
+    private static <E extends Enum<E>> E choice(ConfigSource source, String key, E fallback, E[] values) {
+        Optional<String> value = source.get(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E candidate : values) {
+            String candidateKey = candidate.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (candidateKey.equalsIgnoreCase(value.get())) {
+                return candidate;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E candidate : values) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(candidate.name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
+        }
+        throw new ConfigurationException(key, "'" + value.get() + "' is not one of " + allowed);
+    }
+}

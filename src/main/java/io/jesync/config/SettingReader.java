@@ -1,0 +1,176 @@
+package io.jesync.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads and checks single settings, each failure one {@link ConfigurationException} naming the key. */
+final class SettingReader {
+    private SettingReader() {
+    }
+
+    static String required(ConfigSource source, String key) {
+        return source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set it in "
+                + "application.properties or as " + ConfigSource.environmentVariable(key)));
+    }
+
+    static Secret requiredSecret(ConfigSource source, String key) {
+        return source.secret(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set the "
+                + "environment variable " + ConfigSource.environmentVariable(key) + " or point " + key
+                + "-file at a file that holds it"));
+    }
+
+    static Optional<URI> url(ConfigSource source, String key, boolean required) {
+        Optional<String> value = required ? Optional.of(required(source, key)) : source.get(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(value.get());
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new ConfigurationException(key, "'" + value.get() + "' is not an absolute http(s) URL");
+            }
+            if (uri.getUserInfo() != null) {
+                throw new ConfigurationException(key, "must not carry credentials in the URL; use the credential "
+                        + "settings instead");
+            }
+            String text = uri.toString();
+            return Optional.of(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a valid URL");
+        }
+    }
+
+    static List<Integer> intList(ConfigSource source, String key) {
+        String value = required(source, key);
+        List<Integer> numbers = new ArrayList<>();
+        for (String part : value.split(",")) {
+            try {
+                int number = Integer.parseInt(part.trim());
+                if (number <= 0) {
+                    throw new NumberFormatException();
+                }
+                numbers.add(number);
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(key, "'" + value + "' is not a list of positive numbers, e.g. 1001,1002");
+            }
+        }
+        return numbers;
+    }
+
+    static int port(ConfigSource source, String key, int fallback) {
+        int port = intValue(source, key, fallback);
+        if (port < 0 || port > 65_535) {
+            throw new ConfigurationException(key, port + " is not a port number (0-65535)");
+        }
+        return port;
+    }
+
+    static int nonNegativeInt(ConfigSource source, String key, int fallback) {
+        int value = intValue(source, key, fallback);
+        if (value < 0) {
+            throw new ConfigurationException(key, "must be 0 or more, got " + value);
+        }
+        return value;
+    }
+
+    static int positiveInt(ConfigSource source, String key, int fallback) {
+        int value = intValue(source, key, fallback);
+        if (value <= 0) {
+            throw new ConfigurationException(key, "must be greater than 0, got " + value);
+        }
+        return value;
+    }
+
+    static int intValue(ConfigSource source, String key, int fallback) {
+        Optional<String> value = source.get(key);
+        try {
+            return value.map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
+        }
+    }
+
+    static long longValue(ConfigSource source, String key, long fallback) {
+        Optional<String> value = source.get(key);
+        try {
+            return value.map(Long::parseLong).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
+        }
+    }
+
+    static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
+        Optional<String> value = source.get(key);
+        double number;
+        try {
+            number = value.map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not a number");
+        }
+        if (number < 0 || Double.isNaN(number) || Double.isInfinite(number)) {
+            throw new ConfigurationException(key, "must be 0 or more, got " + value.orElse(""));
+        }
+        return number;
+    }
+
+    static boolean bool(ConfigSource source, String key, boolean fallback) {
+        Optional<String> value = source.get(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        return switch (value.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigurationException(key, "'" + value.get() + "' is neither true nor false");
+        };
+    }
+
+    static BigDecimal decimal(ConfigSource source, String key, String fallback) {
+        String value = source.get(key).orElse(fallback);
+        try {
+            BigDecimal number = new BigDecimal(value);
+            if (number.signum() < 0) {
+                throw new ConfigurationException(key, "must be 0 or more, got " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value + "' is not a number");
+        }
+    }
+
+    /** {@code KEY:value,KEY:value} pairs, e.g. {@code FI:5,DE:6}. */
+    static Map<String, String> pairs(ConfigSource source, String key) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        Optional<String> value = source.get(key);
+        if (value.isEmpty()) {
+            return pairs;
+        }
+        for (String part : value.get().split(",")) {
+            String[] kv = part.split(":", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new ConfigurationException(key, "'" + part.strip() + "' is not a KEY:value pair (e.g. FI:5)");
+            }
+            pairs.put(kv[0].strip(), kv[1].strip());
+        }
+        return pairs;
+    }
+
+    static int parsePositive(String key, String text) {
+        try {
+            int number = Integer.parseInt(text.strip());
+            if (number <= 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + text + "' is not a positive whole number");
+        }
+    }
+}
