@@ -113,9 +113,9 @@ public final class OrderMapper {
             case EU -> d.euGroup();
             case ABROAD -> d.abroadGroup();
         };
-        String organisationNumber = limited(order.orderNo(), "buyer.organisationNumber", "The organisation number",
+        String organisationNumber = limited(order.orderNo(), "buyer.organisationNumber", "the organisation number",
                 buyer.organisationNumber(), MAX_ORGANISATION_NUMBER, "Correct the organisation number in the shop");
-        String vatNumber = limited(order.orderNo(), "buyer.vatNumber", "The VAT number", buyer.vatNumber(),
+        String vatNumber = limited(order.orderNo(), "buyer.vatNumber", "the VAT number", buyer.vatNumber(),
                 MAX_VAT_NUMBER, "Correct the VAT number in the shop");
         String phone = Texts.blankToNull(buyer.phone());
         ShopAddress address = buyer.address();
@@ -327,7 +327,7 @@ public final class OrderMapper {
             throw Park.missingEmail(order.orderNo());
         }
         if (email != null && email.length() > MAX_EMAIL) {
-            throw Park.textTooLong(order.orderNo(), "buyer.email", "The buyer's e-mail address", email, MAX_EMAIL,
+            throw Park.textTooLong(order.orderNo(), "buyer.email", "the buyer's e-mail address", email, MAX_EMAIL,
                     "Correct the e-mail address in the shop");
         }
         return email;
@@ -340,7 +340,7 @@ public final class OrderMapper {
     private static String reference(ShopOrder order, OrderMappingSettings s) {
         String reference = s.referencePrefix() + order.shopId() + ":" + order.orderNo();
         if (reference.length() > MAX_REFERENCE) {
-            throw Park.textTooLong(order.orderNo(), "orderNo", "The order reference", reference, MAX_REFERENCE,
+            throw Park.textTooLong(order.orderNo(), "orderNo", "the order reference", reference, MAX_REFERENCE,
                     "Shorten the shop id or the reference prefix in the shop's settings");
         }
         return reference;
