@@ -1,0 +1,119 @@
+package io.jesync.order;
+
+import io.jesync.order.ParkReason.Code;
+import java.math.BigDecimal;
+
+/** Every reason an order is parked, worded once so the docs and the console say the same thing. */
+final class Park {
+    private static final String RESEND = "then re-send the order.";
+
+    private Park() {
+    }
+
+    static OrderMappingException missingEmail(String orderNo) {
+        return park(Code.MISSING_EMAIL, orderNo, "buyer.email", null,
+                "the buyer has no e-mail address, and e-conomic customers are found by e-mail.",
+                "Add the buyer's e-mail to the order in the shop, or book this shop's orders on a default guest"
+                        + " customer, " + RESEND);
+    }
+
+    static OrderMappingException missingName(String orderNo) {
+        return park(Code.MISSING_NAME, orderNo, "buyer.name", null,
+                "the buyer has neither a company name nor a first or last name; e-conomic needs a name for the"
+                        + " customer and the invoice.",
+                "Add the buyer's name to the order in the shop, " + RESEND);
+    }
+
+    static OrderMappingException unknownCountry(String orderNo, String field, String code) {
+        String who = field.startsWith("shipTo") ? "delivery address" : "buyer's address";
+        String problem = code == null || code.isBlank()
+                ? "the " + who + " has no country, so the VAT zone cannot be chosen."
+                : "the " + who + " has country code '" + show(code) + "', which is not a known ISO country code.";
+        return park(Code.UNKNOWN_COUNTRY, orderNo, field, code, problem,
+                "Correct the country on the order in the shop (two letters, e.g. SE), " + RESEND);
+    }
+
+    static OrderMappingException unknownCurrency(String orderNo, String currency) {
+        return park(Code.UNKNOWN_CURRENCY, orderNo, "currency", currency,
+                "the currency '" + show(currency) + "' is not a three-letter currency code.",
+                "Check the channel's currency in the shop, " + RESEND);
+    }
+
+    static OrderMappingException badQuantity(String orderNo, int index, int lineNo, String name, BigDecimal qty) {
+        String quantity = qty == null ? "none" : qty.toPlainString();
+        return park(Code.BAD_QUANTITY, orderNo, "lines[" + index + "].quantity", quantity,
+                "line " + lineNo + " " + named(name) + "has quantity " + quantity
+                        + "; e-conomic needs a quantity above zero with at most 2 decimals.",
+                "Correct the quantity in the shop (returns are credited, not sent as negative lines), " + RESEND);
+    }
+
+    static OrderMappingException missingPrice(String orderNo, int index, int lineNo, String name, String field) {
+        return park(Code.MISSING_PRICE, orderNo, "lines[" + index + "]." + field, null,
+                "line " + lineNo + " " + named(name) + "has no " + ("vatRate".equals(field) ? "VAT rate" : "price")
+                        + ".",
+                "Correct the line in the shop, " + RESEND);
+    }
+
+    static OrderMappingException badLineDiscount(String orderNo, int index, int lineNo, String name,
+                                                 BigDecimal discount, BigDecimal lineAmount) {
+        return park(Code.BAD_DISCOUNT, orderNo, "lines[" + index + "].discountAmount", discount.toPlainString(),
+                "line " + lineNo + " " + named(name) + "has a discount of " + discount.toPlainString()
+                        + ", but the line is worth " + lineAmount.toPlainString()
+                        + " before discount; a discount must be between zero and the line amount.",
+                "Correct the discount in the shop, " + RESEND);
+    }
+
+    static OrderMappingException badOrderDiscount(String orderNo, BigDecimal discount, BigDecimal productTotal) {
+        return park(Code.BAD_DISCOUNT, orderNo, "orderDiscountExVat", discount.toPlainString(),
+                "the order discount of " + discount.toPlainString() + " ex VAT is more than the products are worth ("
+                        + productTotal.toPlainString() + " ex VAT).",
+                "Correct the discount in the shop, " + RESEND);
+    }
+
+    static OrderMappingException missingArticleNumber(String orderNo, int index, int lineNo, String name) {
+        return park(Code.MISSING_ARTICLE_NUMBER, orderNo, "lines[" + index + "].articleNumber", null,
+                "line " + lineNo + " " + named(name)
+                        + "has no article number; e-conomic books every line on a product number.",
+                "Give the product an article number in the shop (and the same product number in e-conomic), "
+                        + RESEND);
+    }
+
+    static OrderMappingException articleNumberTooLong(String orderNo, int index, int lineNo, String article,
+                                                      int max) {
+        return park(Code.ARTICLE_NUMBER_TOO_LONG, orderNo, "lines[" + index + "].articleNumber", article,
+                "line " + lineNo + " has article number '" + show(article) + "' with " + article.length()
+                        + " characters; e-conomic allows at most " + max + ".",
+                "Shorten the article number in the shop, " + RESEND);
+    }
+
+    static OrderMappingException textTooLong(String orderNo, String field, String what, String value, int max,
+                                             String action) {
+        return park(Code.TEXT_TOO_LONG, orderNo, field, value,
+                what + " '" + show(value) + "' has " + value.length() + " characters; e-conomic allows at most "
+                        + max + ".",
+                action + ", " + RESEND);
+    }
+
+    static OrderMappingException totalsDoNotAddUp(String orderNo, String currency, TotalCheck check,
+                                                  BigDecimal tolerance) {
+        return park(Code.TOTALS_DO_NOT_ADD_UP, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                "the shop says the customer pays " + check.shopTotalIncVat().toPlainString() + " " + currency
+                        + " incl. VAT, but the invoice lines add up to " + check.economicGross().toPlainString()
+                        + " " + currency + " (difference " + check.difference().toPlainString() + ", at most "
+                        + tolerance.toPlainString() + " is accepted as rounding).",
+                "Check the order's prices, discounts and VAT (and the buyer's VAT number) in the shop, " + RESEND);
+    }
+
+    private static OrderMappingException park(Code code, String orderNo, String field, String value, String problem,
+                                              String action) {
+        return new OrderMappingException(ParkReason.of(code, orderNo, field, value, problem, action));
+    }
+
+    private static String named(String name) {
+        return Texts.isBlank(name) ? "" : "('" + show(name) + "') ";
+    }
+
+    private static String show(String value) {
+        return Texts.shorten(value, ParkReason.MAX_VALUE_LENGTH);
+    }
+}
