@@ -104,6 +104,42 @@ final class Park {
                 "Check the order's prices, discounts and VAT (and the buyer's VAT number) in the shop, " + RESEND);
     }
 
+    static OrderMappingException unreadableOrder(String orderNo, String field, String problem) {
+        return park(Code.UNREADABLE_ORDER, orderNo, field, null, "the shop sent the order in a form the integration"
+                        + " cannot read: " + problem,
+                "Check the order in the shop admin; if it looks right, report it with this message to support, "
+                        + RESEND);
+    }
+
+    static OrderMappingException orderVanished(String orderNo) {
+        return park(Code.ORDER_VANISHED, orderNo, "orderNo", orderNo, "the order is no longer in the shop (deleted,"
+                        + " or its status left the trigger statuses before it could be sent).",
+                "If the order should be invoiced, restore it in the shop, " + RESEND);
+    }
+
+    static OrderMappingException articleNotInEconomic(String orderNo, int index, String article) {
+        return park(Code.ARTICLE_NOT_IN_ECONOMIC, orderNo, "lines[" + index + "].articleNumber", article,
+                "article '" + show(article) + "' is not in e-conomic, and e-conomic owns the products in this"
+                        + " setup (sync.mode=erp-master).",
+                "Create the article in e-conomic with exactly this product number (or correct it in the shop), "
+                        + RESEND);
+    }
+
+    static OrderMappingException rejectedByEconomic(String orderNo, String field, String value, String problem) {
+        return park(Code.REJECTED_BY_ECONOMIC, orderNo, field, value, "e-conomic refused the document: " + problem,
+                "Correct the data in the shop or the setting named above, " + RESEND);
+    }
+
+    static OrderMappingException totalsDifferInEconomic(String orderNo, String currency, TotalCheck check,
+                                                        long documentNumber) {
+        return park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                "e-conomic computed " + check.economicGross().toPlainString() + " " + currency + " incl. VAT for"
+                        + " draft " + documentNumber + ", but the shop charged " + check.shopTotalIncVat().toPlainString()
+                        + " " + currency + " (difference " + check.difference().toPlainString() + ").",
+                "Compare VAT zone and product groups of the draft in e-conomic with the order; fix the draft there"
+                        + " and book it by hand, or delete the draft, fix the cause, " + RESEND);
+    }
+
     private static OrderMappingException park(Code code, String orderNo, String field, String value, String problem,
                                               String action) {
         return new OrderMappingException(ParkReason.of(code, orderNo, field, value, problem, action));

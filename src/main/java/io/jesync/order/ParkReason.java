@@ -24,7 +24,12 @@ public record ParkReason(Code code, String orderNo, String field, String value, 
         MISSING_ARTICLE_NUMBER,
         ARTICLE_NUMBER_TOO_LONG,
         TEXT_TOO_LONG,
-        TOTALS_DO_NOT_ADD_UP
+        TOTALS_DO_NOT_ADD_UP,
+        UNREADABLE_ORDER,
+        ORDER_VANISHED,
+        ARTICLE_NOT_IN_ECONOMIC,
+        REJECTED_BY_ECONOMIC,
+        TOTALS_DIFFER_IN_ECONOMIC
     }
 
     static ParkReason of(Code code, String orderNo, String field, String value, String problem, String action) {
