@@ -125,6 +125,14 @@ final class Park {
                         + RESEND);
     }
 
+    static OrderMappingException noProductGroupForVat(String orderNo, int index, String article, BigDecimal vatRate) {
+        return park(Code.ARTICLE_NOT_IN_ECONOMIC, orderNo, "lines[" + index + "].vatRate", vatRate.toPlainString(),
+                "article '" + show(article) + "' is not in e-conomic yet, and no product group is set for its VAT"
+                        + " rate " + vatRate.toPlainString() + " %, so it cannot be created with the right VAT.",
+                "Add the rate to shop.<id>.products.group-by-vat-rate (e.g. 25:1,12:2,6:3), or create the article in"
+                        + " e-conomic, " + RESEND);
+    }
+
     static OrderMappingException rejectedByEconomic(String orderNo, String field, String value, String problem) {
         return park(Code.REJECTED_BY_ECONOMIC, orderNo, field, value, "e-conomic refused the document: " + problem,
                 "Correct the data in the shop or the setting named above, " + RESEND);

@@ -1,0 +1,137 @@
+package io.jesync.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.config.OrderFlowSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.model.EconomicJson;
+import io.jesync.shop.ShopOrder;
+import io.jesync.shop.ShopParty;
+import io.jesync.store.CustomerBindings;
+import io.jesync.store.CustomerBindings.Reservation;
+
+/**
+ * Finds the e-conomic customer of a shop order's buyer, creating it when none matches: by a stored binding
+ * first (a returning customer costs no call), then by the shop's matching rule, then by creating it. A
+ * reservation in the store makes sure no shop customer ever gets two e-conomic customers, even when two
+ * workers meet the same new customer at once.
+ */
+public final class CustomerResolver {
+    private static final Duration RESERVATION_LEASE = Duration.ofMinutes(2);
+    private static final int MAX_KEY = 200;
+
+    private final EconomicClient economic;
+    private final CustomerBindings bindings;
+    private final String instanceId;
+
+    public CustomerResolver(EconomicClient economic, CustomerBindings bindings, String instanceId) {
+        this.economic = economic;
+        this.bindings = bindings;
+        this.instanceId = instanceId;
+    }
+
+    /** What the resolution did, for the order's timeline. */
+    public record Resolution(long customerNumber, String how) {
+    }
+
+    /** Another worker is creating this customer; the order is retried shortly. */
+    public static final class CustomerBusyException extends RuntimeException {
+        public CustomerBusyException(String customerKey) {
+            super("customer " + customerKey + " is being created by another worker", null, false, false);
+        }
+    }
+
+    public Resolution resolve(String shopId, ShopOrder order, OrderFlowSettings flow) throws Exception {
+        ShopParty buyer = order.buyer();
+        if (flow.customerMatch() == OrderFlowSettings.CustomerMatch.DEFAULT_CUSTOMER) {
+            return new Resolution(flow.defaultCustomerNumber().orElseThrow(), "default customer for every order");
+        }
+        if (buyer.isGuest() && flow.defaultCustomerNumber().isPresent()) {
+            return new Resolution(flow.defaultCustomerNumber().get(), "default customer for guest orders");
+        }
+        String key = customerKey(buyer, order.orderNo());
+        Optional<Long> bound = bindings.find(shopId, key);
+        if (bound.isPresent()) {
+            return new Resolution(bound.get(), "bound earlier (" + key + ")");
+        }
+        Reservation reservation = bindings.reserve(shopId, key, instanceId, RESERVATION_LEASE);
+        if (reservation instanceof Reservation.Bound b) {
+            return new Resolution(b.customerNumber(), "bound earlier (" + key + ")");
+        }
+        if (reservation instanceof Reservation.HeldElsewhere) {
+            throw new CustomerBusyException(key);
+        }
+        try {
+            Resolution resolution = matchOrCreate(shopId, order, flow, key);
+            bindings.bind(shopId, key, instanceId, resolution.customerNumber());
+            return resolution;
+        } catch (Exception | Error e) {
+            bindings.release(shopId, key, instanceId);
+            throw e;
+        }
+    }
+
+    private Resolution matchOrCreate(String shopId, ShopOrder order, OrderFlowSettings flow, String key)
+            throws Exception {
+        ShopParty buyer = order.buyer();
+        List<JsonNode> candidates = switch (flow.customerMatch()) {
+            case EMAIL -> blank(buyer.email()) ? List.of() : economic.findCustomersByEmail(buyer.email().strip());
+            case ORGANISATION_NUMBER -> blank(buyer.organisationNumber()) ? List.of()
+                    : economic.findCustomersByCorporateId(buyer.organisationNumber().strip());
+            case BINDING, DEFAULT_CUSTOMER -> List.of();
+        };
+        Optional<Long> match = candidates.stream()
+                .filter(c -> !c.path("barred").asBoolean(false))
+                .map(c -> c.path("customerNumber").asLong())
+                .filter(n -> n > 0)
+                .min(Long::compare);
+        if (match.isPresent()) {
+            return new Resolution(match.get(), "matched by " + flow.customerMatch().key() + " (" + key + ")");
+        }
+        ObjectNode body = EconomicJson.MAPPER.valueToTree(OrderMapper.toCustomer(order, flow.customers()));
+        JsonNode created = economic.createCustomer(body, "customer:" + shopId + ":" + sha256(key).substring(0, 24));
+        return new Resolution(created.path("customerNumber").asLong(), "created (" + key + ")");
+    }
+
+    /**
+     * The shop's own customer code when there is one; guests are told apart by organisation number or e-mail,
+     * so a returning guest is still one customer.
+     */
+    static String customerKey(ShopParty buyer, String orderNo) {
+        String key;
+        if (!blank(buyer.customerCode())) {
+            key = "code:" + buyer.customerCode().strip();
+        } else if (!blank(buyer.organisationNumber())) {
+            key = "org:" + buyer.organisationNumber().strip().toLowerCase(Locale.ROOT);
+        } else if (!blank(buyer.email())) {
+            key = "email:" + buyer.email().strip().toLowerCase(Locale.ROOT);
+        } else {
+            key = "order:" + orderNo;
+        }
+        // The store keeps at most 200 characters; a hash keeps long keys distinct instead of cutting them.
+        return key.length() <= MAX_KEY ? key : key.substring(0, key.indexOf(':') + 1) + "sha256:" + sha256(key);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

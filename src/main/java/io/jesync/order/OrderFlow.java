@@ -1,0 +1,84 @@
+package io.jesync.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.store.LedgerEntry;
+import io.jesync.store.OrderLedger;
+import io.jesync.store.WatermarkStore;
+
+/**
+ * The order flow's steps as the routes call them: poll a shop, transfer or resume one order, list due orders,
+ * and move the watermark once a poll's orders are all in the ledger.
+ */
+public final class OrderFlow {
+    static final String WATERMARK = "orders";
+    private static final Logger LOG = LoggerFactory.getLogger(OrderFlow.class);
+    private static final int DUE_PER_POLL = 500;
+
+    private final RuntimeSettings settings;
+    private final NorceShopOrders shop;
+    private final OrderTransfer transfer;
+    private final OrderLedger ledger;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public OrderFlow(RuntimeSettings settings, NorceShopOrders shop, OrderTransfer transfer, OrderLedger ledger,
+                     WatermarkStore watermarks, Clock clock) {
+        this.settings = settings;
+        this.shop = shop;
+        this.transfer = transfer;
+        this.ledger = ledger;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
+    public record Poll(List<IncomingOrder> orders, Instant watermark) {
+    }
+
+    public Poll poll(String shopId) throws Exception {
+        ShopSettings shopSettings = shop(shopId);
+        Instant mark = watermarks.getInstant(WATERMARK, shopId)
+                .orElseGet(() -> clock.instant().minus(shopSettings.orders().initialLookback()));
+        // Norce's Updated values can arrive out of order and have coarse resolution: re-read an overlap window.
+        Instant since = mark.minus(shopSettings.orders().overlap());
+        NorceShopOrders.Batch batch = shop.ordersSince(shopSettings, since);
+        Instant next = batch.newestUpdate().filter(mark::isBefore).orElse(mark);
+        if (!batch.orders().isEmpty()) {
+            LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), since);
+        }
+        return new Poll(batch.orders(), next);
+    }
+
+    public OrderTransfer.Outcome accept(String shopId, IncomingOrder order) {
+        return transfer.accept(shop(shopId), order);
+    }
+
+    public OrderTransfer.Outcome resume(String shopId, LedgerEntry entry) {
+        return transfer.resume(shop(shopId), entry);
+    }
+
+    public List<LedgerEntry> due(String shopId) {
+        return ledger.due(shopId, DUE_PER_POLL);
+    }
+
+    public void commitWatermark(String shopId, Instant watermark) {
+        if (watermark != null) {
+            watermarks.advance(WATERMARK, shopId, watermark);
+        }
+    }
+
+    private ShopSettings shop(String shopId) {
+        Optional<ShopSettings> found = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst();
+        return found.orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
+    }
+}

@@ -1,0 +1,416 @@
+package io.jesync.order;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.config.OrderFlowSettings;
+import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.config.ShopSettings;
+import io.jesync.economic.EconomicAuthException;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.EconomicException;
+import io.jesync.economic.EconomicOutcomeUnknownException;
+import io.jesync.economic.EconomicUnavailableException;
+import io.jesync.economic.EconomicValidationException;
+import io.jesync.economic.model.EconomicDocument;
+import io.jesync.economic.model.EconomicJson;
+import io.jesync.shop.ShopOrder;
+import io.jesync.store.Claim;
+import io.jesync.store.LedgerChanges;
+import io.jesync.store.LedgerEntry;
+import io.jesync.store.OrderLedger;
+import io.jesync.store.OrderState;
+
+/**
+ * Moves one shop order to e-conomic exactly once, through the order ledger (DESIGN.md, "Exactly-once
+ * documents"): claim the row, map, commit the intent, send with an Idempotency-Key and the business key in
+ * {@code references.other}, record the number, book, acknowledge. Whatever might have reached e-conomic is
+ * looked up by its reference before anything is sent again; validation errors park the order with a reason
+ * a shop owner understands; throttling and outages retry with back-off. One order's trouble never leaves
+ * this class as an exception, so it never stops the rest of a batch.
+ */
+public final class OrderTransfer {
+    private static final Logger LOG = LoggerFactory.getLogger(OrderTransfer.class);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration CUSTOMER_BUSY_RETRY = Duration.ofSeconds(15);
+
+    /** How one call left the order. */
+    public enum Outcome { SKIPPED, DONE, PARKED, RETRY_LATER }
+
+    private final OrderLedger ledger;
+    private final EconomicClient economic;
+    private final CustomerResolver customers;
+    private final ArticleCheck articles;
+    private final ShopOrderPort shopPort;
+    private final Clock clock;
+    private final String instanceId;
+    private final RetryPolicy retry;
+    private final RandomGenerator random;
+    private final Duration inDoubtDelay;
+
+    public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
+                         ShopOrderPort shopPort, Clock clock, String instanceId, RetryPolicy retry,
+                         RandomGenerator random, Duration inDoubtDelay) {
+        this.ledger = ledger;
+        this.economic = economic;
+        this.customers = customers;
+        this.articles = articles;
+        this.shopPort = shopPort;
+        this.clock = clock;
+        this.instanceId = instanceId;
+        this.retry = retry;
+        this.random = random;
+        this.inDoubtDelay = inDoubtDelay;
+    }
+
+    /** An order the poll found in a trigger status. Already-handled orders are skipped without a trace. */
+    public Outcome accept(ShopSettings shop, IncomingOrder incoming) {
+        Optional<Claim> claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()),
+                instanceId, LEASE);
+        if (claim.isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        Work work = new Work(shop, claim.get().entry());
+        try {
+            work.entry = work.move(work.entry.state(), LedgerChanges.none()
+                    .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())));
+            if (claim.get().newOrder()) {
+                work.event("polled", "Read from the shop in a trigger status (channel " + incoming.channelId() + ")",
+                        null, null, masked(incoming.rawJson()));
+            }
+            return work.run(incoming);
+        } catch (LeaseLost e) {
+            return Outcome.SKIPPED;
+        }
+    }
+
+    /** An order the ledger says is due: a retry, a crashed send, or an unfinished booking or acknowledgement. */
+    public Outcome resume(ShopSettings shop, LedgerEntry due) {
+        Optional<Claim> claim = ledger.claim(shop.id(), due.orderNo(), due.channel(), instanceId, LEASE);
+        if (claim.isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        Work work = new Work(shop, claim.get().entry());
+        try {
+            LedgerEntry entry = work.entry;
+            if (entry.platformOrderId() == null) {
+                return work.park(Park.unreadableOrder(entry.orderNo(), "platformOrderId",
+                        "the shop's id of the order was never recorded").reason());
+            }
+            Optional<IncomingOrder> fresh;
+            try {
+                fresh = shopPort.refetch(shop, Integer.parseInt(entry.channel()), entry.platformOrderId());
+            } catch (Exception e) {
+                return work.retryLater("The shop could not be read: " + describe(e), Duration.ZERO);
+            }
+            if (fresh.isEmpty()) {
+                if (entry.state() == OrderState.CREATED || entry.state() == OrderState.BOOKED) {
+                    work.event("acknowledge-skipped", "The order is gone from the shop; e-conomic has document "
+                            + entry.economicDocumentNumber() + ", nothing left to tell the shop", null, null, null);
+                    work.move(OrderState.ACKNOWLEDGED, LedgerChanges.none().nextAttemptAt(null).releaseClaim());
+                    return Outcome.DONE;
+                }
+                return work.park(Park.orderVanished(entry.orderNo()).reason());
+            }
+            return work.run(fresh.get());
+        } catch (LeaseLost e) {
+            return Outcome.SKIPPED;
+        }
+    }
+
+    /** The order's state for one worker holding its claim; every transition checks the version it holds. */
+    private final class Work {
+        private final ShopSettings shop;
+        private final OrderFlowSettings flow;
+        private LedgerEntry entry;
+
+        Work(ShopSettings shop, LedgerEntry entry) {
+            this.shop = shop;
+            this.flow = shop.orders();
+            this.entry = entry;
+        }
+
+        Outcome run(IncomingOrder incoming) {
+            if (incoming.problem() != null) {
+                return park(incoming.problem());
+            }
+            ShopOrder order = incoming.order();
+            return switch (entry.state()) {
+                case CREATED, BOOKED -> finish(order, null);
+                case ACKNOWLEDGED, PARKED -> Outcome.SKIPPED;
+                default -> send(order);
+            };
+        }
+
+        private Outcome send(ShopOrder order) {
+            try {
+                if (entry.state() == OrderState.IN_DOUBT || entry.payload() != null) {
+                    Optional<Outcome> adopted = adoptExisting(order);
+                    if (adopted.isPresent()) {
+                        return adopted.get();
+                    }
+                }
+                CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
+                event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
+                        null, null, null);
+                List<String> created = articles.ensure(order, flow);
+                if (!created.isEmpty()) {
+                    event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
+                }
+                EconomicDocument document = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
+                        flow.mapping());
+                ObjectNode body = EconomicJson.MAPPER.valueToTree(document);
+                String payload = body.toString();
+                String hash = CustomerResolver.sha256(payload);
+                String reference = document.references().other();
+                String key = shop.id() + ":" + order.orderNo() + ":" + hash.substring(0, 16);
+                entry = move(OrderState.SENDING, LedgerChanges.none().documentType(flow.documentType().key())
+                        .payload(payload, hash).idempotencyKey(key).referencesOther(reference).reason(null)
+                        .countAttempt());
+                event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
+                        + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
+                return create(order, body, key);
+            } catch (OrderMappingException e) {
+                return park(e.reason());
+            } catch (CustomerResolver.CustomerBusyException e) {
+                return retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
+            } catch (EconomicValidationException e) {
+                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
+                        .reason(), e);
+            } catch (Exception e) {
+                return failed(e);
+            }
+        }
+
+        private Outcome create(ShopOrder order, ObjectNode body, String key) {
+            EconomicClient.DocumentKind kind = flow.documentType() == DocumentType.ORDER
+                    ? EconomicClient.DocumentKind.ORDER : EconomicClient.DocumentKind.DRAFT_INVOICE;
+            try {
+                EconomicClient.Document created = economic.createDocument(kind, body, key);
+                entry = move(OrderState.CREATED, LedgerChanges.none().economicDocumentNumber(created.number())
+                        .nextAttemptAt(clock.instant().plus(LEASE)));
+                event("created", kind.label() + " " + created.number() + " created, gross "
+                        + created.body().path("grossAmount").asText("?") + " " + order.currency()
+                        + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
+                        201, created.requestId(), null);
+                return finish(order, created.body());
+            } catch (EconomicOutcomeUnknownException e) {
+                entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
+                        .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
+                event("in-doubt", "No answer from e-conomic (" + e.summary() + "); it is looked up by reference "
+                        + entry.referencesOther() + " before anything is sent again", e.status(), e.requestId(), null);
+                return Outcome.RETRY_LATER;
+            } catch (EconomicValidationException e) {
+                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
+                        .reason(), e);
+            } catch (Exception e) {
+                return failed(e);
+            }
+        }
+
+        /** Looks the order up in e-conomic; a document found is adopted instead of sending a second one. */
+        private Optional<Outcome> adoptExisting(ShopOrder order) throws Exception {
+            String reference = entry.referencesOther();
+            if (reference == null) {
+                return Optional.empty();
+            }
+            List<EconomicClient.Document> found = economic.findDocumentsByReference(reference);
+            event("looked-up", found.isEmpty() ? "No document with reference " + reference + " in e-conomic"
+                    : "Found in e-conomic: " + found.stream().map(d -> d.kind().label() + " " + d.number()).toList(),
+                    null, null, null);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            if (found.size() > 1) {
+                LOG.error("Order {}/{} has {} documents in e-conomic with reference {}", shop.id(), order.orderNo(),
+                        found.size(), reference);
+            }
+            EconomicClient.Document document = found.stream()
+                    .min(Comparator.comparingLong(EconomicClient.Document::number)).orElseThrow();
+            LedgerChanges changes = LedgerChanges.none().economicDocumentNumber(document.number())
+                    .nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
+            if (document.kind() == EconomicClient.DocumentKind.BOOKED_INVOICE) {
+                entry = move(OrderState.BOOKED, changes.economicBookedNumber(document.number()));
+            } else {
+                entry = move(OrderState.CREATED, changes);
+            }
+            event("adopted", "Adopted " + document.kind().label() + " " + document.number()
+                    + " found by its reference; nothing was sent again", null, null, null);
+            return Optional.of(finish(order, document.body()));
+        }
+
+        /** After the document exists: check totals, book or mark sent, and tell the shop. */
+        private Outcome finish(ShopOrder order, JsonNode document) {
+            try {
+                if (entry.state() == OrderState.CREATED) {
+                    JsonNode current = document != null && document.has("grossAmount") ? document
+                            : economic.getDocument(createdKind(), entry.economicDocumentNumber()).body();
+                    BigDecimal gross = current.path("grossAmount").decimalValue();
+                    TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
+                            flow.mapping().roundingTolerance());
+                    if (check.result() == TotalCheck.Result.MISMATCH) {
+                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check,
+                                entry.economicDocumentNumber()).reason());
+                    }
+                    if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
+                        long booked = economic.bookDraft(entry.economicDocumentNumber(), flow.sendBy(),
+                                "book:" + entry.idempotencyKey());
+                        entry = move(OrderState.BOOKED, LedgerChanges.none().economicBookedNumber(booked)
+                                .nextAttemptAt(clock.instant().plus(LEASE)));
+                        event("booked", "Draft " + entry.economicDocumentNumber() + " booked as invoice " + booked
+                                + flow.sendBy().map(s -> ", sent by " + s).orElse(""), 201, null, null);
+                    } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()) {
+                        economic.markOrderSent(entry.economicDocumentNumber(), "sent:" + entry.idempotencyKey());
+                        event("marked-sent", "Order " + entry.economicDocumentNumber() + " marked as sent", 201,
+                                null, null);
+                    }
+                }
+                return acknowledge(order);
+            } catch (EconomicOutcomeUnknownException e) {
+                // A booking in doubt is found again by reference: the draft is gone and a booked invoice has it.
+                entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
+                        .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
+                event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", e.status(),
+                        e.requestId(), null);
+                return Outcome.RETRY_LATER;
+            } catch (EconomicValidationException e) {
+                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
+                        .reason(), e);
+            } catch (Exception e) {
+                return continueLater(e);
+            }
+        }
+
+        private Outcome acknowledge(ShopOrder order) throws Exception {
+            long erpNumber = entry.economicBookedNumber() != null ? entry.economicBookedNumber()
+                    : entry.economicDocumentNumber();
+            if (flow.acknowledgeStatus().isPresent()) {
+                shopPort.acknowledge(shop, order, Long.toString(erpNumber), flow.acknowledgeStatus().get());
+                event("acknowledged", "Shop told: status " + flow.acknowledgeStatus().get().wireName()
+                        + ", ERP order number " + erpNumber, 200, null, null);
+            } else {
+                event("acknowledged", "Acknowledgement to the shop is switched off", null, null, null);
+            }
+            entry = move(OrderState.ACKNOWLEDGED, LedgerChanges.none().nextAttemptAt(null).reason(null)
+                    .releaseClaim());
+            return Outcome.DONE;
+        }
+
+        /** Booking or acknowledging failed for a passing reason: the same worker or another continues later. */
+        private Outcome continueLater(Exception e) {
+            Duration wait = retry.delay(entry.attempts() + 1, retryAfter(e), random);
+            entry = move(entry.state(), LedgerChanges.none().reason(describe(e)).countAttempt()
+                    .nextAttemptAt(clock.instant().plus(wait)).releaseClaim());
+            event("retry-scheduled", describe(e) + "; continuing in " + wait.toSeconds() + " s", status(e),
+                    requestId(e), null);
+            return Outcome.RETRY_LATER;
+        }
+
+        private Outcome failed(Exception e) {
+            if (e instanceof EconomicAuthException) {
+                LOG.error("e-conomic refused the credentials while sending order {}/{}", shop.id(),
+                        entry.orderNo());
+            }
+            return retryLater(describe(e), retryAfter(e));
+        }
+
+        Outcome retryLater(String why, Duration atLeast) {
+            if (retry.exhausted(entry.attempts())) {
+                entry = move(entry.state(), LedgerChanges.none().reason(why + " (gave up after " + entry.attempts()
+                        + " attempts)").nextAttemptAt(null).releaseClaim(), OrderState.FAILED);
+                event("failed", why + "; no more automatic attempts, re-send it from the admin API", null, null, null);
+                return Outcome.PARKED;
+            }
+            Duration wait = retry.delay(entry.attempts() + 1, atLeast, random);
+            // Before the document exists a failure is FAILED (looked up first if an intent was stored);
+            // after it, the order stays where it is and only the remaining steps are retried.
+            OrderState target = entry.state() == OrderState.CREATED || entry.state() == OrderState.BOOKED
+                    ? entry.state() : OrderState.FAILED;
+            entry = move(entry.state(), LedgerChanges.none().reason(why).countAttempt()
+                    .nextAttemptAt(clock.instant().plus(wait)).releaseClaim(), target);
+            event("retry-scheduled", why + "; next attempt in " + wait.toSeconds() + " s", null, null, null);
+            return Outcome.RETRY_LATER;
+        }
+
+        Outcome park(ParkReason reason) {
+            return park(reason, null);
+        }
+
+        private Outcome park(ParkReason reason, EconomicException cause) {
+            entry = move(entry.state(), LedgerChanges.none().reason(reason.message()).nextAttemptAt(null)
+                    .releaseClaim(), OrderState.PARKED);
+            event("parked", reason.message(), cause == null ? null : cause.status(),
+                    cause == null ? null : cause.requestId(), null);
+            LOG.warn("Order {}/{} parked: {}", shop.id(), entry.orderNo(), reason.message());
+            return Outcome.PARKED;
+        }
+
+        private EconomicClient.DocumentKind createdKind() {
+            return flow.documentType() == DocumentType.ORDER ? EconomicClient.DocumentKind.ORDER
+                    : EconomicClient.DocumentKind.DRAFT_INVOICE;
+        }
+
+        LedgerEntry move(OrderState to, LedgerChanges changes) {
+            return move(entry.state(), changes, to);
+        }
+
+        private LedgerEntry move(OrderState from, LedgerChanges changes, OrderState to) {
+            return ledger.transition(shop.id(), entry.orderNo(), entry.version(), from, to, changes)
+                    .orElseThrow(LeaseLost::new);
+        }
+
+        void event(String step, String detail, Integer status, String requestId, String payload) {
+            ledger.appendEvent(shop.id(), entry.orderNo(), step, detail, status, requestId, entry.attempts(), payload);
+        }
+    }
+
+    private static String masked(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return PayloadMasker.mask(EconomicJson.MAPPER.readTree(json)).toString();
+        } catch (java.io.IOException e) {
+            // Not JSON at all: keep it for support, it holds no structure a secret could hide in by name.
+            return json;
+        }
+    }
+
+    private static Duration retryAfter(Exception e) {
+        return e instanceof EconomicUnavailableException u ? u.retryAfter() : Duration.ZERO;
+    }
+
+    private static Integer status(Exception e) {
+        return e instanceof EconomicException x ? x.status() : null;
+    }
+
+    private static String requestId(Exception e) {
+        return e instanceof EconomicException x ? x.requestId() : null;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof EconomicException x) {
+            return x.summary();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The claim was taken over (our lease ran out); the new holder carries on. */
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super(null, null, false, false);
+        }
+    }
+}
