@@ -63,6 +63,7 @@ final class Bootstrap {
             Main main = new Main(SyncApplication.class);
             main.bind(RuntimeBeans.SETTINGS, settings);
             main.bind(RuntimeBeans.DATA_SOURCE, database.dataSource());
+            main.bind(RuntimeBeans.DATABASE, database);
             if (demo != null) {
                 main.bind(RuntimeBeans.DEMO, demo);
             }

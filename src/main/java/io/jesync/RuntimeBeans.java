@@ -12,9 +12,12 @@ import org.apache.camel.health.HealthCheckRegistry;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.economic.EconomicAgreementProbe;
+import io.jesync.economic.EconomicAgreement;
+import io.jesync.economic.EconomicClient;
 import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.shop.norce.NorceTokenProvider;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.Database;
 
 /**
  * The runtime's shared beans. Settings, the data source and (in demo) the simulators are bound by
@@ -25,6 +28,8 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String SETTINGS = "runtimeSettings";
     public static final String DATA_SOURCE = "dataSource";
     public static final String DEMO = "demoEnvironment";
+    public static final String DATABASE = "database";
+    public static final String ECONOMIC_CLIENT = "economicClient";
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
 
     @BindToRegistry("clock")
@@ -48,9 +53,12 @@ public class RuntimeBeans implements CamelConfiguration {
         Clock clock = context.getRegistry().lookupByNameAndType("clock", Clock.class);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
 
-        EconomicAgreementProbe economic = new EconomicAgreementProbe(settings.economic(), http);
+        Database database = context.getRegistry().lookupByNameAndType(DATABASE, Database.class);
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http,
+                database == null ? null : new ApiCallMeter(database, clock), clock);
+        context.getRegistry().bind(ECONOMIC_CLIENT, economic);
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
-            EconomicAgreementProbe.Agreement agreement = economic.self();
+            EconomicAgreement agreement = economic.self();
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
         }, AUTH_CHECK_CACHE, clock));
 
