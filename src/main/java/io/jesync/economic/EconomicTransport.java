@@ -166,8 +166,9 @@ final class EconomicTransport {
                     + "the right role, or change the settings.");
         }
         if (status == 429) {
-            return new Failure(new EconomicUnavailableException(trace, "e-conomic's rate limit is reached.",
-                    rateLimitWait(response), null), false, rateLimitWait(response));
+            Duration wait = rateLimitWait(response);
+            return new Failure(new EconomicUnavailableException(trace, "e-conomic's rate limit is reached.", wait,
+                    null), false, wait);
         }
         if (status >= 500) {
             // 503 comes from e-conomic's front before the application runs; other 5xx may follow a write.
