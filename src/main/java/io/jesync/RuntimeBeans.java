@@ -3,89 +3,117 @@ package io.jesync;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.SplittableRandom;
 
-import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.jesync.admin.OrderAdminService;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.economic.EconomicAgreementProbe;
+import io.jesync.economic.EconomicAgreement;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.EconomicException;
 import io.jesync.observe.RemoteAuthHealthCheck;
-import io.jesync.shop.norce.NorceTokenProvider;
+import io.jesync.order.ArticleCheck;
+import io.jesync.order.CustomerResolver;
+import io.jesync.order.OrderFlow;
+import io.jesync.order.OrderTransfer;
+import io.jesync.order.RetryPolicy;
+import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
 import io.jesync.store.OrderLedger;
+import io.jesync.store.WatermarkStore;
 
 /**
- * The runtime's shared beans. Settings, the data source and (in demo) the simulators are bound by
- * {@link Bootstrap} before Camel starts; everything here is built from them.
+ * Wires the runtime from what {@link Bootstrap} bound before Camel started (settings, database, demo
+ * simulators): the remote clients, the stores, the order flow and the health checks.
  */
 @Configuration
 public class RuntimeBeans implements CamelConfiguration {
     public static final String SETTINGS = "runtimeSettings";
     public static final String DATABASE = "database";
     public static final String DEMO = "demoEnvironment";
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
-
-    @BindToRegistry("clock")
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @BindToRegistry("remoteHttpClient")
-    public HttpClient remoteHttpClient(CamelContext context) {
-        RuntimeSettings settings = settings(context);
-        return HttpClient.newBuilder()
-                .connectTimeout(settings.economic().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
-
-    @BindToRegistry("orderLedger")
-    public OrderLedger orderLedger(CamelContext context) {
-        return new OrderLedger(database(context), clock());
-    }
-
-    @BindToRegistry("orderAdminService")
-    public OrderAdminService orderAdminService(CamelContext context) {
-        return new OrderAdminService(context.getRegistry().lookupByNameAndType("orderLedger", OrderLedger.class));
-    }
 
     @Override
     public void configure(CamelContext context) {
-        RuntimeSettings settings = settings(context);
-        HttpClient http = context.getRegistry().lookupByNameAndType("remoteHttpClient", HttpClient.class);
-        Clock clock = context.getRegistry().lookupByNameAndType("clock", Clock.class);
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        Registry registry = context.getRegistry();
+        RuntimeSettings settings = registry.lookupByNameAndType(SETTINGS, RuntimeSettings.class);
+        Database database = registry.lookupByNameAndType(DATABASE, Database.class);
+        if (settings == null || database == null) {
+            throw new IllegalStateException("settings and database must be bound before Camel starts");
+        }
+        Clock clock = Clock.systemUTC();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(settings.economic().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
-        EconomicAgreementProbe economic = new EconomicAgreementProbe(settings.economic(), http);
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
+                clock);
+        checkAgreement(economic, settings);
+        NorceConnection norce = new NorceConnection(http, clock);
+        OrderLedger ledger = new OrderLedger(database, clock);
+        NorceShopOrders shopOrders = new NorceShopOrders(norce);
+        OrderTransfer transfer = new OrderTransfer(ledger, economic,
+                new CustomerResolver(economic, new CustomerBindings(database, clock), settings.instanceId()),
+                new ArticleCheck(economic), shopOrders, clock, settings.instanceId(), RetryPolicy.defaults(),
+                new SplittableRandom(), settings.economic().readTimeout().multipliedBy(2));
+
+        registry.bind("clock", clock);
+        registry.bind("economicClient", economic);
+        registry.bind("orderLedger", ledger);
+        registry.bind("orderAdminService", new OrderAdminService(ledger));
+        registry.bind("orderFlow", new OrderFlow(settings, shopOrders, transfer, ledger,
+                new WatermarkStore(database, clock), clock));
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
-            EconomicAgreementProbe.Agreement agreement = economic.self();
+            EconomicAgreement agreement = economic.self();
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
         }, AUTH_CHECK_CACHE, clock));
-
         for (ShopSettings shop : settings.shops()) {
-            NorceTokenProvider tokens = new NorceTokenProvider(shop, http, clock);
-            context.getRegistry().bind("norceTokens-" + shop.id(), tokens);
             health.register(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", () -> {
-                tokens.token();
+                norce.token(shop);
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }
     }
 
-    static Database database(CamelContext context) {
-        return context.getRegistry().lookupByNameAndType(DATABASE, Database.class);
-    }
-
-    static RuntimeSettings settings(CamelContext context) {
-        RuntimeSettings settings = context.getRegistry().lookupByNameAndType(SETTINGS, RuntimeSettings.class);
-        if (settings == null) {
-            throw new IllegalStateException("runtime settings were not bound before Camel started");
+    /**
+     * e-conomic refuses {@code /orders} writes on agreements with the inventory module, so a shop configured
+     * to create orders there would park every order: refuse to start instead. An agreement that cannot be
+     * reached now is checked again by the health check; start-up goes on.
+     */
+    private static void checkAgreement(EconomicClient economic, RuntimeSettings settings) {
+        EconomicAgreement agreement;
+        try {
+            agreement = economic.self();
+        } catch (EconomicException e) {
+            LOG.warn("e-conomic could not be checked at start-up: {}", e.summary());
+            return;
         }
-        return settings;
+        if (!agreement.inventoryModule()) {
+            return;
+        }
+        for (ShopSettings shop : settings.shops()) {
+            if (shop.orders().enabled() && shop.orders().documentType() == OrderFlowSettings.DocumentType.ORDER) {
+                throw new ConfigurationException("shop." + shop.id() + ".orders.document-type", "is order, but"
+                        + " e-conomic agreement " + agreement.agreementNumber() + " has the inventory module, which"
+                        + " refuses orders through the API; use draft-invoice or booked-invoice");
+            }
+        }
     }
 }

@@ -1,0 +1,193 @@
+package io.jesync.economic;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.config.EconomicSettings;
+import io.jesync.store.ApiCallMeter;
+
+/**
+ * Every e-conomic call the order flow makes, over the legacy REST API. Thread-safe. Bodies go in and come out as
+ * Jackson trees, so callers serialise their own records. Failures surface as the {@link EconomicException} subtypes;
+ * a write whose outcome is unknown is never hidden behind a retry that could write twice.
+ */
+public final class EconomicClient {
+    static final int PAGE_SIZE = 1000;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EconomicTransport transport;
+    private final RateLimitGovernor governor;
+
+    public EconomicClient(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock,
+                          RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
+        this.transport = new EconomicTransport(settings, http, meter, clock, governor, policy, random, sleeper);
+        this.governor = governor;
+    }
+
+    /** Production wiring: standard retry policy, 80 % pacing, real sleeping. */
+    public static EconomicClient standard(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock) {
+        return new EconomicClient(settings, http, meter, clock,
+                RateLimitGovernor.standard(clock, settings.dailyCallBudget()), RetryPolicy.standard(),
+                RandomGenerator.getDefault(), Sleeper.REAL);
+    }
+
+    public RateLimitGovernor governor() {
+        return governor;
+    }
+
+    // ---- documents
+
+    public DocumentResult createDocument(DocumentKind kind, ObjectNode body, String idempotencyKey) {
+        EconomicResponse response = transport.execute(EconomicRequest.write("POST", kind.drafts().path(), body,
+                requireKey(idempotencyKey)));
+        return DocumentResult.of(kind.drafts(), response);
+    }
+
+    public Optional<DocumentResult> getDocument(DocumentKind kind, int number) {
+        return getDocument(kind.drafts(), number);
+    }
+
+    public Optional<DocumentResult> getDocument(DocumentCollection collection, int number) {
+        return getOptional(collection.path() + "/" + number)
+                .map(response -> DocumentResult.of(collection, response));
+    }
+
+    /**
+     * Every document in any collection whose {@code references.other} is exactly {@code referencesOther}: the look-up
+     * after an unknown outcome. e-conomic's {@code $eq:} ignores case, so matches are narrowed to the exact value here;
+     * adopting another order's document would be worse than finding none.
+     */
+    public List<FoundDocument> findDocumentsByReference(String referencesOther) {
+        String filter = "references.other$eq:" + EconomicEncoding.filterValue(referencesOther);
+        List<FoundDocument> found = new ArrayList<>();
+        for (DocumentCollection collection : DocumentCollection.values()) {
+            for (JsonNode item : listAll(collection.path(), filter)) {
+                if (referencesOther.equals(item.path("references").path("other").asText(null))) {
+                    found.add(new FoundDocument(collection, item.path(collection.numberProperty()).asInt(), item));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Books a draft invoice; irreversible, so only ever with a key. Returns the booked invoice. */
+    public DocumentResult bookDraft(int draftNumber, Optional<String> sendBy, String idempotencyKey) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("draftInvoice").put("draftInvoiceNumber", draftNumber);
+        sendBy.ifPresent(channel -> body.put("sendBy", channel));
+        EconomicResponse response = transport.execute(EconomicRequest.write("POST",
+                DocumentCollection.INVOICES_BOOKED.path(), body, requireKey(idempotencyKey)));
+        return DocumentResult.of(DocumentCollection.INVOICES_BOOKED, response);
+    }
+
+    /** Marks an order draft as sent by posting its full document to {@code /orders/sent} (§5.13). */
+    public DocumentResult markOrderSent(ObjectNode orderDocument, String idempotencyKey) {
+        EconomicResponse response = transport.execute(EconomicRequest.write("POST",
+                DocumentCollection.ORDERS_SENT.path(), orderDocument, requireKey(idempotencyKey)));
+        return DocumentResult.of(DocumentCollection.ORDERS_SENT, response);
+    }
+
+    /** Deleted numbers are reused by e-conomic, so a repeated delete without a key could remove another document. */
+    public void deleteDraft(DocumentKind kind, int number, String idempotencyKey) {
+        transport.execute(EconomicRequest.write("DELETE", kind.drafts().path() + "/" + number, null,
+                requireKey(idempotencyKey)));
+    }
+
+    // ---- customers
+
+    public List<JsonNode> findCustomersByEmail(String email) {
+        return findCustomers("email", email);
+    }
+
+    public List<JsonNode> findCustomersByCorporateId(String corporateIdentificationNumber) {
+        return findCustomers("corporateIdentificationNumber", corporateIdentificationNumber);
+    }
+
+    public List<JsonNode> findCustomersByVatNumber(String vatNumber) {
+        return findCustomers("vatNumber", vatNumber);
+    }
+
+    public Optional<JsonNode> getCustomer(int customerNumber) {
+        return getOptional("/customers/" + customerNumber).map(EconomicResponse::body);
+    }
+
+    public EconomicResponse createCustomer(ObjectNode body, String idempotencyKey) {
+        return transport.execute(EconomicRequest.write("POST", "/customers", body, requireKey(idempotencyKey)));
+    }
+
+    // ---- products
+
+    public Optional<JsonNode> findProduct(String productNumber) {
+        return getOptional("/products/" + EconomicEncoding.pathId(productNumber)).map(EconomicResponse::body);
+    }
+
+    public EconomicResponse createProduct(ObjectNode body, String idempotencyKey) {
+        return transport.execute(EconomicRequest.write("POST", "/products", body, requireKey(idempotencyKey)));
+    }
+
+    // ---- agreement
+
+    public EconomicAgreement self() {
+        JsonNode self = transport.execute(EconomicRequest.get("/self")).body();
+        boolean inventory = false;
+        for (JsonNode module : self.path("modules")) {
+            String name = module.path("name").asText("").toLowerCase(Locale.ROOT);
+            // The module's number is not documented; its name is "Lager" on Danish agreements.
+            inventory |= name.contains("lager") || name.contains("inventory");
+        }
+        return new EconomicAgreement(self.path("agreementNumber").asLong(), self.path("company").path("name").asText(""),
+                self.path("settings").path("baseCurrency").asText(""), inventory);
+    }
+
+    // ---- paging
+
+    /**
+     * Every item of a collection, 1000 per page. Pages are counted with {@code skippages} rather than by following
+     * {@code nextPage}, because that link is an absolute URL and the tokens must only ever go to the configured host.
+     */
+    public List<JsonNode> listAll(String collectionPath, String filter) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            String query = "?skippages=" + page + "&pagesize=" + PAGE_SIZE
+                    + (filter == null ? "" : "&filter=" + EconomicEncoding.queryValue(filter));
+            JsonNode body = transport.execute(EconomicRequest.get(collectionPath + query)).body();
+            body.path("collection").forEach(items::add);
+            if (!body.path("pagination").hasNonNull("nextPage") || body.path("collection").isEmpty()) {
+                return items;
+            }
+        }
+    }
+
+    private List<JsonNode> findCustomers(String property, String value) {
+        return listAll("/customers", property + "$eq:" + EconomicEncoding.filterValue(value));
+    }
+
+    private Optional<EconomicResponse> getOptional(String path) {
+        try {
+            return Optional.of(transport.execute(EconomicRequest.get(path)));
+        } catch (EconomicValidationException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static String requireKey(String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("every e-conomic write needs an Idempotency-Key");
+        }
+        return idempotencyKey;
+    }
+}
