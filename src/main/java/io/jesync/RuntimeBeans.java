@@ -13,7 +13,6 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
@@ -22,18 +21,11 @@ import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
 import io.jesync.observe.RemoteAuthHealthCheck;
-import io.jesync.order.ArticleCheck;
-import io.jesync.order.CustomerResolver;
-import io.jesync.order.OrderFlow;
-import io.jesync.order.OrderTransfer;
+import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.RetryPolicy;
 import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.store.ApiCallMeter;
-import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.WatermarkStore;
 
 /**
  * Wires the runtime from what {@link Bootstrap} bound before Camel started (settings, database, demo
@@ -64,20 +56,15 @@ public class RuntimeBeans implements CamelConfiguration {
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         checkAgreement(economic, settings);
-        NorceConnection norce = new NorceConnection(http, clock);
-        OrderLedger ledger = new OrderLedger(database, clock);
-        NorceShopOrders shopOrders = new NorceShopOrders(norce);
-        OrderTransfer transfer = new OrderTransfer(ledger, economic,
-                new CustomerResolver(economic, new CustomerBindings(database, clock), settings.instanceId()),
-                new ArticleCheck(economic), shopOrders, clock, settings.instanceId(), RetryPolicy.defaults(),
-                new SplittableRandom(), settings.economic().readTimeout().multipliedBy(2));
+        OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
+                RetryPolicy.defaults(), new SplittableRandom());
+        NorceConnection norce = orders.norce();
 
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
-        registry.bind("orderLedger", ledger);
-        registry.bind("orderAdminService", new OrderAdminService(ledger));
-        registry.bind("orderFlow", new OrderFlow(settings, shopOrders, transfer, ledger,
-                new WatermarkStore(database, clock), clock));
+        registry.bind("orderLedger", orders.ledger());
+        registry.bind("orderAdminService", orders.admin());
+        registry.bind("orderFlow", orders.flow());
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {

@@ -99,7 +99,8 @@ public final class CustomerResolver {
             return new Resolution(match.get(), "matched by " + flow.customerMatch().key() + " (" + key + ")");
         }
         ObjectNode body = EconomicJson.MAPPER.valueToTree(OrderMapper.toCustomer(order, flow.customers()));
-        JsonNode created = economic.createCustomer(body, "customer:" + shopId + ":" + sha256(key).substring(0, 24));
+        JsonNode created = economic.createCustomer(body, "customer:" + shopId + ":" + sha256(key).substring(0, 24))
+                .body();
         return new Resolution(created.path("customerNumber").asLong(), "created (" + key + ")");
     }
 

@@ -18,8 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.OrderFlowSettings.DocumentType;
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.DocumentCollection;
+import io.jesync.economic.DocumentKind;
+import io.jesync.economic.DocumentResult;
 import io.jesync.economic.EconomicAuthException;
 import io.jesync.economic.EconomicClient;
+import io.jesync.economic.FieldError;
+import io.jesync.economic.FoundDocument;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.EconomicOutcomeUnknownException;
 import io.jesync.economic.EconomicUnavailableException;
@@ -187,21 +192,19 @@ public final class OrderTransfer {
             } catch (CustomerResolver.CustomerBusyException e) {
                 return retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
             } catch (EconomicValidationException e) {
-                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
-                        .reason(), e);
+                return park(rejected(order, e), e);
             } catch (Exception e) {
                 return failed(e);
             }
         }
 
         private Outcome create(ShopOrder order, ObjectNode body, String key) {
-            EconomicClient.DocumentKind kind = flow.documentType() == DocumentType.ORDER
-                    ? EconomicClient.DocumentKind.ORDER : EconomicClient.DocumentKind.DRAFT_INVOICE;
+            DocumentKind kind = createdKind();
             try {
-                EconomicClient.Document created = economic.createDocument(kind, body, key);
-                entry = move(OrderState.CREATED, LedgerChanges.none().economicDocumentNumber(created.number())
+                DocumentResult created = economic.createDocument(kind, body, key);
+                entry = move(OrderState.CREATED, LedgerChanges.none().economicDocumentNumber((long) created.number())
                         .nextAttemptAt(clock.instant().plus(LEASE)));
-                event("created", kind.label() + " " + created.number() + " created, gross "
+                event("created", label(created.collection()) + " " + created.number() + " created, gross "
                         + created.body().path("grossAmount").asText("?") + " " + order.currency()
                         + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                         201, created.requestId(), null);
@@ -210,11 +213,10 @@ public final class OrderTransfer {
                 entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
                 event("in-doubt", "No answer from e-conomic (" + e.summary() + "); it is looked up by reference "
-                        + entry.referencesOther() + " before anything is sent again", e.status(), e.requestId(), null);
+                        + entry.referencesOther() + " before anything is sent again", status(e), e.requestId(), null);
                 return Outcome.RETRY_LATER;
             } catch (EconomicValidationException e) {
-                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
-                        .reason(), e);
+                return park(rejected(order, e), e);
             } catch (Exception e) {
                 return failed(e);
             }
@@ -226,10 +228,10 @@ public final class OrderTransfer {
             if (reference == null) {
                 return Optional.empty();
             }
-            List<EconomicClient.Document> found = economic.findDocumentsByReference(reference);
+            List<FoundDocument> found = economic.findDocumentsByReference(reference);
             event("looked-up", found.isEmpty() ? "No document with reference " + reference + " in e-conomic"
-                    : "Found in e-conomic: " + found.stream().map(d -> d.kind().label() + " " + d.number()).toList(),
-                    null, null, null);
+                    : "Found in e-conomic: " + found.stream().map(d -> label(d.collection()) + " " + d.number())
+                    .toList(), null, null, null);
             if (found.isEmpty()) {
                 return Optional.empty();
             }
@@ -237,18 +239,21 @@ public final class OrderTransfer {
                 LOG.error("Order {}/{} has {} documents in e-conomic with reference {}", shop.id(), order.orderNo(),
                         found.size(), reference);
             }
-            EconomicClient.Document document = found.stream()
-                    .min(Comparator.comparingLong(EconomicClient.Document::number)).orElseThrow();
-            LedgerChanges changes = LedgerChanges.none().economicDocumentNumber(document.number())
-                    .nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
-            if (document.kind() == EconomicClient.DocumentKind.BOOKED_INVOICE) {
-                entry = move(OrderState.BOOKED, changes.economicBookedNumber(document.number()));
+            // A booked invoice wins over its (then deleted) draft; otherwise the oldest document is ours.
+            FoundDocument document = found.stream()
+                    .min(Comparator.comparing((FoundDocument d) -> d.collection() != DocumentCollection.INVOICES_BOOKED)
+                            .thenComparingInt(FoundDocument::number)).orElseThrow();
+            LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
+            if (document.collection() == DocumentCollection.INVOICES_BOOKED) {
+                entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) document.number())
+                        .economicDocumentNumber(entry.economicDocumentNumber() != null ? entry.economicDocumentNumber()
+                                : (long) document.number()));
             } else {
-                entry = move(OrderState.CREATED, changes);
+                entry = move(OrderState.CREATED, changes.economicDocumentNumber((long) document.number()));
             }
-            event("adopted", "Adopted " + document.kind().label() + " " + document.number()
+            event("adopted", "Adopted " + label(document.collection()) + " " + document.number()
                     + " found by its reference; nothing was sent again", null, null, null);
-            return Optional.of(finish(order, document.body()));
+            return Optional.of(finish(order, null));
         }
 
         /** After the document exists: check totals, book or mark sent, and tell the shop. */
@@ -256,7 +261,9 @@ public final class OrderTransfer {
             try {
                 if (entry.state() == OrderState.CREATED) {
                     JsonNode current = document != null && document.has("grossAmount") ? document
-                            : economic.getDocument(createdKind(), entry.economicDocumentNumber()).body();
+                            : economic.getDocument(createdKind(), Math.toIntExact(entry.economicDocumentNumber()))
+                            .map(DocumentResult::body).orElseThrow(() -> new IllegalStateException("document "
+                                    + entry.economicDocumentNumber() + " is no longer in e-conomic"));
                     BigDecimal gross = current.path("grossAmount").decimalValue();
                     TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
                             flow.mapping().roundingTolerance());
@@ -265,14 +272,20 @@ public final class OrderTransfer {
                                 entry.economicDocumentNumber()).reason());
                     }
                     if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
-                        long booked = economic.bookDraft(entry.economicDocumentNumber(), flow.sendBy(),
+                        DocumentResult bookedInvoice = economic.bookDraft(
+                                Math.toIntExact(entry.economicDocumentNumber()), flow.sendBy(),
                                 "book:" + entry.idempotencyKey());
+                        long booked = bookedInvoice.number();
                         entry = move(OrderState.BOOKED, LedgerChanges.none().economicBookedNumber(booked)
                                 .nextAttemptAt(clock.instant().plus(LEASE)));
                         event("booked", "Draft " + entry.economicDocumentNumber() + " booked as invoice " + booked
                                 + flow.sendBy().map(s -> ", sent by " + s).orElse(""), 201, null, null);
                     } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()) {
-                        economic.markOrderSent(entry.economicDocumentNumber(), "sent:" + entry.idempotencyKey());
+                        JsonNode draft = economic.getDocument(DocumentKind.ORDER,
+                                Math.toIntExact(entry.economicDocumentNumber())).map(DocumentResult::body)
+                                .orElseThrow(() -> new IllegalStateException("order "
+                                        + entry.economicDocumentNumber() + " is no longer a draft in e-conomic"));
+                        economic.markOrderSent((ObjectNode) draft, "sent:" + entry.idempotencyKey());
                         event("marked-sent", "Order " + entry.economicDocumentNumber() + " marked as sent", 201,
                                 null, null);
                     }
@@ -282,12 +295,11 @@ public final class OrderTransfer {
                 // A booking in doubt is found again by reference: the draft is gone and a booked invoice has it.
                 entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
-                event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", e.status(),
+                event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", status(e),
                         e.requestId(), null);
                 return Outcome.RETRY_LATER;
             } catch (EconomicValidationException e) {
-                return park(Park.rejectedByEconomic(order.orderNo(), e.fieldPath(), e.fieldValue(), e.summary())
-                        .reason(), e);
+                return park(rejected(order, e), e);
             } catch (Exception e) {
                 return continueLater(e);
             }
@@ -351,15 +363,14 @@ public final class OrderTransfer {
         private Outcome park(ParkReason reason, EconomicException cause) {
             entry = move(entry.state(), LedgerChanges.none().reason(reason.message()).nextAttemptAt(null)
                     .releaseClaim(), OrderState.PARKED);
-            event("parked", reason.message(), cause == null ? null : cause.status(),
+            event("parked", reason.message(), cause == null ? null : status(cause),
                     cause == null ? null : cause.requestId(), null);
             LOG.warn("Order {}/{} parked: {}", shop.id(), entry.orderNo(), reason.message());
             return Outcome.PARKED;
         }
 
-        private EconomicClient.DocumentKind createdKind() {
-            return flow.documentType() == DocumentType.ORDER ? EconomicClient.DocumentKind.ORDER
-                    : EconomicClient.DocumentKind.DRAFT_INVOICE;
+        private DocumentKind createdKind() {
+            return flow.documentType() == DocumentType.ORDER ? DocumentKind.ORDER : DocumentKind.DRAFT_INVOICE;
         }
 
         LedgerEntry move(OrderState to, LedgerChanges changes) {
@@ -389,11 +400,29 @@ public final class OrderTransfer {
     }
 
     private static Duration retryAfter(Exception e) {
-        return e instanceof EconomicUnavailableException u ? u.retryAfter() : Duration.ZERO;
+        return e instanceof EconomicUnavailableException u ? u.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
     }
 
+    /** The HTTP status of a failed call, or null when no answer came. */
     private static Integer status(Exception e) {
-        return e instanceof EconomicException x ? x.status() : null;
+        return e instanceof EconomicException x && x.status() > 0 ? x.status() : null;
+    }
+
+    private static ParkReason rejected(ShopOrder order, EconomicValidationException e) {
+        Optional<FieldError> first = e.fieldErrors().stream().findFirst();
+        String field = first.map(FieldError::path).orElse("document");
+        String value = first.map(f -> f.value() == null || f.value().isNull() ? null : f.value().asText()).orElse(null);
+        return Park.rejectedByEconomic(order.orderNo(), field, value, e.summary()).reason();
+    }
+
+    private static String label(DocumentCollection collection) {
+        return switch (collection) {
+            case INVOICE_DRAFTS -> "draft invoice";
+            case INVOICES_BOOKED -> "booked invoice";
+            case ORDER_DRAFTS -> "order";
+            case ORDERS_SENT -> "sent order";
+            case ORDERS_ARCHIVED -> "archived order";
+        };
     }
 
     private static String requestId(Exception e) {

@@ -1,0 +1,33 @@
+package io.jesync.order;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+import io.jesync.admin.OrderAdminService;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.store.CustomerBindings;
+import io.jesync.store.Database;
+import io.jesync.store.OrderLedger;
+import io.jesync.store.WatermarkStore;
+
+/** The order flow's parts, put together once for the runtime and the same way for tests. */
+public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, OrderFlow flow, OrderAdminService admin) {
+
+    public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                           HttpClient http, Clock clock, RetryPolicy retry, RandomGenerator random) {
+        NorceConnection norce = new NorceConnection(http, clock);
+        OrderLedger ledger = new OrderLedger(database, clock);
+        NorceShopOrders shopOrders = new NorceShopOrders(norce);
+        OrderTransfer transfer = new OrderTransfer(ledger, economic,
+                new CustomerResolver(economic, new CustomerBindings(database, clock), settings.instanceId()),
+                new ArticleCheck(economic), shopOrders, clock, settings.instanceId(), retry, random,
+                settings.economic().readTimeout().multipliedBy(2));
+        OrderFlow flow = new OrderFlow(settings, shopOrders, transfer, ledger, new WatermarkStore(database, clock),
+                clock);
+        return new OrderFlowAssembly(norce, ledger, flow, new OrderAdminService(ledger));
+    }
+}
