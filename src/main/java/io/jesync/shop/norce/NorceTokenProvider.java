@@ -18,7 +18,8 @@ import io.jesync.config.ShopSettings;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP
- * (burst 20), so a token is cached until shortly before it expires and every caller shares it.
+ * (burst 20), so a token is cached until shortly before it expires and every caller shares it: concurrent callers
+ * queue on the lock while one of them fetches, then all take the fresh token.
  */
 public final class NorceTokenProvider {
     static final String TOKEN_PATH = "/identity/1.0/connect/token";
@@ -65,10 +66,16 @@ public final class NorceTokenProvider {
         return token;
     }
 
-    /** Forgets the cached token, e.g. after the API answered 401 to it. */
-    public synchronized void invalidate() {
-        token = null;
-        expiresAt = Instant.MIN;
+    /**
+     * Forgets the cached token after the API answered 401 to {@code rejected}. Only that token is dropped: when
+     * many callers hit 401 together, the first one's refresh already replaced it and the others reuse the new one
+     * instead of spending the token endpoint's small budget.
+     */
+    public synchronized void invalidate(String rejected) {
+        if (rejected.equals(token)) {
+            token = null;
+            expiresAt = Instant.MIN;
+        }
     }
 
     /** The token endpoint refused; the message names the shop and the status, never the credentials. */

@@ -1,0 +1,140 @@
+package io.jesync.shop.norce;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jesync.config.ShopSettings;
+import io.jesync.shop.norce.NorceTokenProvider.NorceAuthException;
+
+/**
+ * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per
+ * shop, one retry with a fresh token after a 401, and the sorting of failures into retryable
+ * ({@link NorceUnavailableException}) and permanent ({@link NorceRequestException}).
+ */
+public final class NorceConnection {
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int DETAIL_LIMIT = 300;
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final ObjectMapper mapper = NorceOrderMapper.JSON;
+    private final Map<String, NorceTokenProvider> tokens = new ConcurrentHashMap<>();
+
+    public NorceConnection(HttpClient http, Clock clock) {
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends the request {@code build} makes for a bearer token and returns the 2xx answer. {@code what} names the
+     * call in every error message (for a query: its filter).
+     *
+     * @throws NorceUnavailableException 429, 5xx, an I/O failure, or the token endpoint's own rate limit
+     * @throws NorceRequestException     any other refusal, including a 401 to a freshly fetched token
+     * @throws NorceAuthException        the token endpoint refused the shop's OAuth client
+     */
+    HttpResponse<String> send(ShopSettings shop, String what, Function<String, HttpRequest> build)
+            throws IOException, InterruptedException {
+        NorceTokenProvider provider = tokens.computeIfAbsent(shop.id(), id -> new NorceTokenProvider(shop, http, clock));
+        String token = token(provider, what);
+        HttpResponse<String> response = exchange(build.apply(token), what);
+        if (response.statusCode() == 401) {
+            // A token can die before its announced expiry (revoked, server clock ahead): refresh once, not forever.
+            provider.invalidate(token);
+            response = exchange(build.apply(token(provider, what)), what);
+            if (response.statusCode() == 401) {
+                throw new NorceRequestException(what + " was refused with 401 even with a fresh token of shop "
+                        + shop.id() + ": the OAuth client lacks this API or application", 401);
+            }
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw new NorceUnavailableException(what + " failed with HTTP " + status + detail(response.body()),
+                    status, retryAfter(response), null);
+        }
+        if (status < 200 || status > 299) {
+            throw new NorceRequestException(what + " was refused with HTTP " + status + detail(response.body()), status);
+        }
+        return response;
+    }
+
+    JsonNode json(String body) throws IOException {
+        return mapper.readTree(body);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    private static String token(NorceTokenProvider provider, String what) throws IOException, InterruptedException {
+        try {
+            return provider.token();
+        } catch (NorceAuthException e) {
+            if (e.status() == 429 || e.status() >= 500) {
+                throw new NorceUnavailableException(what + ": " + e.getMessage(), e.status(), null, e);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new NorceUnavailableException(what + ": token request failed: " + e.getMessage(), 0, null, e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String what) throws NorceUnavailableException,
+            InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new NorceUnavailableException(what + " got no answer: " + e, 0, null, e);
+        }
+    }
+
+    /** The error text Norce put in the body: OData's error.message or Connect's Description, else the raw start. */
+    private String detail(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = body;
+        try {
+            JsonNode json = mapper.readTree(body);
+            String message = json.path("error").path("message").asText(null);
+            String description = json.path("Description").asText(null);
+            text = message != null ? message : description != null ? description : json.toString();
+        } catch (IOException notJson) {
+            // The raw text is the best detail there is.
+        }
+        text = text.strip();
+        return ": " + (text.length() > DETAIL_LIMIT ? text.substring(0, DETAIL_LIMIT) + "…" : text);
+    }
+
+    /** Retry-After as delta-seconds or HTTP-date (RFC 9110); anything else is ignored. */
+    private Duration retryAfter(HttpResponse<String> response) {
+        String value = response.headers().firstValue("Retry-After").map(String::strip).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.chars().allMatch(Character::isDigit)) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Duration until = Duration.between(clock.instant(),
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.jesync.shop.norce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.jesync.config.Secret;
+import io.jesync.config.ShopSettings;
+import io.jesync.simulator.Fault;
+
+/** Norce allows 3 token requests a minute: concurrent callers and concurrent 401s must share one request. */
+class NorceOrderTokenTest extends NorceOrderTestSupport {
+    private static final int CALLERS = 12;
+
+    private List<Integer> concurrently(NorceOrderReader target) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < CALLERS; i++) {
+                Callable<Integer> call = () -> {
+                    go.await();
+                    return target.fetch(shop, SE_APP, Set.of(2), null, null).orders().size();
+                };
+                results.add(pool.submit(call));
+            }
+            go.countDown();
+            List<Integer> sizes = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                sizes.add(f.get());
+            }
+            return sizes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentFirstCallersShareOneTokenRequest() throws Exception {
+        sim.placeOrder(simple(SE_APP, 2));
+
+        assertThat(concurrently(reader)).containsOnly(1);
+        assertThat(tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent401sRefreshTheTokenOnce() throws Exception {
+        sim.placeOrder(simple(SE_APP, 2));
+        NorceOrderReader frozen = new NorceOrderReader(new NorceConnection(http,
+                Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC)));
+        frozen.fetch(shop, SE_APP, Set.of(2), null, null);
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(concurrently(frozen)).containsOnly(1);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenIsReusedUntilShortlyBeforeItExpires() throws Exception {
+        sim.placeOrder(simple(SE_APP, 2));
+        reader.fetch(shop, SE_APP, Set.of(2), null, null);
+        clock.advance(Duration.ofMinutes(50));
+        reader.fetch(shop, SE_APP, Set.of(2), null, null);
+        assertThat(tokenRequests()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(9).plusSeconds(30));
+        reader.fetch(shop, SE_APP, Set.of(2), null, null);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenEndpointRateLimitIsRetryable() {
+        sim.faults().script(TOKEN_ENDPOINT, Fault.RATE_LIMITED);
+
+        NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class, () -> reader.fetch(shop, SE_APP, Set.of(2), null, null));
+
+        assertThat(e.status()).isEqualTo(429);
+    }
+
+    @Test
+    void wrongCredentialsArePermanent() {
+        ShopSettings wrong = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
+                Secret.of("wrong"), shop.scope(), shop.applicationIds());
+
+        assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
+                null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");
+    }
+}
