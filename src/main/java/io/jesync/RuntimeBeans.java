@@ -73,7 +73,7 @@ public class RuntimeBeans implements CamelConfiguration {
         }, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
             health.register(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", () -> {
-                norce.token(shop);
+                norce.checkToken(shop);
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }

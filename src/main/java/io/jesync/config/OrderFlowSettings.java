@@ -75,6 +75,11 @@ public record OrderFlowSettings(
         PARK
     }
 
+    /** Every setting at its default (the demo agreement's numbers); for tests and tools. */
+    public static OrderFlowSettings defaults() {
+        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", MissingArticle.CREATE);
+    }
+
     static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";

@@ -17,6 +17,8 @@ import io.jesync.simulator.norce.NorceSimulator;
  */
 public final class DemoEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
+    /** Norce's Confirmed status, the shipped trigger status. */
+    private static final int CONFIRMED = 2;
 
     private final EconomicSimulator economic;
     private final NorceSimulator norce;
@@ -43,6 +45,7 @@ public final class DemoEnvironment implements AutoCloseable {
             economic.close();
             throw e;
         }
+        placeBadOrders(norce, seed);
         DemoOrderGenerator generator = null;
         double perMinute = settings.simulators().ordersPerMinute();
         if (perMinute > 0) {
@@ -54,6 +57,18 @@ public final class DemoEnvironment implements AutoCloseable {
         DemoEnvironment demo = new DemoEnvironment(economic, norce, generator);
         demo.announce(settings, perMinute);
         return demo;
+    }
+
+    /**
+     * One order of each kind a real shop sends now and then, in a trigger status, so the demo shows how
+     * orders are parked with a reason instead of failing silently or blocking the rest.
+     */
+    private static void placeBadOrders(NorceSimulator norce, long seed) {
+        DemoOrderGenerator bad = new DemoOrderGenerator(norce, DemoOrderGenerator.Settings.defaults()
+                .withSeed(seed + 1));
+        for (DemoOrderGenerator.BadOrder kind : DemoOrderGenerator.BadOrder.values()) {
+            norce.setOrderStatus(bad.placeBadOrder(kind).id(), CONFIRMED);
+        }
     }
 
     private void announce(RuntimeSettings settings, double perMinute) {

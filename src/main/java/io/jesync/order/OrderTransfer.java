@@ -317,6 +317,8 @@ public final class OrderTransfer {
             }
             entry = move(OrderState.ACKNOWLEDGED, LedgerChanges.none().nextAttemptAt(null).reason(null)
                     .releaseClaim());
+            LOG.info("Order {}/{} is e-conomic {} {}", shop.id(), order.orderNo(), flow.documentType().key(),
+                    erpNumber);
             return Outcome.DONE;
         }
 

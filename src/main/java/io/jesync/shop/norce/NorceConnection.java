@@ -49,7 +49,7 @@ public final class NorceConnection {
      */
     HttpResponse<String> send(ShopSettings shop, String what, Function<String, HttpRequest> build)
             throws IOException, InterruptedException {
-        NorceTokenProvider provider = tokens.computeIfAbsent(shop.id(), id -> new NorceTokenProvider(shop, http, clock));
+        NorceTokenProvider provider = provider(shop);
         String token = token(provider, what);
         HttpResponse<String> response = exchange(build.apply(token), what);
         if (response.statusCode() == 401) {
@@ -70,6 +70,18 @@ public final class NorceConnection {
             throw new NorceRequestException(what + " was refused with HTTP " + status + detail(response.body()), status);
         }
         return response;
+    }
+
+    /**
+     * Checks that the shop's OAuth client is accepted, using the same cached token the flows use, so a health
+     * check costs none of Norce's three token requests a minute while the token is valid.
+     */
+    public void checkToken(ShopSettings shop) throws IOException, InterruptedException {
+        token(provider(shop), "the OAuth token of shop " + shop.id());
+    }
+
+    private NorceTokenProvider provider(ShopSettings shop) {
+        return tokens.computeIfAbsent(shop.id(), id -> new NorceTokenProvider(shop, http, clock));
     }
 
     JsonNode json(String body) throws IOException {

@@ -62,6 +62,9 @@ public final class DemoOrderGenerator implements AutoCloseable {
         }
     }
 
+    private static final java.util.Set<String> EU_MEMBERS = java.util.Set.of("AT", "BE", "BG", "HR", "CY", "CZ",
+            "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
+            "SI", "ES", "SE");
     private static final BigDecimal SHIPPING_SEK = new BigDecimal("39.20");
     private static final BigDecimal INVOICE_FEE_SEK = new BigDecimal("23.20");
     private static final String[][] GUESTS = {
@@ -150,6 +153,10 @@ public final class DemoOrderGenerator implements AutoCloseable {
         CustomerInfo buyer = customer != null ? info(customer) : guestInfo(random, eu);
         boolean b2b = customer != null && customer.kind() == DemoCatalog.CustomerKind.B2B;
         BigDecimal rate = eu ? NorceStore.SEK_PER_EUR : BigDecimal.ONE;
+        // A correctly set-up shop charges no VAT on exports and on EU business sales with a VAT number
+        // (reverse charge); every other sale carries Swedish VAT.
+        boolean vatFree = !EU_MEMBERS.contains(buyer.countryCode())
+                || !"SE".equals(buyer.countryCode()) && buyer.vatNo() != null && !buyer.vatNo().isBlank();
 
         List<OrderItem> items = new ArrayList<>();
         int lines = 1 + random.nextInt(5);
@@ -162,28 +169,33 @@ public final class DemoOrderGenerator implements AutoCloseable {
             BigDecimal discount = random.nextDouble() < settings.discountShare()
                     ? unit.multiply(BigDecimal.valueOf(qty)).multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP)
                     : BigDecimal.ZERO.setScale(2);
-            items.add(OrderItem.line(a.articleNumber(), a.name(), qty, unit, discount, a.vatRate(), null));
+            items.add(OrderItem.line(a.articleNumber(), a.name(), qty, unit, discount, vat(a.vatRate(), vatFree),
+                    null));
             subtotalSek = subtotalSek.add(unitSek.multiply(BigDecimal.valueOf(qty)));
         }
         if (random.nextDouble() < settings.giftShare()) {
             Article gift = articles.get(random.nextInt(articles.size()));
             items.add(OrderItem.line(gift.articleNumber(), gift.name() + " (present)", 1, BigDecimal.ZERO.setScale(2),
-                    BigDecimal.ZERO.setScale(2), gift.vatRate(), null));
+                    BigDecimal.ZERO.setScale(2), vat(gift.vatRate(), vatFree), null));
         }
         boolean freeShipping = subtotalSek.compareTo(settings.freeShippingOverSek()) >= 0;
         items.add(OrderItem.line(DemoCatalog.SHIPPING_ARTICLE, "Frakt", 1,
                 freeShipping ? BigDecimal.ZERO.setScale(2) : SHIPPING_SEK.divide(rate, 2, RoundingMode.HALF_UP),
-                BigDecimal.ZERO.setScale(2), DemoCatalog.VatClass.STANDARD.rate(), OrderItem.FREIGHT));
+                BigDecimal.ZERO.setScale(2), vat(DemoCatalog.VatClass.STANDARD.rate(), vatFree), OrderItem.FREIGHT));
         String payment = paymentMethod(random, eu, b2b);
         if (payment.equals("INVOICE")) {
             items.add(OrderItem.line(DemoCatalog.PAYMENT_FEE_ARTICLE, "Fakturaavgift", 1,
                     INVOICE_FEE_SEK.divide(rate, 2, RoundingMode.HALF_UP), BigDecimal.ZERO.setScale(2),
-                    DemoCatalog.VatClass.STANDARD.rate(), OrderItem.PAYMENT_FEE));
+                    vat(DemoCatalog.VatClass.STANDARD.rate(), vatFree), OrderItem.PAYMENT_FEE));
         }
         int status = random.nextDouble() < settings.triggerShare() ? settings.triggerStatus() : settings.initialStatus();
         return new OrderDraft(channel.applicationId(), channel.currency(), status, payment,
                 customer == null ? null : customer.customerCode(), b2b ? customer.organisationNumber() : null, buyer,
                 buyer, buyer, List.copyOf(items));
+    }
+
+    private static BigDecimal vat(BigDecimal rate, boolean vatFree) {
+        return vatFree ? BigDecimal.ZERO : rate;
     }
 
     /** java.util.Random's first draws follow nearby seeds closely; SplitMix64 scatters consecutive seeds. */
