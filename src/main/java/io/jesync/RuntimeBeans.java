@@ -22,7 +22,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
 import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.order.OrderFlowAssembly;
-import io.jesync.order.RetryPolicy;
+import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
@@ -57,7 +57,7 @@ public class RuntimeBeans implements CamelConfiguration {
                 clock);
         checkAgreement(economic, settings);
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
-                RetryPolicy.defaults(), new SplittableRandom());
+                BackoffSchedule.defaults(), new SplittableRandom());
         NorceConnection norce = orders.norce();
 
         registry.bind("clock", clock);

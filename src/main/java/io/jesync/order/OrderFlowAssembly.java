@@ -18,7 +18,7 @@ import io.jesync.store.WatermarkStore;
 public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, OrderFlow flow, OrderAdminService admin) {
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
-                                           HttpClient http, Clock clock, RetryPolicy retry, RandomGenerator random) {
+                                           HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
         NorceConnection norce = new NorceConnection(http, clock);
         OrderLedger ledger = new OrderLedger(database, clock);
         NorceShopOrders shopOrders = new NorceShopOrders(norce);

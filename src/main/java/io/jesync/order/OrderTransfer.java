@@ -61,12 +61,12 @@ public final class OrderTransfer {
     private final ShopOrderPort shopPort;
     private final Clock clock;
     private final String instanceId;
-    private final RetryPolicy retry;
+    private final BackoffSchedule retry;
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
 
     public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
-                         ShopOrderPort shopPort, Clock clock, String instanceId, RetryPolicy retry,
+                         ShopOrderPort shopPort, Clock clock, String instanceId, BackoffSchedule retry,
                          RandomGenerator random, Duration inDoubtDelay) {
         this.ledger = ledger;
         this.economic = economic;

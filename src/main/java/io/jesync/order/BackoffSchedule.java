@@ -7,10 +7,10 @@ import java.util.random.RandomGenerator;
  * When a failed order is tried again: capped exponential back-off with equal jitter (half fixed, half random), never sooner than the
  * remote system asked for. Jitter keeps many orders that failed together from retrying together.
  */
-public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
+public record BackoffSchedule(Duration base, Duration cap, int maxAttempts) {
 
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofSeconds(10), Duration.ofMinutes(30), 50);
+    public static BackoffSchedule defaults() {
+        return new BackoffSchedule(Duration.ofSeconds(10), Duration.ofMinutes(30), 50);
     }
 
     /**

@@ -1,0 +1,126 @@
+package io.jesync.testsupport;
+
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.RateLimitGovernor;
+import io.jesync.economic.RetryPolicy;
+import io.jesync.order.BackoffSchedule;
+import io.jesync.order.IncomingOrder;
+import io.jesync.order.OrderFlow;
+import io.jesync.order.OrderFlowAssembly;
+import io.jesync.order.OrderTransfer;
+import io.jesync.simulator.SimClock;
+import io.jesync.simulator.economic.EconomicSimulator;
+import io.jesync.simulator.norce.NorceSimulator;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.Database;
+import io.jesync.store.LedgerEntry;
+import io.jesync.store.Migrations;
+import io.jesync.store.OrderState;
+
+/**
+ * The order flow in-process against both simulators and a real store, on one movable clock: waits (back-off,
+ * throttling, retry schedules) move the clock instead of sleeping, so a test runs through hours of retries in
+ * seconds and the same seed gives the same run.
+ */
+public final class OrderFlowHarness implements AutoCloseable {
+    public final SimClock clock = new SimClock();
+    public final EconomicSimulator economic;
+    public final NorceSimulator norce;
+    public final Database database;
+    public final RuntimeSettings settings;
+    public final EconomicClient client;
+    public final OrderFlowAssembly assembly;
+    public final EconomicSchemaCheck schemaCheck;
+
+    public OrderFlowHarness(TestDatabases.Kind kind, Path tempDir, Map<String, String> extraSettings) {
+        economic = new EconomicSimulator(0, 7L, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
+                RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal());
+        norce = NorceSimulator.demo(0, 7L, clock, RuntimeSettings.DEMO_SHOP_CLIENT_ID,
+                RuntimeSettings.DEMO_SHOP_CLIENT_SECRET.reveal());
+        economic.start();
+        norce.start();
+        schemaCheck = EconomicSchemaCheck.attach(economic);
+        Map<String, String> file = new HashMap<>();
+        file.put("app.environment", "demo");
+        file.put("app.instance-id", "test-instance");
+        file.put("shops", "se");
+        file.put("shop.se.application-ids", "1001,1002");
+        file.put("simulator.economic.port", Integer.toString(economic.port()));
+        file.put("simulator.norce.port", Integer.toString(norce.port()));
+        file.putAll(extraSettings);
+        settings = RuntimeSettings.load(new ConfigSource(file, Map.of(), Map.of(), "test"));
+        database = TestDatabases.fresh(kind, tempDir);
+        new Migrations(database).migrate();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Waiting moves the shared clock: the simulators' buckets refill and replay windows age as if time passed.
+        client = new EconomicClient(settings.economic(), http, new ApiCallMeter(database, clock), clock,
+                RateLimitGovernor.standard(clock, settings.economic().dailyCallBudget()), RetryPolicy.standard(),
+                new SplittableRandom(11), clock::advance);
+        assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
+                new SplittableRandom(13));
+    }
+
+    public OrderFlow flow() {
+        return assembly.flow();
+    }
+
+    public ShopSettings shop() {
+        return settings.shops().get(0);
+    }
+
+    /** One scheduled run of the shop's route, as the Quartz route performs it. */
+    public List<OrderTransfer.Outcome> runOnce() throws Exception {
+        List<OrderTransfer.Outcome> outcomes = new ArrayList<>();
+        OrderFlow.Poll poll = flow().poll("se");
+        for (IncomingOrder order : poll.orders()) {
+            outcomes.add(flow().accept("se", order));
+        }
+        for (LedgerEntry due : flow().due("se")) {
+            outcomes.add(flow().resume("se", due));
+        }
+        flow().commitWatermark("se", poll.watermark());
+        return outcomes;
+    }
+
+    /** Runs the schedule, a minute of clock time apart, until every order in the ledger is settled. */
+    public int runUntilSettled(int maxRuns) throws Exception {
+        for (int run = 1; run <= maxRuns; run++) {
+            runOnce();
+            if (unsettled() == 0) {
+                return run;
+            }
+            clock.advance(Duration.ofMinutes(1));
+        }
+        throw new AssertionError("orders still unsettled after " + maxRuns + " runs: " + assembly.ledger()
+                .list("se", null, 10_000).stream().filter(e -> !settled(e.state())).map(e -> e.orderNo() + " "
+                        + e.state() + " " + e.reason()).toList());
+    }
+
+    public long unsettled() {
+        return assembly.ledger().list("se", null, 100_000).stream().filter(e -> !settled(e.state())).count();
+    }
+
+    private static boolean settled(OrderState state) {
+        return state == OrderState.ACKNOWLEDGED || state == OrderState.PARKED;
+    }
+
+    @Override
+    public void close() {
+        schemaCheck.close();
+        economic.close();
+        norce.close();
+        database.close();
+    }
+}
