@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
+import org.slf4j.LoggerFactory;
+
 import io.jesync.admin.OrderAdminService;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
@@ -21,10 +23,18 @@ public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, Order
                                            HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
         NorceConnection norce = new NorceConnection(http, clock);
         OrderLedger ledger = new OrderLedger(database, clock);
+        // Claims carry the life of the process, so threads of one process never share a claim and a restart
+        // can release what its dead predecessor held.
+        String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        int released = ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
+        if (released > 0) {
+            LoggerFactory.getLogger(OrderFlowAssembly.class).info("Resuming {} order(s) an earlier run of {} was"
+                    + " working on when it stopped", released, settings.instanceId());
+        }
         NorceShopOrders shopOrders = new NorceShopOrders(norce);
         OrderTransfer transfer = new OrderTransfer(ledger, economic,
-                new CustomerResolver(economic, new CustomerBindings(database, clock), settings.instanceId()),
-                new ArticleCheck(economic), shopOrders, clock, settings.instanceId(), retry, random,
+                new CustomerResolver(economic, new CustomerBindings(database, clock), owner),
+                new ArticleCheck(economic), shopOrders, clock, owner, retry, random,
                 settings.economic().readTimeout().multipliedBy(2));
         OrderFlow flow = new OrderFlow(settings, shopOrders, transfer, ledger, new WatermarkStore(database, clock),
                 clock);

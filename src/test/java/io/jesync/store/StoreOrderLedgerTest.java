@@ -299,4 +299,19 @@ class StoreOrderLedgerTest {
         assertThat(ledger.requeue(SHOP, "new")).isEmpty();
         assertThat(ledger.claim(SHOP, "parked", "webshop", "worker-b", LEASE)).isPresent();
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aRestartReleasesOnlyTheClaimsOfItsOwnEarlierLife(Kind kind) {
+        open(kind);
+        ledger.claim(SHOP, "mine", "webshop", "host-a#1", LEASE).orElseThrow();
+        ledger.claim(SHOP, "other", "webshop", "host-b#1", LEASE).orElseThrow();
+        ledger.claim(SHOP, "prefix", "webshop", "host-a2#1", LEASE).orElseThrow();
+
+        assertThat(ledger.expireClaimsOfEarlierLives("host-a", "host-a#2")).isEqualTo(1);
+
+        assertThat(ledger.claim(SHOP, "mine", "webshop", "host-a#2", LEASE)).isPresent();
+        assertThat(ledger.claim(SHOP, "other", "webshop", "host-a#2", LEASE)).isEmpty();
+        assertThat(ledger.claim(SHOP, "prefix", "webshop", "host-a#2", LEASE)).isEmpty();
+    }
 }
