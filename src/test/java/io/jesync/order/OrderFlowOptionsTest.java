@@ -1,0 +1,126 @@
+package io.jesync.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.jesync.admin.OrderAdminService;
+import io.jesync.simulator.economic.EconomicSimulator;
+import io.jesync.simulator.norce.DemoOrderGenerator;
+import io.jesync.simulator.norce.NorceModel;
+import io.jesync.store.OrderState;
+import io.jesync.testsupport.OrderFlowHarness;
+import io.jesync.testsupport.TestDatabases.Kind;
+
+/** Document types per shop, the erp-master article rule, and the operator's safe re-send. */
+class OrderFlowOptionsTest {
+
+    @TempDir
+    Path tempDir;
+
+    private static NorceModel.Order place(OrderFlowHarness harness, long seed) {
+        NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults()
+                .withSeed(seed)).placeOrderNow();
+        harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+        return order;
+    }
+
+    @Test
+    void booked_invoice_shops_get_the_draft_booked_and_the_booked_number_acknowledged() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of(
+                "shop.se.orders.document-type", "booked-invoice"))) {
+            NorceModel.Order order = place(harness, 5);
+
+            harness.runUntilSettled(5);
+
+            List<EconomicSimulator.DocumentView> booked = harness.economic.bookedInvoices();
+            assertThat(booked).extracting(EconomicSimulator.DocumentView::referencesOther)
+                    .containsExactly("jetshop:se:" + order.orderNo());
+            assertThat(harness.economic.draftInvoices()).isEmpty();
+            var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
+            assertThat(entry.economicBookedNumber()).isEqualTo((long) booked.get(0).number());
+            assertThat(harness.norce.writeBacks()).anySatisfy(w -> assertThat(w.request().toString())
+                    .contains("\"ErpOrderNo\":\"" + booked.get(0).number() + "\""));
+        }
+    }
+
+    @Test
+    void order_shops_get_an_e_conomic_order_marked_as_sent_when_asked() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of(
+                "shop.se.orders.document-type", "order", "shop.se.orders.mark-order-sent", "true"))) {
+            NorceModel.Order order = place(harness, 6);
+
+            harness.runUntilSettled(5);
+
+            assertThat(harness.economic.documents().get("orders/sent"))
+                    .extracting(EconomicSimulator.DocumentView::referencesOther)
+                    .containsExactly("jetshop:se:" + order.orderNo());
+            harness.schemaCheck.assertNoViolations();
+        }
+    }
+
+    @Test
+    void in_erp_master_an_article_missing_in_e_conomic_parks_the_order_naming_it() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("sync.mode", "erp-master"))) {
+            NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
+                    .placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+
+            harness.runUntilSettled(5);
+
+            var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OrderState.PARKED);
+            assertThat(entry.reason()).contains("Order " + order.orderNo(), "NOPE-99999", "not in e-conomic");
+            assertThat(harness.economic.draftInvoices()).isEmpty();
+        }
+    }
+
+    @Test
+    void in_combo_a_missing_article_is_created_in_e_conomic_and_the_order_goes_through() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("sync.mode", "combo"))) {
+            NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
+                    .placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+
+            harness.runUntilSettled(5);
+
+            assertThat(harness.economic.product("NOPE-99999")).isPresent();
+            assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
+                    .isEqualTo(OrderState.ACKNOWLEDGED);
+        }
+    }
+
+    @Test
+    void a_parked_order_fixed_in_the_shop_and_re_sent_is_created_once() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order broken = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
+                    .placeBadOrder(DemoOrderGenerator.BadOrder.MISSING_EMAIL);
+            harness.norce.setOrderStatus(broken.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            harness.runUntilSettled(5);
+            OrderAdminService admin = harness.assembly.admin();
+            assertThat(admin.list("se", "PARKED", 10).toString()).contains(broken.orderNo(), "e-mail");
+
+            NorceModel.Order stored = harness.norce.orders().stream().filter(o -> o.id() == broken.id()).findFirst()
+                    .orElseThrow();
+            harness.norce.modifyOrder(stored.id(), new NorceModel.OrderDraft(stored.applicationId(),
+                    stored.currencyCode(), stored.statusId(), stored.paymentMethodCode(), stored.buyerCustomerCode(),
+                    stored.buyerCompanyCode(), stored.buyer().withEmailAddress("fixed@example.se"), stored.shipTo(),
+                    stored.payer(), stored.items()));
+            assertThat(admin.resend("se", broken.orderNo())).isEqualTo(OrderAdminService.ResendOutcome.QUEUED);
+            harness.runUntilSettled(5);
+            assertThat(admin.resend("se", broken.orderNo()))
+                    .isEqualTo(OrderAdminService.ResendOutcome.NOT_PARKED_OR_FAILED);
+            harness.runUntilSettled(5);
+
+            assertThat(harness.economic.draftInvoices()).extracting(EconomicSimulator.DocumentView::referencesOther)
+                    .containsExactly("jetshop:se:" + broken.orderNo());
+            assertThat(admin.order("se", broken.orderNo()).orElseThrow().toString())
+                    .contains("parked", "resend-requested", "created", "acknowledged");
+        }
+    }
+}
