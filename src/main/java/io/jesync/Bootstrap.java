@@ -5,7 +5,8 @@ import java.util.Map;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,26 +93,28 @@ final class Bootstrap {
 
     /**
      * Ctrl-C and {@code docker stop} end the JVM from Camel's shutdown hook, so what must close cleanly (the
-     * store, the demo simulators) is handed to Camel to stop after its routes.
+     * store, the demo simulators) closes when Camel reports itself stopped: after in-flight orders finished,
+     * and before the JVM halts.
      */
     private static void closeWithCamel(Main main, AutoCloseable... resources) {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
-                for (AutoCloseable resource : resources) {
-                    if (resource != null) {
-                        try {
-                            configured.getCamelContext().addService(new ServiceSupport() {
-                                @Override
-                                protected void doStop() throws Exception {
-                                    resource.close();
-                                }
-                            });
-                        } catch (Exception e) {
-                            throw org.apache.camel.RuntimeCamelException.wrapRuntimeCamelException(e);
+                configured.getCamelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+                    @Override
+                    public boolean isEnabled(CamelEvent event) {
+                        return event instanceof CamelEvent.CamelContextStoppedEvent;
+                    }
+
+                    @Override
+                    public void notify(CamelEvent event) throws Exception {
+                        for (AutoCloseable resource : resources) {
+                            if (resource != null) {
+                                resource.close();
+                            }
                         }
                     }
-                }
+                });
             }
         });
     }

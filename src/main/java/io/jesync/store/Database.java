@@ -46,6 +46,11 @@ public final class Database implements Closeable {
         config.setPassword(password);
         config.setMaximumPoolSize(maxPoolSize);
         config.setAutoCommit(true);
+        if (vendor == Vendor.H2) {
+            // H2 closes itself from its own JVM shutdown hook, which can run while Camel still drains in-flight
+            // orders; the runtime closes the store itself once Camel has stopped.
+            config.addDataSourceProperty("DB_CLOSE_ON_EXIT", "FALSE");
+        }
         this.dataSource = new HikariDataSource(config);
     }
 

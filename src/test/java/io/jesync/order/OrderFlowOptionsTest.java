@@ -123,4 +123,25 @@ class OrderFlowOptionsTest {
                     .contains("parked", "resend-requested", "created", "acknowledged");
         }
     }
+
+    @Test
+    void an_order_that_vanishes_from_the_shop_before_its_retry_is_parked_saying_so() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = place(harness, 8);
+            harness.economic.faults().script("POST /invoices/drafts", io.jesync.simulator.Fault.UNAVAILABLE,
+                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE,
+                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE);
+            harness.runOnce();
+            assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
+                    .isEqualTo(OrderState.FAILED);
+
+            harness.norce.vanishOrder(order.id());
+            harness.runUntilSettled(60);
+
+            var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OrderState.PARKED);
+            assertThat(entry.reason()).contains("Order " + order.orderNo(), "no longer in the shop");
+            assertThat(harness.economic.draftInvoices()).isEmpty();
+        }
+    }
 }
