@@ -21,6 +21,7 @@ import io.jesync.shop.norce.NorceOrderStatus;
 public record OrderFlowSettings(
         boolean enabled,
         Set<Integer> triggerStatusIds,
+        Map<Integer, Set<Integer>> triggerStatusIdsByChannel,
         Duration pollInterval,
         Optional<String> pollCron,
         Duration overlap,
@@ -35,6 +36,11 @@ public record OrderFlowSettings(
         Map<BigDecimal, Integer> productGroupByVatRate,
         OrderMappingSettings mapping,
         CustomerDefaults customers) {
+
+    /** The trigger statuses of one channel: its own list when set, else the shop's. */
+    public Set<Integer> triggerStatusIds(int channelId) {
+        return triggerStatusIdsByChannel.getOrDefault(channelId, triggerStatusIds);
+    }
 
     /** What the order becomes in e-conomic. */
     public enum DocumentType {
@@ -81,14 +87,18 @@ public record OrderFlowSettings(
     }
 
     static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle) {
+        return load(source, shopId, missingArticle, java.util.List.of());
+    }
+
+    static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle,
+                                  java.util.List<Integer> channels) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";
-        Set<Integer> triggers = new LinkedHashSet<>();
-        String triggerText = source.get(o + "trigger-statuses").orElse("Confirmed");
-        for (String name : triggerText.split(",")) {
-            triggers.add(NorceOrderStatus.parse(name).orElseThrow(() -> new ConfigurationException(
-                    o + "trigger-statuses", "'" + name.strip() + "' is not a Norce order status (e.g. Confirmed, "
-                    + "Delivered or an id such as 2)")).id());
+        Set<Integer> triggers = statuses(o + "trigger-statuses", source.get(o + "trigger-statuses").orElse("Confirmed"));
+        Map<Integer, Set<Integer>> channelTriggers = new LinkedHashMap<>();
+        for (int channel : channels) {
+            String key = o + "trigger-statuses." + channel;
+            source.get(key).ifPresent(text -> channelTriggers.put(channel, statuses(key, text)));
         }
         DocumentType documentType = choice(source, o + "document-type", DocumentType.DRAFT_INVOICE,
                 DocumentType.values());
@@ -179,6 +189,7 @@ public record OrderFlowSettings(
         return new OrderFlowSettings(
                 SettingReader.bool(source, o + "enabled", true),
                 Set.copyOf(triggers),
+                Map.copyOf(channelTriggers),
                 Duration.ofSeconds(SettingReader.positiveInt(source, o + "poll-interval-seconds", 30)),
                 source.get(o + "poll-cron"),
                 Duration.ofMinutes(SettingReader.nonNegativeInt(source, o + "overlap-minutes", 10)),
@@ -193,6 +204,16 @@ public record OrderFlowSettings(
                 Map.copyOf(groups),
                 mapping,
                 customers);
+    }
+
+    private static Set<Integer> statuses(String key, String text) {
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (String name : text.split(",")) {
+            ids.add(NorceOrderStatus.parse(name).orElseThrow(() -> new ConfigurationException(key, "'"
+                    + name.strip() + "' is not a Norce order status (e.g. Confirmed, Delivered or an id such as 2)"))
+                    .id());
+        }
+        return Set.copyOf(ids);
     }
 
     private static <E extends Enum<E>> E choice(ConfigSource source, String key, E fallback, E[] values) {

@@ -50,6 +50,7 @@ public final class OrderTransfer {
     private static final Logger LOG = LoggerFactory.getLogger(OrderTransfer.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration CUSTOMER_BUSY_RETRY = Duration.ofSeconds(15);
+    private static final int VALIDATION_CUSTOMER = 1;
 
     /** How one call left the order. */
     public enum Outcome { SKIPPED, DONE, PARKED, RETRY_LATER }
@@ -167,6 +168,8 @@ public final class OrderTransfer {
                         return adopted.get();
                     }
                 }
+                // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
+                OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
                 CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
                 event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
                         null, null, null);

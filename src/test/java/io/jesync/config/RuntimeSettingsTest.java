@@ -158,4 +158,22 @@ class RuntimeSettingsTest {
         assertThat(settings.shops().get(1).scope()).isEqualTo("stage");
         assertThat(settings.shops().get(1).applicationIds()).containsExactly(2001);
     }
+
+    @Test
+    void trigger_statuses_are_per_shop_by_name_or_id_and_a_channel_may_have_its_own() {
+        Map<String, String> file = new HashMap<>(LIVE_FILE);
+        file.put("shop.se.orders.trigger-statuses", "Confirmed, 4");
+        file.put("shop.se.orders.trigger-statuses.1245", "Delivered");
+
+        OrderFlowSettings orders = load(file, LIVE_ENV).shops().get(0).orders();
+
+        assertThat(orders.triggerStatusIds(1244)).containsExactlyInAnyOrder(2, 4);
+        assertThat(orders.triggerStatusIds(1245)).containsExactly(4);
+        assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.orders.trigger-statuses", "Shipped"), LIVE_ENV))
+                .hasMessageStartingWith("shop.se.orders.trigger-statuses: 'Shipped' is not a Norce order status");
+        assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.orders.document-type", "invoice"), LIVE_ENV))
+                .hasMessage("shop.se.orders.document-type: 'invoice' is not one of draft-invoice, booked-invoice, order");
+        assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.customers.match", "default-customer"), LIVE_ENV))
+                .hasMessageStartingWith("shop.se.customers.default-customer-number: is missing");
+    }
 }

@@ -32,8 +32,8 @@ public final class NorceShopOrders implements ShopOrderPort {
         for (int applicationId : shop.applicationIds()) {
             String next = null;
             do {
-                NorceOrderReader.OrderPage page = reader.fetch(shop, applicationId, shop.orders().triggerStatusIds(),
-                        since, next);
+                NorceOrderReader.OrderPage page = reader.fetch(shop, applicationId,
+                        shop.orders().triggerStatusIds(applicationId), since, next);
                 for (JsonNode raw : page.orders()) {
                     orders.add(incoming(shop.id(), applicationId, raw));
                 }
