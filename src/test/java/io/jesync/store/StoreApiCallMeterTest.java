@@ -1,15 +1,11 @@
 package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
-import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,29 +19,18 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StoreApiCallMeterTest {
+class StoreApiCallMeterTest extends MigratedStoreTest {
 
     private static final int THREADS = 16;
     private static final int INCREMENTS_PER_THREAD = 25;
 
-    @TempDir
-    Path tempDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T23:59:00Z"));
-    private Database db;
     private ApiCallMeter meter;
 
     private void open(Kind kind) {
-        db = TestDatabases.fresh(kind, tempDir);
-        new Migrations(db).migrate();
+        Database db = openMigrated(kind);
         meter = new ApiCallMeter(db, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest

@@ -2,7 +2,6 @@ package io.jesync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,37 +12,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.jesync.store.CustomerBindings.Reservation;
 import io.jesync.testsupport.MutableClock;
-import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
 
-class StoreCustomerBindingsTest {
+class StoreCustomerBindingsTest extends MigratedStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
-    @TempDir
-    Path tempDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private Database db;
     private CustomerBindings bindings;
 
     private void open(Kind kind) {
-        db = TestDatabases.fresh(kind, tempDir);
-        new Migrations(db).migrate();
+        Database db = openMigrated(kind);
         bindings = new CustomerBindings(db, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest

@@ -1,14 +1,10 @@
 package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
-import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -26,30 +22,20 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StoreOrderLedgerTest {
+class StoreOrderLedgerTest extends MigratedStoreTest {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final String SHOP = "shop-1";
     private static final int CALLERS = 16;
 
-    @TempDir
-    Path tempDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00.123456Z"));
-    private Database db;
     private OrderLedger ledger;
+    private Database db;
 
     private void open(Kind kind) {
-        db = TestDatabases.fresh(kind, tempDir);
-        new Migrations(db).migrate();
+        db = openMigrated(kind);
         ledger = new OrderLedger(db, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest

@@ -1,38 +1,23 @@
 package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
-import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StoreWatermarkTest {
+class StoreWatermarkTest extends MigratedStoreTest {
 
-    @TempDir
-    Path tempDir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
-    private Database db;
     private WatermarkStore watermarks;
 
     private void open(Kind kind) {
-        db = TestDatabases.fresh(kind, tempDir);
-        new Migrations(db).migrate();
+        Database db = openMigrated(kind);
         watermarks = new WatermarkStore(db, clock);
-    }
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @ParameterizedTest
