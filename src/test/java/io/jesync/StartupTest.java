@@ -51,11 +51,21 @@ class StartupTest {
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/q/dev").statusCode()).isEqualTo(404);
             assertThat(dir.resolve("data/jesync.mv.db")).exists();
             runtime.awaitOutput("plugin route ran", Duration.ofSeconds(30));
+            String orders = "http://127.0.0.1:" + admin + "/api/orders";
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    count(runtime.get(orders + "?state=PARKED")) == 3 && count(runtime.get(orders
+                            + "?state=ACKNOWLEDGED")) >= 1);
+            assertThat(runtime.get(orders + "?state=PARKED").body()).contains("e-mail", "quantity", "25");
 
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));
             assertThat(runtime.output()).contains("Demo simulators stopped").doesNotContain("[ERROR]");
         }
+    }
+
+    private static int count(HttpResponse<String> response) throws Exception {
+        return response == null || response.statusCode() != 200 ? -1
+                : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("count").asInt();
     }
 
     @Test
