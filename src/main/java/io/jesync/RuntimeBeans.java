@@ -21,6 +21,10 @@ import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
 import io.jesync.observe.RemoteAuthHealthCheck;
+import io.jesync.observe.RuntimeMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.norce.NorceConnection;
@@ -66,6 +70,8 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("orderAdminService", orders.admin());
         registry.bind("orderFlow", orders.flow());
 
+        bindMetricsOnStart(context, settings, orders, economic, clock);
+
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
             EconomicAgreement agreement = economic.self();
@@ -77,6 +83,31 @@ public class RuntimeBeans implements CamelConfiguration {
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }
+    }
+
+    /**
+     * Camel's Prometheus support creates its registry (bound as {@code metricsRegistry}) while the context starts;
+     * the runtime's gauges join it then, so they appear on the same {@code /observe/metrics}.
+     */
+    private static void bindMetricsOnStart(CamelContext context, RuntimeSettings settings, OrderFlowAssembly orders,
+                                           EconomicClient economic, Clock clock) {
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                        MeterRegistry.class);
+                if (metrics == null) {
+                    LOG.warn("No metrics registry: the runtime's order and budget gauges are not published");
+                    return;
+                }
+                RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
+            }
+        });
     }
 
     /**

@@ -56,6 +56,11 @@ class StartupTest {
                     count(runtime.get(orders + "?state=PARKED")) == 3 && count(runtime.get(orders
                             + "?state=ACKNOWLEDGED")) >= 1);
             assertThat(runtime.get(orders + "?state=PARKED").body()).contains("e-mail", "quantity", "25");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body())
+                    .contains("jesync_orders{shop=\"se\",state=\"PARKED\"} 3.0"));
+            assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body())
+                    .contains("jesync_economic_calls_today", "jesync_economic_daily_call_budget 50000.0");
 
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));
