@@ -52,7 +52,7 @@ public final class OrderTransfer {
     private static final int VALIDATION_CUSTOMER = 1;
 
     /** How one call left the order. */
-    public enum Outcome { SKIPPED, DONE, PARKED, RETRY_LATER }
+    public enum Outcome { SKIPPED, DONE, PARKED, RETRY_LATER, GAVE_UP }
 
     private final OrderLedger ledger;
     private final EconomicClient economic;
@@ -166,6 +166,10 @@ public final class OrderTransfer {
                     if (adopted.isPresent()) {
                         return adopted.get();
                     }
+                }
+                if (!flow.triggerStatusIds(order.channelId()).contains(order.statusId())) {
+                    // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
+                    return park(Park.leftTriggerStatuses(order.orderNo(), order.statusId()).reason());
                 }
                 // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
                 OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
@@ -347,7 +351,7 @@ public final class OrderTransfer {
                 entry = move(entry.state(), LedgerChanges.none().reason(why + " (gave up after " + entry.attempts()
                         + " attempts)").nextAttemptAt(null).releaseClaim(), OrderState.FAILED);
                 event("failed", why + "; no more automatic attempts, re-send it from the admin API", null, null, null);
-                return Outcome.PARKED;
+                return Outcome.GAVE_UP;
             }
             Duration wait = retry.delay(entry.attempts() + 1, atLeast, random);
             // Before the document exists a failure is FAILED (looked up first if an intent was stored);

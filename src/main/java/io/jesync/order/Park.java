@@ -117,6 +117,13 @@ final class Park {
                 "If the order should be invoiced, restore it in the shop, " + RESEND);
     }
 
+    static OrderMappingException leftTriggerStatuses(String orderNo, int statusId) {
+        return park(Code.ORDER_VANISHED, orderNo, "statusId", Integer.toString(statusId), "the order left the"
+                        + " statuses that send it to e-conomic (it now has status " + statusId + ") before it could be"
+                        + " sent, e.g. it was cancelled in the shop.",
+                "If it should still be invoiced, set it back to a trigger status in the shop, " + RESEND);
+    }
+
     static OrderMappingException articleNotInEconomic(String orderNo, int index, String article) {
         return park(Code.ARTICLE_NOT_IN_ECONOMIC, orderNo, "lines[" + index + "].articleNumber", article,
                 "article '" + show(article) + "' is not in e-conomic, and e-conomic owns the products in this"

@@ -144,4 +144,23 @@ class OrderFlowOptionsTest {
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
+
+    @Test
+    void an_order_cancelled_in_the_shop_before_its_retry_is_not_sent() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = place(harness, 9);
+            harness.economic.faults().script("POST /invoices/drafts", io.jesync.simulator.Fault.UNAVAILABLE,
+                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE,
+                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE);
+            harness.runOnce();
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CANCELLED.id());
+
+            harness.runUntilSettled(60);
+
+            var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OrderState.PARKED);
+            assertThat(entry.reason()).contains("left the statuses", "status 6");
+            assertThat(harness.economic.draftInvoices()).isEmpty();
+        }
+    }
 }
