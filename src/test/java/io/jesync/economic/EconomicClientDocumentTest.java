@@ -63,9 +63,10 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
         assertThat(client.findDocumentsByReference("SHOP-2")).extracting(FoundDocument::collection)
                 .containsExactly(DocumentCollection.ORDERS_SENT);
 
-        simulator.archiveSentOrder(order.number());
+        int upgraded = simulator.archiveSentOrder(order.number()).draftInvoice().path("draftInvoiceNumber").asInt();
         assertThat(client.findDocumentsByReference("SHOP-2")).extracting(FoundDocument::collection, FoundDocument::number)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(DocumentCollection.ORDERS_ARCHIVED, order.number()));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DocumentCollection.INVOICE_DRAFTS, upgraded),
+                        org.assertj.core.groups.Tuple.tuple(DocumentCollection.ORDERS_ARCHIVED, order.number()));
         schemaCheck.assertNoViolations();
     }
 

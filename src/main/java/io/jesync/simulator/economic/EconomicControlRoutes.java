@@ -2,8 +2,10 @@ package io.jesync.simulator.economic;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,6 +31,15 @@ final class EconomicControlRoutes {
             return simulator.document(collection, Integer.parseInt(request.pathParam("number")))
                     .map(d -> SimResponse.json(200, d))
                     .orElseGet(() -> problem(404, "no document " + collection + "/" + request.pathParam("number")));
+        }));
+        simulator.control("DELETE", "documents/{kind}/{state}/{number}", request -> guarded(() -> {
+            simulator.deleteDraft(request.pathParam("kind") + "/" + request.pathParam("state"), number(request));
+            return SimResponse.empty(204);
+        }));
+        simulator.control("GET", "documents/by-reference", request -> guarded(() -> {
+            String other = request.queryParam("other")
+                    .orElseThrow(() -> new IllegalArgumentException("the query parameter other is required"));
+            return SimResponse.json(200, Json.MAPPER.valueToTree(simulator.documentsByReference(other)));
         }));
         simulator.control("GET", "customers", request -> SimResponse.json(200, Json.MAPPER.valueToTree(
                 simulator.customers())));
@@ -56,8 +67,19 @@ final class EconomicControlRoutes {
         simulator.control("POST", "invoices/booked/{number}/payments", request -> guarded(() ->
                 SimResponse.json(200, simulator.registerPayment(Integer.parseInt(request.pathParam("number")),
                         decimal(body(request), "amount")))));
-        simulator.control("POST", "orders/sent/{number}/archive", request -> guarded(() ->
-                SimResponse.json(200, simulator.archiveSentOrder(Integer.parseInt(request.pathParam("number"))))));
+        simulator.control("POST", "invoices/booked/{number}/credit", request -> guarded(() ->
+                SimResponse.json(200, simulator.creditInvoice(number(request), creditLines(body(request))))));
+        simulator.control("POST", "invoices/drafts/{number}/book", request -> guarded(() ->
+                SimResponse.json(200, simulator.bookDraft(number(request)))));
+        simulator.control("POST", "orders/drafts/{number}/send", request -> guarded(() ->
+                SimResponse.json(200, simulator.markOrderSent(number(request)))));
+        simulator.control("POST", "orders/sent/{number}/archive", request -> guarded(() -> {
+            EconomicSimulator.Upgrade upgrade = simulator.archiveSentOrder(number(request));
+            ObjectNode json = Json.object();
+            json.set("archivedOrder", upgrade.archivedOrder());
+            json.set("draftInvoice", upgrade.draftInvoice());
+            return SimResponse.json(200, json);
+        }));
         simulator.control("POST", "seed/articles", request -> guarded(() -> {
             JsonNode body = body(request);
             simulator.seedGeneratedArticles(body.path("count").asInt(), body.path("seed").asLong(1L));
@@ -67,6 +89,25 @@ final class EconomicControlRoutes {
             simulator.reset();
             return SimResponse.json(200, Json.object().put("products", simulator.productCount()));
         });
+    }
+
+    private static int number(SimRequest request) {
+        return Integer.parseInt(request.pathParam("number"));
+    }
+
+    /** {@code {"lines": [{"lineNumber": 1, "quantity": 1}]}} credits those lines; no lines credits them all. */
+    private static Optional<List<EconomicSimulator.CreditLine>> creditLines(JsonNode body) {
+        if (!body.has("lines")) {
+            return Optional.empty();
+        }
+        List<EconomicSimulator.CreditLine> lines = new ArrayList<>();
+        for (JsonNode line : body.get("lines")) {
+            if (!line.path("lineNumber").canConvertToInt()) {
+                throw new IllegalArgumentException("lineNumber must be a number");
+            }
+            lines.add(new EconomicSimulator.CreditLine(line.get("lineNumber").asInt(), decimal(line, "quantity")));
+        }
+        return Optional.of(lines);
     }
 
     private ObjectNode documents() {

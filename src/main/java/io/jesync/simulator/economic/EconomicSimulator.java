@@ -2,6 +2,8 @@ package io.jesync.simulator.economic;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.simulator.Json;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
@@ -36,12 +40,21 @@ public class EconomicSimulator extends SimulatorServer {
                                String currency, BigDecimal netAmount, BigDecimal grossAmount, BigDecimal remainder) {
     }
 
+    /** A sent order after archiving, and the invoice draft it was upgraded to. */
+    public record Upgrade(ObjectNode archivedOrder, ObjectNode draftInvoice) {
+    }
+
+    /** How much of one line of a booked invoice to credit; {@code quantity} is positive. */
+    public record CreditLine(int lineNumber, BigDecimal quantity) {
+    }
+
     private final String appSecretToken;
     private final String agreementGrantToken;
     private final EconomicStore store = new EconomicStore();
     private final EconomicErrors errors;
     private final CallBudget budget;
     private final IdempotencyCache idempotency;
+    private final SalesDocumentRoutes salesDocuments;
 
     public EconomicSimulator(int port, long faultSeed, SimClock clock, String appSecretToken,
                              String agreementGrantToken) {
@@ -53,7 +66,8 @@ public class EconomicSimulator extends SimulatorServer {
         this.idempotency = new IdempotencyCache(clock);
         new ReferenceDataRoutes(this).register();
         new CustomerProductRoutes(this).register();
-        new SalesDocumentRoutes(this).register();
+        this.salesDocuments = new SalesDocumentRoutes(this);
+        salesDocuments.register();
         new EconomicControlRoutes(this).register();
         EconomicSeed.demo(this);
     }
@@ -289,15 +303,18 @@ public class EconomicSimulator extends SimulatorServer {
 
     /**
      * Registers a payment on a booked invoice (payments are booked through journals, which are not simulated).
-     * The remainder drops by {@code amount} in the invoice currency.
+     * The remainder drops by {@code amount} in the invoice currency; a credit note is refunded with a negative
+     * amount. Paying more than is open is refused, because the surplus would belong to no invoice.
      */
     public ObjectNode registerPayment(int bookedInvoiceNumber, BigDecimal amount) {
         return store.write(() -> {
-            ObjectNode invoice = store.bookedInvoices.get(bookedInvoiceNumber);
-            if (invoice == null) {
-                throw new IllegalArgumentException("no booked invoice " + bookedInvoiceNumber);
+            ObjectNode invoice = requireBooked(bookedInvoiceNumber);
+            BigDecimal open = invoice.path("remainder").decimalValue();
+            if (amount.signum() == 0 || amount.signum() != open.signum() || amount.abs().compareTo(open.abs()) > 0) {
+                throw new IllegalArgumentException("a payment on invoice " + bookedInvoiceNumber + " must be between 0 and "
+                        + open + ", not " + amount);
             }
-            BigDecimal remainder = DocumentTotals.money(invoice.path("remainder").decimalValue().subtract(amount));
+            BigDecimal remainder = DocumentTotals.money(open.subtract(amount));
             invoice.put("remainder", remainder);
             invoice.put("remainderInBaseCurrency",
                     DocumentTotals.inBase(remainder, invoice.path("exchangeRate").decimalValue()));
@@ -305,17 +322,129 @@ public class EconomicSimulator extends SimulatorServer {
         });
     }
 
-    /** Moves a sent order to archived, as upgrading it to an invoice draft does (the upgrade is not simulated). */
-    public ObjectNode archiveSentOrder(int orderNumber) {
+    /** Marks an order draft as sent, exactly as POSTing its stored document to {@code /orders/sent} does (§5.13). */
+    public ObjectNode markOrderSent(int orderNumber) {
         return store.write(() -> {
-            ObjectNode order = store.sentOrders.remove(orderNumber);
+            ObjectNode draft = store.draftOrders.get(orderNumber);
+            if (draft == null) {
+                throw new IllegalArgumentException("no draft order " + orderNumber);
+            }
+            return salesDocuments.markOrderSent(draft.deepCopy()).deepCopy();
+        });
+    }
+
+    /**
+     * Upgrades a sent order to an invoice draft, which moves the order to archived (§5.13). The draft is what
+     * POSTing the order's fields to {@code /invoices/drafts} gives: same customer, references, notes and lines.
+     */
+    public Upgrade archiveSentOrder(int orderNumber) {
+        return store.write(() -> {
+            ObjectNode order = store.sentOrders.get(orderNumber);
             if (order == null) {
                 throw new IllegalArgumentException("no sent order " + orderNumber);
             }
+            ObjectNode draft = createDraftInvoice(order.deepCopy());
+            store.sentOrders.remove(orderNumber);
+            order.putObject("pdf").put("download", baseUrl() + "/orders/archived/" + orderNumber + "/pdf");
             order.put("self", baseUrl() + "/orders/archived/" + orderNumber);
             store.archivedOrders.put(orderNumber, order);
-            return order.deepCopy();
+            return new Upgrade(order.deepCopy(), draft.deepCopy());
         });
+    }
+
+    /** Books a draft invoice under the next free number, as {@code POST /invoices/booked} without a number does. */
+    public ObjectNode bookDraft(int draftNumber) {
+        return store.write(() -> {
+            if (!store.draftInvoices.containsKey(draftNumber)) {
+                throw new IllegalArgumentException("no draft invoice " + draftNumber);
+            }
+            return salesDocuments.book(draftNumber, EconomicStore.nextNumber(store.bookedInvoices)).deepCopy();
+        });
+    }
+
+    /**
+     * Credits a booked invoice the way e-conomic's "credit invoice" does: an invoice draft with the credited lines
+     * at negative quantities, booked at once (§5.14). Without {@code lines} every line is credited in full.
+     * References and the other fields are copied from the credited invoice; the reference is silent on that, the
+     * copy is what the UI is seen to do. The credited invoice's remainder is left alone, since matching the two
+     * is a ledger step e-conomic leaves to the user.
+     */
+    public ObjectNode creditInvoice(int bookedInvoiceNumber, Optional<List<CreditLine>> lines) {
+        return store.write(() -> {
+            ObjectNode invoice = requireBooked(bookedInvoiceNumber);
+            if (invoice.path("grossAmount").decimalValue().signum() < 0) {
+                throw new IllegalArgumentException("invoice " + bookedInvoiceNumber + " is itself a credit note");
+            }
+            ObjectNode credit = invoice.deepCopy();
+            String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+            credit.put("date", today);
+            // Only payment terms of type dueDate read it, and a credit note is due at once.
+            credit.put("dueDate", today);
+            credit.withObject("/notes").put("heading", "Credit note for invoice " + bookedInvoiceNumber);
+            credit.set("lines", creditedLines(invoice, lines));
+            ObjectNode draft = createDraftInvoice(credit);
+            return salesDocuments.book(draft.path("draftInvoiceNumber").asInt(),
+                    EconomicStore.nextNumber(store.bookedInvoices)).deepCopy();
+        });
+    }
+
+    private static ArrayNode creditedLines(ObjectNode invoice, Optional<List<CreditLine>> partial) {
+        Map<Integer, JsonNode> byNumber = new LinkedHashMap<>();
+        invoice.path("lines").forEach(line -> byNumber.put(line.path("lineNumber").asInt(), line));
+        List<CreditLine> wanted = partial.orElseGet(() -> byNumber.values().stream()
+                .map(line -> new CreditLine(line.path("lineNumber").asInt(), line.path("quantity").decimalValue()))
+                .toList());
+        if (wanted.isEmpty()) {
+            throw new IllegalArgumentException("a credit note needs at least one line");
+        }
+        ArrayNode credited = Json.array();
+        for (CreditLine wish : wanted) {
+            JsonNode line = byNumber.get(wish.lineNumber());
+            if (line == null) {
+                throw new IllegalArgumentException("invoice " + invoice.path("bookedInvoiceNumber").asInt()
+                        + " has no line " + wish.lineNumber());
+            }
+            BigDecimal invoiced = line.path("quantity").decimalValue();
+            if (wish.quantity().signum() <= 0 || wish.quantity().compareTo(invoiced) > 0) {
+                throw new IllegalArgumentException("line " + wish.lineNumber() + " can be credited by more than 0 and at"
+                        + " most " + invoiced + ", not " + wish.quantity());
+            }
+            ObjectNode copy = line.deepCopy();
+            copy.put("quantity", wish.quantity().negate());
+            credited.add(copy);
+        }
+        return credited;
+    }
+
+    /** A stored document's fields through the same validation and build as {@code POST /invoices/drafts}. */
+    private ObjectNode createDraftInvoice(ObjectNode body) {
+        RouteSupport.validate(EconomicModels.SALES_DOCUMENT, body, errors);
+        return salesDocuments.createDraftInvoice(body);
+    }
+
+    /** Deletes a draft invoice, draft order or sent order as the API's DELETE does; booked invoices have none. */
+    public void deleteDraft(String collection, int number) {
+        store.write(() -> {
+            if (salesDocuments.remove(collection, number) == null) {
+                throw new IllegalArgumentException("no document " + collection + "/" + number);
+            }
+            return null;
+        });
+    }
+
+    /** Every document, all collections, whose {@code references.other} is exactly {@code referencesOther}. */
+    public List<DocumentView> documentsByReference(String referencesOther) {
+        return documents().values().stream().flatMap(List::stream)
+                .filter(view -> referencesOther.equals(view.referencesOther()))
+                .toList();
+    }
+
+    private ObjectNode requireBooked(int bookedInvoiceNumber) {
+        ObjectNode invoice = store.bookedInvoices.get(bookedInvoiceNumber);
+        if (invoice == null) {
+            throw new IllegalArgumentException("no booked invoice " + bookedInvoiceNumber);
+        }
+        return invoice;
     }
 
     NavigableMap<Integer, ObjectNode> collection(String name) {

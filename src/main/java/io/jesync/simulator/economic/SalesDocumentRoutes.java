@@ -32,6 +32,8 @@ final class SalesDocumentRoutes extends RouteSupport {
     static final Set<String> BOOKED_FILTERS = with(COMMON_FILTERS, "bookedInvoiceNumber", "remainder",
             "paymentTerms.paymentTermsNumber");
     static final Set<String> ORDER_FILTERS = with(COMMON_FILTERS, "orderNumber");
+    /** Collections with a DELETE route (§5.10, §5.13); booked invoices have none (§5.11). */
+    static final Set<String> DELETABLE = Set.of("invoices/drafts", "orders/drafts", "orders/sent");
 
     SalesDocumentRoutes(EconomicSimulator simulator) {
         super(simulator);
@@ -68,11 +70,11 @@ final class SalesDocumentRoutes extends RouteSupport {
         single("/orders/drafts/{number}", store.draftOrders, "Draft order");
         simulator.api("PUT", "/orders/drafts/{number}", request ->
                 replace(request, store.draftOrders, "orderNumber", "orders/drafts", "Draft order"));
-        simulator.api("DELETE", "/orders/drafts/{number}", request -> delete(request, store.draftOrders, "Draft order"));
+        simulator.api("DELETE", "/orders/drafts/{number}", request -> delete(request, "orders/drafts", "Draft order"));
         simulator.api("POST", "/orders/sent", this::markOrderSent);
         listing("/orders/sent", store.sentOrders, ORDER_FILTERS, d -> true);
         single("/orders/sent/{number}", store.sentOrders, "Sent order");
-        simulator.api("DELETE", "/orders/sent/{number}", request -> delete(request, store.sentOrders, "Sent order"));
+        simulator.api("DELETE", "/orders/sent/{number}", request -> delete(request, "orders/sent", "Sent order"));
         listing("/orders/archived", store.archivedOrders, ORDER_FILTERS, d -> true);
         single("/orders/archived/{number}", store.archivedOrders, "Archived order");
     }
@@ -113,12 +115,18 @@ final class SalesDocumentRoutes extends RouteSupport {
         ObjectNode body = objectBody(request);
         validate(EconomicModels.SALES_DOCUMENT, body, errors);
         return store.write(() -> {
-            ObjectNode document = buildDocument(body);
-            int number = EconomicStore.nextNumber(store.draftInvoices);
-            numberDocument(document, "draftInvoiceNumber", number, "invoices/drafts");
-            store.draftInvoices.put(number, document);
+            ObjectNode document = createDraftInvoice(body);
             return created(document, document.path("self").asText());
         });
+    }
+
+    /** Stores a validated draft-invoice body as POST /invoices/drafts does; call under the write lock. */
+    ObjectNode createDraftInvoice(ObjectNode body) {
+        ObjectNode document = buildDocument(body);
+        int number = EconomicStore.nextNumber(store.draftInvoices);
+        numberDocument(document, "draftInvoiceNumber", number, "invoices/drafts");
+        store.draftInvoices.put(number, document);
+        return document;
     }
 
     private SimResponse replace(SimRequest request, NavigableMap<Integer, ObjectNode> documents, String numberProperty,
@@ -139,9 +147,11 @@ final class SalesDocumentRoutes extends RouteSupport {
 
     private SimResponse deleteDraftInvoice(SimRequest request) {
         return store.write(() -> {
-            ObjectNode draft = existing(request, store.draftInvoices, "Draft invoice");
-            int number = draft.path("draftInvoiceNumber").asInt();
-            store.draftInvoices.remove(number);
+            int number = pathNumber(request, "number", "Draft invoice");
+            ObjectNode draft = remove("invoices/drafts", number);
+            if (draft == null) {
+                throw errors.missing("Draft invoice " + number);
+            }
             ObjectNode body = Json.object();
             body.put("message", "Deleted invoice.");
             body.put("deletedCount", 1);
@@ -152,14 +162,22 @@ final class SalesDocumentRoutes extends RouteSupport {
         });
     }
 
-    private SimResponse delete(SimRequest request, NavigableMap<Integer, ObjectNode> documents, String label) {
+    private SimResponse delete(SimRequest request, String collection, String label) {
         return store.write(() -> {
             int number = pathNumber(request, "number", label);
-            if (documents.remove(number) == null) {
+            if (remove(collection, number) == null) {
                 throw errors.missing(label + " " + number);
             }
             return SimResponse.empty(204);
         });
+    }
+
+    /** What DELETE does to one of the {@link #DELETABLE} collections, under the write lock; null when absent. */
+    ObjectNode remove(String collection, int number) {
+        if (!DELETABLE.contains(collection)) {
+            throw new IllegalArgumentException(collection + " has no DELETE; booked invoices are credited instead");
+        }
+        return simulator.collection(collection).remove(number);
     }
 
     /** Appends lines to a draft invoice; the answer is the whole draft with new totals (guess: 201). */
@@ -211,21 +229,31 @@ final class SalesDocumentRoutes extends RouteSupport {
             if (!problems.isEmpty()) {
                 throw errors.invalid(problems);
             }
-            int number = requested != null ? requested : EconomicStore.nextNumber(store.bookedInvoices);
-            ObjectNode booked = draft.deepCopy();
-            booked.remove("draftInvoiceNumber");
-            booked.put("bookedInvoiceNumber", number);
-            booked.put("remainder", booked.path("grossAmount").decimalValue());
-            booked.put("remainderInBaseCurrency", booked.path("grossAmountInBaseCurrency").decimalValue());
-            booked.putObject("pdf").put("download", baseUrl() + "/invoices/booked/" + number + "/pdf");
-            booked.put("self", baseUrl() + "/invoices/booked/" + number);
-            store.draftInvoices.remove(draftNumber);
-            store.bookedInvoices.put(number, booked);
-            if (store.inventoryModule()) {
-                takeFromStock(booked);
-            }
+            ObjectNode booked = book(draftNumber, requested != null ? requested
+                    : EconomicStore.nextNumber(store.bookedInvoices));
             return created(booked, booked.path("self").asText());
         });
+    }
+
+    /**
+     * Books an existing draft under a free number, under the write lock: the draft disappears and the booked
+     * invoice is open for its whole gross amount (§5.11, §5.12).
+     */
+    ObjectNode book(int draftNumber, int number) {
+        ObjectNode draft = store.draftInvoices.remove(draftNumber);
+        draft.remove("draftInvoiceNumber");
+        ObjectNode numbered = Json.object();
+        numbered.put("bookedInvoiceNumber", number);
+        numbered.setAll(draft);
+        numbered.put("remainder", numbered.path("grossAmount").decimalValue());
+        numbered.put("remainderInBaseCurrency", numbered.path("grossAmountInBaseCurrency").decimalValue());
+        numbered.putObject("pdf").put("download", baseUrl() + "/invoices/booked/" + number + "/pdf");
+        numbered.put("self", baseUrl() + "/invoices/booked/" + number);
+        store.bookedInvoices.put(number, numbered);
+        if (store.inventoryModule()) {
+            takeFromStock(numbered);
+        }
+        return numbered;
     }
 
     /** With the inventory module, a booked sale lowers stock, which also moves the product's lastUpdated. */
@@ -260,21 +288,27 @@ final class SalesDocumentRoutes extends RouteSupport {
         ObjectNode body = objectBody(request);
         validate(EconomicModels.SALES_DOCUMENT, body, errors);
         return store.write(() -> {
-            JsonNode orderNumber = body.get("orderNumber");
-            if (orderNumber == null || !orderNumber.canConvertToInt()) {
-                throw errors.invalid("orderNumber", EconomicErrors.REQUIRED, "orderNumber is required.", orderNumber);
-            }
-            int number = orderNumber.asInt();
-            if (!store.draftOrders.containsKey(number)) {
-                throw errors.invalid("orderNumber", EconomicErrors.NOT_FOUND,
-                        "Draft order " + number + " does not exist.", orderNumber);
-            }
-            ObjectNode document = buildDocument(body);
-            numberDocument(document, "orderNumber", number, "orders/sent");
-            store.draftOrders.remove(number);
-            store.sentOrders.put(number, document);
+            ObjectNode document = markOrderSent(body);
             return created(document, document.path("self").asText());
         });
+    }
+
+    /** Moves the draft order named by the validated body's orderNumber to sent; call under the write lock. */
+    ObjectNode markOrderSent(ObjectNode body) {
+        JsonNode orderNumber = body.get("orderNumber");
+        if (orderNumber == null || !orderNumber.canConvertToInt()) {
+            throw errors.invalid("orderNumber", EconomicErrors.REQUIRED, "orderNumber is required.", orderNumber);
+        }
+        int number = orderNumber.asInt();
+        if (!store.draftOrders.containsKey(number)) {
+            throw errors.invalid("orderNumber", EconomicErrors.NOT_FOUND,
+                    "Draft order " + number + " does not exist.", orderNumber);
+        }
+        ObjectNode document = buildDocument(body);
+        numberDocument(document, "orderNumber", number, "orders/sent");
+        store.draftOrders.remove(number);
+        store.sentOrders.put(number, document);
+        return document;
     }
 
     private void numberDocument(ObjectNode document, String numberProperty, int number, String collection) {
