@@ -153,7 +153,7 @@ public final class OrderTransfer {
             }
             ShopOrder order = incoming.order();
             return switch (entry.state()) {
-                case CREATED, BOOKED -> finish(order, null);
+                case CREATED, BOOKED -> finish(order, null, null);
                 case ACKNOWLEDGED, PARKED -> Outcome.SKIPPED;
                 default -> send(order);
             };
@@ -214,7 +214,7 @@ public final class OrderTransfer {
                         + created.body().path("grossAmount").asText("?") + " " + order.currency()
                         + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                         201, created.requestId(), null);
-                return finish(order, created.body());
+                return finish(order, created.body(), created.collection());
             } catch (EconomicOutcomeUnknownException e) {
                 entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
@@ -241,14 +241,13 @@ public final class OrderTransfer {
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            if (found.size() > 1) {
-                LOG.error("Order {}/{} has {} documents in e-conomic with reference {}", shop.id(), order.orderNo(),
-                        found.size(), reference);
+            // One order legitimately has several documents over its life (an archived order and its invoice, a
+            // booked invoice and its credit note); two in one collection would be a duplicate worth a shout.
+            if (found.stream().map(FoundDocument::collection).distinct().count() < found.size()) {
+                LOG.error("Order {}/{} has more than one document in one e-conomic collection with reference {}: {}",
+                        shop.id(), order.orderNo(), reference, found);
             }
-            // A booked invoice wins over its (then deleted) draft; otherwise the oldest document is ours.
-            FoundDocument document = found.stream()
-                    .min(Comparator.comparing((FoundDocument d) -> d.collection() != DocumentCollection.INVOICES_BOOKED)
-                            .thenComparingInt(FoundDocument::number)).orElseThrow();
+            FoundDocument document = preferred(found).orElseThrow();
             LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
             if (document.collection() == DocumentCollection.INVOICES_BOOKED) {
                 entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) document.number())
@@ -259,18 +258,35 @@ public final class OrderTransfer {
             }
             event("adopted", "Adopted " + label(document.collection()) + " " + document.number()
                     + " found by its reference; nothing was sent again", null, null, null);
-            return Optional.of(finish(order, null));
+            return Optional.of(finish(order, null, document.collection()));
         }
 
-        /** After the document exists: check totals, book or mark sent, and tell the shop. */
-        private Outcome finish(ShopOrder order, JsonNode document) {
+        /**
+         * After the document exists: check totals, book or mark sent, and tell the shop. {@code document} and
+         * {@code collection} are what this worker just saw; when unknown (a resumed order) the document is
+         * looked up by its reference, since e-conomic may have moved it on (booked, sent, archived) meanwhile.
+         */
+        private Outcome finish(ShopOrder order, JsonNode document, DocumentCollection collection) {
             try {
                 if (entry.state() == OrderState.CREATED) {
-                    JsonNode current = document != null && document.has("grossAmount") ? document
-                            : economic.getDocument(createdKind(), Math.toIntExact(entry.economicDocumentNumber()))
-                            .map(DocumentResult::body).orElseThrow(() -> new IllegalStateException("document "
-                                    + entry.economicDocumentNumber() + " is no longer in e-conomic"));
-                    BigDecimal gross = current.path("grossAmount").decimalValue();
+                    if (document == null || !document.has("grossAmount")) {
+                        FoundDocument found = preferred(economic.findDocumentsByReference(entry.referencesOther()))
+                                .orElseThrow(() -> new IllegalStateException("document " + entry.economicDocumentNumber()
+                                        + " with reference " + entry.referencesOther() + " is no longer in e-conomic"));
+                        collection = found.collection();
+                        document = economic.getDocument(found.collection(), found.number()).map(DocumentResult::body)
+                                .orElseThrow(() -> new IllegalStateException(label(found.collection()) + " "
+                                        + found.number() + " vanished while it was read"));
+                        if (collection == DocumentCollection.INVOICES_BOOKED) {
+                            entry = move(OrderState.BOOKED, LedgerChanges.none()
+                                    .economicBookedNumber((long) found.number())
+                                    .nextAttemptAt(clock.instant().plus(LEASE)));
+                            event("booked", "Found already booked as invoice " + found.number(), null, null, null);
+                        }
+                    }
+                }
+                if (entry.state() == OrderState.CREATED) {
+                    BigDecimal gross = document.path("grossAmount").decimalValue();
                     TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
                             flow.mapping().roundingTolerance());
                     if (check.result() == TotalCheck.Result.MISMATCH) {
@@ -285,13 +301,10 @@ public final class OrderTransfer {
                         entry = move(OrderState.BOOKED, LedgerChanges.none().economicBookedNumber(booked)
                                 .nextAttemptAt(clock.instant().plus(LEASE)));
                         event("booked", "Draft " + entry.economicDocumentNumber() + " booked as invoice " + booked
-                                + flow.sendBy().map(s -> ", sent by " + s).orElse(""), 201, null, null);
-                    } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()) {
-                        JsonNode draft = economic.getDocument(DocumentKind.ORDER,
-                                Math.toIntExact(entry.economicDocumentNumber())).map(DocumentResult::body)
-                                .orElseThrow(() -> new IllegalStateException("order "
-                                        + entry.economicDocumentNumber() + " is no longer a draft in e-conomic"));
-                        economic.markOrderSent((ObjectNode) draft, "sent:" + entry.idempotencyKey());
+                                + flow.sendBy().map(sendBy -> ", sent by " + sendBy).orElse(""), 201, null, null);
+                    } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()
+                            && collection == DocumentCollection.ORDER_DRAFTS) {
+                        economic.markOrderSent((ObjectNode) document, "sent:" + entry.idempotencyKey());
                         event("marked-sent", "Order " + entry.economicDocumentNumber() + " marked as sent", 201,
                                 null, null);
                     }
@@ -309,6 +322,11 @@ public final class OrderTransfer {
             } catch (Exception e) {
                 return continueLater(e);
             }
+        }
+
+        private Optional<FoundDocument> preferred(List<FoundDocument> found) {
+            return found.stream().min(Comparator.comparingInt((FoundDocument d) -> preference(d.collection()))
+                    .thenComparingInt(FoundDocument::number));
         }
 
         private Outcome acknowledge(ShopOrder order) throws Exception {
@@ -375,6 +393,18 @@ public final class OrderTransfer {
                     cause == null ? null : cause.requestId(), null);
             LOG.warn("Order {}/{} parked: {}", shop.id(), entry.orderNo(), reason.message());
             return Outcome.PARKED;
+        }
+
+        /** Which of an order's documents stands for it: the furthest along in the shop's document type. */
+        private int preference(DocumentCollection collection) {
+            boolean orders = flow.documentType() == DocumentType.ORDER;
+            return switch (collection) {
+                case INVOICES_BOOKED -> orders ? 3 : 0;
+                case INVOICE_DRAFTS -> orders ? 4 : 1;
+                case ORDERS_ARCHIVED -> orders ? 0 : 2;
+                case ORDERS_SENT -> orders ? 1 : 3;
+                case ORDER_DRAFTS -> orders ? 2 : 4;
+            };
         }
 
         private DocumentKind createdKind() {
