@@ -90,9 +90,8 @@ class OrderFlowFaultsTest {
     @EnumSource(Kind.class)
     void the_same_order_delivered_many_times_at_once_creates_one_document(Kind kind) throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(kind, tempDir, Map.of())) {
-            NorceModel.Order placed = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
-                    .placeOrderNow();
-            harness.norce.setOrderStatus(placed.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            NorceModel.Order placed = harness.confirmed(new DemoOrderGenerator(harness.norce,
+                    DemoOrderGenerator.Settings.defaults()).placeOrderNow());
             IncomingOrder order = harness.flow().poll("se").orders().get(0);
             int deliveries = 16;
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(deliveries);
@@ -123,13 +122,10 @@ class OrderFlowFaultsTest {
     @EnumSource(Kind.class)
     void a_lost_response_is_found_by_reference_and_never_sent_twice(Kind kind) throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(kind, tempDir, Map.of())) {
-            NorceModel.Order placed = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
-                    .placeOrderNow();
-            harness.norce.setOrderStatus(placed.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            NorceModel.Order placed = harness.confirmed(new DemoOrderGenerator(harness.norce,
+                    DemoOrderGenerator.Settings.defaults()).placeOrderNow());
             // More lost answers than the client retries inline: the order must go IN_DOUBT and be looked up.
-            harness.economic.faults().script("POST /invoices/drafts", io.jesync.simulator.Fault.LOST_RESPONSE,
-                    io.jesync.simulator.Fault.LOST_RESPONSE, io.jesync.simulator.Fault.LOST_RESPONSE,
-                    io.jesync.simulator.Fault.LOST_RESPONSE, io.jesync.simulator.Fault.LOST_RESPONSE);
+            harness.failDraftCreation(io.jesync.simulator.Fault.LOST_RESPONSE, 5);
 
             harness.runOnce();
             assertThat(harness.assembly.ledger().find("se", placed.orderNo()).orElseThrow().state())

@@ -23,18 +23,11 @@ class OrderFlowOptionsTest {
     @TempDir
     Path tempDir;
 
-    private static NorceModel.Order place(OrderFlowHarness harness, long seed) {
-        NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults()
-                .withSeed(seed)).placeOrderNow();
-        harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
-        return order;
-    }
-
     @Test
     void booked_invoice_shops_get_the_draft_booked_and_the_booked_number_acknowledged() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of(
                 "shop.se.orders.document-type", "booked-invoice"))) {
-            NorceModel.Order order = place(harness, 5);
+            NorceModel.Order order = harness.placeOrder(5);
 
             harness.runUntilSettled(5);
 
@@ -53,7 +46,7 @@ class OrderFlowOptionsTest {
     void order_shops_get_an_e_conomic_order_marked_as_sent_when_asked() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of(
                 "shop.se.orders.document-type", "order", "shop.se.orders.mark-order-sent", "true"))) {
-            NorceModel.Order order = place(harness, 6);
+            NorceModel.Order order = harness.placeOrder(6);
 
             harness.runUntilSettled(5);
 
@@ -67,9 +60,7 @@ class OrderFlowOptionsTest {
     @Test
     void in_erp_master_an_article_missing_in_e_conomic_parks_the_order_naming_it() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("sync.mode", "erp-master"))) {
-            NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
-                    .placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
-            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            NorceModel.Order order = harness.placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
 
             harness.runUntilSettled(5);
 
@@ -83,9 +74,7 @@ class OrderFlowOptionsTest {
     @Test
     void in_combo_a_missing_article_is_created_in_e_conomic_and_the_order_goes_through() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("sync.mode", "combo"))) {
-            NorceModel.Order order = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
-                    .placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
-            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            NorceModel.Order order = harness.placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE);
 
             harness.runUntilSettled(5);
 
@@ -98,9 +87,7 @@ class OrderFlowOptionsTest {
     @Test
     void a_parked_order_fixed_in_the_shop_and_re_sent_is_created_once() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
-            NorceModel.Order broken = new DemoOrderGenerator(harness.norce, DemoOrderGenerator.Settings.defaults())
-                    .placeBadOrder(DemoOrderGenerator.BadOrder.MISSING_EMAIL);
-            harness.norce.setOrderStatus(broken.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            NorceModel.Order broken = harness.placeBadOrder(DemoOrderGenerator.BadOrder.MISSING_EMAIL);
             harness.runUntilSettled(5);
             OrderAdminService admin = harness.assembly.admin();
             assertThat(admin.list("se", "PARKED", 10).toString()).contains(broken.orderNo(), "e-mail");
@@ -127,10 +114,8 @@ class OrderFlowOptionsTest {
     @Test
     void an_order_that_vanishes_from_the_shop_before_its_retry_is_parked_saying_so() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
-            NorceModel.Order order = place(harness, 8);
-            harness.economic.faults().script("POST /invoices/drafts", io.jesync.simulator.Fault.UNAVAILABLE,
-                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE,
-                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE);
+            NorceModel.Order order = harness.placeOrder(8);
+            harness.failDraftCreation(io.jesync.simulator.Fault.UNAVAILABLE, 5);
             harness.runOnce();
             assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
                     .isEqualTo(OrderState.FAILED);
@@ -148,10 +133,8 @@ class OrderFlowOptionsTest {
     @Test
     void an_order_cancelled_in_the_shop_before_its_retry_is_not_sent() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
-            NorceModel.Order order = place(harness, 9);
-            harness.economic.faults().script("POST /invoices/drafts", io.jesync.simulator.Fault.UNAVAILABLE,
-                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE,
-                    io.jesync.simulator.Fault.UNAVAILABLE, io.jesync.simulator.Fault.UNAVAILABLE);
+            NorceModel.Order order = harness.placeOrder(9);
+            harness.failDraftCreation(io.jesync.simulator.Fault.UNAVAILABLE, 5);
             harness.runOnce();
             harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CANCELLED.id());
 

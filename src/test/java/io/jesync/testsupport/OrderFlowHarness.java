@@ -22,6 +22,8 @@ import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.OrderTransfer;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
+import io.jesync.simulator.norce.DemoOrderGenerator;
+import io.jesync.simulator.norce.NorceModel;
 import io.jesync.simulator.norce.NorceSimulator;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
@@ -70,6 +72,29 @@ public final class OrderFlowHarness implements AutoCloseable {
                 new SplittableRandom(11), clock::advance);
         assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
                 new SplittableRandom(13));
+    }
+
+    /** A generated order of {@code seed}, in the shipped trigger status. */
+    public NorceModel.Order placeOrder(long seed) {
+        return confirmed(new DemoOrderGenerator(norce, DemoOrderGenerator.Settings.defaults().withSeed(seed))
+                .placeOrderNow());
+    }
+
+    /** A deliberately broken order, in the shipped trigger status. */
+    public NorceModel.Order placeBadOrder(DemoOrderGenerator.BadOrder kind) {
+        return confirmed(new DemoOrderGenerator(norce, DemoOrderGenerator.Settings.defaults()).placeBadOrder(kind));
+    }
+
+    public NorceModel.Order confirmed(NorceModel.Order order) {
+        norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+        return order;
+    }
+
+    /** e-conomic answers the next {@code times} draft-invoice POSTs with the given fault. */
+    public void failDraftCreation(io.jesync.simulator.Fault fault, int times) {
+        io.jesync.simulator.Fault[] faults = new io.jesync.simulator.Fault[times];
+        java.util.Arrays.fill(faults, fault);
+        economic.faults().script("POST /invoices/drafts", faults);
     }
 
     public OrderFlow flow() {
