@@ -53,7 +53,8 @@ public record RuntimeSettings(
         StoreSettings store = store(source);
         SimulatorSettings simulators = new SimulatorSettings(SettingReader.port(source, "simulator.economic.port", 8081),
                 SettingReader.port(source, "simulator.norce.port", 8082), SettingReader.longValue(source, "simulator.seed", 4711L),
-                SettingReader.nonNegativeDecimal(source, "demo.orders-per-minute", 6.0));
+                SettingReader.nonNegativeDecimal(source, "demo.orders-per-minute", 6.0),
+                SettingReader.nonNegativeInt(source, "demo.accountant-interval-seconds", 20));
         EconomicSettings economic = economic(source, live, simulators);
         SyncMode syncMode = SyncMode.parse(source);
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);

@@ -23,12 +23,15 @@ public final class DemoEnvironment implements AutoCloseable {
     private final EconomicSimulator economic;
     private final NorceSimulator norce;
     private final DemoOrderGenerator generator;
+    private final DemoAccountant accountant;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private DemoEnvironment(EconomicSimulator economic, NorceSimulator norce, DemoOrderGenerator generator) {
+    private DemoEnvironment(EconomicSimulator economic, NorceSimulator norce, DemoOrderGenerator generator,
+                            DemoAccountant accountant) {
         this.economic = economic;
         this.norce = norce;
         this.generator = generator;
+        this.accountant = accountant;
     }
 
     public static DemoEnvironment start(RuntimeSettings settings) {
@@ -54,7 +57,14 @@ public final class DemoEnvironment implements AutoCloseable {
                     .withInterval(interval));
             generator.start();
         }
-        DemoEnvironment demo = new DemoEnvironment(economic, norce, generator);
+        DemoAccountant accountant = null;
+        int accountantSeconds = settings.simulators().accountantIntervalSeconds();
+        if (accountantSeconds > 0) {
+            accountant = new DemoAccountant(economic,
+                    settings.shops().get(0).orders().mapping().referencePrefix(), seed);
+            accountant.start(Duration.ofSeconds(accountantSeconds));
+        }
+        DemoEnvironment demo = new DemoEnvironment(economic, norce, generator, accountant);
         demo.announce(settings, perMinute);
         return demo;
     }
@@ -78,6 +88,8 @@ public final class DemoEnvironment implements AutoCloseable {
                 economic.baseUrl());
         LOG.info("  Norce simulator       {}   (state: {}/_sim/norce/orders)", norce.baseUrl(), norce.baseUrl());
         LOG.info("  demo shop orders      {} per minute", perMinute);
+        LOG.info("  demo accountant       books, pays and cancels in e-conomic every {} s",
+                settings.simulators().accountantIntervalSeconds());
         LOG.info("  admin side            {}/observe/health  {}/observe/metrics", admin, admin);
         LOG.info("  stop with Ctrl-C");
     }
@@ -97,6 +109,9 @@ public final class DemoEnvironment implements AutoCloseable {
         }
         if (generator != null) {
             generator.close();
+        }
+        if (accountant != null) {
+            accountant.close();
         }
         norce.close();
         economic.close();

@@ -36,6 +36,9 @@ final class EconomicControlRoutes {
             simulator.deleteDraft(request.pathParam("kind") + "/" + request.pathParam("state"), number(request));
             return SimResponse.empty(204);
         }));
+        simulator.control("POST", "documents/{kind}/{state}/{number}/note", request -> guarded(() ->
+                SimResponse.json(200, simulator.addNote(request.pathParam("kind") + "/" + request.pathParam("state"),
+                        number(request), body(request).path("text").asText()))));
         simulator.control("GET", "documents/by-reference", request -> guarded(() -> {
             String other = request.queryParam("other")
                     .orElseThrow(() -> new IllegalArgumentException("the query parameter other is required"));

@@ -352,6 +352,27 @@ public class EconomicSimulator extends SimulatorServer {
         });
     }
 
+    /**
+     * Adds a line to a draft's {@code notes.textLine2}, as the accountant typing in e-conomic does, e.g. the parcel's
+     * tracking number before the order is sent or the invoice booked. Only drafts: sent and booked documents are
+     * immutable.
+     */
+    public ObjectNode addNote(String collection, int number, String text) {
+        if (!collection.equals("invoices/drafts") && !collection.equals("orders/drafts")) {
+            throw new IllegalArgumentException("only drafts can be annotated, not " + collection);
+        }
+        return store.write(() -> {
+            ObjectNode draft = collection(collection).get(number);
+            if (draft == null) {
+                throw new IllegalArgumentException("no document " + collection + "/" + number);
+            }
+            ObjectNode notes = draft.withObject("/notes");
+            String before = notes.path("textLine2").asText("");
+            notes.put("textLine2", before.isEmpty() ? text : before + "\n" + text);
+            return draft.deepCopy();
+        });
+    }
+
     /** Books a draft invoice under the next free number, as {@code POST /invoices/booked} without a number does. */
     public ObjectNode bookDraft(int draftNumber) {
         return store.write(() -> {
