@@ -31,7 +31,9 @@ public record StatusFlowSettings(
         Tracking tracking) {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)", Pattern.CASE_INSENSITIVE);
-    private static final String DEFAULT_TRACKING_PATTERN = "[A-Za-z0-9]{8,}";
+    /** Every token of 8+ letters and digits with at least one digit, so carrier names (PostNord) are not numbers. */
+    private static final String DEFAULT_TRACKING_PATTERN = "(?<![A-Za-z0-9])(?=[A-Za-z]*[0-9])[A-Za-z0-9]{8,}"
+            + "(?![A-Za-z0-9])";
 
     public StatusFlowSettings {
         Map<StatusEventType, List<ConfiguredAction>> copy = new EnumMap<>(StatusEventType.class);

@@ -114,7 +114,7 @@ public final class StatusPlanner {
     private static String done(ActionKind kind) {
         return switch (kind) {
             case SET_STATUS -> "set";
-            case DELIVERY_NOTE -> "delivered (delivery note created)";
+            case DELIVERY_NOTE -> "given a delivery note";
             case CAPTURE -> "captured";
             case CANCEL -> "cancelled";
         };
