@@ -96,12 +96,11 @@ public final class StatusFlow {
             return false;
         }
         List<StatusActionEntry> actions = recorded.get().actions();
-        String plan = actions.isEmpty()
-                ? "nothing to do in the shop (shop." + shop.id() + ".status.on." + event.type().key() + "=none)"
-                : actions.stream().filter(a -> a.state() == ActionState.PENDING).map(StatusExecutor::label)
+        String next = actions.stream().filter(a -> a.state() == ActionState.PENDING).map(StatusExecutor::label)
                 .collect(Collectors.joining(", "));
         orders.appendEvent(shop.id(), event.orderNo(), "status-event", StatusPlanner.describe(event)
-                + (plan.isEmpty() ? "" : "; next: " + plan));
+                + (actions.isEmpty() ? "; nothing to do in the shop (shop." + shop.id() + ".status.on."
+                + event.type().key() + "=none)" : next.isEmpty() ? "" : "; next: " + next));
         for (StatusActionEntry skipped : actions) {
             if (skipped.state() == ActionState.SKIPPED) {
                 orders.appendEvent(shop.id(), event.orderNo(), "status-action", "skipped "
