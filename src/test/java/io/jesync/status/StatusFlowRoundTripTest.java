@@ -243,6 +243,23 @@ class StatusFlowRoundTripTest {
         }
     }
 
+    @Test
+    void an_event_for_an_order_the_ledger_does_not_know_parks_its_actions() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            StatusFlowAssembly status = harness.statusFlow(new ScriptedEvents());
+            status.flow().record(harness.shop(), new StatusEvent("se", "404", StatusEventType.INVOICE_BOOKED, 7, null));
+
+            status.flow().poll("se");
+
+            assertThat(status.ledger().actionsOf("se", "404")).singleElement().satisfies(a -> {
+                assertThat(a.state()).isEqualTo(ActionState.PARKED);
+                assertThat(a.reason()).isEqualTo("order 404 of shop se is not in the order ledger with an"
+                        + " e-conomic document, so the shop cannot be told about it");
+            });
+            assertThat(harness.norce.writeBacks()).isEmpty();
+        }
+    }
+
     /** The runtime stopped after recording the event and before acting: the next life acts, once. */
     @ParameterizedTest
     @EnumSource(Kind.class)
