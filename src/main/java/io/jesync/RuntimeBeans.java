@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
@@ -28,12 +29,14 @@ import org.apache.camel.support.EventNotifierSupport;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.norce.NorceConnection;
+import io.jesync.status.EconomicStatusEvents;
+import io.jesync.status.StatusFlowAssembly;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
 /**
  * Wires the runtime from what {@link Bootstrap} bound before Camel started (settings, database, demo
- * simulators): the remote clients, the stores, the order flow and the health checks.
+ * simulators): the remote clients, the stores, the order and status flows and the health checks.
  */
 @Configuration
 public class RuntimeBeans implements CamelConfiguration {
@@ -63,12 +66,19 @@ public class RuntimeBeans implements CamelConfiguration {
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         NorceConnection norce = orders.norce();
+        // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
+        ProducerTemplate plugins = context.createProducerTemplate();
+        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), norce,
+                new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
+                new SplittableRandom());
 
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
         registry.bind("orderAdminService", orders.admin());
         registry.bind("orderFlow", orders.flow());
+        registry.bind("statusLedger", status.ledger());
+        registry.bind("statusFlow", status.flow());
 
         bindMetricsOnStart(context, settings, orders, economic, clock);
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
@@ -25,6 +26,8 @@ import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
 import io.jesync.simulator.norce.NorceSimulator;
+import io.jesync.status.StatusEventSource;
+import io.jesync.status.StatusFlowAssembly;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 import io.jesync.store.LedgerEntry;
@@ -95,6 +98,21 @@ public final class OrderFlowHarness implements AutoCloseable {
         io.jesync.simulator.Fault[] faults = new io.jesync.simulator.Fault[times];
         java.util.Arrays.fill(faults, fault);
         economic.faults().script("POST /invoices/drafts", faults);
+    }
+
+    /**
+     * The status flow on the same store, clock and Norce simulator, reading events from {@code source}. Each call
+     * builds a new one with its own claim owner, as a restarted runtime would.
+     */
+    public StatusFlowAssembly statusFlow(StatusEventSource source) {
+        return statusFlow(source, (uri, body) -> {
+            throw new IllegalStateException("this test has no plugin route " + uri);
+        });
+    }
+
+    public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes) {
+        return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.norce(), source, routes,
+                clock, BackoffSchedule.defaults(), new SplittableRandom(17));
     }
 
     public OrderFlow flow() {

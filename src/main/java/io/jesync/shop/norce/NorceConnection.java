@@ -1,6 +1,7 @@
 package io.jesync.shop.norce;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.shop.norce.NorceTokenProvider.NorceAuthException;
@@ -70,6 +72,49 @@ public final class NorceConnection {
             throw new NorceRequestException(what + " was refused with HTTP " + status + detail(response.body()), status);
         }
         return response;
+    }
+
+    /**
+     * POSTs a Connect 4.0 body to {@code path} and returns Norce's answer (empty when it sent none). Connect's
+     * OrderResponse can say "Failed" inside a 200; that is a refusal too.
+     *
+     * @throws NorceUnavailableException 429/5xx/I/O: retry later
+     * @throws NorceRequestException     Norce refused; the message starts with {@code what}
+     */
+    JsonNode postConnect(ShopSettings shop, String path, ObjectNode body, String what)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(shop.baseUrl() + path);
+        String json = body.toString();
+        HttpResponse<String> response = send(shop, what, token -> HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+        if (response.body() == null || response.body().isBlank()) {
+            return mapper.createObjectNode();
+        }
+        JsonNode answer;
+        try {
+            answer = json(response.body());
+        } catch (IOException notJson) {
+            return mapper.createObjectNode();
+        }
+        if ("Failed".equalsIgnoreCase(answer.path("StatusCode").asText())) {
+            throw new NorceRequestException(what + " was refused: " + answer.path("Description").asText(""),
+                    response.statusCode());
+        }
+        return answer;
+    }
+
+    /** ClientOrderRef is an int in Connect's contract; a non-numeric order number is sent as text rather than lost. */
+    static void putClientOrderRef(ObjectNode body, String orderNo) {
+        if (orderNo.chars().allMatch(Character::isDigit) && !orderNo.isEmpty() && orderNo.length() < 19) {
+            body.put("ClientOrderRef", Long.parseLong(orderNo));
+        } else {
+            body.put("ClientOrderRef", orderNo);
+        }
     }
 
     /**

@@ -61,6 +61,14 @@ final class NorceConnectOrders {
             Order order = store.orderByOrderNo(orderNo).or(() -> store.orderByErpOrderNo(orderNo))
                     .orElseThrow(() -> failed("Order '" + orderNo + "' was not found."));
             requireNotCancelled(order);
+            // Assumed like CreateInvoice's InvoiceNo: a note number is unique per order, so a retried note is refused.
+            String noteNo = text(body, "NoteNo");
+            boolean duplicate = noteNo != null && store.writeBacks().stream().anyMatch(w -> w.kind()
+                    == WriteBackKind.DELIVERY_NOTE && w.orderId() == order.id() && noteNo.equals(text(w.request(),
+                    "NoteNo")));
+            if (duplicate) {
+                throw failed("Delivery note '" + noteNo + "' already exists for order " + order.orderNo() + ".");
+            }
             Map<String, BigDecimal> delivered = deliveredSoFar(order);
             JsonNode items = field(body, "DeliveryNoteItems");
             if (items.isArray()) {
@@ -164,6 +172,10 @@ final class NorceConnectOrders {
             Order order = findByRefs(body);
             if (order.statusId() == OrderStatus.INVOICED.id()) {
                 throw failed("Order " + order.orderNo() + " is invoiced and cannot be cancelled.");
+            }
+            // Assumed: a second cancellation changes nothing and is refused, like a second invoice number.
+            if (order.statusId() == OrderStatus.CANCELLED.id()) {
+                throw failed("Order " + order.orderNo() + " is already cancelled.");
             }
             // The contracts class has CancelPayment; the docs describe Payments[] with PaymentRef. Either cancels.
             JsonNode payments = field(body, "Payments");

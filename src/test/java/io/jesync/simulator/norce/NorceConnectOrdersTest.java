@@ -82,6 +82,34 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
+    void aRepeatedNoteNumberIsRefusedAndChangesNothing() {
+        Order order = placed();
+        String note = "{\"OrderNo\":\"" + order.orderNo() + "\",\"NoteNo\":\"DN-1\","
+                + "\"DeliveryNotePackages\":[{\"ParcelNumber\":\"TRACK1\",\"StatusId\":4}]}";
+        assertThat(connectPost("/Order/CreateDeliveryNote", note).status()).isEqualTo(200);
+
+        Reply again = connectPost("/Order/CreateDeliveryNote", note);
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.raw()).contains("Failed", "'DN-1' already exists for order " + order.orderNo());
+        assertThat(sim.writeBacks()).hasSize(1);
+        assertThat(current(order).parcelNumbers()).containsExactly("TRACK1");
+    }
+
+    @Test
+    void cancellingACancelledOrderIsRefusedAndRecordsNothing() {
+        Order order = placed();
+        assertThat(connectPost("/Order/CancelOrder", "{\"ClientOrderRef\":" + order.orderNo() + "}").status())
+                .isEqualTo(200);
+
+        Reply again = connectPost("/Order/CancelOrder", "{\"ClientOrderRef\":" + order.orderNo() + "}");
+
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.raw()).contains("is already cancelled");
+        assertThat(sim.writeBacks()).hasSize(1);
+    }
+
+    @Test
     void invoiceCapturesUnlessSuppressedAndRejectsDuplicates() {
         Order order = placed();
         String total = order.totalIncVat().toPlainString();

@@ -1,0 +1,209 @@
+package io.jesync.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.jesync.shop.norce.NorceOrderStatus;
+import io.jesync.status.ActionKind;
+import io.jesync.status.ConfiguredAction;
+import io.jesync.status.StatusEventType;
+
+/**
+ * What one shop hears back about its orders' later life in e-conomic: which events lead to which shop actions,
+ * how often e-conomic is read, how long an order is watched, and where tracking numbers come from. Read from
+ * {@code shop.<id>.status.*}.
+ */
+public record StatusFlowSettings(
+        boolean enabled,
+        Duration pollInterval,
+        Optional<String> pollCron,
+        Duration trackFor,
+        Map<StatusEventType, List<ConfiguredAction>> mapping,
+        boolean cancelPayment,
+        Tracking tracking) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)", Pattern.CASE_INSENSITIVE);
+    /** Every token of 8+ letters and digits with at least one digit, so carrier names (PostNord) are not numbers. */
+    private static final String DEFAULT_TRACKING_PATTERN = "(?<![A-Za-z0-9])(?=[A-Za-z]*[0-9])[A-Za-z0-9]{8,}"
+            + "(?![A-Za-z0-9])";
+
+    public StatusFlowSettings {
+        Map<StatusEventType, List<ConfiguredAction>> copy = new EnumMap<>(StatusEventType.class);
+        mapping.forEach((type, actions) -> copy.put(type, List.copyOf(actions)));
+        mapping = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The actions configured for one event type; empty when none. */
+    public List<ConfiguredAction> actionsFor(StatusEventType type) {
+        return mapping.getOrDefault(type, List.of());
+    }
+
+    /**
+     * Where a delivery note's tracking numbers come from: nowhere, a field of the e-conomic document (dot path),
+     * or a plugin route that gets the document as JSON. {@code pattern} picks the numbers out of the text found:
+     * every match, its group 1 when the pattern has a group, else the whole match.
+     */
+    public record Tracking(Source source, String location, Pattern pattern) {
+        public enum Source { NONE, FIELD, ROUTE }
+
+        /** The numbers {@link #pattern} finds in {@code text}, in order, without repeats. */
+        public List<String> numbersIn(String text) {
+            List<String> numbers = new ArrayList<>();
+            if (text == null) {
+                return numbers;
+            }
+            Matcher matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                String number = (matcher.groupCount() >= 1 ? matcher.group(1) : matcher.group());
+                if (number != null && !number.isBlank() && !numbers.contains(number.strip())) {
+                    numbers.add(number.strip());
+                }
+            }
+            return numbers;
+        }
+
+        @Override
+        public String toString() {
+            return source == Source.NONE ? "none" : source.name().toLowerCase(Locale.ROOT) + ":" + location;
+        }
+    }
+
+    /** The shipped mapping (docs/flows/order-status.md). */
+    public static Map<StatusEventType, List<ConfiguredAction>> defaultMapping() {
+        Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
+        mapping.put(StatusEventType.ORDER_SENT, List.of(
+                ConfiguredAction.setStatus(NorceOrderStatus.DELIVERED.wireName()),
+                ConfiguredAction.of(ActionKind.DELIVERY_NOTE),
+                ConfiguredAction.of(ActionKind.CAPTURE)));
+        mapping.put(StatusEventType.INVOICE_BOOKED, List.of(
+                ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName())));
+        mapping.put(StatusEventType.DOCUMENT_DELETED, List.of(ConfiguredAction.of(ActionKind.CANCEL)));
+        return mapping;
+    }
+
+    /** Every setting at its default, switched on; for tests and tools. */
+    public static StatusFlowSettings defaults() {
+        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", true);
+    }
+
+    /** @param enabledByDefault demo mode shows the round trip, so there the flow is on unless switched off */
+    static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault) {
+        String s = "shop." + shopId + ".status.";
+        Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping();
+        Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
+        for (StatusEventType type : StatusEventType.values()) {
+            String key = s + "on." + type.key();
+            Optional<String> value = source.get(key);
+            mapping.put(type, value.isPresent() ? actions(key, value.get()) : defaults.getOrDefault(type, List.of()));
+        }
+        return new StatusFlowSettings(
+                SettingReader.bool(source, s + "enabled", enabledByDefault),
+                duration(source, s + "poll-interval", Duration.ofMinutes(5)),
+                source.get(s + "poll-cron"),
+                Duration.ofDays(SettingReader.positiveInt(source, s + "track-days", 120)),
+                mapping,
+                SettingReader.bool(source, s + "cancel-payment", true),
+                tracking(source, s + "tracking."));
+    }
+
+    private static List<ConfiguredAction> actions(String key, String text) {
+        if ("none".equalsIgnoreCase(text.strip())) {
+            return List.of();
+        }
+        List<ConfiguredAction> actions = new ArrayList<>();
+        for (String raw : text.split(",")) {
+            String part = raw.strip();
+            ConfiguredAction action;
+            String lower = part.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("status:")) {
+                String name = part.substring("status:".length()).strip();
+                NorceOrderStatus status = NorceOrderStatus.parse(name.isEmpty() ? "-" : name)
+                        .orElseThrow(() -> new ConfigurationException(key, "'" + name + "' is not a Norce order "
+                                + "status (e.g. status:Delivered, status:Invoiced)"));
+                action = ConfiguredAction.setStatus(status.wireName());
+            } else {
+                action = switch (lower) {
+                    case "delivery-note" -> ConfiguredAction.of(ActionKind.DELIVERY_NOTE);
+                    case "capture" -> ConfiguredAction.of(ActionKind.CAPTURE);
+                    case "cancel" -> ConfiguredAction.of(ActionKind.CANCEL);
+                    default -> throw new ConfigurationException(key, "'" + part + "' is not an action: use "
+                            + "status:<Norce status>, delivery-note, capture, cancel or none");
+                };
+            }
+            if (actions.stream().anyMatch(a -> a.kind() == action.kind() && a.kind() != ActionKind.SET_STATUS)
+                    || actions.contains(action)) {
+                throw new ConfigurationException(key, "'" + part + "' is listed twice");
+            }
+            actions.add(action);
+        }
+        if (actions.stream().filter(a -> a.kind() == ActionKind.SET_STATUS).count() > 1) {
+            throw new ConfigurationException(key, "sets more than one status; the order can have only one");
+        }
+        return List.copyOf(actions);
+    }
+
+    private static Tracking tracking(ConfigSource source, String t) {
+        String patternText = source.get(t + "pattern").orElse(DEFAULT_TRACKING_PATTERN);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(patternText);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigurationException(t + "pattern", "'" + patternText + "' is not a regular expression: "
+                    + e.getDescription());
+        }
+        String value = source.get(t + "source").orElse("none");
+        if ("none".equalsIgnoreCase(value)) {
+            return new Tracking(Tracking.Source.NONE, null, pattern);
+        }
+        int colon = value.indexOf(':');
+        String kind = colon < 0 ? value : value.substring(0, colon).toLowerCase(Locale.ROOT);
+        String location = colon < 0 ? "" : value.substring(colon + 1).strip();
+        if (location.isEmpty() || !(kind.equals("field") || kind.equals("route"))) {
+            throw new ConfigurationException(t + "source", "'" + value + "' is not none, field:<path in the "
+                    + "e-conomic document, e.g. notes.textLine2> or route:<endpoint, e.g. direct:tracking-number>");
+        }
+        if (kind.equals("field") && !location.matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
+            throw new ConfigurationException(t + "source", "'" + location + "' is not a dot path such as "
+                    + "notes.textLine2 or references.other");
+        }
+        return new Tracking(kind.equals("field") ? Tracking.Source.FIELD : Tracking.Source.ROUTE, location, pattern);
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT5M}). */
+    private static Duration duration(ConfigSource source, String key, Duration fallback) {
+        Optional<String> value = source.get(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().strip();
+        Duration duration;
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            duration = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        } else {
+            try {
+                duration = Duration.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h)");
+            }
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ConfigurationException(key, "must be longer than 0, got " + text);
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,29 @@
+package io.jesync.store;
+
+import java.time.Instant;
+
+import io.jesync.status.ActionKind;
+import io.jesync.status.ActionState;
+import io.jesync.status.StatusEventType;
+
+/** One {@code status_action} row, with the type and document number of the event it belongs to. */
+public record StatusActionEntry(
+        long id,
+        long eventId,
+        String shopId,
+        String orderNo,
+        ActionKind action,
+        String argument,
+        int rank,
+        ActionState state,
+        int attempts,
+        Instant nextAttemptAt,
+        String claimedBy,
+        Instant claimedUntil,
+        String reason,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        StatusEventType eventType,
+        long eventDocumentNumber) {
+}
