@@ -131,7 +131,7 @@ public record RuntimeSettings(
             List<Integer> applicationIds = SettingReader.intList(source, prefix + "application-ids");
             OrderFlowSettings orders = OrderFlowSettings.load(source, id, syncMode == SyncMode.ERP_MASTER
                     ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
-            StatusFlowSettings status = StatusFlowSettings.load(source, id, !live);
+            StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),

@@ -76,28 +76,36 @@ public record StatusFlowSettings(
         }
     }
 
-    /** The shipped mapping (docs/flows/order-status.md). */
-    public static Map<StatusEventType, List<ConfiguredAction>> defaultMapping() {
+    /**
+     * The shipped mapping (docs/flows/order-status.md). Which event means "the goods left" depends on the document
+     * type: marking an order sent, or booking a draft invoice. A booked-invoice transfer books at once, before
+     * anything ships, so there booking implies no delivery and no capture.
+     */
+    public static Map<StatusEventType, List<ConfiguredAction>> defaultMapping(OrderFlowSettings.DocumentType documentType) {
         Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
         mapping.put(StatusEventType.ORDER_SENT, List.of(
                 ConfiguredAction.setStatus(NorceOrderStatus.DELIVERED.wireName()),
                 ConfiguredAction.of(ActionKind.DELIVERY_NOTE),
                 ConfiguredAction.of(ActionKind.CAPTURE)));
-        mapping.put(StatusEventType.INVOICE_BOOKED, List.of(
-                ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName())));
+        mapping.put(StatusEventType.INVOICE_BOOKED, documentType == OrderFlowSettings.DocumentType.DRAFT_INVOICE
+                ? List.of(ConfiguredAction.of(ActionKind.DELIVERY_NOTE), ConfiguredAction.of(ActionKind.CAPTURE),
+                        ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName()))
+                : List.of(ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName())));
         mapping.put(StatusEventType.DOCUMENT_DELETED, List.of(ConfiguredAction.of(ActionKind.CANCEL)));
         return mapping;
     }
 
     /** Every setting at its default, switched on; for tests and tools. */
     public static StatusFlowSettings defaults() {
-        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", true);
+        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", true,
+                OrderFlowSettings.DocumentType.DRAFT_INVOICE);
     }
 
     /** @param enabledByDefault demo mode shows the round trip, so there the flow is on unless switched off */
-    static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault) {
+    static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault,
+                                   OrderFlowSettings.DocumentType documentType) {
         String s = "shop." + shopId + ".status.";
-        Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping();
+        Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping(documentType);
         Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
         for (StatusEventType type : StatusEventType.values()) {
             String key = s + "on." + type.key();

@@ -48,13 +48,22 @@ class StatusFlowSettingsTest {
         assertThat(status.actionsFor(StatusEventType.ORDER_SENT)).containsExactly(
                 ConfiguredAction.setStatus("Delivered"), ConfiguredAction.of(ActionKind.DELIVERY_NOTE),
                 ConfiguredAction.of(ActionKind.CAPTURE));
-        assertThat(status.actionsFor(StatusEventType.INVOICE_BOOKED)).containsExactly(
-                ConfiguredAction.setStatus("Invoiced"));
+        assertThat(status.actionsFor(StatusEventType.INVOICE_BOOKED)).as("booking a draft invoice ships it")
+                .containsExactly(ConfiguredAction.of(ActionKind.DELIVERY_NOTE), ConfiguredAction.of(ActionKind.CAPTURE),
+                        ConfiguredAction.setStatus("Invoiced"));
         assertThat(status.actionsFor(StatusEventType.DOCUMENT_DELETED)).containsExactly(
                 ConfiguredAction.of(ActionKind.CANCEL));
         assertThat(status.actionsFor(StatusEventType.ORDER_ARCHIVED)).isEmpty();
         assertThat(status.actionsFor(StatusEventType.INVOICE_PAID)).isEmpty();
         assertThat(status.actionsFor(StatusEventType.CREDIT_NOTE_BOOKED)).isEmpty();
+    }
+
+    @Test
+    void with_orders_or_invoices_booked_at_transfer_booking_only_says_invoiced() {
+        for (String documentType : new String[] {"order", "booked-invoice"}) {
+            assertThat(status(Map.of("shop.se.orders.document-type", documentType))
+                    .actionsFor(StatusEventType.INVOICE_BOOKED)).containsExactly(ConfiguredAction.setStatus("Invoiced"));
+        }
     }
 
     @Test

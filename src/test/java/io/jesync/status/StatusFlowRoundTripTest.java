@@ -109,7 +109,8 @@ class StatusFlowRoundTripTest {
     }
 
     @Test
-    void a_booked_invoice_sets_invoiced_and_archived_paid_and_credited_do_nothing_by_default() throws Exception {
+    void booking_the_draft_invoice_delivers_captures_and_invoices_and_archived_paid_and_credited_do_nothing_by_default()
+            throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             Transferred order = transferred(harness, 1).get(0);
             ScriptedEvents events = new ScriptedEvents()
@@ -120,17 +121,18 @@ class StatusFlowRoundTripTest {
 
             harness.statusFlow(events).flow().poll("se");
 
-            assertThat(order.writeBacks(harness)).singleElement().satisfies(w -> {
-                assertThat(w.kind()).isEqualTo(WriteBackKind.ORDER_STATUS);
-                assertThat(w.request().get("OrderStatus").asText()).isEqualTo("Invoiced");
-                assertThat(w.request().get("ErpOrderNo").asText()).isEqualTo(order.erpOrderNo());
-            });
+            assertThat(order.writeBacks(harness)).extracting(WriteBack::kind).containsExactly(
+                    WriteBackKind.DELIVERY_NOTE, WriteBackKind.INVOICE, WriteBackKind.ORDER_STATUS);
+            WriteBack status = order.writeBacks(harness, WriteBackKind.ORDER_STATUS).get(0);
+            assertThat(status.request().get("OrderStatus").asText()).isEqualTo("Invoiced");
+            assertThat(status.request().get("ErpOrderNo").asText()).isEqualTo(order.erpOrderNo());
             assertThat(order.now(harness).statusId()).isEqualTo(OrderStatus.INVOICED.id());
-            assertThat(order.now(harness).capturedAmount()).isEqualByComparingTo(BigDecimal.ZERO);
+            assertThat(order.now(harness).capturedAmount()).isEqualByComparingTo(order.placed().totalIncVat());
             assertThat(order.timeline(harness, "status-event")).containsExactly(
                     "e-conomic: order " + order.documentNumber() + " archived (turned into an invoice); nothing to do"
                             + " in the shop (shop.se.status.on.order-archived=none)",
-                    "e-conomic: invoice 10023 booked; next: status Invoiced",
+                    "e-conomic: invoice 10023 booked; next: delivery note " + order.erpOrderNo() + "-D1, capture"
+                            + " (invoice " + order.erpOrderNo() + "-I1), status Invoiced",
                     "e-conomic: invoice 10023 paid; nothing to do in the shop (shop.se.status.on.invoice-paid=none)",
                     "e-conomic: credit note 10031 booked; nothing to do in the shop"
                             + " (shop.se.status.on.credit-note-booked=none)");
@@ -196,6 +198,7 @@ class StatusFlowRoundTripTest {
     void an_older_event_never_overwrites_a_newer_status() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir,
                 Map.of("shop.se.status.on.order-sent", "status:Delivered",
+                        "shop.se.status.on.invoice-booked", "status:Invoiced",
                         "shop.se.status.on.invoice-paid", "status:Invoiced"))) {
             Transferred order = transferred(harness, 1).get(0);
             ScriptedEvents events = new ScriptedEvents()
@@ -247,7 +250,7 @@ class StatusFlowRoundTripTest {
     void an_event_for_an_order_the_ledger_does_not_know_parks_its_actions() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             StatusFlowAssembly status = harness.statusFlow(new ScriptedEvents());
-            status.flow().record(harness.shop(), new StatusEvent("se", "404", StatusEventType.INVOICE_BOOKED, 7, null));
+            status.flow().record(harness.shop(), new StatusEvent("se", "404", StatusEventType.DOCUMENT_DELETED, 7, null));
 
             status.flow().poll("se");
 
