@@ -55,6 +55,11 @@ public record OrderFlowSettings(
         public String key() {
             return key;
         }
+
+        /** The type the order ledger names by its key; empty for anything else. */
+        public static java.util.Optional<DocumentType> ofKey(String key) {
+            return java.util.Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
+        }
     }
 
     /** How the buyer is found among e-conomic's customers before one is created. */

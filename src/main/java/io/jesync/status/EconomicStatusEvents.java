@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jesync.config.OrderFlowSettings.DocumentType;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.FoundDocument;
@@ -167,7 +168,7 @@ public final class EconomicStatusEvents implements StatusEventSource {
         /** Step 2a: draft invoices that are neither booked nor known to be deleted. */
         void readInvoiceDrafts() {
             List<TrackedOrder> watched = tracked.stream()
-                    .filter(o -> o.documentType().equals("DRAFT_INVOICE")
+                    .filter(o -> o.documentType() == DocumentType.DRAFT_INVOICE
                             && !o.seen().contains(StatusEventType.DOCUMENT_DELETED) && !hasBooked(o))
                     .toList();
             for (List<TrackedOrder> chunk : chunks(watched)) {
@@ -182,7 +183,7 @@ public final class EconomicStatusEvents implements StatusEventSource {
          */
         void readOrders() {
             List<TrackedOrder> watched = tracked.stream()
-                    .filter(o -> o.documentType().equals("ORDER")
+                    .filter(o -> o.documentType() == DocumentType.ORDER
                             && !o.seen().contains(StatusEventType.ORDER_ARCHIVED)
                             && !o.seen().contains(StatusEventType.DOCUMENT_DELETED))
                     .toList();

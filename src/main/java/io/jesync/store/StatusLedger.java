@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.jesync.config.OrderFlowSettings.DocumentType;
 import io.jesync.status.ActionKind;
 import io.jesync.status.ActionState;
 import io.jesync.status.PlannedAction;
@@ -290,7 +291,9 @@ public final class StatusLedger {
                     }
                 }
             }
-            return rows.values().stream().map(r -> new TrackedOrder(shopId, r.orderNo, r.documentType,
+            return rows.values().stream().map(r -> new TrackedOrder(shopId, r.orderNo,
+                    DocumentType.ofKey(r.documentType).orElseThrow(() -> new StoreException("Order " + shopId + "/"
+                            + r.orderNo + " has the unknown document type '" + r.documentType + "' in the ledger", null)),
                     r.referencesOther, r.documentNumber, r.booked, r.seen, r.createdAt)).toList();
         } catch (SQLException e) {
             throw new StoreException("Cannot list the tracked orders of shop " + shopId, e);

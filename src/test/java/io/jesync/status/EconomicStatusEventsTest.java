@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jesync.config.EconomicSettings;
 import io.jesync.config.Secret;
+import io.jesync.config.OrderFlowSettings.DocumentType;
 import io.jesync.economic.DocumentKind;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
@@ -396,7 +397,7 @@ class EconomicStatusEventsTest {
     private TrackedOrder transfer(String orderNo, DocumentKind kind) {
         String reference = "jetshop:" + SHOP + ":" + orderNo;
         int number = createDocument(kind, reference);
-        return new TrackedOrder(SHOP, orderNo, kind.name(), reference, (long) number, Set.of(), Set.of(),
+        return new TrackedOrder(SHOP, orderNo, DocumentType.valueOf(kind.name()), reference, (long) number, Set.of(), Set.of(),
                 clock.instant());
     }
 
@@ -427,7 +428,8 @@ class EconomicStatusEventsTest {
                 }
             }
         }
-        return new TrackedOrder(order.shopId(), order.orderNo(), order.documentType(), order.referencesOther(),
+        return new TrackedOrder(order.shopId(), order.orderNo(), order.documentType(),
+                order.referencesOther(),
                 order.economicDocumentNumber(), booked, seen, order.transferredAt());
     }
 
