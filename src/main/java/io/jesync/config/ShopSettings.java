@@ -16,7 +16,8 @@ public record ShopSettings(
         Secret clientSecret,
         String scope,
         List<Integer> applicationIds,
-        OrderFlowSettings orders) {
+        OrderFlowSettings orders,
+        ReversalSettings reversal) {
 
     public enum Platform {
         NORCE

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MigrationTest {
 
     private static final List<String> TABLES = List.of(
-            "order_ledger", "order_event", "customer_binding", "watermark", "api_call_meter", "parked_item");
+            "order_ledger", "order_event", "customer_binding", "watermark", "api_call_meter", "parked_item",
+            "order_reversal");
 
     @TempDir
     Path tempDir;
@@ -42,7 +43,7 @@ class MigrationTest {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
             assertThat(applied.get(0).checksum()).hasSize(64);
             assertThat(applied.get(0).installedAt()).isNotNull();

@@ -49,7 +49,8 @@ class NorceOrderPageTest {
         server.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "id", Secret.of("secret"), "playground",
-                List.of(1001), io.jesync.config.OrderFlowSettings.defaults());
+                List.of(1001), io.jesync.config.OrderFlowSettings.defaults(),
+                io.jesync.config.ReversalSettings.defaults());
         reader = new NorceOrderReader(new NorceConnection(HttpClient.newHttpClient(), Clock.systemUTC()));
     }
 

@@ -45,7 +45,8 @@ abstract class NorceOrderTestSupport {
         sim = NorceSimulator.demo(0, 7L, clock, "jesync", "s3cret");
         sim.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE, URI.create(sim.baseUrl()), "jesync",
-                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults());
+                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
+                io.jesync.config.ReversalSettings.defaults());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
     }
