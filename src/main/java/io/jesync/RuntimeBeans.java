@@ -27,6 +27,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.BackoffSchedule;
+import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
@@ -63,12 +64,15 @@ public class RuntimeBeans implements CamelConfiguration {
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         NorceConnection norce = orders.norce();
+        ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
+                BackoffSchedule.defaults(), new SplittableRandom());
 
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
         registry.bind("orderAdminService", orders.admin());
         registry.bind("orderFlow", orders.flow());
+        registry.bind("reversalFlow", reversals.flow());
 
         bindMetricsOnStart(context, settings, orders, economic, clock);
 
