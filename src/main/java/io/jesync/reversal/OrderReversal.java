@@ -248,6 +248,11 @@ public final class OrderReversal {
                     ZoneId.of(shop.orders().mapping().timeZone()));
             boolean whole = entry.kind() == ReversalKind.CANCEL
                     && reversals.forOrder(shop.id(), entry.orderNo()).stream().allMatch(r -> r.seq() >= entry.seq());
+            if (!whole && lines(entry).isEmpty()) {
+                return done("cancel-nothing-found", "none", "Order " + entry.orderNo() + " was cancelled in the shop;"
+                        + " earlier refunds already credited every line of invoice " + bookedNumber,
+                        ReversalChanges.none());
+            }
             EconomicDocument note;
             if (whole) {
                 note = CreditNoteMapper.creditAll(invoice, entry.orderNo(), entry.referencesOther(), today);
