@@ -28,6 +28,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.BackoffSchedule;
+import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
@@ -71,6 +72,8 @@ public class RuntimeBeans implements CamelConfiguration {
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), norce,
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
                 new SplittableRandom());
+        ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
+                BackoffSchedule.defaults(), new SplittableRandom());
 
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
@@ -79,6 +82,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
+        registry.bind("reversalFlow", reversals.flow());
 
         bindMetricsOnStart(context, settings, orders, economic, clock);
 

@@ -17,7 +17,8 @@ public record ShopSettings(
         String scope,
         List<Integer> applicationIds,
         OrderFlowSettings orders,
-        StatusFlowSettings status) {
+        StatusFlowSettings status,
+        ReversalSettings reversal) {
 
     public enum Platform {
         NORCE

@@ -103,6 +103,19 @@ public final class EconomicClient {
                 requireKey(idempotencyKey)));
     }
 
+    /**
+     * Deletes a draft invoice, an order draft or a sent order (§5.10, §5.13); booked invoices and archived orders have
+     * no DELETE. Numbers are reused after a delete, so a caller unsure whether an earlier delete went through checks the
+     * document's reference before calling this again.
+     */
+    public void deleteDocument(DocumentCollection collection, int number, String idempotencyKey) {
+        if (collection == DocumentCollection.INVOICES_BOOKED || collection == DocumentCollection.ORDERS_ARCHIVED) {
+            throw new IllegalArgumentException(collection.path() + " has no DELETE; booked invoices are credited");
+        }
+        transport.execute(EconomicRequest.write("DELETE", collection.path() + "/" + number, null,
+                requireKey(idempotencyKey)));
+    }
+
     // ---- customers
 
     public List<JsonNode> findCustomersByEmail(String email) {

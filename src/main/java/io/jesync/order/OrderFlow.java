@@ -51,7 +51,7 @@ public final class OrderFlow {
                 .orElseGet(() -> clock.instant().minus(shopSettings.orders().initialLookback()));
         // Norce's Updated values can arrive out of order and have coarse resolution: re-read an overlap window.
         Instant since = mark.minus(shopSettings.orders().overlap());
-        NorceShopOrders.Batch batch = shop.ordersSince(shopSettings, since);
+        io.jesync.shop.ShopOrderBatch batch = shop.ordersSince(shopSettings, since);
         Instant next = batch.newestUpdate().filter(mark::isBefore).orElse(mark);
         if (!batch.orders().isEmpty()) {
             LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), since);

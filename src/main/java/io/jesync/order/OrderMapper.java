@@ -53,8 +53,11 @@ public final class OrderMapper {
     private OrderMapper() {
     }
 
-    /** A line as it will be sent, with the shop's VAT rate kept for the totals check. */
-    private record PlannedLine(String productNumber, String description, BigDecimal quantity,
+    /**
+     * A line as it will be sent, with the shop's VAT rate kept for the totals check and the shop line it comes from
+     * (null for the lines the mapping adds: order discount, rounding).
+     */
+    private record PlannedLine(Integer shopLineNumber, String productNumber, String description, BigDecimal quantity,
                                LinePricing.Priced price, BigDecimal vatRate) {
     }
 
@@ -93,6 +96,21 @@ public final class OrderMapper {
                 new References(reference(order, s)),
                 notes(order),
                 lines);
+    }
+
+    /**
+     * Which document line each shop line became: shop line number → e-conomic {@code lineNumber}. A refund in the
+     * shop names shop lines; the credit note has to find them on the invoice.
+     */
+    public static Map<Integer, Integer> documentLineNumbers(ShopOrder order, OrderMappingSettings s) {
+        Map<Integer, Integer> numbers = new LinkedHashMap<>();
+        List<PlannedLine> lines = plan(order, s).lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).shopLineNumber() != null) {
+                numbers.put(lines.get(i).shopLineNumber(), i + 1);
+            }
+        }
+        return numbers;
     }
 
     /** What the document for {@code order} should total in e-conomic, and how that compares with the shop. */
@@ -188,7 +206,7 @@ public final class OrderMapper {
         if (check.result() == TotalCheck.Result.ROUNDING && s.roundingProductNumber() != null) {
             // The rounding product must be VAT-free, or e-conomic would add VAT to the difference and miss again.
             rounding = round2(check.difference());
-            lines.add(new PlannedLine(s.roundingProductNumber(), "Rounding", BigDecimal.ONE,
+            lines.add(new PlannedLine(null, s.roundingProductNumber(), "Rounding", BigDecimal.ONE,
                     new LinePricing.Priced(rounding, null), BigDecimal.ZERO));
             net = net.add(rounding);
         }
@@ -242,7 +260,7 @@ public final class OrderMapper {
                         .divide(productTotal, WORKING_SCALE, RoundingMode.HALF_UP));
             }
             String description = Texts.isBlank(line.name()) ? line.articleNumber().strip() : line.name().strip();
-            lines.add(new PlannedLine(line.articleNumber().strip(),
+            lines.add(new PlannedLine(line.lineNumber(), line.articleNumber().strip(),
                     Texts.truncate(description, s.maxLineDescriptionLength()), line.quantity(),
                     LinePricing.choose(line.quantity(), line.unitPriceExVat(), target), line.vatRate()));
         }
@@ -274,7 +292,7 @@ public final class OrderMapper {
             allocated = allocated.add(share);
             String description = totalPerRate.size() == 1 ? "Order discount"
                     : "Order discount, " + rate.getKey().toPlainString() + " % VAT";
-            lines.add(new PlannedLine(s.orderDiscountProductNumber(), description, BigDecimal.ONE,
+            lines.add(new PlannedLine(null, s.orderDiscountProductNumber(), description, BigDecimal.ONE,
                     new LinePricing.Priced(share.negate(), null), rate.getKey()));
         }
         return lines;
@@ -288,7 +306,7 @@ public final class OrderMapper {
     private static List<PlannedLine> feeLines(ShopOrder order, Kind kind, String productNumber, String fallbackText,
                                               OrderMappingSettings s) {
         return order.lines().stream().filter(l -> l.kind() == kind)
-                .map(line -> new PlannedLine(productNumber,
+                .map(line -> new PlannedLine(line.lineNumber(), productNumber,
                         Texts.truncate(Texts.isBlank(line.name()) ? fallbackText : line.name().strip(),
                                 s.maxLineDescriptionLength()),
                         line.quantity(),

@@ -1,7 +1,7 @@
 package io.jesync.order;
 
 /** Text limits e-conomic enforces, applied without breaking characters. */
-final class Texts {
+public final class Texts {
     private static final String ELLIPSIS = "…";
 
     private Texts() {
@@ -12,7 +12,7 @@ final class Texts {
      * UTF-16 units because that is the stricter of e-conomic's (.NET string) and JSON Schema's (code point) counts;
      * the cut never lands inside a surrogate pair, so an emoji is kept whole or dropped whole.
      */
-    static String truncate(String text, int maxChars) {
+    public static String truncate(String text, int maxChars) {
         if (text == null || text.length() <= maxChars) {
             return text;
         }

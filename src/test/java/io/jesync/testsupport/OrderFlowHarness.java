@@ -21,6 +21,9 @@ import io.jesync.order.IncomingOrder;
 import io.jesync.order.OrderFlow;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.OrderTransfer;
+import io.jesync.reversal.OrderReversal;
+import io.jesync.reversal.ReversalFlow;
+import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
@@ -33,6 +36,8 @@ import io.jesync.store.Database;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.Migrations;
 import io.jesync.store.OrderState;
+import io.jesync.store.ReversalEntry;
+import io.jesync.store.ReversalState;
 
 /**
  * The order flow in-process against both simulators and a real store, on one movable clock: waits (back-off,
@@ -157,6 +162,70 @@ public final class OrderFlowHarness implements AutoCloseable {
 
     private static boolean settled(OrderState state) {
         return state == OrderState.ACKNOWLEDGED || state == OrderState.PARKED;
+    }
+
+    // ---- Reversals (cancellations and refunds after transfer); kept apart from the order flow's methods.
+
+    private ReversalFlowAssembly reversalAssembly;
+
+    /** The reversal flow on the same ledger, clients and clock; built on first use, again after a restart. */
+    public ReversalFlowAssembly reversals() {
+        if (reversalAssembly == null) {
+            reversalAssembly = ReversalFlowAssembly.create(settings, database, client, assembly, clock,
+                    BackoffSchedule.defaults(), new SplittableRandom(17));
+        }
+        return reversalAssembly;
+    }
+
+    /** A restart of the reversal flow: the next run is done by a new process life with a new claim owner. */
+    public void restartReversals() {
+        reversalAssembly = null;
+    }
+
+    /** Only the detection half of a scheduled reversal run: changes are recorded, nothing is sent. */
+    public List<ReversalEntry> detectReversals() throws Exception {
+        ReversalFlow flow = reversals().flow();
+        ReversalFlow.Poll poll = flow.poll("se");
+        List<ReversalEntry> recorded = new ArrayList<>();
+        for (IncomingOrder order : poll.orders()) {
+            flow.detect("se", order).ifPresent(recorded::add);
+        }
+        flow.commitWatermark("se", poll.watermark());
+        return recorded;
+    }
+
+    /** One scheduled run of the shop's reversal route, as the Quartz route performs it. */
+    public List<OrderReversal.Outcome> runReversalsOnce() throws Exception {
+        detectReversals();
+        List<OrderReversal.Outcome> outcomes = new ArrayList<>();
+        for (ReversalEntry due : reversals().flow().due("se")) {
+            outcomes.add(reversals().flow().process("se", due));
+        }
+        return outcomes;
+    }
+
+    /** Runs the reversal schedule, a minute of clock time apart, until no reversal needs more work. */
+    public int runReversalsUntilSettled(int maxRuns) throws Exception {
+        for (int run = 1; run <= maxRuns; run++) {
+            runReversalsOnce();
+            if (reversals().flow().due("se").isEmpty() && unsettledReversals().isEmpty()) {
+                return run;
+            }
+            clock.advance(Duration.ofMinutes(1));
+        }
+        throw new AssertionError("reversals still unsettled after " + maxRuns + " runs: " + unsettledReversals());
+    }
+
+    public List<ReversalEntry> unsettledReversals() {
+        List<ReversalEntry> open = new ArrayList<>();
+        for (LedgerEntry order : assembly.ledger().list("se", null, 100_000)) {
+            for (ReversalEntry reversal : reversals().ledger().forOrder("se", order.orderNo())) {
+                if (reversal.state() != ReversalState.DONE && reversal.state() != ReversalState.PARKED) {
+                    open.add(reversal);
+                }
+            }
+        }
+        return open;
     }
 
     @Override

@@ -75,6 +75,19 @@ public final class NorceOrderMapper {
                 lines, cashDiscount, totalIncVat(lines, cashDiscount), paymentMethod(order), order.text("PaymentRef"));
     }
 
+    /** The line numbers of a raw order whose own line status ({@code Items[].StatusId}) is {@code statusId}. */
+    static java.util.Set<Integer> linesInStatus(JsonNode rawOrder, int statusId) {
+        java.util.Set<Integer> lines = new java.util.TreeSet<>();
+        JsonNode items = rawOrder.path("Items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (item.path("StatusId").canConvertToInt() && item.path("StatusId").asInt() == statusId) {
+                lines.add(item.path("LineNumber").asInt(i + 1));
+            }
+        }
+        return lines;
+    }
+
     /** Updated (else Created) of a raw order, or null when unreadable; the reader's watermark needs no more. */
     static Instant updatedOf(JsonNode rawOrder) {
         for (String name : new String[] {"Updated", "Created"}) {

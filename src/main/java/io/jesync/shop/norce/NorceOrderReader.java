@@ -56,6 +56,19 @@ public final class NorceOrderReader {
     }
 
     /**
+     * One page of orders of {@code applicationId} in any status updated at or after {@code updatedSince}: what the
+     * reversal flow reads to see cancellations and refunds of orders transferred earlier.
+     */
+    public OrderPage fetchAnyStatus(ShopSettings shop, int applicationId, Instant updatedSince, String nextLink)
+            throws IOException, InterruptedException {
+        String filter = "ApplicationId eq " + applicationId + " and Updated ge "
+                + updatedSince.truncatedTo(ChronoUnit.SECONDS);
+        URI first = query(shop, filter, "Updated,Id");
+        URI uri = nextLink == null ? first : first.resolve(nextLink);
+        return page(shop, applicationId, uri, "Norce order query [" + filter + "] of shop " + shop.id());
+    }
+
+    /**
      * The order as Norce has it now, e.g. to re-read it right before transferring it; empty when it has vanished
      * (deleted, or moved to another application).
      */

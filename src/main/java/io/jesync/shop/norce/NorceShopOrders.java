@@ -4,19 +4,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.order.IncomingOrder;
 import io.jesync.order.ShopOrderPort;
+import io.jesync.reversal.ShopOrderChanges;
 import io.jesync.shop.ShopOrder;
+import io.jesync.shop.ShopOrderBatch;
 
 /**
  * The order flow's view of a Norce shop: trigger-status orders since a point in time, each already turned into a
  * {@link ShopOrder} or into the reason it cannot be read, a fresh read of one order, and the acknowledgement.
  */
-public final class NorceShopOrders implements ShopOrderPort {
+public final class NorceShopOrders implements ShopOrderPort, ShopOrderChanges {
     private final NorceOrderReader reader;
     private final NorceOrderAcknowledger acknowledger;
 
@@ -26,14 +29,47 @@ public final class NorceShopOrders implements ShopOrderPort {
     }
 
     /** Every order of the shop's channels in a trigger status updated at or after {@code since}. */
-    public Batch ordersSince(ShopSettings shop, Instant since) throws Exception {
+    public ShopOrderBatch ordersSince(ShopSettings shop, Instant since) throws Exception {
+        return read(shop, (applicationId, next) -> reader.fetch(shop, applicationId,
+                shop.orders().triggerStatusIds(applicationId), since, next));
+    }
+
+    /** Every order of the shop's channels, in any status, updated at or after {@code since}. */
+    @Override
+    public ShopOrderBatch changedSince(ShopSettings shop, Instant since) throws Exception {
+        return read(shop, (applicationId, next) -> reader.fetchAnyStatus(shop, applicationId, since, next));
+    }
+
+    @Override
+    public Optional<ShopOrder> transferred(String shopId, String rawJson) {
+        try {
+            return Optional.of(NorceOrderMapper.toShopOrder(shopId, rawJson));
+        } catch (NorceOrderParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Set<Integer> cancelledLines(IncomingOrder order) {
+        try {
+            return NorceOrderMapper.linesInStatus(NorceOrderMapper.JSON.readTree(order.rawJson()),
+                    NorceOrderStatus.CANCELLED.id());
+        } catch (java.io.IOException e) {
+            return Set.of();
+        }
+    }
+
+    private interface PageSource {
+        NorceOrderReader.OrderPage fetch(int applicationId, String nextLink) throws Exception;
+    }
+
+    private ShopOrderBatch read(ShopSettings shop, PageSource pages) throws Exception {
         List<IncomingOrder> orders = new ArrayList<>();
         Instant newest = null;
         for (int applicationId : shop.applicationIds()) {
             String next = null;
             do {
-                NorceOrderReader.OrderPage page = reader.fetch(shop, applicationId,
-                        shop.orders().triggerStatusIds(applicationId), since, next);
+                NorceOrderReader.OrderPage page = pages.fetch(applicationId, next);
                 for (JsonNode raw : page.orders()) {
                     orders.add(incoming(shop.id(), applicationId, raw));
                 }
@@ -43,12 +79,9 @@ public final class NorceShopOrders implements ShopOrderPort {
                 next = page.hasNext() ? page.nextLink() : null;
             } while (next != null);
         }
-        return new Batch(orders, Optional.ofNullable(newest));
+        return new ShopOrderBatch(orders, Optional.ofNullable(newest));
     }
 
-    /** One poll's orders and the newest {@code Updated} among them (empty when none). */
-    public record Batch(List<IncomingOrder> orders, Optional<Instant> newestUpdate) {
-    }
 
     @Override
     public Optional<IncomingOrder> refetch(ShopSettings shop, int channelId, long platformOrderId) throws Exception {

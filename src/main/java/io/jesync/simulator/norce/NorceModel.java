@@ -208,6 +208,13 @@ public final class NorceModel {
                     isForgotten, erpOrderNo, capturedAmount, reservationCancelled, parcelNumbers);
         }
 
+        Order withItems(List<OrderItem> newItems, Instant now) {
+            return new Order(id, applicationId, orderNo, orderDate, created, now, statusId, currencyCode,
+                    paymentMethodCode, paymentRef, buyerCustomerCode, buyerCompanyCode, buyer, shipTo, payer,
+                    List.copyOf(newItems), isForgotten, erpOrderNo, capturedAmount, reservationCancelled,
+                    parcelNumbers);
+        }
+
         Order withWriteBack(int newStatus, Instant now, String erpNo, BigDecimal captured, boolean cancelled,
                             List<String> parcels) {
             return new Order(id, applicationId, orderNo, orderDate, created, now, newStatus, currencyCode,

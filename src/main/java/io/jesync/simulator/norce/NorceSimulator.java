@@ -1,5 +1,6 @@
 package io.jesync.simulator.norce;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +129,16 @@ public final class NorceSimulator extends SimulatorServer {
         return store.setOrderStatus(orderId, statusId);
     }
 
+    /** Refunds or returns part of a line: its quantity drops to {@code quantity}; Updated moves. */
+    public Optional<Order> reduceLine(long orderId, int lineNumber, BigDecimal quantity) {
+        return store.changeLine(orderId, lineNumber, quantity, false);
+    }
+
+    /** Cancels one line: its own status becomes Cancelled (6), the order's status stays; Updated moves. */
+    public Optional<Order> cancelLine(long orderId, int lineNumber) {
+        return store.changeLine(orderId, lineNumber, null, true);
+    }
+
     public boolean vanishOrder(long orderId) {
         return store.vanishOrder(orderId);
     }
@@ -194,6 +205,15 @@ public final class NorceSimulator extends SimulatorServer {
         });
         controlRoute("PUT", "norce/orders/{id}/status", req -> orderResponse(store.setOrderStatus(orderId(req),
                 req.queryParam("statusId").map(Integer::parseInt).orElseThrow(() -> control(400, "statusId required")))));
+        controlRoute("PUT", "norce/orders/{id}/lines/{line}", req -> {
+            int line = Integer.parseInt(req.pathParam("line"));
+            if (req.queryParam("cancel").map(Boolean::parseBoolean).orElse(false)) {
+                return orderResponse(store.changeLine(orderId(req), line, null, true));
+            }
+            BigDecimal quantity = req.queryParam("qty").map(BigDecimal::new)
+                    .orElseThrow(() -> control(400, "qty or cancel=true required"));
+            return orderResponse(store.changeLine(orderId(req), line, quantity, false));
+        });
         controlRoute("DELETE", "norce/orders/{id}", req -> store.vanishOrder(orderId(req))
                 ? SimResponse.empty(204) : SimResponse.json(404, Json.object().put("message", "no such order")));
         controlRoute("GET", "norce/writebacks", req -> {

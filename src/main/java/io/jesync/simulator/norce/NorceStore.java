@@ -179,6 +179,45 @@ public final class NorceStore {
         return Optional.of(changed);
     }
 
+    /**
+     * A refund or return of one line as a shop admin does it: the line's quantity drops to {@code quantity}
+     * (its discount shrinks in proportion), or with {@code cancelLine} the line's own status becomes Cancelled (6)
+     * and its quantity stays. The order's status is untouched; Updated moves.
+     */
+    public synchronized Optional<Order> changeLine(long id, int lineNumber, BigDecimal quantity, boolean cancelLine) {
+        Order current = orders.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        List<OrderItem> items = new ArrayList<>();
+        boolean found = false;
+        for (OrderItem item : current.items()) {
+            if (item.lineNumber() != lineNumber) {
+                items.add(item);
+                continue;
+            }
+            found = true;
+            if (cancelLine) {
+                items.add(item.numbered(lineNumber, NorceModel.OrderStatus.CANCELLED.id()));
+            } else {
+                if (quantity.signum() < 0 || quantity.compareTo(item.qtyOrdered()) > 0) {
+                    throw new IllegalArgumentException("line " + lineNumber + " of order " + current.orderNo()
+                            + " can go down to between 0 and " + item.qtyOrdered() + ", not " + quantity);
+                }
+                BigDecimal discount = item.discountAmount().multiply(quantity)
+                        .divide(item.qtyOrdered(), 2, RoundingMode.HALF_UP);
+                items.add(new OrderItem(lineNumber, item.partNo(), item.productName(), quantity, item.priceSale(),
+                        discount, item.vatRate(), item.type(), item.typeGroup(), item.statusId()));
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("order " + current.orderNo() + " has no line " + lineNumber);
+        }
+        Order changed = current.withItems(items, now());
+        orders.put(id, changed);
+        return Optional.of(changed);
+    }
+
     /** Deletes the order outright, for tests of an order that disappears between a poll and its fetch. */
     public synchronized boolean vanishOrder(long id) {
         Order removed = orders.remove(id);

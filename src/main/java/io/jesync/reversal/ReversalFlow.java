@@ -1,0 +1,83 @@
+package io.jesync.reversal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+import io.jesync.order.IncomingOrder;
+import io.jesync.shop.ShopOrderBatch;
+import io.jesync.store.ReversalEntry;
+import io.jesync.store.ReversalLedger;
+import io.jesync.store.WatermarkStore;
+
+/**
+ * The reversal flow's steps as the routes call them: read a shop's orders changed since the watermark, record the
+ * reversals they ask for, work off due reversals, and move the watermark once every change is recorded.
+ */
+public final class ReversalFlow {
+    static final String WATERMARK = "reversal";
+    private static final Logger LOG = LoggerFactory.getLogger(ReversalFlow.class);
+    private static final int DUE_PER_POLL = 500;
+
+    private final RuntimeSettings settings;
+    private final ShopOrderChanges shop;
+    private final OrderReversal reversal;
+    private final ReversalLedger ledger;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public ReversalFlow(RuntimeSettings settings, ShopOrderChanges shop, OrderReversal reversal, ReversalLedger ledger,
+                        WatermarkStore watermarks, Clock clock) {
+        this.settings = settings;
+        this.shop = shop;
+        this.reversal = reversal;
+        this.ledger = ledger;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
+    public record Poll(List<IncomingOrder> orders, Instant watermark) {
+    }
+
+    public Poll poll(String shopId) throws Exception {
+        ShopSettings shopSettings = shop(shopId);
+        Instant mark = watermarks.getInstant(WATERMARK, shopId)
+                .orElseGet(() -> clock.instant().minus(shopSettings.reversal().initialLookback()));
+        // As for new orders: Updated can arrive out of order, so an overlap is read again; recording is idempotent.
+        Instant since = mark.minus(shopSettings.reversal().overlap());
+        ShopOrderBatch batch = shop.changedSince(shopSettings, since);
+        Instant next = batch.newestUpdate().filter(mark::isBefore).orElse(mark);
+        LOG.debug("Shop {}: {} order(s) changed since {}", shopId, batch.orders().size(), since);
+        return new Poll(batch.orders(), next);
+    }
+
+    public Optional<ReversalEntry> detect(String shopId, IncomingOrder order) {
+        return reversal.detect(shop(shopId), order);
+    }
+
+    public OrderReversal.Outcome process(String shopId, ReversalEntry entry) {
+        return reversal.process(shop(shopId), entry);
+    }
+
+    public List<ReversalEntry> due(String shopId) {
+        return ledger.due(shopId, DUE_PER_POLL);
+    }
+
+    public void commitWatermark(String shopId, Instant watermark) {
+        if (watermark != null) {
+            watermarks.advance(WATERMARK, shopId, watermark);
+        }
+    }
+
+    private ShopSettings shop(String shopId) {
+        return settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
+    }
+}

@@ -1,0 +1,29 @@
+package io.jesync.reversal;
+
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.order.BackoffSchedule;
+import io.jesync.order.OrderFlowAssembly;
+import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.store.Database;
+import io.jesync.store.ReversalLedger;
+import io.jesync.store.WatermarkStore;
+
+/** The reversal flow's parts, built on the order flow's (same ledger, same Norce connection), for runtime and tests. */
+public record ReversalFlowAssembly(ReversalLedger ledger, OrderReversal reversal, ReversalFlow flow) {
+
+    public static ReversalFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                              OrderFlowAssembly orders, Clock clock, BackoffSchedule retry,
+                                              RandomGenerator random) {
+        ReversalLedger ledger = new ReversalLedger(database, clock);
+        NorceShopOrders shop = new NorceShopOrders(orders.norce());
+        String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        OrderReversal reversal = new OrderReversal(orders.ledger(), ledger, economic, shop, clock, owner, retry, random,
+                settings.economic().readTimeout().multipliedBy(2));
+        return new ReversalFlowAssembly(ledger, reversal, new ReversalFlow(settings, shop, reversal, ledger,
+                new WatermarkStore(database, clock), clock));
+    }
+}

@@ -1,0 +1,9 @@
+package io.jesync.store;
+
+/**
+ * Where one reversal of a transferred order stands. {@code CREATED}: the credit note exists as a draft and is still
+ * to be booked; {@code DONE}: nothing more to do in e-conomic.
+ */
+public enum ReversalState {
+    NEW, SENDING, IN_DOUBT, CREATED, DONE, PARKED, FAILED
+}
