@@ -33,7 +33,8 @@ class StatusFlowFaultsTest {
 
     @Test
     void write_back_faults_lose_no_action_and_repeat_none() throws Exception {
-        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir,
+                Map.of("shop.se.status.on.invoice-booked", "status:Invoiced"))) {
             List<StatusFlowRoundTripTest.Transferred> orders = transferred(harness, ORDERS);
             ScriptedEvents events = new ScriptedEvents();
             for (int i = 0; i < ORDERS; i++) {
