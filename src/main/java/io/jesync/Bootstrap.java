@@ -60,6 +60,9 @@ final class Bootstrap {
             database = new Database(settings.store().jdbcUrl(), settings.store().username(),
                     settings.store().password().map(io.jesync.config.Secret::reveal).orElse(""));
             new Migrations(database).migrate();
+            if (demo != null) {
+                DemoEnvironment.emptyStore(database);
+            }
 
             Main main = new Main(SyncApplication.class);
             main.bind(RuntimeBeans.SETTINGS, settings);

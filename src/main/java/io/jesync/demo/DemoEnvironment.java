@@ -1,6 +1,12 @@
 package io.jesync.demo;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +16,12 @@ import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceSimulator;
+import io.jesync.store.Database;
 
 /**
  * Demo mode's outside world: both simulators on loopback, seeded with the demo shop and its e-conomic
- * agreement, and the generator that keeps placing shop orders. Started before Camel, stopped after it.
+ * agreement, the generator that keeps placing shop orders and the accountant who moves their documents on in
+ * e-conomic. Started before Camel, stopped after it.
  */
 public final class DemoEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
@@ -92,6 +100,43 @@ public final class DemoEnvironment implements AutoCloseable {
                 settings.simulators().accountantIntervalSeconds());
         LOG.info("  admin side            {}/observe/health  {}/observe/metrics", admin, admin);
         LOG.info("  stop with Ctrl-C");
+    }
+
+    /**
+     * Empties the store's state tables (not the migration history). The simulators start empty on every run and
+     * their seeded order numbers repeat, so state kept from an earlier demo run would name orders and documents
+     * these simulators never held: the order flow would skip the new orders as already transferred and the status
+     * flow would see every old document as deleted. Only an H2 store is emptied; a demo pointed at PostgreSQL is
+     * left alone, because that database may hold something worth more than a demo.
+     */
+    public static int emptyStore(Database database) {
+        if (database.vendor() != Database.Vendor.H2) {
+            return 0;
+        }
+        int rows = 0;
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            for (String table : tables) {
+                if (!table.equalsIgnoreCase("schema_version")) {
+                    rows += statement.executeUpdate("DELETE FROM \"" + table + "\"");
+                }
+            }
+            statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the demo store " + database.url() + ": " + e.getMessage(), e);
+        }
+        if (rows > 0) {
+            LOG.info("Demo store emptied ({} rows of an earlier demo run): the simulators start empty on every run",
+                    rows);
+        }
+        return rows;
     }
 
     public EconomicSimulator economic() {
