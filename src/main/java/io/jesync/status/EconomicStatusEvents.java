@@ -25,7 +25,8 @@ import io.jesync.economic.FoundDocument;
 
 /**
  * Detects what happened to a shop's transferred orders in e-conomic with a number of calls that grows with the
- * tracked orders divided by 200, never with the orders one by one (see docs/flows/order-status-detection.md):
+ * tracked orders divided by 200, never with the orders one by one (docs/flows/order-status.md, "Detecting events
+ * in e-conomic"):
  * <ol>
  *   <li>new booked invoices and credit notes, by {@code bookedInvoiceNumber$gt:<cursor>} (numbers are
  *       consecutive, §7), matched to orders by exact {@code references.other};</li>
