@@ -21,6 +21,8 @@ public record ReversalFlowAssembly(ReversalLedger ledger, OrderReversal reversal
         ReversalLedger ledger = new ReversalLedger(database, clock);
         NorceShopOrders shop = new NorceShopOrders(orders.norce());
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        // A restart resumes its dead predecessor's reversals at once instead of waiting out their leases.
+        ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
         OrderReversal reversal = new OrderReversal(orders.ledger(), ledger, economic, shop, clock, owner, retry, random,
                 settings.economic().readTimeout().multipliedBy(2));
         return new ReversalFlowAssembly(ledger, reversal, new ReversalFlow(settings, shop, reversal, ledger,

@@ -26,6 +26,7 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
         StatusLedger ledger = new StatusLedger(database, clock);
         // Like the order flow's claims: one owner per process life, so a restart never mistakes old leases for its own.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
         StatusExecutor executor = new StatusExecutor(ledger, orders, new NorceOrderWriter(norce, clock),
                 new TrackingNumbers(routes), clock, owner, retry, random);
         StatusFlow flow = new StatusFlow(settings, source, ledger, orders, new WatermarkStore(database, clock),

@@ -77,12 +77,6 @@ public final class OrderLedger {
             SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
                 updated_at = ?, version = version + 1
             WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
-    private static final String SELECT_HELD = """
-            SELECT shop_id, order_no, claimed_by FROM order_ledger
-            WHERE claimed_by IS NOT NULL AND claimed_until > ?""";
-    private static final String EXPIRE_CLAIM = """
-            UPDATE order_ledger SET claimed_until = ?
-            WHERE shop_id = ? AND order_no = ? AND claimed_by = ?""";
     private static final String COUNT_BY_STATE =
             "SELECT state, COUNT(*) AS n FROM order_ledger WHERE shop_id = ? GROUP BY state";
     private static final String INSERT_EVENT = """
@@ -213,36 +207,7 @@ public final class OrderLedger {
      * @return how many claims were released
      */
     public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
-        Instant now = Jdbc.truncate(clock.instant());
-        String prefix = instanceId + "#";
-        try (Connection connection = database.dataSource().getConnection()) {
-            // Filtered here rather than with LIKE: instance ids may hold LIKE wildcards, and few rows are held.
-            List<String[]> held = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(SELECT_HELD)) {
-                Jdbc.setInstant(select, 1, now);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String owner = rs.getString("claimed_by");
-                        if (owner.startsWith(prefix) && !owner.equals(currentOwner)) {
-                            held.add(new String[] {rs.getString("shop_id"), rs.getString("order_no"), owner});
-                        }
-                    }
-                }
-            }
-            int released = 0;
-            try (PreparedStatement update = connection.prepareStatement(EXPIRE_CLAIM)) {
-                for (String[] row : held) {
-                    Jdbc.setInstant(update, 1, now);
-                    update.setString(2, row[0]);
-                    update.setString(3, row[1]);
-                    update.setString(4, row[2]);
-                    released += update.executeUpdate();
-                }
-            }
-            return released;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot release the claims of earlier runs of " + instanceId, e);
-        }
+        return EarlierLives.release(database, clock, "order_ledger", instanceId, currentOwner);
     }
 
     /** How many orders of a shop are in each state. */

@@ -232,4 +232,9 @@ public final class ReversalLedger {
         }
         return entries;
     }
+
+    /** Ends the leases earlier lives of this instance held on reversals; see {@link OrderLedger#expireClaimsOfEarlierLives}. */
+    public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
+        return EarlierLives.release(database, clock, "order_reversal", instanceId, currentOwner);
+    }
 }

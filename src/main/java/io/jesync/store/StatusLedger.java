@@ -407,4 +407,9 @@ public final class StatusLedger {
         }
         return actions;
     }
+
+    /** Ends the leases earlier lives of this instance held on status actions; see {@link OrderLedger#expireClaimsOfEarlierLives}. */
+    public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
+        return EarlierLives.release(database, clock, "status_action", instanceId, currentOwner);
+    }
 }

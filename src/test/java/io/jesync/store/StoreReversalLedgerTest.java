@@ -63,6 +63,24 @@ class StoreReversalLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void a_restart_resumes_its_dead_predecessors_send_at_once_and_in_doubt(Kind kind) {
+        open(kind);
+        insert("3004", 1);
+        insert("3005", 1);
+        ReversalEntry mine = ledger.claim(SHOP, "3004", 1, "host-a#1", LEASE).orElseThrow();
+        ledger.transition(mine, ReversalState.SENDING, ReversalChanges.none().action("credit-note").countAttempt())
+                .orElseThrow();
+        ledger.claim(SHOP, "3005", 1, "host-b#1", LEASE).orElseThrow();
+
+        assertThat(ledger.expireClaimsOfEarlierLives("host-a", "host-a#2")).isEqualTo(1);
+
+        assertThat(ledger.claim(SHOP, "3004", 1, "host-a#2", LEASE)).get().extracting(ReversalEntry::state)
+                .isEqualTo(ReversalState.IN_DOUBT);
+        assertThat(ledger.claim(SHOP, "3005", 1, "host-a#2", LEASE)).as("another instance's claim stands").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void one_claim_at_a_time_and_a_crashed_send_is_handed_over_in_doubt(Kind kind) throws Exception {
         open(kind);
         insert("3003", 1);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jesync.config.OrderFlowSettings.DocumentType;
 import io.jesync.status.ActionKind;
 import io.jesync.status.ActionState;
 import io.jesync.status.PlannedAction;
@@ -177,6 +178,25 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aRestartReleasesOnlyWhatItsOwnEarlierLivesHeld(Kind kind) {
+        open(kind);
+        acknowledged("1001", 17L, null);
+        acknowledged("1002", 18L, null);
+        long mine = status.record(event("1001", StatusEventType.ORDER_SENT, 17), earlier -> List.of(
+                pending(ActionKind.CAPTURE, "17-I1"))).orElseThrow().actions().get(0).id();
+        long theirs = status.record(event("1002", StatusEventType.ORDER_SENT, 18), earlier -> List.of(
+                pending(ActionKind.CAPTURE, "18-I1"))).orElseThrow().actions().get(0).id();
+        status.claim(mine, "host-a#1", LEASE).orElseThrow();
+        status.claim(theirs, "host-b#1", LEASE).orElseThrow();
+
+        assertThat(status.expireClaimsOfEarlierLives("host-a", "host-a#2")).isEqualTo(1);
+
+        assertThat(status.claim(mine, "host-a#2", LEASE)).as("the dead life's action resumes at once").isPresent();
+        assertThat(status.claim(theirs, "host-a#2", LEASE)).as("another instance may still be working").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void trackedOrdersAreTheUnfinishedOnesInEconomicWithWhatIsKnownOfThem(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
@@ -198,7 +218,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
                 StatusEventType.INVOICE_PAID));
         assertThat(paid.bookedInvoiceNumbers()).containsExactly(10023L);
         assertThat(paid.economicDocumentNumber()).isEqualTo(17L);
-        assertThat(paid.documentType()).isEqualTo("DRAFT_INVOICE");
+        assertThat(paid.documentType()).isEqualTo(DocumentType.DRAFT_INVOICE);
         assertThat(paid.referencesOther()).isEqualTo("jetshop:se:1001");
         assertThat(tracked.get(1).bookedInvoiceNumbers()).containsExactly(10022L);
         assertThat(tracked.get(1).seen()).isEmpty();
@@ -211,7 +231,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
     private void acknowledged(String orderNo, Long documentNumber, Long bookedNumber) {
         Claim claim = orders.claim(SHOP, orderNo, "1001", "worker", LEASE).orElseThrow();
         orders.transition(SHOP, orderNo, claim.version(), OrderState.NEW, OrderState.ACKNOWLEDGED,
-                LedgerChanges.none().documentType("DRAFT_INVOICE").economicDocumentNumber(documentNumber)
+                LedgerChanges.none().documentType(DocumentType.DRAFT_INVOICE.key()).economicDocumentNumber(documentNumber)
                         .economicBookedNumber(bookedNumber).referencesOther("jetshop:se:" + orderNo).releaseClaim())
                 .orElseThrow();
     }
