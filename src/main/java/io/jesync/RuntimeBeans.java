@@ -14,6 +14,7 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
@@ -78,7 +79,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
-        registry.bind("orderAdminService", orders.admin());
+        registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger()));
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());

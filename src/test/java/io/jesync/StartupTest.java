@@ -32,9 +32,14 @@ class StartupTest {
         int admin = RuntimeProcess.freePort();
         int economic = RuntimeProcess.freePort();
         int norce = RuntimeProcess.freePort();
+        // Faster than the shipped demo, so the accountant's bookings and its one cancellation come back in seconds.
         Map<String, String> env = Map.of("ADMIN_PORT", Integer.toString(admin),
                 "SIMULATOR_ECONOMIC_PORT", Integer.toString(economic),
-                "SIMULATOR_NORCE_PORT", Integer.toString(norce));
+                "SIMULATOR_NORCE_PORT", Integer.toString(norce),
+                "DEMO_ORDERS_PER_MINUTE", "60",
+                "SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "2",
+                "DEMO_ACCOUNTANT_INTERVAL_SECONDS", "1",
+                "SHOP_SE_STATUS_POLL_INTERVAL", "2s");
 
         try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
             String health = "http://127.0.0.1:" + admin + "/observe/health";
@@ -61,6 +66,16 @@ class StartupTest {
                     .contains("jesync_orders{shop=\"se\",state=\"PARKED\"} 3.0"));
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body())
                     .contains("jesync_economic_calls_today", "jesync_economic_daily_call_budget 50000.0");
+
+            String done = "http://127.0.0.1:" + admin + "/api/status-actions?state=DONE&limit=1000";
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+                String body = runtime.get(done).body();
+                return body.contains("\"action\":\"capture") && body.contains("\"action\":\"cancel\"");
+            });
+            assertThat(runtime.get(done).body()).contains("\"action\":\"delivery-note", "\"action\":\"set-status Invoiced\"");
+            assertThat(count(runtime.get("http://127.0.0.1:" + admin + "/api/status-actions"))).as("none parked")
+                    .isZero();
+            assertThat(runtime.get("http://127.0.0.1:" + admin + "/api/reversals").statusCode()).isEqualTo(200);
 
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));

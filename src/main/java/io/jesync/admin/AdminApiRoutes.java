@@ -36,15 +36,63 @@ public class AdminApiRoutes extends RouteBuilder {
                 .process(e -> {
                     String shop = e.getMessage().getHeader("shop", String.class);
                     String orderNo = e.getMessage().getHeader("orderNo", String.class);
-                    switch (service(e).resend(shop, orderNo)) {
-                        case QUEUED -> answer(e, 202, MAPPER.createObjectNode().put("queued", true)
-                                .put("message", "Order " + orderNo + " will be sent again; it is looked up in "
-                                        + "e-conomic first, so it cannot be created twice."));
-                        case UNKNOWN_ORDER -> answer(e, 404, error("No order " + orderNo + " in shop " + shop));
-                        case NOT_PARKED_OR_FAILED -> answer(e, 409, error("Order " + orderNo
-                                + " is neither parked nor failed; only those can be re-sent."));
-                    }
+                    answerRetry(e, service(e).resend(shop, orderNo), "Order " + orderNo + " will be sent again; it is"
+                            + " looked up in e-conomic first, so it cannot be created twice.",
+                            "No order " + orderNo + " in shop " + shop,
+                            "Order " + orderNo + " is neither parked nor failed; only those can be re-sent.");
                 });
+
+        from("platform-http:/api/status-actions?httpMethodRestrict=GET").routeId("admin-list-status-actions")
+                .process(e -> answer(e, 200, service(e).statusActions(e.getMessage().getHeader("shop", String.class),
+                        e.getMessage().getHeader("state", String.class),
+                        e.getMessage().getHeader("limit", Integer.class))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/status-actions/{id}/retry?httpMethodRestrict=POST")
+                .routeId("admin-retry-status-action")
+                .process(e -> {
+                    String shop = e.getMessage().getHeader("shop", String.class);
+                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
+                    long id = number(e, "id");
+                    answerRetry(e, service(e).retryStatusAction(shop, orderNo, id), "Status action " + id + " of order "
+                            + orderNo + " will run again; the shop side is idempotent, so it cannot happen twice.",
+                            "No status action " + id + " on order " + orderNo + " of shop " + shop,
+                            "Status action " + id + " is not parked; only parked actions can be run again.");
+                });
+
+        from("platform-http:/api/reversals?httpMethodRestrict=GET").routeId("admin-list-reversals")
+                .process(e -> answer(e, 200, service(e).reversals(e.getMessage().getHeader("shop", String.class),
+                        e.getMessage().getHeader("state", String.class),
+                        e.getMessage().getHeader("limit", Integer.class))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/reversals/{seq}/retry?httpMethodRestrict=POST")
+                .routeId("admin-retry-reversal")
+                .process(e -> {
+                    String shop = e.getMessage().getHeader("shop", String.class);
+                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
+                    int seq = (int) number(e, "seq");
+                    answerRetry(e, service(e).retryReversal(shop, orderNo, seq), "Reversal " + seq + " of order "
+                            + orderNo + " will be carried out again; what may already be in e-conomic is looked up"
+                            + " first.", "No reversal " + seq + " on order " + orderNo + " of shop " + shop,
+                            "Reversal " + seq + " is neither parked nor failed; only those can be retried.");
+                });
+    }
+
+    private static long number(Exchange exchange, String header) {
+        String value = exchange.getMessage().getHeader(header, String.class);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a number (" + header + ")");
+        }
+    }
+
+    private static void answerRetry(Exchange exchange, OrderAdminService.ResendOutcome outcome, String queued,
+                                    String unknown, String notRetryable) {
+        switch (outcome) {
+            case QUEUED -> answer(exchange, 202, MAPPER.createObjectNode().put("queued", true).put("message", queued));
+            case UNKNOWN_ORDER -> answer(exchange, 404, error(unknown));
+            case NOT_PARKED_OR_FAILED -> answer(exchange, 409, error(notRetryable));
+        }
     }
 
     private static OrderAdminService service(Exchange exchange) {

@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.LoggerFactory;
 
-import io.jesync.admin.OrderAdminService;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.shop.norce.NorceConnection;
@@ -17,7 +16,7 @@ import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The order flow's parts, put together once for the runtime and the same way for tests. */
-public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, OrderFlow flow, OrderAdminService admin) {
+public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, OrderFlow flow) {
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                            HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
@@ -38,6 +37,6 @@ public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, Order
                 settings.economic().readTimeout().multipliedBy(2));
         OrderFlow flow = new OrderFlow(settings, shopOrders, transfer, ledger, new WatermarkStore(database, clock),
                 clock);
-        return new OrderFlowAssembly(norce, ledger, flow, new OrderAdminService(ledger));
+        return new OrderFlowAssembly(norce, ledger, flow);
     }
 }

@@ -48,6 +48,17 @@ public final class ReversalLedger {
               AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 OR state IN ('FAILED', 'CREATED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
             ORDER BY updated_at, order_no, seq""";
+    private static final String SELECT_IN_STATE = "SELECT " + COLUMNS
+            + " FROM order_reversal WHERE (? IS NULL OR shop_id = ?) AND state = ? ORDER BY updated_at DESC, id DESC";
+    /*
+     * A reversal that had already decided what to send goes back in doubt, so it is looked up in e-conomic before
+     * anything is sent again; one that had not is decided afresh (the policy or the document may have changed).
+     */
+    private static final String REQUEUE = """
+            UPDATE order_reversal
+            SET state = CASE WHEN action IS NULL THEN 'NEW' ELSE 'IN_DOUBT' END, reason = NULL,
+                next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND seq = ? AND state IN ('PARKED', 'FAILED')""";
     private static final String TRANSITION = """
             UPDATE order_reversal
             SET state = ?,
@@ -174,6 +185,34 @@ public final class ReversalLedger {
             return entries(select);
         } catch (SQLException e) {
             throw new StoreException("Cannot read the reversals of order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /** Reversals of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
+    public List<ReversalEntry> inState(String shopId, ReversalState state, int limit) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
+            select.setString(1, shopId);
+            select.setString(2, shopId);
+            select.setString(3, state.name());
+            select.setMaxRows(limit);
+            return entries(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the " + state + " reversals", e);
+        }
+    }
+
+    /** Hands a parked or failed reversal back to the worker; empty when it is neither. */
+    public Optional<ReversalEntry> requeue(String shopId, String orderNo, int seq) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
+            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
+            update.setString(2, shopId);
+            update.setString(3, orderNo);
+            update.setInt(4, seq);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot requeue reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
     }
 

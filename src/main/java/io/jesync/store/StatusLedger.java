@@ -79,6 +79,14 @@ public final class StatusLedger {
             SET state = ?, reason = ?, next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
                 claimed_until = NULL, updated_at = ?, version = version + 1
             WHERE id = ? AND version = ?""";
+    private static final String SELECT_IN_STATE = "SELECT " + ACTION_COLUMNS + ACTION_FROM
+            + "WHERE (? IS NULL OR a.shop_id = ?) AND a.state = ? ORDER BY a.updated_at DESC, a.id DESC";
+    /* Only a parked action is handed back: everything else is either running, waiting its turn or finished. */
+    private static final String REQUEUE = """
+            UPDATE status_action
+            SET state = 'PENDING', reason = NULL, next_attempt_at = NULL, attempts = 0, claimed_by = NULL,
+                claimed_until = NULL, updated_at = ?, version = version + 1
+            WHERE id = ? AND state = 'PARKED'""";
     private static final String SELECT_DOCUMENT = "SELECT document FROM status_event WHERE id = ?";
     private static final String SELECT_TRACKED = """
             SELECT l.shop_id, l.order_no, l.document_type, l.references_other, l.economic_document_number,
@@ -158,6 +166,37 @@ public final class StatusLedger {
             return actionsOf(connection, shopId, orderNo);
         } catch (SQLException e) {
             throw new StoreException("Cannot read the status actions of order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /** Actions of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
+    public List<StatusActionEntry> inState(String shopId, ActionState state, int limit) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
+            select.setString(1, shopId);
+            select.setString(2, shopId);
+            select.setString(3, state.name());
+            select.setMaxRows(limit);
+            return actions(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the " + state + " status actions", e);
+        }
+    }
+
+    /**
+     * Hands a parked action back to the executor, as an operator does once the cause is fixed. Safe: every action
+     * is idempotent in the shop (fixed note and invoice numbers, statuses set absolutely).
+     *
+     * @return the action as it is now, or empty when it is not parked
+     */
+    public Optional<StatusActionEntry> requeueParked(long actionId) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
+            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
+            update.setLong(2, actionId);
+            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot requeue status action " + actionId, e);
         }
     }
 

@@ -134,7 +134,7 @@ class OrderFlowFaultsTest {
             harness.runUntilSettled(10);
 
             assertThat(harness.economic.draftInvoices()).hasSize(1);
-            assertThat(harness.assembly.admin().order("se", placed.orderNo()).orElseThrow().toString())
+            assertThat(harness.admin().order("se", placed.orderNo()).orElseThrow().toString())
                     .contains("in-doubt", "looked-up", "adopted", "acknowledged");
         }
     }

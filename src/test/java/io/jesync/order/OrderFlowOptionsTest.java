@@ -89,7 +89,7 @@ class OrderFlowOptionsTest {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             NorceModel.Order broken = harness.placeBadOrder(DemoOrderGenerator.BadOrder.MISSING_EMAIL);
             harness.runUntilSettled(5);
-            OrderAdminService admin = harness.assembly.admin();
+            OrderAdminService admin = harness.admin();
             assertThat(admin.list("se", "PARKED", 10).toString()).contains(broken.orderNo(), "e-mail");
 
             NorceModel.Order stored = harness.norce.orders().stream().filter(o -> o.id() == broken.id()).findFirst()

@@ -158,6 +158,32 @@ class ReversalRoundTripTest {
     }
 
     @Test
+    void once_the_invoice_is_booked_an_operator_retries_the_parked_refund_and_it_is_credited_once() throws Exception {
+        try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = transferred(h, 6);
+            h.norce.cancelLine(order.id(), 1);
+            h.clock.advance(Duration.ofMinutes(1));
+            h.runReversalsUntilSettled(20);
+            io.jesync.admin.OrderAdminService admin = h.admin();
+            assertThat(admin.reversals("se", "PARKED", null).path("count").asInt()).isEqualTo(1);
+
+            h.economic.bookDraft(h.economic.documentsByReference("jetshop:se:" + order.orderNo()).get(0).number());
+            assertThat(admin.retryReversal("se", order.orderNo(), 1))
+                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.QUEUED);
+            h.runReversalsUntilSettled(20);
+            h.runReversalsUntilSettled(20);
+
+            assertThat(creditNote(h, "jetshop:se:" + order.orderNo() + "/credit-1").path("grossAmount").decimalValue())
+                    .isNegative();
+            assertThat(admin.order("se", order.orderNo()).orElseThrow().path("reversals").get(0).path("state")
+                    .asText()).isEqualTo("DONE");
+            assertThat(admin.retryReversal("se", order.orderNo(), 1)).as("a done reversal is not retried")
+                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.NOT_PARKED_OR_FAILED);
+            assertThat(steps(h, order)).containsOnlyOnce("reversal-retry");
+        }
+    }
+
+    @Test
     void policy_park_sends_nothing_and_says_a_person_is_needed() throws Exception {
         try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of("shop.se.reversal.on-cancel",
                 "park"))) {

@@ -247,6 +247,38 @@ class StatusFlowRoundTripTest {
     }
 
     @Test
+    void an_operator_runs_a_parked_action_again_once_the_cause_is_fixed_and_it_happens_once() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir,
+                Map.of("shop.se.status.on.order-sent", "delivery-note"))) {
+            Transferred order = transferred(harness, 1).get(0);
+            harness.norce.setOrderStatus(order.placed().id(), OrderStatus.CANCELLED.id());
+            ScriptedEvents events = new ScriptedEvents().add(order.event(StatusEventType.ORDER_SENT,
+                    order.documentNumber(), "{}"));
+            StatusFlow flow = harness.statusFlow(events).flow();
+            flow.poll("se");
+            io.jesync.admin.OrderAdminService admin = harness.admin();
+            StatusActionEntry parked = harness.statusFlow(events).ledger().actionsOf("se", order.orderNo()).get(0);
+            assertThat(admin.statusActions("se", "PARKED", null).path("count").asInt()).isEqualTo(1);
+            assertThat(admin.retryStatusAction("se", "404", parked.id()))
+                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.UNKNOWN_ORDER);
+
+            harness.norce.setOrderStatus(order.placed().id(), OrderStatus.ERP_CONFIRMED.id());
+            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id()))
+                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.QUEUED);
+            flow.poll("se");
+            flow.poll("se");
+
+            assertThat(order.writeBacks(harness, WriteBackKind.DELIVERY_NOTE)).hasSize(1);
+            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id())).as("done is not parked")
+                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.NOT_PARKED_OR_FAILED);
+            assertThat(admin.order("se", order.orderNo()).orElseThrow().path("statusActions").get(0)
+                    .path("state").asText()).isEqualTo("DONE");
+            assertThat(order.timeline(harness, "status-action-retry")).singleElement().asString()
+                    .startsWith("An operator asked to run delivery-note " + order.erpOrderNo() + "-D1 again");
+        }
+    }
+
+    @Test
     void an_event_for_an_order_the_ledger_does_not_know_parks_its_actions() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             StatusFlowAssembly status = harness.statusFlow(new ScriptedEvents());

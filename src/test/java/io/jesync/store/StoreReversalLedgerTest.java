@@ -67,6 +67,8 @@ class StoreReversalLedgerTest extends MigratedStoreTest {
         open(kind);
         insert("3004", 1);
         insert("3005", 1);
+        assertThat(ledger.inState(null, ReversalState.NEW, 10)).hasSize(2);
+        assertThat(ledger.inState("other-shop", ReversalState.NEW, 10)).isEmpty();
         ReversalEntry mine = ledger.claim(SHOP, "3004", 1, "host-a#1", LEASE).orElseThrow();
         ledger.transition(mine, ReversalState.SENDING, ReversalChanges.none().action("credit-note").countAttempt())
                 .orElseThrow();

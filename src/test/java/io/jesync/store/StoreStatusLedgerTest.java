@@ -186,6 +186,8 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
                 pending(ActionKind.CAPTURE, "17-I1"))).orElseThrow().actions().get(0).id();
         long theirs = status.record(event("1002", StatusEventType.ORDER_SENT, 18), earlier -> List.of(
                 pending(ActionKind.CAPTURE, "18-I1"))).orElseThrow().actions().get(0).id();
+        assertThat(status.inState(null, ActionState.PENDING, 10)).hasSize(2);
+        assertThat(status.inState("other-shop", ActionState.PENDING, 10)).isEmpty();
         status.claim(mine, "host-a#1", LEASE).orElseThrow();
         status.claim(theirs, "host-b#1", LEASE).orElseThrow();
 

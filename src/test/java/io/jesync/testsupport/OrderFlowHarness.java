@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
+import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
@@ -37,7 +38,9 @@ import io.jesync.store.LedgerEntry;
 import io.jesync.store.Migrations;
 import io.jesync.store.OrderState;
 import io.jesync.store.ReversalEntry;
+import io.jesync.store.ReversalLedger;
 import io.jesync.store.ReversalState;
+import io.jesync.store.StatusLedger;
 
 /**
  * The order flow in-process against both simulators and a real store, on one movable clock: waits (back-off,
@@ -118,6 +121,12 @@ public final class OrderFlowHarness implements AutoCloseable {
     public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes) {
         return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.norce(), source, routes,
                 clock, BackoffSchedule.defaults(), new SplittableRandom(17));
+    }
+
+    /** The admin service over this harness's store, as the runtime binds it. */
+    public OrderAdminService admin() {
+        return new OrderAdminService(assembly.ledger(), new StatusLedger(database, clock),
+                new ReversalLedger(database, clock));
     }
 
     public OrderFlow flow() {
