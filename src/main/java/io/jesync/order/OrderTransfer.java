@@ -89,8 +89,13 @@ public final class OrderTransfer {
         }
         Work work = new Work(shop, claim.get().entry());
         try {
-            work.entry = work.move(work.entry.state(), LedgerChanges.none()
-                    .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())));
+            if (work.entry.economicDocumentNumber() == null && work.entry.state() != OrderState.SENDING
+                    && work.entry.state() != OrderState.IN_DOUBT) {
+                // Once a document may exist the snapshot stays the order it was made from: the reversal flow
+                // compares the shop's later changes (refunds) against it.
+                work.entry = work.move(work.entry.state(), LedgerChanges.none()
+                        .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())));
+            }
             if (claim.get().newOrder()) {
                 work.event("polled", "Read from the shop in a trigger status (channel " + incoming.channelId() + ")",
                         null, null, masked(incoming.rawJson()));
@@ -155,11 +160,12 @@ public final class OrderTransfer {
             return switch (entry.state()) {
                 case CREATED, BOOKED -> finish(order, null, null);
                 case ACKNOWLEDGED, PARKED -> Outcome.SKIPPED;
-                default -> send(order);
+                default -> send(incoming);
             };
         }
 
-        private Outcome send(ShopOrder order) {
+        private Outcome send(IncomingOrder incoming) {
+            ShopOrder order = incoming.order();
             try {
                 if (entry.state() == OrderState.IN_DOUBT || entry.payload() != null) {
                     Optional<Outcome> adopted = adoptExisting(order);
@@ -189,7 +195,7 @@ public final class OrderTransfer {
                 String key = shop.id() + ":" + order.orderNo() + ":" + hash.substring(0, 16);
                 entry = move(OrderState.SENDING, LedgerChanges.none().documentType(flow.documentType().key())
                         .payload(payload, hash).idempotencyKey(key).referencesOther(reference).reason(null)
-                        .countAttempt());
+                        .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())).countAttempt());
                 event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
                         + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
                 return create(order, body, key);

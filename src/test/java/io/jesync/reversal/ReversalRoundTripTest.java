@@ -141,6 +141,35 @@ class ReversalRoundTripTest {
     }
 
     @Test
+    void a_refund_while_the_order_flow_still_retries_the_acknowledgement_is_credited() throws Exception {
+        try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, BOOKED)) {
+            long seed = 5;
+            NorceModel.Order order = h.placeOrder(seed);
+            while (order.items().get(0).qtyOrdered().compareTo(BigDecimal.valueOf(2)) < 0) {
+                h.norce.vanishOrder(order.id());
+                order = h.placeOrder(++seed);
+            }
+            NorceModel.OrderItem first = order.items().get(0);
+            io.jesync.simulator.Fault[] outage = new io.jesync.simulator.Fault[4];
+            java.util.Arrays.fill(outage, io.jesync.simulator.Fault.UNAVAILABLE);
+            h.norce.faults().script("POST /commerce/connect/4.0/Order/SendOrderStatus", outage);
+            h.runOnce();
+            assertThat(h.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
+                    .as("booked in e-conomic, the shop not yet told").isEqualTo(io.jesync.store.OrderState.BOOKED);
+
+            h.norce.reduceLine(order.id(), 1, first.qtyOrdered().subtract(BigDecimal.ONE));
+            // Late enough that the acknowledgement retry is due when the next poll reads the changed order again.
+            h.clock.advance(Duration.ofHours(1));
+            h.runUntilSettled(20);
+            h.clock.advance(Duration.ofMinutes(1));
+            h.runReversalsUntilSettled(20);
+
+            assertThat(lines(creditNote(h, "jetshop:se:" + order.orderNo() + "/credit-1")))
+                    .as("the quantity the shop took back after the transfer").containsExactly(first.partNo() + " -1");
+        }
+    }
+
+    @Test
     void a_refund_on_an_invoice_not_yet_booked_changes_nothing_and_is_parked() throws Exception {
         try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             NorceModel.Order order = transferred(h, 6);
