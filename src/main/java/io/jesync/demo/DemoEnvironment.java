@@ -20,8 +20,8 @@ import io.jesync.store.Database;
 
 /**
  * Demo mode's outside world: both simulators on loopback, seeded with the demo shop and its e-conomic
- * agreement, the generator that keeps placing shop orders and the accountant who moves their documents on in
- * e-conomic. Started before Camel, stopped after it.
+ * agreement, the generator that keeps placing shop orders, the accountant who moves their documents on in
+ * e-conomic and the shop's back office that cancels and refunds now and then. Started before Camel, stopped after it.
  */
 public final class DemoEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoEnvironment.class);
@@ -32,14 +32,16 @@ public final class DemoEnvironment implements AutoCloseable {
     private final NorceSimulator norce;
     private final DemoOrderGenerator generator;
     private final DemoAccountant accountant;
+    private final DemoShopkeeper shopkeeper;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoEnvironment(EconomicSimulator economic, NorceSimulator norce, DemoOrderGenerator generator,
-                            DemoAccountant accountant) {
+                            DemoAccountant accountant, DemoShopkeeper shopkeeper) {
         this.economic = economic;
         this.norce = norce;
         this.generator = generator;
         this.accountant = accountant;
+        this.shopkeeper = shopkeeper;
     }
 
     public static DemoEnvironment start(RuntimeSettings settings) {
@@ -66,13 +68,16 @@ public final class DemoEnvironment implements AutoCloseable {
             generator.start();
         }
         DemoAccountant accountant = null;
-        int accountantSeconds = settings.simulators().accountantIntervalSeconds();
-        if (accountantSeconds > 0) {
+        DemoShopkeeper shopkeeper = null;
+        int backOfficeSeconds = settings.simulators().accountantIntervalSeconds();
+        if (backOfficeSeconds > 0) {
             accountant = new DemoAccountant(economic,
                     settings.shops().get(0).orders().mapping().referencePrefix(), seed);
-            accountant.start(Duration.ofSeconds(accountantSeconds));
+            accountant.start(Duration.ofSeconds(backOfficeSeconds));
+            shopkeeper = new DemoShopkeeper(norce, seed);
+            shopkeeper.start(Duration.ofSeconds(backOfficeSeconds));
         }
-        DemoEnvironment demo = new DemoEnvironment(economic, norce, generator, accountant);
+        DemoEnvironment demo = new DemoEnvironment(economic, norce, generator, accountant, shopkeeper);
         demo.announce(settings, perMinute);
         return demo;
     }
@@ -96,8 +101,8 @@ public final class DemoEnvironment implements AutoCloseable {
                 economic.baseUrl());
         LOG.info("  Norce simulator       {}   (state: {}/_sim/norce/orders)", norce.baseUrl(), norce.baseUrl());
         LOG.info("  demo shop orders      {} per minute", perMinute);
-        LOG.info("  demo accountant       books, pays and cancels in e-conomic every {} s",
-                settings.simulators().accountantIntervalSeconds());
+        LOG.info("  demo back office      books, pays and cancels in e-conomic, cancels and refunds in the shop,"
+                + " every {} s", settings.simulators().accountantIntervalSeconds());
         LOG.info("  admin side            {}/observe/health  {}/observe/metrics", admin, admin);
         LOG.info("  stop with Ctrl-C");
     }
@@ -157,6 +162,9 @@ public final class DemoEnvironment implements AutoCloseable {
         }
         if (accountant != null) {
             accountant.close();
+        }
+        if (shopkeeper != null) {
+            shopkeeper.close();
         }
         norce.close();
         economic.close();
