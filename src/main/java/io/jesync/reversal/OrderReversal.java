@@ -36,6 +36,7 @@ import io.jesync.economic.model.EconomicJson;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.IncomingOrder;
 import io.jesync.shop.ShopOrder;
+import io.jesync.status.StatusEventType;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.OrderState;
@@ -44,6 +45,7 @@ import io.jesync.store.ReversalEntry;
 import io.jesync.store.ReversalKind;
 import io.jesync.store.ReversalLedger;
 import io.jesync.store.ReversalState;
+import io.jesync.store.StatusLedger;
 
 /**
  * Takes back in e-conomic, exactly once, what the shop took back after an order's transfer: a cancellation
@@ -67,6 +69,7 @@ public final class OrderReversal {
 
     private final OrderLedger orders;
     private final ReversalLedger reversals;
+    private final StatusLedger statusEvents;
     private final EconomicClient economic;
     private final ShopOrderChanges shopOrders;
     private final Clock clock;
@@ -75,10 +78,11 @@ public final class OrderReversal {
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
 
-    public OrderReversal(OrderLedger orders, ReversalLedger reversals, EconomicClient economic,
-                         ShopOrderChanges shopOrders, Clock clock, String owner, BackoffSchedule retry,
-                         RandomGenerator random, Duration inDoubtDelay) {
+    public OrderReversal(OrderLedger orders, ReversalLedger reversals, StatusLedger statusEvents,
+                         EconomicClient economic, ShopOrderChanges shopOrders, Clock clock, String owner,
+                         BackoffSchedule retry, RandomGenerator random, Duration inDoubtDelay) {
         this.orders = orders;
+        this.statusEvents = statusEvents;
         this.reversals = reversals;
         this.economic = economic;
         this.shopOrders = shopOrders;
@@ -118,6 +122,12 @@ public final class OrderReversal {
         Optional<ReversalPlanner.Change> change = ReversalPlanner.plan(snapshot.get(), incoming.order(),
                 shopOrders.cancelledLines(incoming), taken, cancelRecorded);
         if (change.isEmpty()) {
+            return Optional.empty();
+        }
+        if (change.get().kind() == ReversalKind.CANCEL
+                && statusEvents.hasEvent(shop.id(), order.orderNo(), StatusEventType.DOCUMENT_DELETED)) {
+            // The status flow cancelled it in the shop because its document was deleted in e-conomic: the
+            // cancellation came from there, and there is nothing left to reverse.
             return Optional.empty();
         }
         int seq = earlier.stream().mapToInt(ReversalEntry::seq).max().orElse(0) + 1;

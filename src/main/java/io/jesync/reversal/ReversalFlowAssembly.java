@@ -10,6 +10,7 @@ import io.jesync.order.OrderFlowAssembly;
 import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.store.Database;
 import io.jesync.store.ReversalLedger;
+import io.jesync.store.StatusLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The reversal flow's parts, built on the order flow's (same ledger, same Norce connection), for runtime and tests. */
@@ -23,8 +24,8 @@ public record ReversalFlowAssembly(ReversalLedger ledger, OrderReversal reversal
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         // A restart resumes its dead predecessor's reversals at once instead of waiting out their leases.
         ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
-        OrderReversal reversal = new OrderReversal(orders.ledger(), ledger, economic, shop, clock, owner, retry, random,
-                settings.economic().readTimeout().multipliedBy(2));
+        OrderReversal reversal = new OrderReversal(orders.ledger(), ledger, new StatusLedger(database, clock), economic,
+                shop, clock, owner, retry, random, settings.economic().readTimeout().multipliedBy(2));
         return new ReversalFlowAssembly(ledger, reversal, new ReversalFlow(settings, shop, reversal, ledger,
                 new WatermarkStore(database, clock), clock));
     }

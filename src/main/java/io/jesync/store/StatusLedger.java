@@ -88,6 +88,8 @@ public final class StatusLedger {
                 claimed_until = NULL, updated_at = ?, version = version + 1
             WHERE id = ? AND state = 'PARKED'""";
     private static final String SELECT_DOCUMENT = "SELECT document FROM status_event WHERE id = ?";
+    private static final String HAS_EVENT =
+            "SELECT 1 FROM status_event WHERE shop_id = ? AND order_no = ? AND event_type = ?";
     private static final String SELECT_TRACKED = """
             SELECT l.shop_id, l.order_no, l.document_type, l.references_other, l.economic_document_number,
                    l.economic_booked_number, l.created_at
@@ -197,6 +199,21 @@ public final class StatusLedger {
             return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue status action " + actionId, e);
+        }
+    }
+
+    /** Whether an event of {@code type} was recorded for the order. */
+    public boolean hasEvent(String shopId, String orderNo, StatusEventType type) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(HAS_EVENT)) {
+            select.setString(1, shopId);
+            select.setString(2, orderNo);
+            select.setString(3, type.name());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the status events of order " + shopId + "/" + orderNo, e);
         }
     }
 

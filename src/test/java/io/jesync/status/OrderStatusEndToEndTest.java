@@ -84,6 +84,11 @@ class OrderStatusEndToEndTest {
                             + " (shop.se.status.on.credit-note-booked=none)");
             assertThat(steps(harness, cancelled, "status-action")).containsExactly(
                     "Norce: order cancelled and its payment reservation released");
+
+            harness.clock.advance(java.time.Duration.ofMinutes(1));
+            harness.runReversalsUntilSettled(5);
+            assertThat(harness.reversals().ledger().forOrder("se", cancelled.orderNo()))
+                    .as("the shop's cancellation came from e-conomic: nothing to reverse there").isEmpty();
         }
     }
 
