@@ -1,11 +1,7 @@
 package io.jesync.demo;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +17,7 @@ import io.jesync.simulator.economic.EconomicSimulator.DocumentView;
  * same seed tells the same story. A document is only touched once it was already there a tick earlier, which gives
  * the runtime time to finish its own transfer first.
  */
-public final class DemoAccountant implements AutoCloseable {
+public final class DemoAccountant extends DemoBackOffice {
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccountant.class);
     static final String INVOICE_DRAFTS = "invoices/drafts";
     static final String ORDER_DRAFTS = "orders/drafts";
@@ -31,37 +27,16 @@ public final class DemoAccountant implements AutoCloseable {
     private final long seed;
     private Set<String> seenLastTick = Set.of();
     private boolean cancelledOne;
-    private ScheduledExecutorService scheduler;
 
     public DemoAccountant(EconomicSimulator economic, String referencePrefix, long seed) {
+        super("economic-demo-accountant");
         this.economic = economic;
         this.referencePrefix = referencePrefix;
         this.seed = seed;
     }
 
-    public synchronized void start(Duration interval) {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "economic-demo-accountant");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(1, interval.toMillis());
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void tickQuietly() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            // The runtime may be moving the same document at this moment; the next tick looks again.
-            LOG.debug("Demo accountant skipped a tick: {}", e.getMessage());
-        }
-    }
-
-    /** One round over every document of the runtime's; public so tests can drive it without a schedule. */
+    /** One round over every document of the runtime's. */
+    @Override
     public synchronized void tick() {
         Set<String> seen = new HashSet<>();
         for (DocumentView draft : economic.draftInvoices()) {
@@ -146,11 +121,4 @@ public final class DemoAccountant implements AutoCloseable {
         return h ^ (h >>> 29);
     }
 
-    @Override
-    public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
 }

@@ -1,10 +1,6 @@
 package io.jesync.demo;
 
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,42 +16,22 @@ import io.jesync.simulator.norce.NorceSimulator;
  * credit note). Which orders is decided by their numbers and the seed, so a run with the same seed tells the same
  * story.
  */
-public final class DemoShopkeeper implements AutoCloseable {
+public final class DemoShopkeeper extends DemoBackOffice {
     private static final Logger LOG = LoggerFactory.getLogger(DemoShopkeeper.class);
 
     private final NorceSimulator norce;
     private final long seed;
     private boolean cancelledOne;
     private boolean refundedOne;
-    private ScheduledExecutorService scheduler;
 
     public DemoShopkeeper(NorceSimulator norce, long seed) {
+        super("norce-demo-shopkeeper");
         this.norce = norce;
         this.seed = seed;
     }
 
-    public synchronized void start(Duration interval) {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "norce-demo-shopkeeper");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = Math.max(1, interval.toMillis());
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void tickQuietly() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOG.debug("Demo shopkeeper skipped a tick: {}", e.getMessage());
-        }
-    }
-
-    /** One look over the shop's orders; public so tests can drive it without a schedule. */
+    /** One look over the shop's orders. */
+    @Override
     public synchronized void tick() {
         for (Order order : norce.orders()) {
             if (cancelledOne && refundedOne) {
@@ -87,11 +63,4 @@ public final class DemoShopkeeper implements AutoCloseable {
         return Math.floorMod(h ^ (h >>> 29), 5) == 0;
     }
 
-    @Override
-    public synchronized void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
 }
