@@ -45,6 +45,36 @@ public class AdminApiRoutes extends RouteBuilder {
                                 + " is neither parked nor failed; only those can be re-sent."));
                     }
                 });
+
+        initialSyncRoutes();
+    }
+
+    private void initialSyncRoutes() {
+        from("platform-http:/api/initial-sync?httpMethodRestrict=POST").routeId("admin-start-initial-sync")
+                .process(e -> {
+                    com.fasterxml.jackson.databind.JsonNode body = MAPPER.readTree(
+                            e.getMessage().getBody(String.class) == null ? "{}" : e.getMessage().getBody(String.class));
+                    io.jesync.config.RuntimeSettings settings = e.getContext().getRegistry()
+                            .lookupByNameAndType("runtimeSettings", io.jesync.config.RuntimeSettings.class);
+                    String shop = body.path("shop").asText(settings.shops().get(0).id());
+                    io.jesync.product.SyncDirection direction = io.jesync.product.SyncDirection.ofKey(
+                            body.path("direction").asText(null));
+                    initialSyncs(e).start(shop, direction, body.path("dryRun").asBoolean(true)).ifPresentOrElse(
+                            id -> answer(e, 202, MAPPER.createObjectNode().put("id", id)
+                                    .put("status", "/api/initial-sync/" + id)),
+                            () -> answer(e, 409, error("An initial sync is already running; wait for it to end.")));
+                });
+        from("platform-http:/api/initial-sync/{id}?httpMethodRestrict=GET").routeId("admin-initial-sync")
+                .process(e -> {
+                    long id = Long.parseLong(e.getMessage().getHeader("id", String.class));
+                    initialSyncs(e).status(id).ifPresentOrElse(status -> answer(e, 200, status),
+                            () -> answer(e, 404, error("No initial sync " + id)));
+                });
+    }
+
+    private static io.jesync.product.InitialSyncService initialSyncs(Exchange exchange) {
+        return exchange.getContext().getRegistry().lookupByNameAndType("initialSyncService",
+                io.jesync.product.InitialSyncService.class);
     }
 
     private static OrderAdminService service(Exchange exchange) {

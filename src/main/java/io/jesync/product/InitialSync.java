@@ -50,7 +50,8 @@ public final class InitialSync {
     public record Result(long runId, Outcome outcome, Optional<SyncReport> report, String message) {
     }
 
-    private static final int MARK_EVERY = 50;
+    private static final int WRITERS = 4;
+    private static final int CHUNK = 200;
 
     private final ProductStore store;
     private final ProductWrites writes;
@@ -63,9 +64,16 @@ public final class InitialSync {
     }
 
     public Result run(ShopSettings shop, SyncDirection direction, boolean dryRun, Progress progress) {
+        return run(shop, direction, dryRun, progress, null);
+    }
+
+    /** @param givenRunId a run already started (the admin API answers with its id before the work begins) */
+    public Result run(ShopSettings shop, SyncDirection direction, boolean dryRun, Progress progress,
+                      Long givenRunId) {
         long runId;
         SyncReport report = null;
-        Optional<ProductStore.Run> open = dryRun ? Optional.empty() : store.unfinished(shop.id(), direction.key());
+        Optional<ProductStore.Run> open = givenRunId != null ? store.run(givenRunId)
+                : dryRun ? Optional.empty() : store.unfinished(shop.id(), direction.key());
         try {
             if (open.isPresent() && open.get().state() == RunState.APPLYING) {
                 runId = open.get().id();
@@ -94,7 +102,9 @@ public final class InitialSync {
             return new Result(runId, problems ? Outcome.DONE_WITH_PROBLEMS : Outcome.DONE, Optional.ofNullable(report),
                     "applied " + done.done() + " of " + done.total() + (done.failed() > 0 ? ", " + done.failed()
                     + " refused" : ""));
-        } catch (EconomicException | IOException e) {
+        } catch (IOException | RuntimeException e) {
+            open.ifPresent(r -> store.finish(r.id(), r.state() == RunState.APPLYING ? RunState.APPLYING
+                    : RunState.PLANNING, "stopped: " + e.getMessage()));
             return new Result(open.map(ProductStore.Run::id).orElse(-1L), Outcome.STOPPED, Optional.ofNullable(report),
                     "stopped: " + (e instanceof EconomicException ee ? ee.summary() : e.getMessage())
                     + "; run the same command again to resume");
@@ -229,28 +239,49 @@ public final class InitialSync {
         String origin = "initial-sync:" + runId;
         int failed = 0;
         if (direction == SyncDirection.SHOP_TO_ECONOMIC) {
-            List<Integer> finished = new ArrayList<>();
-            List<ProductStore.TraceEntry> trace = new ArrayList<>();
-            for (Item item : open) {
-                Product product = ProductJson.parse(item.product());
-                Optional<JsonNode> existing = item.existing() == null ? Optional.empty()
-                        : Optional.of(EconomicJson.MAPPER.readTree(item.existing()));
-                ProductWrites.Written written = writes.toEconomic(product, existing, owned, shop.products(),
-                        "initial-sync-" + runId + ":" + product.articleNumber());
-                if (written.problem().isPresent()) {
-                    failed++;
-                    flush(runId, finished, trace);
-                    refuse(shop, runId, item, written.problem().get(), "e-conomic", origin);
-                } else {
-                    finished.add(item.seq());
-                    trace.add(traced(shop, written, "shop", "e-conomic", origin));
-                    if (finished.size() >= MARK_EVERY) {
-                        flush(runId, finished, trace);
+            // e-conomic takes one product per call, so the calls overlap: the rate-limit governor, shared by the
+            // threads, keeps them inside the token bucket. Progress is recorded per chunk, after its writes.
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
+            try {
+                for (int from = 0; from < open.size(); from += CHUNK) {
+                    List<Item> chunk = open.subList(from, Math.min(open.size(), from + CHUNK));
+                    List<java.util.concurrent.Future<ProductWrites.Written>> futures = new ArrayList<>();
+                    for (Item item : chunk) {
+                        futures.add(pool.submit(() -> writes.toEconomic(ProductJson.parse(item.product()),
+                                item.existing() == null ? Optional.empty()
+                                        : Optional.of(EconomicJson.MAPPER.readTree(item.existing())),
+                                owned, shop.products(), "initial-sync-" + runId + ":" + item.articleNumber())));
                     }
+                    List<Integer> finished = new ArrayList<>();
+                    List<ProductStore.TraceEntry> trace = new ArrayList<>();
+                    RuntimeException stop = null;
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ProductWrites.Written written;
+                        try {
+                            written = futures.get(i).get();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            stop = stop != null ? stop : e.getCause() instanceof RuntimeException r ? r
+                                    : new IllegalStateException(e.getCause());
+                            continue;
+                        }
+                        if (written.problem().isPresent()) {
+                            failed++;
+                            refuse(shop, runId, chunk.get(i), written.problem().get(), "e-conomic", origin);
+                        } else {
+                            finished.add(chunk.get(i).seq());
+                            trace.add(traced(shop, written, "shop", "e-conomic", origin));
+                        }
+                    }
+                    flush(runId, finished, trace);
+                    if (stop != null) {
+                        throw stop;
+                    }
+                    done[0] += chunk.size();
+                    progress.update("writing e-conomic", done[0], run.total());
                 }
-                progress.update("writing e-conomic", ++done[0], run.total());
+            } finally {
+                pool.shutdownNow();
             }
-            flush(runId, finished, trace);
             return failed;
         }
         int batchSize = shop.products().importBatchSize();

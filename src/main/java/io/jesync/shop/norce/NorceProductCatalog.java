@@ -82,6 +82,19 @@ public final class NorceProductCatalog {
         return skus;
     }
 
+    /** The SKUs with these PartNos (at most a page's worth), one query. */
+    public List<JsonNode> skusByPartNo(ShopSettings shop, List<String> partNos) throws IOException, InterruptedException {
+        if (partNos.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder filter = new StringBuilder("PartNo in (");
+        for (int i = 0; i < partNos.size(); i++) {
+            filter.append(i == 0 ? "" : ",").append('\'').append(partNos.get(i).replace("'", "''")).append('\'');
+        }
+        filter.append(')');
+        return page(shop, query(shop, filter.toString(), "Id"), filter.toString()).skus();
+    }
+
     /** Queues an import job; returns its id. */
     public long importProducts(ShopSettings shop, ObjectNode header, ArrayNode items)
             throws IOException, InterruptedException {
