@@ -122,7 +122,8 @@ public final class InitialSync {
         List<Product> shopProducts = readShop(shop, progress);
         List<Product> economicProducts = readEconomic(settings, progress);
         boolean toEconomic = direction == SyncDirection.SHOP_TO_ECONOMIC;
-        List<Product> source = toEconomic ? shopProducts : economicProducts;
+        List<Product> source = toEconomic ? shopProducts
+                : economicProducts.stream().map(Product::forShop).toList();
         List<Product> target = toEconomic ? economicProducts : shopProducts;
         SyncReport report = new SyncReport(runId, shop.id(), direction, dryRun, clock.instant(), source.size(),
                 target.size());
@@ -134,7 +135,8 @@ public final class InitialSync {
                 byKey.putIfAbsent(ProductValidator.key(t.articleNumber()), t);
             }
         }
-        Set<ProductField> fields = settings.ownership().ownedBy(direction.source());
+        Set<ProductField> owned = settings.ownership().ownedBy(direction.source());
+        Set<ProductField> fields = toEconomic ? owned : toShop(owned);
         for (Product p : checked.valid()) {
             Product existing = byKey.get(ProductValidator.key(p.articleNumber()));
             if (existing == null) {
@@ -173,6 +175,16 @@ public final class InitialSync {
         }
         Set<ProductField> without = java.util.EnumSet.copyOf(fields);
         without.remove(ProductField.VAT_RATE);
+        return without;
+    }
+
+    /** The shop's SKU has no unit the runtime can write, so a unit never counts as a difference there. */
+    static Set<ProductField> toShop(Set<ProductField> fields) {
+        if (!fields.contains(ProductField.UNIT)) {
+            return fields;
+        }
+        Set<ProductField> without = java.util.EnumSet.copyOf(fields);
+        without.remove(ProductField.UNIT);
         return without;
     }
 

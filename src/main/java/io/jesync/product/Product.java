@@ -40,6 +40,15 @@ public record Product(
         };
     }
 
+    /**
+     * Norce imports ignore a price of 0 (reference §4.5), so a zero e-conomic price is no price for the shop: it is
+     * neither written nor counted as a difference that the next run would try again.
+     */
+    public Product forShop() {
+        return salesPrice == null || salesPrice.signum() != 0 ? this
+                : new Product(articleNumber, name, null, vatRate, unitNumber, barcode, active, productGroup, updated);
+    }
+
     /** One field whose value differs: {@code from} is the target's, {@code to} the source's. */
     public record Change(ProductField field, Object from, Object to) {
     }

@@ -106,7 +106,7 @@ public final class ProductFlow {
         Instant since = since(ECONOMIC_WATERMARK, shop, now);
         List<JsonNode> changedJson = writes.economic().listAll("/products", "lastUpdated$gte:"
                 + since.truncatedTo(ChronoUnit.SECONDS));
-        Set<ProductField> owned = ps.ownership().ownedBy(Owner.ECONOMIC);
+        Set<ProductField> owned = InitialSync.toShop(ps.ownership().ownedBy(Owner.ECONOMIC));
         List<Product> creates = new ArrayList<>();
         List<Product> updates = new ArrayList<>();
         int unchanged = 0;
@@ -114,7 +114,7 @@ public final class ProductFlow {
         Instant max = null;
         List<Product> valid = new ArrayList<>();
         for (JsonNode json : changedJson) {
-            Product product = EconomicProductMapper.fromEconomic(json, ps);
+            Product product = EconomicProductMapper.fromEconomic(json, ps).forShop();
             max = later(max, product.updated());
             Optional<ProductProblem> problem = ProductValidator.check(product, ps, false);
             if (problem.isPresent()) {
