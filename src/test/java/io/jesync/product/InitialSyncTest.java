@@ -151,4 +151,21 @@ class InitialSyncTest {
                     .contains("EanCode is not valid", "Norce import job");
         }
     }
+
+    @Test
+    void admin_service_runs_a_dry_run_in_the_background_and_reports_its_progress() throws Exception {
+        try (OrderFlowHarness h = harness("combo")) {
+            h.norce.putSku("NY-2", "Ny produkt", new BigDecimal("25"), null, 1, new BigDecimal("10"));
+            InitialSyncService service = products(h).service();
+
+            long id = service.start("se", SyncDirection.SHOP_TO_ECONOMIC, true).orElseThrow();
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                    service.status(id).orElseThrow().path("state").asText().equals("DONE"));
+            var status = service.status(id).orElseThrow();
+            assertThat(status.path("dryRun").asBoolean()).isTrue();
+            assertThat(status.path("counts").path("create").asInt()).isEqualTo(1);
+            assertThat(status.path("report").asText()).endsWith("initial-sync-" + id + ".json");
+        }
+    }
 }
