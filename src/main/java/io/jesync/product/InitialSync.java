@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
-import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicJson;
 import io.jesync.shop.norce.NorceRequestException;
 import io.jesync.store.ProductStore;
@@ -56,6 +55,8 @@ public final class InitialSync {
     private final ProductStore store;
     private final ProductWrites writes;
     private final Clock clock;
+    /** The writable part of every e-conomic product as read while planning: what an update merges into. */
+    private Map<String, String> economicCopies = Map.of();
 
     public InitialSync(ProductStore store, ProductWrites writes, Clock clock) {
         this.store = store;
@@ -190,10 +191,9 @@ public final class InitialSync {
 
     private List<Product> readShop(ShopSettings shop, Progress progress) throws IOException, InterruptedException {
         List<Product> products = new ArrayList<>();
-        writes.norce().allSkus(shop, page -> {
-            page.forEach(sku -> products.add(NorceProductMapper.fromSku(sku, shop.products())));
-            progress.update("reading shop", products.size(), products.size());
-        });
+        writes.norce().allSkus(shop, page -> page.forEach(sku -> products.add(NorceProductMapper.fromSku(sku,
+                shop.products()))));
+        progress.update("reading shop", products.size(), products.size());
         return products;
     }
 
@@ -211,9 +211,6 @@ public final class InitialSync {
         }
         return products;
     }
-
-    /** The writable part of every e-conomic product as read while planning: what an update merges into. */
-    private Map<String, String> economicCopies = Map.of();
 
     private List<Item> items(long runId, SyncReport report) {
         List<Item> items = new ArrayList<>();
