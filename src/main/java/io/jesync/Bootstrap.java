@@ -1,6 +1,7 @@
 package io.jesync;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -63,6 +64,11 @@ final class Bootstrap {
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
             }
+            Optional<InitialSyncCommand> initialSync = InitialSyncCommand.parse(args);
+            if (initialSync.isPresent()) {
+                // A one-off job: it runs, prints its report and exits; no schedule or server starts.
+                return initialSync.get().run(settings, database, System.out);
+            }
 
             Main main = new Main(SyncApplication.class);
             main.bind(RuntimeBeans.SETTINGS, settings);
@@ -77,6 +83,9 @@ final class Bootstrap {
             return main.getExitCode();
         } catch (ConfigurationException e) {
             System.err.println("Configuration error: " + e.getMessage());
+            return CONFIGURATION_ERROR;
+        } catch (IllegalArgumentException e) {
+            System.err.println("Usage error: " + e.getMessage());
             return CONFIGURATION_ERROR;
         } catch (StoreException e) {
             System.err.println("Store error: " + e.getMessage());

@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import io.jesync.order.OrderFlowAssembly;
+import io.jesync.product.ProductFlowAssembly;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
@@ -76,7 +77,13 @@ public class RuntimeBeans implements CamelConfiguration {
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
 
+        ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, norce, clock,
+                duration -> Thread.sleep(duration.toMillis()));
+
         registry.bind("clock", clock);
+        registry.bind("productFlow", products.flow());
+        registry.bind("productStore", products.store());
+        registry.bind("initialSyncService", products.service());
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
         registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger()));

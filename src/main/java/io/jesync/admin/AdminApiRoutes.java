@@ -75,6 +75,8 @@ public class AdminApiRoutes extends RouteBuilder {
                             + " first.", "No reversal " + seq + " on order " + orderNo + " of shop " + shop,
                             "Reversal " + seq + " is neither parked nor failed; only those can be retried.");
                 });
+
+        initialSyncRoutes();
     }
 
     private static long number(Exchange exchange, String header) {
@@ -93,6 +95,34 @@ public class AdminApiRoutes extends RouteBuilder {
             case UNKNOWN_ORDER -> answer(exchange, 404, error(unknown));
             case NOT_PARKED_OR_FAILED -> answer(exchange, 409, error(notRetryable));
         }
+    }
+
+    private void initialSyncRoutes() {
+        from("platform-http:/api/initial-sync?httpMethodRestrict=POST").routeId("admin-start-initial-sync")
+                .process(e -> {
+                    com.fasterxml.jackson.databind.JsonNode body = MAPPER.readTree(
+                            e.getMessage().getBody(String.class) == null ? "{}" : e.getMessage().getBody(String.class));
+                    io.jesync.config.RuntimeSettings settings = e.getContext().getRegistry()
+                            .lookupByNameAndType("runtimeSettings", io.jesync.config.RuntimeSettings.class);
+                    String shop = body.path("shop").asText(settings.shops().get(0).id());
+                    io.jesync.product.SyncDirection direction = io.jesync.product.SyncDirection.ofKey(
+                            body.path("direction").asText(null));
+                    initialSyncs(e).start(shop, direction, body.path("dryRun").asBoolean(true)).ifPresentOrElse(
+                            id -> answer(e, 202, MAPPER.createObjectNode().put("id", id)
+                                    .put("status", "/api/initial-sync/" + id)),
+                            () -> answer(e, 409, error("An initial sync is already running; wait for it to end.")));
+                });
+        from("platform-http:/api/initial-sync/{id}?httpMethodRestrict=GET").routeId("admin-initial-sync")
+                .process(e -> {
+                    long id = Long.parseLong(e.getMessage().getHeader("id", String.class));
+                    initialSyncs(e).status(id).ifPresentOrElse(status -> answer(e, 200, status),
+                            () -> answer(e, 404, error("No initial sync " + id)));
+                });
+    }
+
+    private static io.jesync.product.InitialSyncService initialSyncs(Exchange exchange) {
+        return exchange.getContext().getRegistry().lookupByNameAndType("initialSyncService",
+                io.jesync.product.InitialSyncService.class);
     }
 
     private static OrderAdminService service(Exchange exchange) {

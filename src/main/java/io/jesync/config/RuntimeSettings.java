@@ -133,13 +133,15 @@ public record RuntimeSettings(
                     ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
             StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
             ReversalSettings reversal = ReversalSettings.load(source, id, !live);
+            ProductSettings products = ProductSettings.load(source, id, syncMode, orders.productGroupByVatRate(),
+                    !live);
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal));
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal));
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products));
             }
         }
         return shops;

@@ -148,6 +148,12 @@ public final class EconomicClient {
         return transport.execute(EconomicRequest.write("POST", "/products", body, requireKey(idempotencyKey)));
     }
 
+    /** PUT replaces the whole product (§3.5): callers send the product as read, merged with their own fields. */
+    public EconomicResponse updateProduct(String productNumber, ObjectNode body, String idempotencyKey) {
+        return transport.execute(EconomicRequest.write("PUT", "/products/" + EconomicEncoding.pathId(productNumber),
+                body, requireKey(idempotencyKey)));
+    }
+
     // ---- agreement
 
     public EconomicAgreement self() {

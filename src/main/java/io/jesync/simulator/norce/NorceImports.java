@@ -34,10 +34,10 @@ final class NorceImports {
     private NorceImports() {
     }
 
-    static void apply(NorceStore store, Job job, Instant now) {
+    static void apply(NorceStore store, Job job, Instant now, Map<String, String> rejectedPartNos) {
         synchronized (store) {
             switch (job.kind) {
-                case PRODUCTS -> products(store, job, now);
+                case PRODUCTS -> products(store, job, now, rejectedPartNos);
                 case SKU_PRICE_LISTS -> skuPrices(store, job, now);
                 case PRICE_LISTS -> priceLists(store, job, now);
                 case ONHANDS -> onhands(store, job, now);
@@ -230,7 +230,7 @@ final class NorceImports {
         }
     }
 
-    private static void products(NorceStore store, Job job, Instant now) {
+    private static void products(NorceStore store, Job job, Instant now, Map<String, String> rejectedPartNos) {
         Set<String> skuFields = fieldsSet(job.header, "SkuFieldsThatAreSet", null);
         Set<String> cultureFields = fieldsSet(job.header, "ProductCultureFieldsThatAreSet", null);
         Set<String> seen = new HashSet<>();
@@ -247,6 +247,11 @@ final class NorceImports {
                     if (partNo == null) {
                         job.fail++;
                         log(job, LogEntry.ERROR, "A SKU without PartNo cannot be imported.", now, product);
+                        continue;
+                    }
+                    if (rejectedPartNos.containsKey(partNo)) {
+                        job.fail++;
+                        log(job, LogEntry.ERROR, rejectedPartNos.get(partNo), now, product);
                         continue;
                     }
                     Sku old = store.sku(partNo).orElse(null);

@@ -79,12 +79,22 @@ final class NorceJobs {
     private final Map<Integer, Job> jobs = new LinkedHashMap<>();
     private int nextJobId = 5001;
     private boolean failNext;
+    private final Map<String, String> rejectedPartNos = new java.util.concurrent.ConcurrentHashMap<>();
 
     NorceJobs(NorceStore store) {
         this.store = store;
     }
 
+    void rejectPartNo(String partNo, String message) {
+        rejectedPartNos.put(partNo, message);
+    }
+
+    Map<String, String> rejectedPartNos() {
+        return rejectedPartNos;
+    }
+
     synchronized void reset() {
+        rejectedPartNos.clear();
         jobs.clear();
         nextJobId = 5001;
         failNext = false;
@@ -199,7 +209,7 @@ final class NorceJobs {
                     job.status = JobStatus.FAILED;
                     job.log.add(new LogEntry(LogEntry.ERROR, "The import failed; nothing was changed.", now, null));
                 } else {
-                    NorceImports.apply(store, job, now);
+                    NorceImports.apply(store, job, now, rejectedPartNos);
                     job.status = JobStatus.SUCCEEDED;
                 }
                 job.stop = now;

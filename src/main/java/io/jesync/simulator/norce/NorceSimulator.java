@@ -161,6 +161,29 @@ public final class NorceSimulator extends SimulatorServer {
     }
 
     /** The next import job ends Failed (status 3) instead of applying its rows. */
+    /**
+     * Adds or replaces one SKU as the shop admin would, including shapes the catalogue generator never makes (no VAT
+     * rate, odd article numbers); {@code Updated} becomes now.
+     */
+    public NorceModel.Sku putSku(String partNo, String name, java.math.BigDecimal vatRate, String eanCode,
+                                 int statusId, java.math.BigDecimal standardPrice) {
+        synchronized (store) {
+            NorceModel.Sku old = store.sku(partNo).orElse(null);
+            long id = old != null ? old.id() : store.allocateSkuId();
+            java.time.Instant now = store.now();
+            NorceModel.Sku sku = new NorceModel.Sku(id, old != null ? old.productId() : id, partNo,
+                    old != null ? old.manufacturerCode() : "DEMO", partNo, partNo, name, statusId, 1, eanCode, vatRate,
+                    standardPrice, old != null ? old.created() : now, now);
+            store.putSku(sku);
+            return sku;
+        }
+    }
+
+    /** Import rows for this PartNo fail with {@code message} in Job/GetLog (a per-row error) until cleared. */
+    public void rejectInImports(String partNo, String message) {
+        jobs.rejectPartNo(partNo, message);
+    }
+
     public void failNextJob() {
         jobs.failNextJob();
     }

@@ -1,0 +1,209 @@
+package io.jesync.product;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jesync.config.ProductSettings;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+import io.jesync.store.ProductStore;
+import io.jesync.store.WatermarkStore;
+
+/**
+ * The scheduled product flow of one shop, in the direction {@code sync.mode} gives products: changes since the
+ * watermark minus the overlap are read, compared with the other side on the fields the source owns and written
+ * only where they differ, so the overlap and e-conomic's stock-only {@code lastUpdated} moves cost no writes. A bad
+ * product is parked with its reason and the rest go on; the watermark only moves when no product is left to
+ * retry, so a product that hit an outage is read again on the next run.
+ */
+public final class ProductFlow {
+    static final String SHOP_WATERMARK = "products-from-shop";
+    static final String ECONOMIC_WATERMARK = "products-from-economic";
+
+    /** What one run did, for logs and tests. */
+    public record RunSummary(int read, int created, int updated, int unchanged, int parked) {
+    }
+
+    private final RuntimeSettings settings;
+    private final ProductStore store;
+    private final ProductWrites writes;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public ProductFlow(RuntimeSettings settings, ProductStore store, ProductWrites writes, WatermarkStore watermarks,
+                       Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.writes = writes;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    public RunSummary poll(String shopId) throws IOException, InterruptedException {
+        ShopSettings shop = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst().orElseThrow();
+        return shop.products().ownership().productMaster() == Owner.SHOP ? shopToEconomic(shop) : economicToShop(shop);
+    }
+
+    RunSummary shopToEconomic(ShopSettings shop) throws IOException, InterruptedException {
+        ProductSettings ps = shop.products();
+        Instant now = clock.instant();
+        Instant since = since(SHOP_WATERMARK, shop, now);
+        List<Product> changed = writes.norce().skusUpdatedSince(shop, since).stream()
+                .map(sku -> NorceProductMapper.fromSku(sku, ps)).toList();
+        Set<ProductField> owned = ps.ownership().ownedBy(Owner.SHOP);
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int parked = 0;
+        Instant max = null;
+        for (Product product : changed) {
+            max = later(max, product.updated());
+            Optional<ProductProblem> problem = ProductValidator.check(product, ps, true);
+            if (problem.isPresent()) {
+                parked += park(shop, product, problem.get(), "e-conomic");
+                continue;
+            }
+            Optional<JsonNode> existing = writes.economic().findProduct(product.articleNumber());
+            if (existing.isPresent()) {
+                Product current = EconomicProductMapper.fromEconomic(existing.get(), ps);
+                if (product.differences(current, InitialSync.comparable(owned, current)).isEmpty()) {
+                    unchanged++;
+                    store.resolve(shop.id(), product.articleNumber());
+                    continue;
+                }
+            }
+            ProductWrites.Written written = writes.toEconomic(product, existing, owned, ps, "product-sync:"
+                    + shop.id() + ":" + product.articleNumber() + ":" + stamp(product.updated()));
+            if (written.problem().isPresent()) {
+                parked += park(shop, product, written.problem().get(), "e-conomic");
+                continue;
+            }
+            store.resolve(shop.id(), product.articleNumber());
+            store.trace(List.of(trace(shop, written, "shop", "e-conomic")));
+            if (written.created()) {
+                created++;
+            } else {
+                updated++;
+            }
+        }
+        watermarks.advance(SHOP_WATERMARK, shop.id(), max == null ? since : max);
+        return new RunSummary(changed.size(), created, updated, unchanged, parked);
+    }
+
+    RunSummary economicToShop(ShopSettings shop) throws IOException, InterruptedException {
+        ProductSettings ps = shop.products();
+        Instant now = clock.instant();
+        Instant since = since(ECONOMIC_WATERMARK, shop, now);
+        List<JsonNode> changedJson = writes.economic().listAll("/products", "lastUpdated$gte:"
+                + since.truncatedTo(ChronoUnit.SECONDS));
+        Set<ProductField> owned = InitialSync.toShop(ps.ownership().ownedBy(Owner.ECONOMIC));
+        List<Product> creates = new ArrayList<>();
+        List<Product> updates = new ArrayList<>();
+        int unchanged = 0;
+        int parked = 0;
+        Instant max = null;
+        List<Product> valid = new ArrayList<>();
+        for (JsonNode json : changedJson) {
+            Product product = EconomicProductMapper.fromEconomic(json, ps).forShop();
+            max = later(max, product.updated());
+            Optional<ProductProblem> problem = ProductValidator.check(product, ps, false);
+            if (problem.isPresent()) {
+                parked += park(shop, product, problem.get(), "shop");
+            } else {
+                valid.add(product);
+            }
+        }
+        Map<String, Product> inShop = shopProducts(shop, valid);
+        for (Product product : valid) {
+            Product current = inShop.get(product.articleNumber());
+            if (current == null) {
+                creates.add(product);
+            } else if (product.differences(current, owned).isEmpty()) {
+                unchanged++;
+                store.resolve(shop.id(), product.articleNumber());
+            } else {
+                updates.add(product);
+            }
+        }
+        int[] counts = new int[2];
+        parked += importAll(shop, creates, true, owned, counts);
+        parked += importAll(shop, updates, false, owned, counts);
+        watermarks.advance(ECONOMIC_WATERMARK, shop.id(), max == null ? since : max);
+        return new RunSummary(changedJson.size(), counts[0], counts[1], unchanged, parked);
+    }
+
+    private int importAll(ShopSettings shop, List<Product> products, boolean create, Set<ProductField> owned,
+                          int[] counts) throws IOException, InterruptedException {
+        int parked = 0;
+        int size = shop.products().importBatchSize();
+        for (int from = 0; from < products.size(); from += size) {
+            List<Product> batch = products.subList(from, Math.min(products.size(), from + size));
+            for (ProductWrites.Written written : writes.toShop(shop, batch, create, owned, jobId -> { })) {
+                Product product = batch.stream().filter(p -> p.articleNumber().equals(written.articleNumber()))
+                        .findFirst().orElseThrow();
+                if (written.problem().isPresent()) {
+                    parked += park(shop, product, written.problem().get(), "shop");
+                } else {
+                    store.resolve(shop.id(), product.articleNumber());
+                    store.trace(List.of(trace(shop, written, "e-conomic", "shop")));
+                    counts[create ? 0 : 1]++;
+                }
+            }
+        }
+        return parked;
+    }
+
+    /** The shop's SKUs among {@code products}, read 100 PartNos a query. */
+    private Map<String, Product> shopProducts(ShopSettings shop, List<Product> products)
+            throws IOException, InterruptedException {
+        List<String> parts = products.stream().map(Product::articleNumber).toList();
+        Map<String, Product> found = new java.util.HashMap<>();
+        for (int from = 0; from < parts.size(); from += 100) {
+            for (JsonNode sku : writes.norce().skusByPartNo(shop, parts.subList(from, Math.min(parts.size(),
+                    from + 100)))) {
+                Product p = NorceProductMapper.fromSku(sku, shop.products());
+                found.put(p.articleNumber(), p);
+            }
+        }
+        return found;
+    }
+
+    private Instant since(String flow, ShopSettings shop, Instant now) {
+        return watermarks.getInstant(flow, shop.id()).map(mark -> mark.minus(shop.products().overlap()))
+                .orElse(now.minus(shop.products().initialLookback()));
+    }
+
+    private int park(ShopSettings shop, Product product, ProductProblem problem, String target) {
+        store.park(shop.id(), product.articleNumber() == null ? "" : product.articleNumber(), problem.message(),
+                ProductJson.toJson(product).toString());
+        store.trace(List.of(new ProductStore.TraceEntry(shop.id(), String.valueOf(product.articleNumber()),
+                clock.instant(), target.equals("shop") ? "e-conomic" : "shop", target, "PARKED", null, "incremental",
+                problem.message())));
+        return 1;
+    }
+
+    private ProductStore.TraceEntry trace(ShopSettings shop, ProductWrites.Written written, String writer,
+                                          String target) {
+        return new ProductStore.TraceEntry(shop.id(), written.articleNumber(), clock.instant(), writer, target,
+                written.created() ? "CREATED" : "UPDATED", written.fields().stream().map(ProductField::key).sorted()
+                .collect(Collectors.joining(",")), "incremental", null);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b == null ? a : a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static String stamp(Instant updated) {
+        return updated == null ? "0" : Long.toString(updated.getEpochSecond());
+    }
+}

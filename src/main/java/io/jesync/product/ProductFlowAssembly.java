@@ -1,0 +1,26 @@
+package io.jesync.product;
+
+import java.time.Clock;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorceProductCatalog;
+import io.jesync.store.Database;
+import io.jesync.store.ProductStore;
+import io.jesync.store.WatermarkStore;
+
+/** The product flows' parts, put together once for the runtime, the command line and tests. */
+public record ProductFlowAssembly(ProductStore store, ProductWrites writes, ProductFlow flow, InitialSync initialSync,
+                                  InitialSyncService service) {
+
+    public static ProductFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                             NorceConnection norce, Clock clock, ProductWrites.Pause pause) {
+        ProductStore store = new ProductStore(database, clock);
+        ProductWrites writes = new ProductWrites(economic, new NorceProductCatalog(norce), pause);
+        InitialSync initialSync = new InitialSync(store, writes, clock);
+        return new ProductFlowAssembly(store, writes, new ProductFlow(settings, store, writes,
+                new WatermarkStore(database, clock), clock), initialSync,
+                new InitialSyncService(settings, store, initialSync));
+    }
+}

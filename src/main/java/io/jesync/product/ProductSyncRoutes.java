@@ -1,0 +1,34 @@
+package io.jesync.product;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+
+/**
+ * The product flow, per shop: a Quartz schedule ({@code stateful=true}, so two runs of one shop never overlap) runs
+ * {@link ProductFlow#poll} in the direction {@code sync.mode} gives products. Each product is written or parked on
+ * its own inside the run; a run that meets an outage ends early and the next one re-reads from the watermark.
+ */
+public class ProductSyncRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        RuntimeSettings settings = getContext().getRegistry().lookupByNameAndType("runtimeSettings",
+                RuntimeSettings.class);
+        for (ShopSettings shop : settings.shops()) {
+            if (!shop.products().enabled()) {
+                continue;
+            }
+            String schedule = shop.products().pollCron()
+                    .map(cron -> "cron=" + cron.replace(' ', '+'))
+                    .orElse("trigger.repeatInterval=" + shop.products().pollInterval().toMillis()
+                            + "&trigger.repeatCount=-1");
+            from("quartz:products/poll-" + shop.id() + "?stateful=true&" + schedule)
+                    .routeId("poll-products-" + shop.id())
+                    .setHeader("shopId", constant(shop.id()))
+                    .bean("productFlow", "poll(${header.shopId})")
+                    .log("Products of shop ${header.shopId}: ${body}");
+        }
+    }
+}
