@@ -32,7 +32,8 @@ class MigrationTest {
 
     private static final List<String> TABLES = List.of(
             "order_ledger", "order_event", "customer_binding", "watermark", "api_call_meter", "parked_item",
-            "status_event", "status_action", "order_reversal");
+            "status_event", "status_action", "order_reversal", "economic_article", "shop_article_value",
+            "economic_article_reread");
 
     @TempDir
     Path tempDir;
@@ -43,7 +44,7 @@ class MigrationTest {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
             assertThat(applied.get(0).checksum()).hasSize(64);
             assertThat(applied.get(0).installedAt()).isNotNull();
