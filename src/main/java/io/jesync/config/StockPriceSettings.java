@@ -204,7 +204,7 @@ public record StockPriceSettings(
             default -> throw new ConfigurationException(prefix + "rounding-mode", "'" + mode
                     + "' is not one of half-up, up, down, half-even");
         };
-        boolean inclVat = SettingReader.bool(source, prefix + "incl-vat", demo && !code.endsWith("B2B"));
+        boolean inclVat = SettingReader.bool(source, prefix + "incl-vat", false);
         return new PriceListRule(code, kind, currency, group, inclVat, step, roundingMode);
     }
 

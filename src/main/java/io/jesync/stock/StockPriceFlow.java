@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -438,16 +436,8 @@ public final class StockPriceFlow {
                 + v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) + " (" + v.wanted() + ")";
     }
 
-    /** Suppliers for the metrics. */
-    public Supplier<Map<String, Long>> dirtyCounts() {
-        return () -> {
-            Map<String, Long> counts = new HashMap<>();
-            shops.forEach(s -> counts.put(s.id(), store.dirtyCount(s.id())));
-            return counts;
-        };
-    }
-
-    public LongSupplier rereadCount() {
-        return store::rereadCount;
+    /** Values waiting for the shop; for the metrics. */
+    public long waiting(String shopId) {
+        return store.dirtyCount(shopId);
     }
 }
