@@ -143,7 +143,7 @@ class MigrationTest {
                 applications += run.get(60, TimeUnit.SECONDS).size();
             }
 
-            int scripts = 4;
+            int scripts = 6;
             assertThat(applications).as("each script applied by exactly one instance").isEqualTo(scripts);
             assertThat(new Migrations(databases.get(0)).applied()).hasSize(scripts);
         } finally {
