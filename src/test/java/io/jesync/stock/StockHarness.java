@@ -39,12 +39,11 @@ import io.jesync.testsupport.TestDatabases;
 /**
  * The stock and price flow in-process against both simulators and a real store, on one movable clock: every wait
  * (job polls, back-off, throttling) moves the clock, so days of schedule run in seconds and a seed repeats a run.
- * One shop {@code se}, stock at MAIN/MAIN and the price lists the test names.
+ * One shop {@code se}, stock at MAIN/MAIN and the price lists the test names. The clock starts at a fixed instant
+ * (06:00 UTC unless given), so the day's remaining budget, and with it the pacing, repeats exactly.
  */
 final class StockHarness implements AutoCloseable {
-    /** A fixed start (06:00 UTC) so the day's remaining budget, and with it the pacing, repeats exactly. */
-    final SimClock clock = new SimClock(java.time.Clock.fixed(Instant.parse("2026-09-01T06:00:00Z"),
-            java.time.ZoneOffset.UTC));
+    final SimClock clock;
     final EconomicSimulator economic;
     final NorceSimulator norce;
     final Database database;
@@ -53,6 +52,11 @@ final class StockHarness implements AutoCloseable {
     final StockPriceAssembly assembly;
 
     StockHarness(Path tempDir, Map<String, String> extraSettings) {
+        this(tempDir, extraSettings, Instant.parse("2026-09-01T06:00:00Z"));
+    }
+
+    StockHarness(Path tempDir, Map<String, String> extraSettings, Instant start) {
+        clock = new SimClock(java.time.Clock.fixed(start, java.time.ZoneOffset.UTC));
         economic = new EconomicSimulator(0, 7L, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
                 RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal());
         norce = NorceSimulator.demo(0, 7L, clock, RuntimeSettings.DEMO_SHOP_CLIENT_ID,
