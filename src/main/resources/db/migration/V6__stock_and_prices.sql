@@ -33,10 +33,14 @@ CREATE TABLE shop_article_value (
     reason VARCHAR(4000),
     pushed_at TIMESTAMP WITH TIME ZONE,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT pk_shop_article_value PRIMARY KEY (shop_id, kind, article_no)
+    -- article_no first: look-ups are "these articles of one shop", and H2 only uses an index for IN (...) on its
+    -- leading column.
+    CONSTRAINT pk_shop_article_value PRIMARY KEY (article_no, shop_id, kind)
 );
 
 CREATE INDEX ix_shop_article_value_dirty ON shop_article_value (shop_id, dirty, kind);
+-- Articles whose stock had shop orders subtracted, read every tick.
+CREATE INDEX ix_shop_article_value_pending ON shop_article_value (shop_id, kind, pending_qty);
 
 -- Products e-conomic's stock webhook named, waiting to be re-read (the webhook says only "something changed").
 CREATE TABLE economic_article_reread (

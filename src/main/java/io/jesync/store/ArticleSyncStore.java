@@ -229,7 +229,7 @@ public final class ArticleSyncStore {
         Map<String, BigDecimal> pending = new HashMap<>();
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement select = c.prepareStatement("SELECT article_no, pending_qty FROM shop_article_value "
-                     + "WHERE shop_id = ? AND kind = ? AND pending_qty <> 0")) {
+                     + "WHERE shop_id = ? AND kind = ? AND (pending_qty > 0 OR pending_qty < 0)")) {
             select.setString(1, shopId);
             select.setString(2, ShopArticleValue.ONHAND);
             try (ResultSet rs = select.executeQuery()) {
