@@ -60,11 +60,4 @@ public record StockSyncSettings(
                 SettingReader.duration(source, k + "price-scan-interval", "6h"), batch, reserve,
                 SettingReader.positiveInt(source, k + "webhook.max-rereads-per-tick", 200), openApi, token);
     }
-
-    /** Defaults for tests and tools: the given OpenAPI host, webhook off. */
-    public static StockSyncSettings defaults(URI openApiBaseUrl) {
-        return new StockSyncSettings(Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(30),
-                Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofHours(6), 1000, 0.2, 200, openApiBaseUrl,
-                Optional.empty());
-    }
 }

@@ -1,7 +1,5 @@
 package io.jesync.stock;
 
-import java.time.Instant;
-
 /**
  * What the stock and price flow has done and what its reads cost, for pacing, metrics and health. The costs are the
  * last measured ones, so the pacing follows the catalogue's real size.
@@ -16,16 +14,12 @@ public final class FlowStats {
     private long polls;
     private long fullScans;
     private long fullScansSkipped;
-    private long priceScans;
     private long priceScansSkipped;
     private long readings;
     private long staleReadings;
     private long pushedValues;
     private long rejectedValues;
-    private long shopFailures;
-    private long economicFailures;
     private long lastTickCalls;
-    private Instant lastPushAt;
     private String lastError = "";
     private BudgetPacer.Decision pacing;
 
@@ -45,7 +39,6 @@ public final class FlowStats {
     }
 
     synchronized void priceScanned(long calls) {
-        priceScans++;
         priceScanCost = Math.max(1, calls);
     }
 
@@ -58,11 +51,8 @@ public final class FlowStats {
         staleReadings += stale;
     }
 
-    synchronized void pushed(long count, Instant at) {
+    synchronized void pushed(long count) {
         pushedValues += count;
-        if (count > 0) {
-            lastPushAt = at;
-        }
     }
 
     synchronized void rejected() {
@@ -70,12 +60,10 @@ public final class FlowStats {
     }
 
     synchronized void shopFailure(String message) {
-        shopFailures++;
         lastError = message == null ? "" : message;
     }
 
     synchronized void economicFailure(String message) {
-        economicFailures++;
         lastError = message == null ? "" : message;
     }
 
@@ -111,9 +99,6 @@ public final class FlowStats {
         return fullScansSkipped;
     }
 
-    public synchronized long priceScans() {
-        return priceScans;
-    }
 
     public synchronized long priceScansSkipped() {
         return priceScansSkipped;
@@ -136,21 +121,12 @@ public final class FlowStats {
         return rejectedValues;
     }
 
-    public synchronized long shopFailures() {
-        return shopFailures;
-    }
 
-    public synchronized long economicFailures() {
-        return economicFailures;
-    }
 
     public synchronized long lastTickCalls() {
         return lastTickCalls;
     }
 
-    public synchronized Instant lastPushAt() {
-        return lastPushAt;
-    }
 
     public synchronized String lastError() {
         return lastError;

@@ -401,7 +401,7 @@ public final class StockPriceFlow {
                 }
             }
             store.pushed(s.id(), accepted);
-            stats.pushed(accepted.size(), clock.instant());
+            stats.pushed(accepted.size());
         }
     }
 
