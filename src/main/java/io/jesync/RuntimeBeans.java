@@ -34,6 +34,9 @@ import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
+import io.jesync.stock.StockPriceAssembly;
+import io.jesync.stock.StockPriceObservability;
+import io.jesync.economic.Sleeper;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
@@ -91,10 +94,18 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());
+        StockPriceAssembly stock = null;
+        if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
+            stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
+            registry.bind("stockPriceFlow", stock.flow());
+        }
 
-        bindMetricsOnStart(context, settings, orders, economic, clock);
+        bindMetricsOnStart(context, settings, orders, economic, stock, clock);
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (stock != null) {
+            health.register(new StockPriceObservability.PacingHealthCheck(stock.flow()));
+        }
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
             EconomicAgreement agreement = economic.self();
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
@@ -112,7 +123,7 @@ public class RuntimeBeans implements CamelConfiguration {
      * the runtime's gauges join it then, so they appear on the same {@code /observe/metrics}.
      */
     private static void bindMetricsOnStart(CamelContext context, RuntimeSettings settings, OrderFlowAssembly orders,
-                                           EconomicClient economic, Clock clock) {
+                                           EconomicClient economic, StockPriceAssembly stock, Clock clock) {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
@@ -128,6 +139,9 @@ public class RuntimeBeans implements CamelConfiguration {
                     return;
                 }
                 RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
+                if (stock != null) {
+                    StockPriceObservability.bindMetrics(metrics, stock.flow());
+                }
             }
         });
     }

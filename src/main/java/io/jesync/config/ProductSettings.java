@@ -101,7 +101,8 @@ public record ProductSettings(
                 status(source, p + "status-active", 1),
                 status(source, p + "status-inactive", 5),
                 SettingReader.positiveInt(source, p + "sku-type", 1),
-                SettingReader.positiveInt(source, p + "account-id", 1),
+                // One Norce system account per shop for every import, products as stock and prices.
+                SettingReader.positiveInt(source, "shop." + shopId + ".connect.account-id", 1),
                 SettingReader.positiveInt(source, p + "import-batch-size", 5000),
                 Duration.ofMillis(SettingReader.positiveInt(source, p + "job-poll-millis", 1000)),
                 Path.of(source.get(p + "reports-dir").orElse("reports")),

@@ -25,7 +25,8 @@ public record RuntimeSettings(
         EconomicSettings economic,
         SimulatorSettings simulators,
         SyncMode syncMode,
-        List<ShopSettings> shops) {
+        List<ShopSettings> shops,
+        StockSyncSettings stockSync) {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** The public demo agreement's tokens: read-only, so useless for a live runtime that writes invoices. */
@@ -58,7 +59,8 @@ public record RuntimeSettings(
         EconomicSettings economic = economic(source, live, simulators);
         SyncMode syncMode = SyncMode.parse(source);
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);
-        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops);
+        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
+                StockSyncSettings.load(source, live, simulators));
     }
 
     private static Environment parseEnvironment(ConfigSource source) {
@@ -133,15 +135,16 @@ public record RuntimeSettings(
                     ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
             StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
             ReversalSettings reversal = ReversalSettings.load(source, id, !live);
+            StockPriceSettings stockPrices = StockPriceSettings.load(source, id, !live, syncMode);
             ProductSettings products = ProductSettings.load(source, id, syncMode, orders.productGroupByVatRate(),
                     !live);
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products));
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products));
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices));
             }
         }
         return shops;

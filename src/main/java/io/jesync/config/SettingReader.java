@@ -173,4 +173,32 @@ final class SettingReader {
             throw new ConfigurationException(key, "'" + text + "' is not a positive whole number");
         }
     }
+
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+
+    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}; must be positive. */
+    static java.time.Duration duration(ConfigSource source, String key, String fallback) {
+        String text = source.get(key).orElse(fallback).strip();
+        java.util.regex.Matcher simple = DURATION.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        java.time.Duration value;
+        try {
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                value = switch (simple.group(2)) {
+                    case "s" -> java.time.Duration.ofSeconds(amount);
+                    case "m" -> java.time.Duration.ofMinutes(amount);
+                    case "h" -> java.time.Duration.ofHours(amount);
+                    default -> java.time.Duration.ofDays(amount);
+                };
+            } else {
+                value = java.time.Duration.parse(text);
+            }
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h or PT5M)");
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(key, "must be longer than zero, got " + text);
+        }
+        return value;
+    }
 }

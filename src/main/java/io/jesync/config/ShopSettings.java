@@ -19,7 +19,8 @@ public record ShopSettings(
         OrderFlowSettings orders,
         StatusFlowSettings status,
         ReversalSettings reversal,
-        ProductSettings products) {
+        ProductSettings products,
+        StockPriceSettings stockPrices) {
 
     public enum Platform {
         NORCE

@@ -154,6 +154,14 @@ public final class EconomicClient {
                 body, requireKey(idempotencyKey)));
     }
 
+    /**
+     * One read of any collection page or entity; {@code pathAndQuery} is relative to the base URL and already encoded
+     * (see {@link EconomicEncoding}). For flows that page themselves, such as the stock poll's keyset paging.
+     */
+    public JsonNode read(String pathAndQuery) {
+        return transport.execute(EconomicRequest.get(pathAndQuery)).body();
+    }
+
     // ---- agreement
 
     public EconomicAgreement self() {

@@ -43,7 +43,7 @@ final class CustomerProductRoutes extends RouteSupport {
 
         simulator.api("GET", "/products", this::listProducts);
         simulator.api("GET", "/products/{productNumber}", request -> store.read(() ->
-                SimResponse.json(200, existingProduct(request).toJson(store, baseUrl()))));
+                SimResponse.json(200, simulator.served(existingProduct(request)).toJson(store, baseUrl()))));
         simulator.api("POST", "/products", request -> saveProduct(request, null));
         simulator.api("PUT", "/products/{productNumber}", request ->
                 saveProduct(request, EconomicPaths.decodeId(request.pathParam("productNumber"))));
@@ -157,7 +157,7 @@ final class CustomerProductRoutes extends RouteSupport {
         return store.read(() -> {
             CollectionQuery query = CollectionQuery.of(request, PRODUCT_FILTERS, errors);
             return SimResponse.json(200, query.page(new ArrayList<>(store.products.values()), p -> p::field,
-                    p -> p.toJson(store, baseUrl()), baseUrl() + "/products"));
+                    p -> simulator.served(p).toJson(store, baseUrl()), baseUrl() + "/products"));
         });
     }
 

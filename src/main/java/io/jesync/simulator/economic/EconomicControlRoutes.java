@@ -55,6 +55,37 @@ final class EconomicControlRoutes {
                     : simulator.setStock(productNumber, decimal(body, "inStock"));
             return SimResponse.json(200, product(product));
         }));
+        simulator.control("PUT", "products/{productNumber}/price", request -> guarded(() -> SimResponse.json(200,
+                product(simulator.setSalesPrice(request.pathParam("productNumber"),
+                        decimal(body(request), "salesPrice"))))));
+        simulator.control("PUT", "products/{productNumber}/currency-prices/{currency}", request -> guarded(() -> {
+            simulator.setCurrencyPrice(request.pathParam("productNumber"), request.pathParam("currency"),
+                    decimal(body(request), "price"));
+            return SimResponse.empty(204);
+        }));
+        simulator.control("PUT", "pricegroups/{number}", request -> guarded(() -> {
+            simulator.addPriceGroup(Integer.parseInt(request.pathParam("number")),
+                    body(request).path("name").asText("Price group " + request.pathParam("number")));
+            return SimResponse.empty(204);
+        }));
+        simulator.control("PUT", "pricegroups/{number}/specialprices/{productNumber}", request -> guarded(() -> {
+            JsonNode body = body(request);
+            int number = simulator.setSpecialPrice(Integer.parseInt(request.pathParam("number")),
+                    request.pathParam("productNumber"),
+                    body.path("salesPriceBaseCurrency").isNumber() ? body.get("salesPriceBaseCurrency").decimalValue() : null,
+                    body.path("discountPercentage").isNumber() ? body.get("discountPercentage").decimalValue() : null);
+            return SimResponse.json(200, Json.object().put("number", number));
+        }));
+        simulator.control("DELETE", "pricegroups/{number}/specialprices/{productNumber}", request -> guarded(() -> {
+            simulator.setSpecialPrice(Integer.parseInt(request.pathParam("number")),
+                    request.pathParam("productNumber"), null, null);
+            return SimResponse.empty(204);
+        }));
+        simulator.control("PUT", "stale-reads", request -> guarded(() -> {
+            JsonNode body = body(request);
+            simulator.staleReads(body.path("rate").asDouble(0), body.path("seed").asLong(0));
+            return SimResponse.empty(204);
+        }));
         simulator.control("GET", "inventory-module", request -> SimResponse.json(200, inventoryModule()));
         simulator.control("PUT", "inventory-module", request -> {
             simulator.setInventoryModule(body(request).path("enabled").asBoolean());

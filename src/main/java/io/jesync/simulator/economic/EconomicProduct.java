@@ -47,6 +47,12 @@ public record EconomicProduct(
                 recommendedCostPrice, now, now);
     }
 
+    EconomicProduct withSalesPrice(BigDecimal newSalesPrice, Instant now) {
+        return new EconomicProduct(productNumber, name, productGroupNumber, unitNumber, newSalesPrice, costPrice,
+                recommendedPrice, description, barCode, barred, inStock, orderedByCustomers, packageVolume,
+                recommendedCostPrice, now, inventoryLastUpdated);
+    }
+
     /** The filterable and sortable properties (§5.6, live list: inventory.* is not filterable). */
     JsonNode field(String name) {
         return switch (name) {

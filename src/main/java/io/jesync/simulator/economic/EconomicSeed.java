@@ -70,9 +70,23 @@ public final class EconomicSeed {
             addArticles(store, DemoCatalog.demoArticles(), now);
             store.putProduct(fee(DemoCatalog.SHIPPING_ARTICLE, "Frakt", now));
             store.putProduct(fee(DemoCatalog.PAYMENT_FEE_ARTICLE, "Betalningsavgift", now));
+            // The demo shop's B2B list and EUR list come from here (docs/flows/stock-and-prices.md): resellers get
+            // 15 % off every article, and EUR prices are the SEK price at the shop's 11.20 rate.
+            store.priceGroups.put(DEMO_PRICE_GROUP, "Återförsäljare");
+            int number = 1;
+            for (DemoCatalog.Article article : DemoCatalog.demoArticles()) {
+                store.specialPrices.put(number, new EconomicStore.SpecialPrice(number, DEMO_PRICE_GROUP,
+                        article.articleNumber(), null, new BigDecimal("15")));
+                number++;
+                store.currencyPrices.computeIfAbsent(article.articleNumber(), k -> new java.util.TreeMap<>())
+                        .put("EUR", article.priceExVat().divide(new BigDecimal("11.20"), 2,
+                                java.math.RoundingMode.HALF_UP));
+            }
             return null;
         });
     }
+
+    static final int DEMO_PRICE_GROUP = 1;
 
     /** Adds generated articles; one pass, O(n log n), so 100,000 articles take well under a second. */
     static void generatedArticles(EconomicSimulator simulator, int count, long seed) {

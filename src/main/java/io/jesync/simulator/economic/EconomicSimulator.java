@@ -55,6 +55,10 @@ public class EconomicSimulator extends SimulatorServer {
     private final CallBudget budget;
     private final IdempotencyCache idempotency;
     private final SalesDocumentRoutes salesDocuments;
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> staleServed =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile double staleRate;
+    private volatile long staleSeed;
 
     public EconomicSimulator(int port, long faultSeed, SimClock clock, String appSecretToken,
                              String agreementGrantToken) {
@@ -66,6 +70,7 @@ public class EconomicSimulator extends SimulatorServer {
         this.idempotency = new IdempotencyCache(clock);
         new ReferenceDataRoutes(this).register();
         new CustomerProductRoutes(this).register();
+        new ProductsApiRoutes(this).register();
         this.salesDocuments = new SalesDocumentRoutes(this);
         salesDocuments.register();
         new EconomicControlRoutes(this).register();
@@ -214,6 +219,7 @@ public class EconomicSimulator extends SimulatorServer {
 
     /** Clears all data, the bucket, the daily counts, cached idempotent answers and the journal; re-seeds demo. */
     public void reset() {
+        staleReads(0, 0);
         store.clear();
         budget.reset();
         idempotency.clear();
@@ -291,6 +297,98 @@ public class EconomicSimulator extends SimulatorServer {
         EconomicProduct updated = product.withStock(inStock, orderedByCustomers, clock.instant());
         store.putProduct(updated);
         return updated;
+    }
+
+    /** Changes the net sales price in base currency, as the e-conomic user would; lastUpdated moves (§5.6). */
+    public EconomicProduct setSalesPrice(String productNumber, BigDecimal salesPrice) {
+        return store.write(() -> {
+            EconomicProduct updated = requireProduct(productNumber).withSalesPrice(salesPrice, clock.instant());
+            store.putProduct(updated);
+            return updated;
+        });
+    }
+
+    /** Sets (or with {@code null} removes) a product's sales price in a currency other than the base (§5.8). */
+    public void setCurrencyPrice(String productNumber, String currency, BigDecimal price) {
+        store.write(() -> {
+            requireProduct(productNumber);
+            if (price == null) {
+                java.util.NavigableMap<String, BigDecimal> prices = store.currencyPrices.get(productNumber);
+                if (prices != null) {
+                    prices.remove(currency);
+                }
+            } else {
+                store.currencyPrices.computeIfAbsent(productNumber, k -> new java.util.TreeMap<>()).put(currency, price);
+            }
+            return null;
+        });
+    }
+
+    public Optional<BigDecimal> currencyPrice(String productNumber, String currency) {
+        return store.read(() -> Optional.ofNullable(store.currencyPrices.get(productNumber))
+                .map(prices -> prices.get(currency)));
+    }
+
+    public void addPriceGroup(int number, String name) {
+        store.write(() -> store.priceGroups.put(number, name));
+    }
+
+    /**
+     * Sets a product's special price in a price group: a base-currency price or a discount percentage (exactly one);
+     * both null removes it. Returns the special price's number.
+     */
+    public int setSpecialPrice(int priceGroup, String productNumber, BigDecimal salesPriceBaseCurrency,
+                               BigDecimal discountPercentage) {
+        if (salesPriceBaseCurrency != null && discountPercentage != null) {
+            throw new IllegalArgumentException("salesPriceBaseCurrency and discountPercentage are mutually exclusive");
+        }
+        return store.write(() -> {
+            if (!store.priceGroups.containsKey(priceGroup)) {
+                throw new IllegalArgumentException("no price group " + priceGroup);
+            }
+            requireProduct(productNumber);
+            Optional<EconomicStore.SpecialPrice> existing = store.specialPrices.values().stream()
+                    .filter(p -> p.priceGroup() == priceGroup && p.productNumber().equals(productNumber)).findFirst();
+            if (salesPriceBaseCurrency == null && discountPercentage == null) {
+                existing.ifPresent(p -> store.specialPrices.remove(p.number()));
+                return existing.map(EconomicStore.SpecialPrice::number).orElse(0);
+            }
+            int number = existing.map(EconomicStore.SpecialPrice::number).orElseGet(() ->
+                    EconomicStore.nextNumber(store.specialPrices));
+            store.specialPrices.put(number, new EconomicStore.SpecialPrice(number, priceGroup, productNumber,
+                    salesPriceBaseCurrency, discountPercentage));
+            return number;
+        });
+    }
+
+    public List<EconomicStore.SpecialPrice> specialPrices(int priceGroup) {
+        return store.read(() -> store.specialPrices.values().stream().filter(p -> p.priceGroup() == priceGroup)
+                .toList());
+    }
+
+    /**
+     * Out-of-order answers: with this probability a product read (single or in a list) shows the product as it was
+     * before its last change, as a lagging replica would. The draw depends only on the seed, the product and how
+     * often it was served, so runs repeat. 0 switches it off.
+     */
+    public void staleReads(double rate, long seed) {
+        staleRate = rate;
+        staleSeed = seed;
+        staleServed.clear();
+    }
+
+    EconomicProduct served(EconomicProduct current) {
+        if (staleRate <= 0) {
+            return current;
+        }
+        EconomicProduct previous = store.previousProducts.get(current.productNumber());
+        if (previous == null) {
+            return current;
+        }
+        long n = staleServed.merge(current.productNumber(), 1L, Long::sum);
+        double draw = new java.util.SplittableRandom(staleSeed * 31 + current.productNumber().hashCode() * 1_000_003L + n)
+                .nextDouble();
+        return draw < staleRate ? previous : current;
     }
 
     private EconomicProduct requireProduct(String productNumber) {

@@ -59,7 +59,19 @@ public final class EconomicStore {
     final NavigableMap<Integer, ObjectNode> draftOrders = new TreeMap<>();
     final NavigableMap<Integer, ObjectNode> sentOrders = new TreeMap<>();
     final NavigableMap<Integer, ObjectNode> archivedOrders = new TreeMap<>();
+    /** Sales prices in other currencies: product number, currency, price (OpenAPI productsapi, §5.8). */
+    final NavigableMap<String, NavigableMap<String, BigDecimal>> currencyPrices = new TreeMap<>();
+    final NavigableMap<Integer, String> priceGroups = new TreeMap<>();
+    /** Special prices by their number; one per price group and product. */
+    final NavigableMap<Integer, SpecialPrice> specialPrices = new TreeMap<>();
+    /** Each product's version before its last change: what a stale read (an out-of-order answer) returns. */
+    final java.util.Map<String, EconomicProduct> previousProducts = new java.util.HashMap<>();
     private volatile boolean inventoryModule;
+
+    /** A price group's special price: a base-currency price or a discount percentage, never both (§5.8). */
+    public record SpecialPrice(int number, int priceGroup, String productNumber, BigDecimal salesPriceBaseCurrency,
+                               BigDecimal discountPercentage) {
+    }
 
     /** e-conomic's {@code lastUpdated} format, {@code YYYY-MM-DDTHH:MM:SSZ} (§7). */
     static String timestamp(Instant instant) {
@@ -98,6 +110,10 @@ public final class EconomicStore {
                     bookedInvoices, draftOrders, sentOrders, archivedOrders).forEach(java.util.Map::clear);
             currencies.clear();
             products.clear();
+            currencyPrices.clear();
+            priceGroups.clear();
+            specialPrices.clear();
+            previousProducts.clear();
             inventoryModule = false;
             return null;
         });
@@ -140,7 +156,10 @@ public final class EconomicStore {
     }
 
     void putProduct(EconomicProduct product) {
-        products.put(product.productNumber(), product);
+        EconomicProduct previous = products.put(product.productNumber(), product);
+        if (previous != null) {
+            previousProducts.put(product.productNumber(), previous);
+        }
     }
 
     /** Server-assigned numbers are max + 1, so the number of a deleted last entity comes back (§3.5). */

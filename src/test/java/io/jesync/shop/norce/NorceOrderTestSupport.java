@@ -47,7 +47,8 @@ abstract class NorceOrderTestSupport {
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE, URI.create(sim.baseUrl()), "jesync",
                 Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults());
+                io.jesync.config.ProductSettings.defaults(),
+                io.jesync.config.StockPriceSettings.off());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
     }

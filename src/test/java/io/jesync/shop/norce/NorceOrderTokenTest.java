@@ -97,7 +97,8 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
         ShopSettings wrong = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
                 Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults());
+                io.jesync.config.ProductSettings.defaults(),
+                io.jesync.config.StockPriceSettings.off());
 
         assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
                 null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");

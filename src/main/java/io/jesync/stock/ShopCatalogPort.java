@@ -1,0 +1,37 @@
+package io.jesync.stock;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.jesync.config.ShopSettings;
+
+/**
+ * The shop side of stock and prices, platform-neutral: absolute values in, and per row what the shop refused.
+ * A call returns only once the shop has applied the values (or refused them); a failure to get them there at all
+ * is an {@link IOException}, and the same values are sent again later, which is safe because they are absolute.
+ */
+public interface ShopCatalogPort {
+
+    record StockRow(String articleNo, ShopStock stock) {
+    }
+
+    /** @param price null switches the row off (a special price that e-conomic no longer has) */
+    record PriceRow(String priceListCode, String articleNo, BigDecimal price, String currency) {
+        public String key() {
+            return priceListCode + "/" + articleNo;
+        }
+    }
+
+    /**
+     * @param reference    the shop's reference for the import (a Norce job id), for the trace
+     * @param rowProblems  refused rows: the article (stock) or {@code code/article} (prices), and why
+     */
+    record Outcome(String reference, Map<String, String> rowProblems) {
+    }
+
+    Outcome setStock(ShopSettings shop, List<StockRow> rows) throws IOException, InterruptedException;
+
+    Outcome setPrices(ShopSettings shop, List<PriceRow> rows) throws IOException, InterruptedException;
+}
