@@ -9,11 +9,13 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.admin.AdminGuard;
 import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
@@ -86,6 +88,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("reversalFlow", reversals.flow());
 
         bindMetricsOnStart(context, settings, orders, economic, clock);
+        guardAdminSide(context, settings);
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
@@ -97,6 +100,28 @@ public class RuntimeBeans implements CamelConfiguration {
                 norce.checkToken(shop);
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
+        }
+    }
+
+    /**
+     * The admin port's HTTP server is up once Camel's services started; the guard goes in front of it before any
+     * route starts taking requests.
+     */
+    private static void guardAdminSide(CamelContext context, RuntimeSettings settings) {
+        try {
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
+                    AdminGuard.install(starting, settings.admin());
+                }
+
+                @Override
+                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                    // the guard is in place before the routes start
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot guard the admin side", e);
         }
     }
 

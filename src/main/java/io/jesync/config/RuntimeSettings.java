@@ -48,8 +48,7 @@ public record RuntimeSettings(
         boolean live = environment == Environment.LIVE;
         String instanceId = source.get("app.instance-id").orElseGet(RuntimeSettings::hostName);
 
-        AdminSettings admin = new AdminSettings(source.get("admin.host").orElse("127.0.0.1"),
-                SettingReader.port(source, "admin.port", 8080));
+        AdminSettings admin = AdminSettings.load(source, live);
         StoreSettings store = store(source);
         SimulatorSettings simulators = new SimulatorSettings(SettingReader.port(source, "simulator.economic.port", 8081),
                 SettingReader.port(source, "simulator.norce.port", 8082), SettingReader.longValue(source, "simulator.seed", 4711L),
