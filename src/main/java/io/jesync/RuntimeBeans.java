@@ -16,6 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jesync.admin.AdminGuard;
+import io.jesync.admin.FlowItems;
+import io.jesync.admin.FlowRuns;
+import io.jesync.admin.FlowsView;
+import io.jesync.admin.RouteTracing;
 import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
@@ -37,6 +41,7 @@ import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
+import io.jesync.store.SupportQueries;
 
 /**
  * Wires the runtime from what {@link Bootstrap} bound before Camel started (settings, database, demo
@@ -64,8 +69,11 @@ public class RuntimeBeans implements CamelConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
 
-        EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
-                clock);
+        ApiCallMeter meter = new ApiCallMeter(database, clock);
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http, meter, clock);
+        // Before any route is built, so every step of every route can be traced when support switches it on.
+        RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
+        context.getCamelContextExtension().addInterceptStrategy(tracing);
         checkAgreement(economic, settings);
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
@@ -81,7 +89,18 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("clock", clock);
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
-        registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger()));
+        registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger(),
+                clock, economic::findDocumentsByReference));
+        SupportQueries queries = new SupportQueries(database);
+        registry.bind("orderItems", FlowItems.of("orders", shop -> queries.countByState("order_ledger", shop)));
+        registry.bind("statusActionItems", FlowItems.of("statusActions",
+                shop -> queries.countByState("status_action", shop)));
+        registry.bind("reversalItems", FlowItems.of("reversals", shop -> queries.countByState("order_reversal", shop)));
+        FlowRuns runs = new FlowRuns(clock);
+        context.getManagementStrategy().addEventNotifier(runs);
+        registry.bind("flowRuns", runs);
+        registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
+        registry.bind("routeTracing", tracing);
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());

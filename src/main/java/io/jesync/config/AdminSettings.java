@@ -8,7 +8,7 @@ import java.util.Optional;
  * live mode refuses to start without one. {@code token} is an optional bearer token for scripts and monitoring.
  */
 public record AdminSettings(String host, int port, String username, Secret password, Optional<Secret> token,
-                            boolean demoPassword) {
+                            boolean demoPassword, int traceCapacity) {
 
     /** The password demo mode uses when none is set; printed in the demo banner, refused in live mode. */
     public static final Secret DEMO_PASSWORD = Secret.of("demo");
@@ -23,9 +23,11 @@ public record AdminSettings(String host, int port, String username, Secret passw
                     + " and password with it)");
         }
         Optional<Secret> token = source.secret("admin.token");
+        int traceCapacity = SettingReader.positiveInt(source, "admin.tracing.capture-size", 100);
         if (!live) {
             Optional<Secret> given = source.secret("admin.password");
-            return new AdminSettings(host, port, username, given.orElse(DEMO_PASSWORD), token, given.isEmpty());
+            return new AdminSettings(host, port, username, given.orElse(DEMO_PASSWORD), token, given.isEmpty(),
+                    traceCapacity);
         }
         Secret password = SettingReader.requiredSecret(source, "admin.password");
         if (password.reveal().length() < MIN_LIVE_PASSWORD || password.equals(DEMO_PASSWORD)) {
@@ -36,6 +38,6 @@ public record AdminSettings(String host, int port, String username, Secret passw
             throw new ConfigurationException("admin.token", "is too weak for live mode: use at least "
                     + MIN_LIVE_PASSWORD + " characters");
         }
-        return new AdminSettings(host, port, username, password, token, false);
+        return new AdminSettings(host, port, username, password, token, false, traceCapacity);
     }
 }

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.testsupport.AdminRuntime;
 
-/** The lock on the admin port: every admin route, present and future, answers 401 without credentials. */
+/**
+ * The lock on the admin port and the API's contract, over the routes the running runtime registered: every admin
+ * route, present and future, answers 401 without credentials, and the hand-written OpenAPI document lists exactly
+ * the registered {@code /api} routes.
+ */
 class AdminSecurityTest {
     @TempDir
     static Path dir;
@@ -62,6 +66,23 @@ class AdminSecurityTest {
                 assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(AdminAuthenticator.CHALLENGE);
             }
         }
+    }
+
+    @Test
+    void the_openapi_document_lists_exactly_the_registered_api_routes() throws Exception {
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        for (String[] route : adminRoutes()) {
+            if (route[1].startsWith("/api/")) {
+                registered.add(route[0] + " " + route[1]);
+            }
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runtime.get("/api/openapi.json").body()).path("paths");
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method ->
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.replaceAll("\\{[^}]+}", "x"))));
+
+        assertThat(documented).isEqualTo(registered);
     }
 
     @Test

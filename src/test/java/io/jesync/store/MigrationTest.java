@@ -32,7 +32,7 @@ class MigrationTest {
 
     private static final List<String> TABLES = List.of(
             "order_ledger", "order_event", "customer_binding", "watermark", "api_call_meter", "parked_item",
-            "status_event", "status_action", "order_reversal");
+            "status_event", "status_action", "order_reversal", "reconciliation_run", "alert_notice");
 
     @TempDir
     Path tempDir;
@@ -43,7 +43,7 @@ class MigrationTest {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
             assertThat(applied.get(0).checksum()).hasSize(64);
             assertThat(applied.get(0).installedAt()).isNotNull();
@@ -142,7 +142,7 @@ class MigrationTest {
                 applications += run.get(60, TimeUnit.SECONDS).size();
             }
 
-            int scripts = 4;
+            int scripts = 7;
             assertThat(applications).as("each script applied by exactly one instance").isEqualTo(scripts);
             assertThat(new Migrations(databases.get(0)).applied()).hasSize(scripts);
         } finally {
