@@ -41,6 +41,11 @@ import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
+import io.jesync.store.ReconciliationStore;
+import io.jesync.reconcile.OrderReconciler;
+import io.jesync.reconcile.Reconciliation;
+import io.jesync.shop.norce.NorceShopOrders;
+import java.util.List;
 import io.jesync.store.SupportQueries;
 
 /**
@@ -101,6 +106,10 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("flowRuns", runs);
         registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
         registry.bind("routeTracing", tracing);
+        NorceShopOrders shopOrders = new NorceShopOrders(norce);
+        registry.bind("reconciliation", new Reconciliation(settings, List.of(new OrderReconciler(
+                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)),
+                new ReconciliationStore(database, clock), meter, clock));
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jesync.reconcile.Reconciliation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -78,6 +79,50 @@ public class AdminApiRoutes extends RouteBuilder {
         from("platform-http:/api/orders/{shop}/{orderNo}/skip?httpMethodRestrict=POST").routeId("admin-skip-order")
                 .process(e -> action(e, service(e).skip(header(e, "shop"), header(e, "orderNo"),
                         jsonBody(e).path("reason").asText(null))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/import?httpMethodRestrict=POST").routeId("admin-import-order")
+                .process(e -> {
+                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    if (!body.path("platformOrderId").canConvertToLong() || body.path("channel").asText("").isBlank()) {
+                        throw new IllegalArgumentException("send {\"platformOrderId\": <the shop's order id>,"
+                                + " \"channel\": \"<application id>\"} (a reconciliation finding has both)");
+                    }
+                    action(e, service(e).importOrder(header(e, "shop"), header(e, "orderNo"),
+                            body.path("channel").asText(), body.path("platformOrderId").asLong()));
+                });
+
+        // GET lists the latest runs; POST {"shop": "se", "day": "2025-03-01", "kind": "orders"} runs one now.
+        from("platform-http:/api/reconciliation?httpMethodRestrict=GET,POST").routeId("admin-reconciliation")
+                .process(e -> {
+                    Reconciliation reconciliation = bean(e, "reconciliation", Reconciliation.class);
+                    if (!"POST".equals(e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
+                        answer(e, 200, reconciliation.latest(query(e, "shop"),
+                                e.getMessage().getHeader("limit", Integer.class)));
+                        return;
+                    }
+                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    String shop = body.path("shop").asText(null);
+                    if (shop == null) {
+                        throw new IllegalArgumentException("send {\"shop\": \"<shop id>\", \"day\":"
+                                + " \"2025-03-01\"} (day defaults to yesterday)");
+                    }
+                    java.time.LocalDate day;
+                    try {
+                        day = body.hasNonNull("day") ? java.time.LocalDate.parse(body.path("day").asText()) : null;
+                    } catch (java.time.format.DateTimeParseException bad) {
+                        throw new IllegalArgumentException("day '" + body.path("day").asText() + "' is not a day"
+                                + " such as 2025-03-01");
+                    }
+                    answer(e, 201, Reconciliation.view(reconciliation.run(shop, body.path("kind").asText(null), day,
+                            "api")));
+                });
+
+        from("platform-http:/api/reconciliation/{id}?httpMethodRestrict=GET").routeId("admin-reconciliation-run")
+                .process(e -> {
+                    long id = number(e, "id");
+                    bean(e, "reconciliation", Reconciliation.class).find(id).ifPresentOrElse(
+                            run -> answer(e, 200, run), () -> answer(e, 404, error("No reconciliation " + id)));
+                });
 
         from("platform-http:/api/tracing?httpMethodRestrict=GET").routeId("admin-tracing")
                 .process(e -> {

@@ -305,6 +305,18 @@ public final class OrderAdminService {
         return new ActionAnswer(200, "Order " + orderNo + " is skipped and will not be sent.");
     }
 
+    /** Enters a shop order the flow never read (a reconciliation finding) so the next run reads and sends it. */
+    public ActionAnswer importOrder(String shop, String orderNo, String channel, long platformOrderId) {
+        if (!ledger.register(shop, orderNo, channel, platformOrderId)) {
+            return new ActionAnswer(409, "Order " + orderNo + " is in the ledger already ("
+                    + ledger.find(shop, orderNo).map(e -> e.state().name()).orElse("?") + ")");
+        }
+        ledger.appendEvent(shop, orderNo, "operator-imported", "An operator imported the order (shop id "
+                + platformOrderId + ", channel " + channel + ") after a reconciliation found it missing");
+        return new ActionAnswer(202, "Order " + orderNo + " is imported; the next run reads it from the shop and"
+                + " sends it.");
+    }
+
     private String busy(LedgerEntry entry) {
         return entry.claimedUntil() != null && entry.claimedUntil().isAfter(clock.instant())
                 ? " and a worker is sending it right now" : "";

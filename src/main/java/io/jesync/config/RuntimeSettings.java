@@ -132,13 +132,16 @@ public record RuntimeSettings(
                     ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
             StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
             ReversalSettings reversal = ReversalSettings.load(source, id, !live);
+            ReconciliationSettings reconciliation = ReconciliationSettings.load(source, id);
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal));
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal,
+                        reconciliation));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal));
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal,
+                        reconciliation));
             }
         }
         return shops;

@@ -18,7 +18,8 @@ public record ShopSettings(
         List<Integer> applicationIds,
         OrderFlowSettings orders,
         StatusFlowSettings status,
-        ReversalSettings reversal) {
+        ReversalSettings reversal,
+        ReconciliationSettings reconciliation) {
 
     public enum Platform {
         NORCE

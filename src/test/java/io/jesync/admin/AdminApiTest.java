@@ -236,6 +236,69 @@ class AdminApiTest {
         assertThat(runtime.get("/api/tracing/no-such-route").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * One day of the shop three ways: an order the flow never read, the parked ones, and a document someone made twice
+     * in e-conomic each come out as a finding with its fix, from one listing per e-conomic collection.
+     */
+    @Test
+    void reconciliation_finds_what_is_missing_or_doubled_and_each_finding_says_how_to_fix_it() throws Exception {
+        String acknowledged = orderNos("/api/orders?state=ACKNOWLEDGED").get(0);
+        JsonNode original = order(acknowledged);
+        HttpResponse<String> copy = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(runtime.demo.economic().baseUrl() + "/invoices/drafts"))
+                .header("X-AppSecretToken", io.jesync.config.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal())
+                .header("X-AgreementGrantToken", io.jesync.config.RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(original.path("economicDocument").toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
+        NorceModel.Order unread = placeOrder(903);
+        String day = java.time.LocalDate.ofInstant(unread.orderDate(), java.time.ZoneId.of(runtime.settings.shops()
+                .get(0).orders().mapping().timeZone())).toString();
+
+        HttpResponse<String> response = runtime.post("/api/reconciliation", "{\"shop\":\"se\",\"day\":\"" + day
+                + "\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode run = json(response);
+        assertThat(run.path("state").asText()).isEqualTo("DONE");
+        assertThat(run.path("apiCalls").asInt()).as("one listing per collection").isLessThanOrEqualTo(2);
+        JsonNode missing = finding(run, "MISSING_IN_LEDGER", unread.orderNo());
+        assertThat(missing.path("fixPath").asText()).isEqualTo("/api/orders/se/" + unread.orderNo() + "/import");
+        assertThat(finding(run, "DUPLICATE_IN_ECONOMIC", acknowledged).path("detail").asText())
+                .contains("/invoices/drafts/");
+        String parked = orderNos("/api/orders?state=PARKED").get(0);
+        assertThat(finding(run, "NOT_IN_ECONOMIC", parked).path("fixPath").asText()).endsWith("/resend");
+        assertThat(json(runtime.get("/api/reconciliation/" + run.path("id").asLong())).path("findings").size())
+                .isEqualTo(run.path("findings").size());
+        assertThat(json(runtime.get("/api/reconciliation?shop=se")).path("runs").get(0).path("id").asLong())
+                .isEqualTo(run.path("id").asLong());
+
+        HttpResponse<String> imported = runtime.post(missing.path("fixPath").asText(), missing.path("fixBody")
+                .toString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+        assertThat(runtime.post(missing.path("fixPath").asText(), missing.path("fixBody").toString()).statusCode())
+                .isEqualTo(409);
+        runtime.post(RUN_ORDERS, null);
+        awaitOrder(unread.orderNo(), state("ACKNOWLEDGED"));
+        JsonNode again = json(runtime.post("/api/reconciliation", "{\"shop\":\"se\",\"day\":\"" + day + "\"}"));
+        assertThat(again.path("findings").findValuesAsText("orderNo")).doesNotContain(unread.orderNo());
+
+        assertThat(runtime.post("/api/reconciliation", "{\"shop\":\"nope\"}").statusCode()).isEqualTo(400);
+        assertThat(runtime.post("/api/reconciliation", "{\"shop\":\"se\",\"kind\":\"stock\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(runtime.get("/api/reconciliation/999999").statusCode()).isEqualTo(404);
+    }
+
+    static JsonNode finding(JsonNode run, String kind, String orderNo) {
+        for (JsonNode finding : run.path("findings")) {
+            if (kind.equals(finding.path("kind").asText()) && orderNo.equals(finding.path("orderNo").asText())) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no " + kind + " finding for " + orderNo + " in " + run.path("findings"));
+    }
+
     @Test
     void masking_of_captured_text_hides_credentials() {
         assertThat(RouteTracing.maskText("Authorization: Bearer abc.def token=xyz&password=hunter2 keep"))

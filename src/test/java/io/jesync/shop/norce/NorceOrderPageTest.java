@@ -50,7 +50,8 @@ class NorceOrderPageTest {
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "id", Secret.of("secret"), "playground",
                 List.of(1001), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults());
+                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
+                io.jesync.config.ReconciliationSettings.defaults());
         reader = new NorceOrderReader(new NorceConnection(HttpClient.newHttpClient(), Clock.systemUTC()));
     }
 

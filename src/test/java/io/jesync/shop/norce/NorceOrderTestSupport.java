@@ -46,7 +46,8 @@ abstract class NorceOrderTestSupport {
         sim.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE, URI.create(sim.baseUrl()), "jesync",
                 Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults());
+                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
+                io.jesync.config.ReconciliationSettings.defaults());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
     }
