@@ -41,6 +41,9 @@ import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
+import io.jesync.store.AlertStore;
+import io.jesync.alert.AlertMonitor;
+import io.jesync.alert.WebhookSender;
 import io.jesync.store.ReconciliationStore;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
@@ -106,6 +109,32 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("flowRuns", runs);
         registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
         registry.bind("routeTracing", tracing);
+        if (settings.alerts().enabled()) {
+            FlowsView flowsView = registry.lookupByNameAndType("flowsView", FlowsView.class);
+            registry.bind("alertMonitor", new AlertMonitor(settings.alerts(), settings.instanceId(),
+                    new AlertMonitor.Sources() {
+                        @Override
+                        public List<FlowsView.Flow> flows() {
+                            return flowsView.flows();
+                        }
+
+                        @Override
+                        public java.time.Instant watchingSince() {
+                            return runs.since();
+                        }
+
+                        @Override
+                        public long economicCallsToday() {
+                            return meter.today("economic").calls();
+                        }
+
+                        @Override
+                        public int economicDailyBudget() {
+                            return settings.economic().dailyCallBudget();
+                        }
+                    }, queries, new AlertStore(database, clock), new WebhookSender(http,
+                    settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
+        }
         NorceShopOrders shopOrders = new NorceShopOrders(norce);
         registry.bind("reconciliation", new Reconciliation(settings, List.of(new OrderReconciler(
                 shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)),

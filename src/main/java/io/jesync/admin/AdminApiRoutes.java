@@ -124,6 +124,14 @@ public class AdminApiRoutes extends RouteBuilder {
                             run -> answer(e, 200, run), () -> answer(e, 404, error("No reconciliation " + id)));
                 });
 
+        from("platform-http:/api/alerts?httpMethodRestrict=GET").routeId("admin-alerts")
+                .process(e -> {
+                    io.jesync.alert.AlertMonitor alerts = bean(e, "alertMonitor", io.jesync.alert.AlertMonitor.class);
+                    Integer limit = e.getMessage().getHeader("limit", Integer.class);
+                    answer(e, 200, alerts == null ? io.jesync.alert.AlertMonitor.disabledView().get()
+                            : alerts.view(limit == null ? 50 : Math.max(1, Math.min(limit, 500))));
+                });
+
         from("platform-http:/api/tracing?httpMethodRestrict=GET").routeId("admin-tracing")
                 .process(e -> {
                     RouteTracing tracing = bean(e, "routeTracing", RouteTracing.class);

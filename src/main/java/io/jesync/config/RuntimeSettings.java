@@ -25,7 +25,8 @@ public record RuntimeSettings(
         EconomicSettings economic,
         SimulatorSettings simulators,
         SyncMode syncMode,
-        List<ShopSettings> shops) {
+        List<ShopSettings> shops,
+        AlertSettings alerts) {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** The public demo agreement's tokens: read-only, so useless for a live runtime that writes invoices. */
@@ -57,7 +58,8 @@ public record RuntimeSettings(
         EconomicSettings economic = economic(source, live, simulators);
         SyncMode syncMode = SyncMode.parse(source);
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);
-        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops);
+        return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
+                AlertSettings.load(source));
     }
 
     private static Environment parseEnvironment(ConfigSource source) {

@@ -45,6 +45,34 @@ public final class SupportQueries {
         }
     }
 
+    /** An order that has waited, as alerts list it. */
+    public record WaitingOrder(String shopId, String orderNo, String state, String reason, java.time.Instant since) {
+    }
+
+    /**
+     * Orders first read before {@code before} that have not reached e-conomic and the shop's acknowledgement (and were
+     * not skipped), oldest first: parked ones wait for a person, the others for a flow that may be stuck.
+     */
+    public java.util.List<WaitingOrder> waitingOrders(java.time.Instant before, int limit) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT shop_id, order_no, state, reason,"
+                     + " created_at FROM order_ledger WHERE state NOT IN ('ACKNOWLEDGED', 'SKIPPED')"
+                     + " AND created_at < ? ORDER BY created_at, order_no")) {
+            Jdbc.setInstant(select, 1, before);
+            select.setMaxRows(limit);
+            java.util.List<WaitingOrder> orders = new java.util.ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    orders.add(new WaitingOrder(rs.getString("shop_id"), rs.getString("order_no"),
+                            rs.getString("state"), rs.getString("reason"), Jdbc.getInstant(rs, "created_at")));
+                }
+            }
+            return orders;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list waiting orders", e);
+        }
+    }
+
     /** Every watermark of one shop: flow name to the value and when it last moved. */
     public Map<String, String[]> watermarks(String shopId) {
         Map<String, String[]> marks = new LinkedHashMap<>();

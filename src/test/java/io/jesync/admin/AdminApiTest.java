@@ -109,6 +109,9 @@ class AdminApiTest {
 
         assertThat(runtime.post("/api/flows/no-such-route/run", null).statusCode()).isEqualTo(404);
         assertThat(runtime.get("/api/flows?shop=se").statusCode()).isEqualTo(200);
+        assertThat(json(runtime.get("/api/alerts")).path("enabled").asBoolean()).as("no webhook set").isFalse();
+        assertThat(json(runtime.get("/api/flows")).path("shops").get(0).path("flows").findValuesAsText("routeId"))
+                .contains("reconcile-se");
     }
 
     @Test
