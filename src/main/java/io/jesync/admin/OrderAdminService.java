@@ -222,9 +222,6 @@ public final class OrderAdminService {
 
     /** How an operator's action went, as the HTTP status and the sentence the API answers with. */
     public record ActionAnswer(int status, String message) {
-        boolean done() {
-            return status < 300;
-        }
     }
 
     /**
