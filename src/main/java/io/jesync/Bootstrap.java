@@ -24,18 +24,18 @@ import io.jesync.store.StoreException;
  * store, then hand over to Camel. Each step that fails stops start-up with one line saying why; nothing
  * starts half-configured.
  */
-final class Bootstrap {
+public final class Bootstrap {
     static final int CONFIGURATION_ERROR = 2;
     static final int STARTUP_ERROR = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
     private final Map<String, String> environment;
 
-    Bootstrap(Map<String, String> environment) {
+    public Bootstrap(Map<String, String> environment) {
         this.environment = environment;
     }
 
-    int run(String[] args) {
+    public int run(String[] args) {
         ConfigSource source;
         RuntimeSettings settings;
         try {
@@ -70,14 +70,7 @@ final class Bootstrap {
                 return initialSync.get().run(settings, database, System.out);
             }
 
-            Main main = new Main(SyncApplication.class);
-            main.bind(RuntimeBeans.SETTINGS, settings);
-            main.bind(RuntimeBeans.DATABASE, database);
-            main.bind("dataSource", database.dataSource());
-            if (demo != null) {
-                main.bind(RuntimeBeans.DEMO, demo);
-            }
-            camelProperties(source, settings).forEach(main::addOverrideProperty);
+            Main main = camelMain(source, settings, database, demo);
             closeWithCamel(main, database, demo);
             main.run(args);
             return main.getExitCode();
@@ -101,6 +94,20 @@ final class Bootstrap {
                 demo.close();
             }
         }
+    }
+
+    /** The Camel side of the runtime, with what start-up prepared bound; tests start it in-process the same way. */
+    public static Main camelMain(ConfigSource source, RuntimeSettings settings, Database database,
+                                 DemoEnvironment demo) {
+        Main main = new Main(SyncApplication.class);
+        main.bind(RuntimeBeans.SETTINGS, settings);
+        main.bind(RuntimeBeans.DATABASE, database);
+        main.bind("dataSource", database.dataSource());
+        if (demo != null) {
+            main.bind(RuntimeBeans.DEMO, demo);
+        }
+        camelProperties(source, settings).forEach(main::addOverrideProperty);
+        return main;
     }
 
     /**

@@ -9,11 +9,17 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.admin.AdminGuard;
+import io.jesync.admin.FlowItems;
+import io.jesync.admin.FlowRuns;
+import io.jesync.admin.FlowsView;
+import io.jesync.admin.RouteTracing;
 import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
@@ -39,6 +45,15 @@ import io.jesync.stock.StockPriceObservability;
 import io.jesync.economic.Sleeper;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
+import io.jesync.store.AlertStore;
+import io.jesync.alert.AlertMonitor;
+import io.jesync.alert.WebhookSender;
+import io.jesync.store.ReconciliationStore;
+import io.jesync.reconcile.OrderReconciler;
+import io.jesync.reconcile.Reconciliation;
+import io.jesync.shop.norce.NorceShopOrders;
+import java.util.List;
+import io.jesync.store.SupportQueries;
 
 /**
  * Wires the runtime from what {@link Bootstrap} bound before Camel started (settings, database, demo
@@ -66,8 +81,11 @@ public class RuntimeBeans implements CamelConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
 
-        EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
-                clock);
+        ApiCallMeter meter = new ApiCallMeter(database, clock);
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http, meter, clock);
+        // Before any route is built, so every step of every route can be traced when support switches it on.
+        RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
+        context.getCamelContextExtension().addInterceptStrategy(tracing);
         checkAgreement(economic, settings);
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
@@ -89,7 +107,48 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("initialSyncService", products.service());
         registry.bind("economicClient", economic);
         registry.bind("orderLedger", orders.ledger());
-        registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger()));
+        registry.bind("orderAdminService", new OrderAdminService(orders.ledger(), status.ledger(), reversals.ledger(),
+                clock, economic::findDocumentsByReference));
+        SupportQueries queries = new SupportQueries(database);
+        registry.bind("orderItems", FlowItems.of("orders", shop -> queries.countByState("order_ledger", shop)));
+        registry.bind("statusActionItems", FlowItems.of("statusActions",
+                shop -> queries.countByState("status_action", shop)));
+        registry.bind("reversalItems", FlowItems.of("reversals", shop -> queries.countByState("order_reversal", shop)));
+        FlowRuns runs = new FlowRuns(clock);
+        context.getManagementStrategy().addEventNotifier(runs);
+        registry.bind("flowRuns", runs);
+        registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
+        registry.bind("routeTracing", tracing);
+        if (settings.alerts().enabled()) {
+            FlowsView flowsView = registry.lookupByNameAndType("flowsView", FlowsView.class);
+            registry.bind("alertMonitor", new AlertMonitor(settings.alerts(), settings.instanceId(),
+                    new AlertMonitor.Sources() {
+                        @Override
+                        public List<FlowsView.Flow> flows() {
+                            return flowsView.flows();
+                        }
+
+                        @Override
+                        public java.time.Instant watchingSince() {
+                            return runs.since();
+                        }
+
+                        @Override
+                        public long economicCallsToday() {
+                            return meter.today("economic").calls();
+                        }
+
+                        @Override
+                        public int economicDailyBudget() {
+                            return settings.economic().dailyCallBudget();
+                        }
+                    }, queries, new AlertStore(database, clock), new WebhookSender(http,
+                    settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
+        }
+        NorceShopOrders shopOrders = new NorceShopOrders(norce);
+        registry.bind("reconciliation", new Reconciliation(settings, List.of(new OrderReconciler(
+                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)),
+                new ReconciliationStore(database, clock), meter, clock));
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
@@ -101,6 +160,7 @@ public class RuntimeBeans implements CamelConfiguration {
         }
 
         bindMetricsOnStart(context, settings, orders, economic, stock, clock);
+        guardAdminSide(context, settings);
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (stock != null) {
@@ -115,6 +175,28 @@ public class RuntimeBeans implements CamelConfiguration {
                 norce.checkToken(shop);
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
+        }
+    }
+
+    /**
+     * The admin port's HTTP server is up once Camel's services started; the guard goes in front of it before any
+     * route starts taking requests.
+     */
+    private static void guardAdminSide(CamelContext context, RuntimeSettings settings) {
+        try {
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
+                    AdminGuard.install(starting, settings.admin());
+                }
+
+                @Override
+                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                    // the guard is in place before the routes start
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot guard the admin side", e);
         }
     }
 

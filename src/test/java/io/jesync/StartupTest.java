@@ -52,7 +52,14 @@ class StartupTest {
             HttpResponse<String> checks = runtime.get(health);
             assertThat(checks.body()).contains("\"economic-auth\",\"status\":\"UP\"",
                     "\"shop-se-auth\",\"status\":\"UP\"");
+            assertThat(runtime.output()).contains("admin credentials     user admin, password from ADMIN_PASSWORD")
+                    .doesNotContain(RuntimeProcess.ADMIN_PASSWORD);
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/metrics").body()).contains("app_info");
+            HttpResponse<String> refused = runtime.get("http://127.0.0.1:" + admin + "/api/orders", "admin",
+                    "a-wrong-guess-123");
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(runtime.get("http://127.0.0.1:" + admin + "/observe/health", null, null).statusCode())
+                    .isEqualTo(200);
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/q/dev").statusCode()).isEqualTo(404);
             assertThat(dir.resolve("data/jesync.mv.db")).exists();
             runtime.awaitOutput("plugin route ran", Duration.ofSeconds(30));
@@ -79,7 +86,8 @@ class StartupTest {
 
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));
-            assertThat(runtime.output()).contains("Demo simulators stopped").doesNotContain("[ERROR]");
+            assertThat(runtime.output()).contains("Demo simulators stopped", "Admin side: wrong credentials")
+                    .doesNotContain("[ERROR]", "a-wrong-guess-123");
         }
     }
 
@@ -105,6 +113,20 @@ class StartupTest {
                     + "economic.app-secret-token-file at a file that holds it");
             assertThat(runtime.stdout()).isEmpty();
             assertThat(dir.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void live_mode_without_admin_credentials_refuses_to_start(@TempDir Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("APP_ENVIRONMENT", "live");
+        env.put("ADMIN_PASSWORD", "");
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
+            assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.CONFIGURATION_ERROR);
+
+            assertThat(runtime.stderr().strip()).isEqualTo("Configuration error: admin.password: is missing: set the"
+                    + " environment variable ADMIN_PASSWORD or point admin.password-file at a file that holds it");
         }
     }
 

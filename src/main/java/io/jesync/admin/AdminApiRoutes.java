@@ -4,14 +4,19 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jesync.reconcile.Reconciliation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The admin API on the admin port: JSON over HTTP for support staff. Read-only views plus the safe re-send;
- * every answer is built from the store, whose payloads are masked when written.
+ * The admin API on the admin port: JSON over HTTP for support staff, described by {@code GET /api/openapi.json}.
+ * Views of flows, orders, status actions and reversals; the operator's actions on orders (re-send, park, unpark,
+ * skip), a flow run on demand, and route tracing. Every answer is built from the store, whose payloads are masked
+ * when written, or from masked captures; credentials are checked in front of all of it by {@link AdminGuard}.
  */
 public class AdminApiRoutes extends RouteBuilder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Hand-written, kept equal to the registered routes by AdminApiContractTest. */
+    static final String OPENAPI = "/admin/openapi.json";
 
     @Override
     public void configure() {
@@ -19,10 +24,32 @@ public class AdminApiRoutes extends RouteBuilder {
                 .process(e -> answer(e, 400, error(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
                         .getMessage())));
 
+        from("platform-http:/api/openapi.json?httpMethodRestrict=GET").routeId("admin-openapi")
+                .process(e -> {
+                    try (java.io.InputStream in = AdminApiRoutes.class.getResourceAsStream(OPENAPI)) {
+                        answer(e, 200, (ObjectNode) MAPPER.readTree(in));
+                    }
+                });
+
+        from("platform-http:/api/flows?httpMethodRestrict=GET").routeId("admin-flows")
+                .process(e -> answer(e, 200, bean(e, "flowsView", FlowsView.class).view(query(e, "shop"))));
+
+        from("platform-http:/api/flows/{routeId}/run?httpMethodRestrict=POST").routeId("admin-run-flow")
+                .process(e -> {
+                    String routeId = e.getMessage().getHeader("routeId", String.class);
+                    if (bean(e, "flowsView", FlowsView.class).runNow(routeId)) {
+                        answer(e, 202, MAPPER.createObjectNode().put("queued", true).put("message", "Flow " + routeId
+                                + " runs now (after the run in progress, if any)."));
+                    } else {
+                        answer(e, 404, error("No scheduled flow " + routeId + "; GET /api/flows lists them"));
+                    }
+                });
+
         from("platform-http:/api/orders?httpMethodRestrict=GET").routeId("admin-list-orders")
-                .process(e -> answer(e, 200, service(e).list(e.getMessage().getHeader("shop", String.class),
-                        e.getMessage().getHeader("state", String.class),
-                        e.getMessage().getHeader("limit", Integer.class))));
+                .process(e -> answer(e, 200, service(e).search(query(e, "shop"), query(e, "channel"),
+                        query(e, "state"), query(e, "from"), query(e, "to"), query(e, "q"),
+                        e.getMessage().getHeader("limit", Integer.class),
+                        e.getMessage().getHeader("offset", Integer.class))));
 
         from("platform-http:/api/orders/{shop}/{orderNo}?httpMethodRestrict=GET").routeId("admin-order")
                 .process(e -> {
@@ -40,6 +67,102 @@ public class AdminApiRoutes extends RouteBuilder {
                             + " looked up in e-conomic first, so it cannot be created twice.",
                             "No order " + orderNo + " in shop " + shop,
                             "Order " + orderNo + " is neither parked nor failed; only those can be re-sent.");
+                });
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/park?httpMethodRestrict=POST").routeId("admin-park-order")
+                .process(e -> action(e, service(e).park(header(e, "shop"), header(e, "orderNo"),
+                        jsonBody(e).path("reason").asText(null))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/unpark?httpMethodRestrict=POST").routeId("admin-unpark-order")
+                .process(e -> action(e, service(e).unpark(header(e, "shop"), header(e, "orderNo"))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/skip?httpMethodRestrict=POST").routeId("admin-skip-order")
+                .process(e -> action(e, service(e).skip(header(e, "shop"), header(e, "orderNo"),
+                        jsonBody(e).path("reason").asText(null))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/import?httpMethodRestrict=POST").routeId("admin-import-order")
+                .process(e -> {
+                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    if (!body.path("platformOrderId").canConvertToLong() || body.path("channel").asText("").isBlank()) {
+                        throw new IllegalArgumentException("send {\"platformOrderId\": <the shop's order id>,"
+                                + " \"channel\": \"<application id>\"} (a reconciliation finding has both)");
+                    }
+                    action(e, service(e).importOrder(header(e, "shop"), header(e, "orderNo"),
+                            body.path("channel").asText(), body.path("platformOrderId").asLong()));
+                });
+
+        // GET lists the latest runs; POST {"shop": "se", "day": "2025-03-01", "kind": "orders"} runs one now.
+        from("platform-http:/api/reconciliation?httpMethodRestrict=GET,POST").routeId("admin-reconciliation")
+                .process(e -> {
+                    Reconciliation reconciliation = bean(e, "reconciliation", Reconciliation.class);
+                    if (!"POST".equals(e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
+                        answer(e, 200, reconciliation.latest(query(e, "shop"),
+                                e.getMessage().getHeader("limit", Integer.class)));
+                        return;
+                    }
+                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    String shop = body.path("shop").asText(null);
+                    if (shop == null) {
+                        throw new IllegalArgumentException("send {\"shop\": \"<shop id>\", \"day\":"
+                                + " \"2025-03-01\"} (day defaults to yesterday)");
+                    }
+                    java.time.LocalDate day;
+                    try {
+                        day = body.hasNonNull("day") ? java.time.LocalDate.parse(body.path("day").asText()) : null;
+                    } catch (java.time.format.DateTimeParseException bad) {
+                        throw new IllegalArgumentException("day '" + body.path("day").asText() + "' is not a day"
+                                + " such as 2025-03-01");
+                    }
+                    answer(e, 201, Reconciliation.view(reconciliation.run(shop, body.path("kind").asText(null), day,
+                            "api")));
+                });
+
+        from("platform-http:/api/reconciliation/{id}?httpMethodRestrict=GET").routeId("admin-reconciliation-run")
+                .process(e -> {
+                    long id = number(e, "id");
+                    bean(e, "reconciliation", Reconciliation.class).find(id).ifPresentOrElse(
+                            run -> answer(e, 200, run), () -> answer(e, 404, error("No reconciliation " + id)));
+                });
+
+        from("platform-http:/api/alerts?httpMethodRestrict=GET").routeId("admin-alerts")
+                .process(e -> {
+                    io.jesync.alert.AlertMonitor alerts = bean(e, "alertMonitor", io.jesync.alert.AlertMonitor.class);
+                    Integer limit = e.getMessage().getHeader("limit", Integer.class);
+                    answer(e, 200, alerts == null ? io.jesync.alert.AlertMonitor.disabledView().get()
+                            : alerts.view(limit == null ? 50 : Math.max(1, Math.min(limit, 500))));
+                });
+
+        from("platform-http:/api/tracing?httpMethodRestrict=GET").routeId("admin-tracing")
+                .process(e -> {
+                    RouteTracing tracing = bean(e, "routeTracing", RouteTracing.class);
+                    ObjectNode body = MAPPER.createObjectNode().put("captureSize", tracing.capacity());
+                    body.set("routes", tracing.routes(e.getContext()));
+                    answer(e, 200, body);
+                });
+
+        // GET reads a route's capture; POST {"enabled": true|false} switches its tracing (off also clears it).
+        from("platform-http:/api/tracing/{routeId}?httpMethodRestrict=GET,POST").routeId("admin-route-tracing")
+                .process(e -> {
+                    RouteTracing tracing = bean(e, "routeTracing", RouteTracing.class);
+                    String routeId = header(e, "routeId");
+                    if (e.getContext().getRoute(routeId) == null) {
+                        answer(e, 404, error("No route " + routeId + "; GET /api/tracing lists them"));
+                        return;
+                    }
+                    if ("POST".equals(e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
+                        com.fasterxml.jackson.databind.JsonNode enabled = jsonBody(e).path("enabled");
+                        if (!enabled.isBoolean()) {
+                            throw new IllegalArgumentException("send {\"enabled\": true} or {\"enabled\": false}");
+                        }
+                        tracing.enable(routeId, enabled.asBoolean());
+                        if (!enabled.asBoolean()) {
+                            tracing.clear(routeId);
+                        }
+                    }
+                    ObjectNode body = MAPPER.createObjectNode().put("routeId", routeId)
+                            .put("enabled", tracing.isEnabled(routeId)).put("captureSize", tracing.capacity());
+                    tracing.captured(routeId).forEach(body.putArray("messages")::add);
+                    answer(e, 200, body);
                 });
 
         from("platform-http:/api/status-actions?httpMethodRestrict=GET").routeId("admin-list-status-actions")
@@ -77,6 +200,37 @@ public class AdminApiRoutes extends RouteBuilder {
                 });
 
         initialSyncRoutes();
+    }
+
+    private static String header(Exchange exchange, String name) {
+        return exchange.getMessage().getHeader(name, String.class);
+    }
+
+    private static String query(Exchange exchange, String name) {
+        String value = header(exchange, name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonBody(Exchange exchange) {
+        String body = exchange.getMessage().getBody(String.class);
+        if (body == null || body.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the request body is not JSON");
+        }
+    }
+
+    private static void action(Exchange exchange, OrderAdminService.ActionAnswer outcome) {
+        answer(exchange, outcome.status(), outcome.status() < 300
+                ? MAPPER.createObjectNode().put("done", true).put("message", outcome.message())
+                : error(outcome.message()));
+    }
+
+    private static <T> T bean(Exchange exchange, String name, Class<T> type) {
+        return exchange.getContext().getRegistry().lookupByNameAndType(name, type);
     }
 
     private static long number(Exchange exchange, String header) {

@@ -12,6 +12,7 @@ import io.jesync.status.ActionState;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderEvent;
 import io.jesync.store.OrderLedger;
+import io.jesync.store.OrderQuery;
 import io.jesync.store.OrderState;
 import io.jesync.store.ReversalEntry;
 import io.jesync.store.ReversalLedger;
@@ -30,8 +31,18 @@ public final class OrderAdminService {
     private final StatusLedger statusLedger;
     private final ReversalLedger reversalLedger;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final java.time.Clock clock;
+    private final java.util.function.Function<String, List<?>> economicLookup;
 
     public OrderAdminService(OrderLedger ledger, StatusLedger statusLedger, ReversalLedger reversalLedger) {
+        this(ledger, statusLedger, reversalLedger, java.time.Clock.systemUTC(), reference -> List.of());
+    }
+
+    /** @param economicLookup finds e-conomic documents by {@code references.other}, so a skip never orphans one */
+    public OrderAdminService(OrderLedger ledger, StatusLedger statusLedger, ReversalLedger reversalLedger,
+                             java.time.Clock clock, java.util.function.Function<String, List<?>> economicLookup) {
+        this.clock = clock;
+        this.economicLookup = economicLookup;
         this.ledger = ledger;
         this.statusLedger = statusLedger;
         this.reversalLedger = reversalLedger;
@@ -207,6 +218,129 @@ public final class OrderAdminService {
 
     public enum ResendOutcome {
         QUEUED, UNKNOWN_ORDER, NOT_PARKED_OR_FAILED
+    }
+
+    /** How an operator's action went, as the HTTP status and the sentence the API answers with. */
+    public record ActionAnswer(int status, String message) {
+    }
+
+    /**
+     * Orders matching support's filters, newest first. {@code from}/{@code to} are days ({@code 2025-03-01}, UTC) or
+     * instants; {@code to} is exclusive.
+     */
+    public ObjectNode search(String shop, String channel, String state, String from, String to, String text,
+                             Integer limit, Integer offset) {
+        OrderQuery query = new OrderQuery(blankToNull(shop), blankToNull(channel),
+                state == null || state.isBlank() ? null : parseState(state), instant("from", from),
+                instant("to", to), blankToNull(text == null ? null : text.strip()), max(limit),
+                offset == null ? 0 : Math.max(0, offset));
+        List<LedgerEntry> entries = ledger.search(query);
+        ObjectNode result = mapper.createObjectNode();
+        ArrayNode orders = result.putArray("orders");
+        entries.forEach(entry -> orders.add(summary(entry)));
+        result.put("count", entries.size());
+        result.put("offset", query.offset());
+        return result;
+    }
+
+    /** Stops the flow from retrying an order until someone re-sends or unparks it. */
+    public ActionAnswer park(String shop, String orderNo, String reason) {
+        String why = reason("park", reason);
+        Optional<LedgerEntry> entry = ledger.find(shop, orderNo);
+        if (entry.isEmpty()) {
+            return new ActionAnswer(404, "No order " + orderNo + " in shop " + shop);
+        }
+        if (ledger.park(shop, orderNo, "Parked by an operator: " + why).isEmpty()) {
+            return new ActionAnswer(409, "Order " + orderNo + " is " + entry.get().state() + busy(entry.get())
+                    + "; only an order waiting to be sent (NEW, IN_DOUBT or FAILED) can be parked.");
+        }
+        ledger.appendEvent(shop, orderNo, "operator-parked", "An operator parked the order (it was "
+                + entry.get().state() + "): " + why);
+        return new ActionAnswer(200, "Order " + orderNo + " is parked; it will not be sent until it is re-sent or"
+                + " unparked.");
+    }
+
+    /** Hands a parked or skipped order back to the flow, which looks it up in e-conomic before sending anything. */
+    public ActionAnswer unpark(String shop, String orderNo) {
+        Optional<LedgerEntry> entry = ledger.find(shop, orderNo);
+        if (entry.isEmpty()) {
+            return new ActionAnswer(404, "No order " + orderNo + " in shop " + shop);
+        }
+        if (ledger.requeue(shop, orderNo, OrderState.PARKED, OrderState.SKIPPED).isEmpty()) {
+            return new ActionAnswer(409, "Order " + orderNo + " is " + entry.get().state()
+                    + "; only parked or skipped orders can be unparked.");
+        }
+        ledger.appendEvent(shop, orderNo, "operator-unparked", "An operator handed the order back to the flow (it was "
+                + entry.get().state() + ": " + entry.get().reason() + ")");
+        return new ActionAnswer(202, "Order " + orderNo + " is back in the flow and will be sent at its next run;"
+                + " it is looked up in e-conomic first, so it cannot be created twice.");
+    }
+
+    /** Marks an order as never to be sent; the reason stays on the order. */
+    public ActionAnswer skip(String shop, String orderNo, String reason) {
+        String why = reason("skip", reason);
+        Optional<LedgerEntry> entry = ledger.find(shop, orderNo);
+        if (entry.isEmpty()) {
+            return new ActionAnswer(404, "No order " + orderNo + " in shop " + shop);
+        }
+        // A parked order may have been parked while its send was in doubt: only e-conomic can say it has no document.
+        if (entry.get().referencesOther() != null && entry.get().state() != OrderState.IN_DOUBT
+                && !economicLookup.apply(entry.get().referencesOther()).isEmpty()) {
+            return new ActionAnswer(409, "Order " + orderNo + " has a document in e-conomic (reference "
+                    + entry.get().referencesOther() + "); re-send it so the flow adopts that document, instead of"
+                    + " skipping it.");
+        }
+        if (ledger.skip(shop, orderNo, "Skipped by an operator: " + why).isEmpty()) {
+            String state = entry.get().state().name();
+            return new ActionAnswer(409, "Order " + orderNo + " is " + state + busy(entry.get()) + "; "
+                    + (entry.get().state() == OrderState.IN_DOUBT ? "it may already be in e-conomic: re-send it"
+                    + " first (the flow looks it up) or park it" : "only an order that is not in e-conomic (NEW,"
+                    + " FAILED or PARKED) can be skipped") + ".");
+        }
+        ledger.appendEvent(shop, orderNo, "operator-skipped", "An operator decided the order is not to be sent (it"
+                + " was " + entry.get().state() + "): " + why);
+        return new ActionAnswer(200, "Order " + orderNo + " is skipped and will not be sent.");
+    }
+
+    /** Enters a shop order the flow never read (a reconciliation finding) so the next run reads and sends it. */
+    public ActionAnswer importOrder(String shop, String orderNo, String channel, long platformOrderId) {
+        if (!ledger.register(shop, orderNo, channel, platformOrderId)) {
+            return new ActionAnswer(409, "Order " + orderNo + " is in the ledger already ("
+                    + ledger.find(shop, orderNo).map(e -> e.state().name()).orElse("?") + ")");
+        }
+        ledger.appendEvent(shop, orderNo, "operator-imported", "An operator imported the order (shop id "
+                + platformOrderId + ", channel " + channel + ") after a reconciliation found it missing");
+        return new ActionAnswer(202, "Order " + orderNo + " is imported; the next run reads it from the shop and"
+                + " sends it.");
+    }
+
+    private String busy(LedgerEntry entry) {
+        return entry.claimedUntil() != null && entry.claimedUntil().isAfter(clock.instant())
+                ? " and a worker is sending it right now" : "";
+    }
+
+    private static String reason(String action, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is required to " + action + " an order ({\"reason\": \"...\"})");
+        }
+        String trimmed = reason.strip();
+        if (trimmed.length() > 1000) {
+            throw new IllegalArgumentException("the reason is longer than 1000 characters");
+        }
+        return trimmed;
+    }
+
+    private static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant() : java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is neither a day (2025-03-01) nor an instant"
+                    + " (2025-03-01T12:00:00Z)");
+        }
     }
 
     private ObjectNode summary(LedgerEntry entry) {

@@ -26,7 +26,8 @@ public record RuntimeSettings(
         SimulatorSettings simulators,
         SyncMode syncMode,
         List<ShopSettings> shops,
-        StockSyncSettings stockSync) {
+        StockSyncSettings stockSync,
+        AlertSettings alerts) {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** The public demo agreement's tokens: read-only, so useless for a live runtime that writes invoices. */
@@ -49,8 +50,7 @@ public record RuntimeSettings(
         boolean live = environment == Environment.LIVE;
         String instanceId = source.get("app.instance-id").orElseGet(RuntimeSettings::hostName);
 
-        AdminSettings admin = new AdminSettings(source.get("admin.host").orElse("127.0.0.1"),
-                SettingReader.port(source, "admin.port", 8080));
+        AdminSettings admin = AdminSettings.load(source, live);
         StoreSettings store = store(source);
         SimulatorSettings simulators = new SimulatorSettings(SettingReader.port(source, "simulator.economic.port", 8081),
                 SettingReader.port(source, "simulator.norce.port", 8082), SettingReader.longValue(source, "simulator.seed", 4711L),
@@ -60,7 +60,7 @@ public record RuntimeSettings(
         SyncMode syncMode = SyncMode.parse(source);
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);
         return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
-                StockSyncSettings.load(source, live, simulators));
+                StockSyncSettings.load(source, live, simulators), AlertSettings.load(source));
     }
 
     private static Environment parseEnvironment(ConfigSource source) {
@@ -135,16 +135,19 @@ public record RuntimeSettings(
                     ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
             StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
             ReversalSettings reversal = ReversalSettings.load(source, id, !live);
+            ReconciliationSettings reconciliation = ReconciliationSettings.load(source, id);
             StockPriceSettings stockPrices = StockPriceSettings.load(source, id, !live, syncMode);
             ProductSettings products = ProductSettings.load(source, id, syncMode, orders.productGroupByVatRate(),
                     !live);
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices));
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices,
+                        reconciliation));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices));
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices,
+                        reconciliation));
             }
         }
         return shops;

@@ -20,7 +20,8 @@ public record ShopSettings(
         StatusFlowSettings status,
         ReversalSettings reversal,
         ProductSettings products,
-        StockPriceSettings stockPrices) {
+        StockPriceSettings stockPrices,
+        ReconciliationSettings reconciliation) {
 
     public enum Platform {
         NORCE

@@ -103,7 +103,14 @@ public final class DemoEnvironment implements AutoCloseable {
         LOG.info("  demo shop orders      {} per minute", perMinute);
         LOG.info("  demo back office      books, pays and cancels in e-conomic, cancels and refunds in the shop,"
                 + " every {} s", settings.simulators().accountantIntervalSeconds());
-        LOG.info("  admin side            {}/observe/health  {}/observe/metrics", admin, admin);
+        LOG.info("  admin side            {}/api/orders  {}/observe/metrics  {}/observe/health", admin, admin, admin);
+        if (settings.admin().demoPassword()) {
+            LOG.info("  admin credentials     user {}, password {} (demo only; set ADMIN_PASSWORD to choose one)",
+                    settings.admin().username(), settings.admin().password().reveal());
+        } else {
+            LOG.info("  admin credentials     user {}, password from ADMIN_PASSWORD or admin.password-file",
+                    settings.admin().username());
+        }
         LOG.info("  stop with Ctrl-C");
     }
 

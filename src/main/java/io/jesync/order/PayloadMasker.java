@@ -21,6 +21,11 @@ public final class PayloadMasker {
     private PayloadMasker() {
     }
 
+    /** Whether a field or header of this name holds a credential. */
+    public static boolean isSensitive(String name) {
+        return name != null && SENSITIVE.matcher(name).matches();
+    }
+
     /** A masked deep copy; the input is not changed. */
     public static JsonNode mask(JsonNode payload) {
         if (payload == null) {

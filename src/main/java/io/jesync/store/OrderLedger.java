@@ -77,6 +77,16 @@ public final class OrderLedger {
             SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
                 updated_at = ?, version = version + 1
             WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
+    /** An operator's park or skip: only an order no worker holds and that has no document in e-conomic yet. */
+    private static final String OPERATOR_STOP = """
+            UPDATE order_ledger
+            SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND (claimed_until IS NULL OR claimed_until <= ?)
+              AND economic_document_number IS NULL AND state IN (%s)""";
+    private static final String REGISTER = """
+            INSERT INTO order_ledger (shop_id, order_no, channel, state, attempts, platform_order_id, created_at,
+                                      updated_at, version)
+            VALUES (?, ?, ?, 'NEW', 0, ?, ?, ?, 0)""";
     private static final String COUNT_BY_STATE =
             "SELECT state, COUNT(*) AS n FROM order_ledger WHERE shop_id = ? GROUP BY state";
     private static final String INSERT_EVENT = """
@@ -199,6 +209,129 @@ public final class OrderLedger {
         }
     }
 
+    /** Orders matching a support query, newest first. */
+    public List<LedgerEntry> search(OrderQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM order_ledger WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.shopId() != null) {
+            sql.append(" AND shop_id = ?");
+            parameters.add(query.shopId());
+        }
+        if (query.channel() != null) {
+            sql.append(" AND channel = ?");
+            parameters.add(query.channel());
+        }
+        if (query.state() != null) {
+            sql.append(" AND state = ?");
+            parameters.add(query.state().name());
+        }
+        if (query.from() != null) {
+            sql.append(" AND created_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND created_at < ?");
+            parameters.add(query.to());
+        }
+        if (query.text() != null) {
+            String like = "%" + query.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%";
+            sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
+            parameters.add(like);
+            parameters.add(like);
+            parameters.add(like);
+            if (query.text().matches("\\d{1,18}")) {
+                sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
+                parameters.add(Long.parseLong(query.text()));
+                parameters.add(Long.parseLong(query.text()));
+            }
+            sql.append(")");
+        }
+        sql.append(" ORDER BY created_at DESC, order_no");
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof Instant instant) {
+                    Jdbc.setInstant(select, i + 1, instant);
+                } else if (value instanceof Long number) {
+                    select.setLong(i + 1, number);
+                } else {
+                    select.setString(i + 1, (String) value);
+                }
+            }
+            select.setMaxRows(query.offset() + query.limit());
+            List<LedgerEntry> all = entries(select);
+            return all.subList(Math.min(query.offset(), all.size()), all.size());
+        } catch (SQLException e) {
+            throw new StoreException("Cannot search orders", e);
+        }
+    }
+
+    /**
+     * An operator parks an order: it is not retried until someone re-sends or unparks it. Only an order that is
+     * waiting (NEW, IN_DOUBT, FAILED), held by no worker and without a document in e-conomic.
+     *
+     * @return the parked row, or empty when the order is not in such a state
+     */
+    public Optional<LedgerEntry> park(String shopId, String orderNo, String reason) {
+        return operatorStop(shopId, orderNo, OrderState.PARKED, reason, "'NEW', 'IN_DOUBT', 'FAILED'");
+    }
+
+    /**
+     * An operator decides an order is not to be sent at all. IN_DOUBT is refused: a document may exist, and only a
+     * re-send (which looks it up first) can tell.
+     *
+     * @return the skipped row, or empty when the order is not in a state that may be skipped
+     */
+    public Optional<LedgerEntry> skip(String shopId, String orderNo, String reason) {
+        return operatorStop(shopId, orderNo, OrderState.SKIPPED, reason, "'NEW', 'FAILED', 'PARKED'");
+    }
+
+    private Optional<LedgerEntry> operatorStop(String shopId, String orderNo, OrderState to, String reason,
+                                               String fromStates) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(OPERATOR_STOP.formatted(fromStates))) {
+            update.setString(1, to.name());
+            update.setString(2, reason);
+            Jdbc.setInstant(update, 3, now);
+            update.setString(4, shopId);
+            update.setString(5, orderNo);
+            Jdbc.setInstant(update, 6, now);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
+        }
+    }
+
+    /**
+     * A shop order the flow never read (reconciliation found it in the shop only): entered as NEW with the shop's id,
+     * so the next run reads it from the shop and sends it like any other.
+     *
+     * @return false when the order is in the ledger already
+     */
+    public boolean register(String shopId, String orderNo, String channel, long platformOrderId) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(REGISTER)) {
+            insert.setString(1, shopId);
+            insert.setString(2, orderNo);
+            insert.setString(3, channel);
+            insert.setLong(4, platformOrderId);
+            Jdbc.setInstant(insert, 5, now);
+            Jdbc.setInstant(insert, 6, now);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicateKey(e)) {
+                return false;
+            }
+            throw new StoreException("Cannot register order " + shopId + "/" + orderNo, e);
+        }
+    }
+
     /**
      * Ends the leases an earlier life of this instance held when it died ({@code owner} is
      * {@code instance#life}), so a restart resumes at once instead of waiting for the leases to run out. Only
@@ -235,8 +368,16 @@ public final class OrderLedger {
      * @return the requeued row, or empty when the order is not parked or failed
      */
     public Optional<LedgerEntry> requeue(String shopId, String orderNo) {
+        return requeue(shopId, orderNo, OrderState.PARKED, OrderState.FAILED);
+    }
+
+    /** Back to NEW, due at once, from one of {@code from} (an unpark also takes back a skip). */
+    public Optional<LedgerEntry> requeue(String shopId, String orderNo, OrderState... from) {
+        String states = java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
+             PreparedStatement update = connection.prepareStatement(REQUEUE.replace("('PARKED', 'FAILED')",
+                     "(" + states + ")"))) {
             Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
             update.setString(2, shopId);
             update.setString(3, orderNo);

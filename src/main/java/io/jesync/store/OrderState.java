@@ -12,5 +12,7 @@ public enum OrderState {
     /** Needs a person; never retried automatically. */
     PARKED,
     /** Retried when {@code next_attempt_at} is set and due; otherwise final. */
-    FAILED
+    FAILED,
+    /** An operator decided the order is not to be sent (reason says why); undone only by an operator. */
+    SKIPPED
 }

@@ -25,7 +25,8 @@ class RuntimeSettingsTest {
     private static final Map<String, String> LIVE_ENV = Map.of(
             "ECONOMIC_APP_SECRET_TOKEN", "app-secret-value",
             "ECONOMIC_AGREEMENT_GRANT_TOKEN", "grant-value",
-            "SHOP_SE_CLIENT_SECRET", "shop-secret-value");
+            "SHOP_SE_CLIENT_SECRET", "shop-secret-value",
+            "ADMIN_PASSWORD", "admin-password-value");
 
     private static RuntimeSettings load(Map<String, String> file, Map<String, String> env) {
         return RuntimeSettings.load(new ConfigSource(file, env, Map.of(), "application.properties"));
@@ -91,6 +92,24 @@ class RuntimeSettingsTest {
         assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.base-url", "https://user:pw@acme.norce.tech"), LIVE_ENV))
                 .hasMessageStartingWith("shop.se.base-url: must not carry credentials")
                 .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void the_admin_side_needs_a_real_password_live_and_has_a_demo_one_in_demo_mode() {
+        assertThat(load(LIVE_FILE, LIVE_ENV).admin().password().reveal()).isEqualTo("admin-password-value");
+        assertThat(load(LIVE_FILE, LIVE_ENV).admin().username()).isEqualTo("admin");
+        assertThatThrownBy(() -> load(LIVE_FILE, with(LIVE_ENV, "ADMIN_PASSWORD", "short")))
+                .hasMessage("admin.password: is too weak for live mode: use at least 12 characters");
+        assertThatThrownBy(() -> load(with(LIVE_FILE, "admin.password", "in-the-file-123"), LIVE_ENV))
+                .hasMessageStartingWith("admin.password: is a secret").hasMessageNotContaining("in-the-file-123");
+        AdminSettings demo = load(Map.of("shops", "se", "shop.se.application-ids", "1"), Map.of()).admin();
+        assertThat(demo.demoPassword()).isTrue();
+        assertThat(demo.password()).isEqualTo(AdminSettings.DEMO_PASSWORD);
+        assertThat(demo.token()).isEmpty();
+        AdminSettings chosen = load(Map.of("shops", "se", "shop.se.application-ids", "1"),
+                Map.of("ADMIN_PASSWORD", "mine", "ADMIN_TOKEN", "tok")).admin();
+        assertThat(chosen.demoPassword()).isFalse();
+        assertThat(chosen.token()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo("tok"));
     }
 
     @Test

@@ -26,7 +26,8 @@ class StatusFlowSettingsTest {
     private static final Map<String, String> LIVE_ENV = Map.of(
             "ECONOMIC_APP_SECRET_TOKEN", "app-secret-value",
             "ECONOMIC_AGREEMENT_GRANT_TOKEN", "grant-value",
-            "SHOP_SE_CLIENT_SECRET", "shop-secret-value");
+            "SHOP_SE_CLIENT_SECRET", "shop-secret-value",
+            "ADMIN_PASSWORD", "admin-password-value");
 
     private static StatusFlowSettings status(Map<String, String> extra) {
         Map<String, String> file = new HashMap<>(LIVE_FILE);

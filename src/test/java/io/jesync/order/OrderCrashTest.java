@@ -91,7 +91,8 @@ class OrderCrashTest {
                     }
                     Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                             .until(() -> acknowledged(runtime, adminPort) == ORDERS);
-                    assertThat(runtime.output()).doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET);
+                    assertThat(runtime.output()).doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET,
+                            RuntimeProcess.ADMIN_PASSWORD);
                 }
             }
 

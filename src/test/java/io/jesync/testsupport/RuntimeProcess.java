@@ -23,6 +23,8 @@ import org.awaitility.Awaitility;
  * so tests can check start-up output, exit codes, and what survives SIGTERM and SIGKILL.
  */
 public final class RuntimeProcess implements AutoCloseable {
+    /** The admin password every started runtime gets unless the test's environment names its own. */
+    public static final String ADMIN_PASSWORD = "runtime-process-admin-password";
     private final Process process;
     private final Path stdout;
     private final Path stderr;
@@ -34,7 +36,11 @@ public final class RuntimeProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    /** Starts {@code io.jesync.SyncApplication} in {@code workDir} with the test classpath and extra environment. */
+    /**
+     * Starts {@code io.jesync.SyncApplication} in {@code workDir} with the test classpath and extra environment. The
+     * admin password is {@link #ADMIN_PASSWORD} unless {@code environment} has {@code ADMIN_PASSWORD} (an empty value
+     * starts the runtime without one).
+     */
     public static RuntimeProcess start(Path workDir, Map<String, String> environment, String... args) {
         try {
             Files.createDirectories(workDir);
@@ -48,6 +54,7 @@ public final class RuntimeProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("SHOP") || k.startsWith("ECONOMIC")
                     || k.startsWith("STORE") || k.startsWith("APP_") || k.startsWith("ADMIN"));
+            builder.environment().put("ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().putAll(environment);
             Path out = workDir.resolve("stdout.log");
             Path err = workDir.resolve("stderr.log");
@@ -88,11 +95,20 @@ public final class RuntimeProcess implements AutoCloseable {
         }
     }
 
-    /** GET against a URL, or status -1 when nothing answers. */
+    /** GET against a URL with the admin credentials, or null when nothing answers. */
     public HttpResponse<String> get(String url) {
+        return get(url, "admin", ADMIN_PASSWORD);
+    }
+
+    /** GET with the given HTTP Basic credentials ({@code user} null for none), or null when nothing answers. */
+    public HttpResponse<String> get(String url, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -98,7 +98,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
                 Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
                 io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off());
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
 
         assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
                 null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");

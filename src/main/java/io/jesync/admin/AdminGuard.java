@@ -1,0 +1,85 @@
+package io.jesync.admin;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.AdminSettings;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.web.handler.AuthenticationHandler;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The lock on the admin port. One Vert.x handler ahead of every route of the HTTP server that carries the admin API,
+ * the console, metrics and plugin endpoints: everything needs credentials except {@code /observe/health}, which
+ * container health checks call without any. Being in front of the router rather than in each Camel route, it also
+ * covers endpoints added later and paths that match no route, so nothing new can be left open by mistake.
+ */
+public final class AdminGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminGuard.class);
+    public static final String OPEN_PATH = "/observe/health";
+
+    private final AdminAuthenticator authenticator;
+
+    public AdminGuard(AdminAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * Puts the guard in front of the admin port's router. It must be called before Camel starts its HTTP server (the
+     * server reads its authentication entries when it starts), so no request is ever served unguarded; start-up
+     * fails when the server is missing or already running rather than run open.
+     */
+    public static void install(CamelContext context, AdminSettings settings) {
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server == null || server.getPort() != settings.port() || ServiceHelper.isStarted(server)) {
+            throw new IllegalStateException("the admin HTTP server on port " + settings.port() + " cannot be"
+                    + " guarded; refusing to start without credentials in front of it");
+        }
+        AdminGuard guard = new AdminGuard(new AdminAuthenticator(settings));
+        AuthenticationConfig.AuthenticationConfigEntry entry = new AuthenticationConfig.AuthenticationConfigEntry();
+        entry.setPath("/*");
+        entry.setAuthenticationProviderFactory(vertx -> null);
+        entry.setAuthenticationHandlerFactory(new AuthenticationConfig.AuthenticationHandlerFactory() {
+            @Override
+            public <T extends AuthenticationProvider> AuthenticationHandler createAuthenticationHandler(T unused) {
+                return guard::handle;
+            }
+        });
+        AuthenticationConfig authentication = server.getConfiguration().getAuthenticationConfig();
+        authentication.getEntries().add(entry);
+        authentication.setEnabled(true);
+    }
+
+    public static boolean isOpen(String path) {
+        return path.equals(OPEN_PATH) || path.startsWith(OPEN_PATH + "/");
+    }
+
+    void handle(RoutingContext request) {
+        String path = request.normalizedPath();
+        if (isOpen(path)) {
+            request.next();
+            return;
+        }
+        AdminAuthenticator.Verdict verdict = authenticator.check(request.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (verdict == AdminAuthenticator.Verdict.ACCEPTED) {
+            request.next();
+            return;
+        }
+        if (verdict == AdminAuthenticator.Verdict.REFUSED) {
+            // Neither the header nor the user name is logged: a password typed into the wrong field would show.
+            LOG.warn("Admin side: wrong credentials for {} {} from {}", request.request().method(), path,
+                    request.request().remoteAddress());
+        }
+        request.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", AdminAuthenticator.CHALLENGE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end("{\"error\":\"credentials required: HTTP Basic with admin.username and admin.password, or"
+                        + " Bearer with admin.token\"}");
+    }
+}

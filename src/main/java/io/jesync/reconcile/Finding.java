@@ -1,0 +1,31 @@
+package io.jesync.reconcile;
+
+import java.util.Map;
+
+/**
+ * One thing that does not match, in words a support person acts on: what is wrong ({@code detail}), what fixes it
+ * ({@code action}), and, where the admin API can do it, the call that does ({@code fixMethod} {@code fixPath} with
+ * {@code fixBody}; null when only a person in e-conomic or the shop can).
+ */
+public record Finding(Kind kind, String orderNo, String detail, String action, String fixMethod, String fixPath,
+                      Map<String, Object> fixBody) {
+
+    public enum Kind {
+        /** In the shop in a trigger status, never read by the flow. */
+        MISSING_IN_LEDGER,
+        /** In the ledger, not (yet) in e-conomic: parked, failed or still on its way. */
+        NOT_IN_ECONOMIC,
+        /** The ledger recorded a document that e-conomic no longer has. */
+        MISSING_IN_ECONOMIC,
+        /** More than one e-conomic document carries the order's reference. */
+        DUPLICATE_IN_ECONOMIC,
+        /** The document's total incl. VAT differs from the shop order's. */
+        TOTAL_DIFFERS,
+        /** An operator skipped the order, yet e-conomic has a document for it. */
+        SKIPPED_BUT_IN_ECONOMIC
+    }
+
+    static Finding manual(Kind kind, String orderNo, String detail, String action) {
+        return new Finding(kind, orderNo, detail, action, null, null, null);
+    }
+}

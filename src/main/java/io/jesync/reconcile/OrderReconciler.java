@@ -1,0 +1,192 @@
+package io.jesync.reconcile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.config.ShopSettings;
+import io.jesync.economic.DocumentCollection;
+import io.jesync.economic.EconomicClient;
+import io.jesync.order.IncomingOrder;
+import io.jesync.shop.ShopOrderBatch;
+import io.jesync.store.LedgerEntry;
+import io.jesync.store.OrderLedger;
+import io.jesync.store.OrderState;
+import io.jesync.store.ReversalLedger;
+
+/**
+ * Orders of one shop and day, three ways: the shop's orders placed that day in a trigger status (Norce Query), the
+ * ledger's rows for them, and the e-conomic documents dated that day whose {@code references.other} carries this
+ * shop's prefix. e-conomic is read with one filtered listing per collection the shop's document type can end up in
+ * (drafts and booked, or order drafts, sent and archived), not one call per order; only a document the ledger
+ * recorded but the day's listing lacks is looked up by its reference (its date may differ).
+ */
+public final class OrderReconciler implements DayReconciler {
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
+
+    /** The shop's trigger-status orders updated at or after an instant, as the order flow reads them. */
+    public interface ShopOrders {
+        ShopOrderBatch ordersSince(ShopSettings shop, Instant since) throws Exception;
+    }
+
+    private final ShopOrders shopOrders;
+    private final OrderLedger ledger;
+    private final ReversalLedger reversals;
+    private final EconomicClient economic;
+
+    public OrderReconciler(ShopOrders shopOrders, OrderLedger ledger, ReversalLedger reversals,
+                           EconomicClient economic) {
+        this.shopOrders = shopOrders;
+        this.ledger = ledger;
+        this.reversals = reversals;
+        this.economic = economic;
+    }
+
+    @Override
+    public String kind() {
+        return "orders";
+    }
+
+    @Override
+    public Result reconcile(ShopSettings shop, LocalDate day) throws Exception {
+        ZoneId zone = ZoneId.of(shop.orders().mapping().timeZone());
+        Instant start = day.atStartOfDay(zone).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        String prefix = shop.orders().mapping().referencePrefix() + shop.id() + ":";
+
+        Map<String, IncomingOrder> inShop = new LinkedHashMap<>();
+        for (IncomingOrder order : shopOrders.ordersSince(shop, start).orders()) {
+            if (order.order() != null && !order.order().orderDate().isBefore(start)
+                    && order.order().orderDate().isBefore(end)) {
+                inShop.put(order.orderNo(), order);
+            }
+        }
+        Map<String, List<JsonNode>> inEconomic = new LinkedHashMap<>();
+        String filter = "date$gte:" + day + "$and:date$lte:" + day;
+        for (DocumentCollection collection : collections(shop.orders().documentType())) {
+            for (JsonNode document : economic.listAll(collection.path(), filter)) {
+                String reference = document.path("references").path("other").asText("");
+                if (reference.startsWith(prefix)) {
+                    inEconomic.computeIfAbsent(reference.substring(prefix.length()), k -> new ArrayList<>())
+                            .add(withCollection(document, collection));
+                }
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        int ledgerCount = 0;
+        java.util.Set<String> orderNos = new java.util.LinkedHashSet<>(inShop.keySet());
+        orderNos.addAll(inEconomic.keySet());
+        for (String orderNo : orderNos) {
+            IncomingOrder shopOrder = inShop.get(orderNo);
+            Optional<LedgerEntry> entry = ledger.find(shop.id(), orderNo);
+            if (entry.isPresent()) {
+                ledgerCount++;
+            }
+            List<JsonNode> documents = inEconomic.getOrDefault(orderNo, List.of());
+            if (entry.isEmpty()) {
+                if (shopOrder != null && documents.isEmpty()) {
+                    findings.add(new Finding(Finding.Kind.MISSING_IN_LEDGER, orderNo, "Order " + orderNo + " is in the"
+                            + " shop in a trigger status (channel " + shopOrder.channelId() + ") but the flow never"
+                            + " read it", "Import it: the flow then reads it from the shop and sends it like any"
+                            + " other", "POST", "/api/orders/" + shop.id() + "/" + orderNo + "/import",
+                            Map.of("platformOrderId", shopOrder.platformOrderId(), "channel",
+                                    Integer.toString(shopOrder.channelId()))));
+                } else if (!documents.isEmpty()) {
+                    findings.add(Finding.manual(Finding.Kind.MISSING_IN_LEDGER, orderNo, "e-conomic has "
+                            + describe(documents) + " for order " + orderNo + ", which the ledger does not know (made by"
+                            + " hand, or by another installation)", "Check the document in e-conomic; delete it if it"
+                            + " is not wanted, or leave it and tell the shop by hand"));
+                }
+                continue;
+            }
+            LedgerEntry row = entry.get();
+            if (row.state() == OrderState.SKIPPED) {
+                if (!documents.isEmpty()) {
+                    findings.add(Finding.manual(Finding.Kind.SKIPPED_BUT_IN_ECONOMIC, orderNo, "Order " + orderNo
+                            + " was skipped (" + row.reason() + ") but e-conomic has " + describe(documents),
+                            "Delete the document in e-conomic, or unpark the order so the flow adopts it"));
+                }
+                continue;
+            }
+            if (documents.isEmpty() && row.economicDocumentNumber() != null && row.referencesOther() != null) {
+                // Dated another day (time zone, a date edited by hand), or really gone: ask by reference.
+                documents = economic.findDocumentsByReference(row.referencesOther()).stream()
+                        .map(found -> withCollection(found.summary(), found.collection())).toList();
+            }
+            if (documents.isEmpty()) {
+                findings.add(notInEconomic(shop, row));
+                continue;
+            }
+            if (documents.size() > 1) {
+                findings.add(Finding.manual(Finding.Kind.DUPLICATE_IN_ECONOMIC, orderNo, "e-conomic has "
+                        + describe(documents) + " for order " + orderNo + "; the ledger records "
+                        + row.documentType() + " " + row.economicDocumentNumber(), "Keep the one the ledger records;"
+                        + " delete the other drafts in e-conomic (a booked one needs a credit note)"));
+            }
+            if (shopOrder != null && reversals.forOrder(shop.id(), orderNo).isEmpty()) {
+                BigDecimal expected = shopOrder.order().totalIncVat();
+                JsonNode document = documents.get(0);
+                if (expected != null && document.hasNonNull("grossAmount")
+                        && document.path("grossAmount").decimalValue().subtract(expected).abs()
+                                .compareTo(TOLERANCE) > 0) {
+                    findings.add(Finding.manual(Finding.Kind.TOTAL_DIFFERS, orderNo, "The shop order totals "
+                            + expected.toPlainString() + " " + shopOrder.order().currency() + " incl. VAT; e-conomic "
+                            + describe(List.of(document)) + " totals " + document.path("grossAmount").decimalValue()
+                                    .toPlainString(), "Compare the lines; correct the draft in e-conomic, or credit"
+                            + " the difference if it is booked"));
+                }
+            }
+        }
+        int economicCount = inEconomic.values().stream().mapToInt(List::size).sum();
+        return new Result(inShop.size(), ledgerCount, economicCount, findings);
+    }
+
+    private static Finding notInEconomic(ShopSettings shop, LedgerEntry row) {
+        String orderNo = row.orderNo();
+        return switch (row.state()) {
+            case PARKED, FAILED -> new Finding(Finding.Kind.NOT_IN_ECONOMIC, orderNo, "Order " + orderNo + " is "
+                    + row.state() + ": " + row.reason(), "Fix what the reason says (in the shop or in e-conomic),"
+                    + " then re-send", "POST", "/api/orders/" + shop.id() + "/" + orderNo + "/resend", null);
+            case CREATED, BOOKED, ACKNOWLEDGED -> Finding.manual(Finding.Kind.MISSING_IN_ECONOMIC, orderNo, "The"
+                    + " ledger recorded " + row.documentType() + " " + row.economicDocumentNumber() + " for order "
+                    + orderNo + ", but e-conomic has no document with reference " + row.referencesOther(), "If it"
+                    + " was deleted on purpose, cancel the order in the shop; if by mistake, create it again in"
+                    + " e-conomic by hand (the ledger will not send it twice)");
+            default -> new Finding(Finding.Kind.NOT_IN_ECONOMIC, orderNo, "Order " + orderNo + " is still on its"
+                    + " way (" + row.state() + ")", "Wait for the next run, or run the order flow now", "POST",
+                    "/api/flows/poll-orders-" + shop.id() + "/run", null);
+        };
+    }
+
+    private static List<DocumentCollection> collections(DocumentType type) {
+        return type == DocumentType.ORDER
+                ? List.of(DocumentCollection.ORDER_DRAFTS, DocumentCollection.ORDERS_SENT,
+                        DocumentCollection.ORDERS_ARCHIVED)
+                : List.of(DocumentCollection.INVOICE_DRAFTS, DocumentCollection.INVOICES_BOOKED);
+    }
+
+    private static JsonNode withCollection(JsonNode document, DocumentCollection collection) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = document.deepCopy();
+        copy.put("_collection", collection.path());
+        copy.put("_number", document.path(collection.numberProperty()).asLong());
+        return copy;
+    }
+
+    private static String describe(List<JsonNode> documents) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode document : documents) {
+            names.add(document.path("_collection").asText() + "/" + document.path("_number").asText());
+        }
+        return String.join(" and ", names);
+    }
+}

@@ -1,0 +1,29 @@
+package io.jesync.reconcile;
+
+import org.apache.camel.builder.RouteBuilder;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+
+/**
+ * The daily reconciliation per shop with {@code shop.<id>.reconciliation.enabled}: a Quartz cron (non-concurrent)
+ * compares yesterday in the shop's time zone; on demand it runs through {@code POST /api/reconciliation}.
+ */
+public class ReconciliationRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        RuntimeSettings settings = getContext().getRegistry().lookupByNameAndType("runtimeSettings",
+                RuntimeSettings.class);
+        for (ShopSettings shop : settings.shops()) {
+            if (!shop.reconciliation().enabled()) {
+                continue;
+            }
+            from("quartz:reconciliation/reconcile-" + shop.id() + "?stateful=true&cron="
+                    + shop.reconciliation().cron().replace(' ', '+'))
+                    .routeId("reconcile-" + shop.id())
+                    .setHeader("shopId", constant(shop.id()))
+                    .bean("reconciliation", "scheduled(${header.shopId})");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.jesync.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Route;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.jesync.testsupport.AdminRuntime;
+
+/**
+ * The lock on the admin port and the API's contract, over the routes the running runtime registered: every admin
+ * route, present and future, answers 401 without credentials, and the hand-written OpenAPI document lists exactly
+ * the registered {@code /api} routes.
+ */
+class AdminSecurityTest {
+    @TempDir
+    static Path dir;
+    static AdminRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = AdminRuntime.start(dir, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    /** Every HTTP route registered in Camel, as method and a concrete path. */
+    static List<String[]> adminRoutes() {
+        List<String[]> routes = new ArrayList<>();
+        for (Route route : runtime.camel().getRoutes()) {
+            if (route.getEndpoint() instanceof PlatformHttpEndpoint http) {
+                String path = http.getPath().replaceAll("\\{[^}]+}", "x");
+                String methods = http.getHttpMethodRestrict() == null ? "GET" : http.getHttpMethodRestrict();
+                for (String method : methods.split(",")) {
+                    routes.add(new String[] {method.strip(), path});
+                }
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void every_admin_route_answers_401_with_a_challenge_without_or_with_wrong_credentials() {
+        List<String[]> routes = adminRoutes();
+        assertThat(routes).as("the admin API is registered").hasSizeGreaterThan(5);
+        for (String[] route : routes) {
+            for (String authorization : new String[] {null, AdminRuntime.basic(AdminRuntime.USER, "wrong"),
+                    AdminRuntime.basic("root", AdminRuntime.PASSWORD), "Bearer wrong-token", "Digest abc"}) {
+                HttpResponse<String> response = runtime.send(route[0], route[1], route[0].equals("GET") ? null
+                        : "{}", authorization);
+                assertThat(response.statusCode()).as(route[0] + " " + route[1] + " with " + authorization)
+                        .isEqualTo(401);
+                assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(AdminAuthenticator.CHALLENGE);
+            }
+        }
+    }
+
+    @Test
+    void the_openapi_document_lists_exactly_the_registered_api_routes() throws Exception {
+        java.util.Set<String> registered = new java.util.TreeSet<>();
+        for (String[] route : adminRoutes()) {
+            if (route[1].startsWith("/api/")) {
+                registered.add(route[0] + " " + route[1]);
+            }
+        }
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runtime.get("/api/openapi.json").body()).path("paths");
+        paths.fieldNames().forEachRemaining(path -> paths.path(path).fieldNames().forEachRemaining(method ->
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.replaceAll("\\{[^}]+}", "x"))));
+
+        assertThat(documented).isEqualTo(registered);
+    }
+
+    @Test
+    void health_stays_open_for_container_checks_while_metrics_and_unknown_paths_need_credentials() {
+        assertThat(runtime.send("GET", "/observe/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(runtime.send("GET", "/observe/metrics", null, null).statusCode()).isEqualTo(401);
+        assertThat(runtime.get("/observe/metrics").statusCode()).isEqualTo(200);
+        assertThat(runtime.send("GET", "/api/no-such-thing", null, null).statusCode()).isEqualTo(401);
+        assertThat(runtime.send("GET", "/observe/healthz", null, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void basic_and_bearer_credentials_are_accepted() {
+        assertThat(runtime.get("/api/orders").statusCode()).isEqualTo(200);
+        assertThat(runtime.send("GET", "/api/orders", null, "Bearer " + AdminRuntime.TOKEN).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void the_authenticator_tells_missing_from_refused() {
+        AdminAuthenticator authenticator = new AdminAuthenticator(runtime.settings.admin());
+        assertThat(authenticator.check(null)).isEqualTo(AdminAuthenticator.Verdict.MISSING);
+        assertThat(authenticator.check("Basic !!!")).isEqualTo(AdminAuthenticator.Verdict.REFUSED);
+        assertThat(authenticator.check("Basic " + java.util.Base64.getEncoder().encodeToString("nocolon".getBytes())))
+                .isEqualTo(AdminAuthenticator.Verdict.REFUSED);
+        assertThat(authenticator.check(AdminRuntime.basic(AdminRuntime.USER, AdminRuntime.PASSWORD)))
+                .isEqualTo(AdminAuthenticator.Verdict.ACCEPTED);
+    }
+}
