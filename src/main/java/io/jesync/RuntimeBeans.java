@@ -3,6 +3,8 @@ package io.jesync;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.apache.camel.CamelConfiguration;
@@ -11,16 +13,21 @@ import org.apache.camel.Configuration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.jesync.admin.AdminGuard;
 import io.jesync.admin.FlowItems;
 import io.jesync.admin.FlowRuns;
 import io.jesync.admin.FlowsView;
-import io.jesync.admin.RouteTracing;
 import io.jesync.admin.OrderAdminService;
+import io.jesync.admin.RouteTracing;
+import io.jesync.alert.AlertMonitor;
+import io.jesync.alert.WebhookSender;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
@@ -28,31 +35,26 @@ import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
+import io.jesync.economic.Sleeper;
 import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.product.ProductFlowAssembly;
-import io.jesync.order.BackoffSchedule;
+import io.jesync.reconcile.OrderReconciler;
+import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.stock.StockPriceAssembly;
 import io.jesync.stock.StockPriceObservability;
-import io.jesync.economic.Sleeper;
+import io.jesync.stock.StockPriceRoutes;
+import io.jesync.store.AlertStore;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
-import io.jesync.store.AlertStore;
-import io.jesync.alert.AlertMonitor;
-import io.jesync.alert.WebhookSender;
 import io.jesync.store.ReconciliationStore;
-import io.jesync.reconcile.OrderReconciler;
-import io.jesync.reconcile.Reconciliation;
-import io.jesync.shop.norce.NorceShopOrders;
-import java.util.List;
 import io.jesync.store.SupportQueries;
 
 /**
@@ -187,7 +189,8 @@ public class RuntimeBeans implements CamelConfiguration {
             context.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
-                    AdminGuard.install(starting, settings.admin());
+                    AdminGuard.install(starting, settings.admin(), settings.stockSync().webhookToken().isPresent()
+                            ? Set.of(StockPriceRoutes.STOCK_WEBHOOK_PATH) : Set.of());
                 }
 
                 @Override

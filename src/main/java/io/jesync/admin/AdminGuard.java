@@ -1,5 +1,7 @@
 package io.jesync.admin;
 
+import java.util.Set;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
@@ -16,17 +18,21 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The lock on the admin port. One Vert.x handler ahead of every route of the HTTP server that carries the admin API,
  * the console, metrics and plugin endpoints: everything needs credentials except {@code /observe/health}, which
- * container health checks call without any. Being in front of the router rather than in each Camel route, it also
- * covers endpoints added later and paths that match no route, so nothing new can be left open by mistake.
+ * container health checks call without any, and callers that cannot send admin credentials and are checked by their
+ * own route instead (e-conomic's stock webhook, which carries its own token in the URL). Being in front of the router
+ * rather than in each Camel route, it also covers endpoints added later and paths that match no route, so nothing new
+ * can be left open by mistake.
  */
 public final class AdminGuard {
     private static final Logger LOG = LoggerFactory.getLogger(AdminGuard.class);
     public static final String OPEN_PATH = "/observe/health";
 
     private final AdminAuthenticator authenticator;
+    private final Set<String> selfGuardedPaths;
 
-    public AdminGuard(AdminAuthenticator authenticator) {
+    public AdminGuard(AdminAuthenticator authenticator, Set<String> selfGuardedPaths) {
         this.authenticator = authenticator;
+        this.selfGuardedPaths = Set.copyOf(selfGuardedPaths);
     }
 
     /**
@@ -34,13 +40,13 @@ public final class AdminGuard {
      * server reads its authentication entries when it starts), so no request is ever served unguarded; start-up
      * fails when the server is missing or already running rather than run open.
      */
-    public static void install(CamelContext context, AdminSettings settings) {
+    public static void install(CamelContext context, AdminSettings settings, Set<String> selfGuardedPaths) {
         MainHttpServer server = context.hasService(MainHttpServer.class);
         if (server == null || server.getPort() != settings.port() || ServiceHelper.isStarted(server)) {
             throw new IllegalStateException("the admin HTTP server on port " + settings.port() + " cannot be"
                     + " guarded; refusing to start without credentials in front of it");
         }
-        AdminGuard guard = new AdminGuard(new AdminAuthenticator(settings));
+        AdminGuard guard = new AdminGuard(new AdminAuthenticator(settings), selfGuardedPaths);
         AuthenticationConfig.AuthenticationConfigEntry entry = new AuthenticationConfig.AuthenticationConfigEntry();
         entry.setPath("/*");
         entry.setAuthenticationProviderFactory(vertx -> null);
@@ -55,8 +61,8 @@ public final class AdminGuard {
         authentication.setEnabled(true);
     }
 
-    public static boolean isOpen(String path) {
-        return path.equals(OPEN_PATH) || path.startsWith(OPEN_PATH + "/");
+    boolean isOpen(String path) {
+        return path.equals(OPEN_PATH) || path.startsWith(OPEN_PATH + "/") || selfGuardedPaths.contains(path);
     }
 
     void handle(RoutingContext request) {

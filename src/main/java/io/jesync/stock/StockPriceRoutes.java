@@ -22,6 +22,12 @@ import io.jesync.config.Secret;
  * budget.
  */
 public class StockPriceRoutes extends RouteBuilder {
+    /**
+     * Called by e-conomic, which cannot send the admin credentials: the route checks the webhook's own token, and the
+     * admin guard lets this one path through to it (only while a token is configured).
+     */
+    public static final String STOCK_WEBHOOK_PATH = "/api/economic/stock-webhook";
+
 
     @Override
     public void configure() {
@@ -40,7 +46,7 @@ public class StockPriceRoutes extends RouteBuilder {
             return;
         }
         byte[] expected = token.get().reveal().getBytes(StandardCharsets.UTF_8);
-        from("platform-http:/api/economic/stock-webhook?httpMethodRestrict=POST")
+        from("platform-http:" + STOCK_WEBHOOK_PATH + "?httpMethodRestrict=POST")
                 .routeId("economic-stock-webhook")
                 .process(exchange -> {
                     String given = Optional.ofNullable(exchange.getMessage().getHeader("X-Jesync-Webhook-Token",

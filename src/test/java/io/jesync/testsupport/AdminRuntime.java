@@ -59,6 +59,10 @@ public final class AdminRuntime implements AutoCloseable {
         file.put("simulator.norce.port", Integer.toString(RuntimeProcess.freePort()));
         file.put("demo.orders-per-minute", "0");
         file.put("demo.accountant-interval-seconds", "0");
+        // The catalogue flows would call e-conomic on their own schedules; the tests here count the admin side's calls.
+        file.put("shop.se.products.enabled", "false");
+        file.put("shop.se.stock.enabled", "false");
+        file.put("shop.se.prices.enabled", "false");
         file.put("store.jdbc-url", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0");
         file.putAll(extraSettings);
         ConfigSource source = new ConfigSource(file, Map.of(), Map.of("admin.password", PASSWORD,
