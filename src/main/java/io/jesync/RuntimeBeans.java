@@ -54,6 +54,7 @@ import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
+import io.jesync.store.ParkedItems;
 import io.jesync.store.ReconciliationStore;
 import io.jesync.store.SupportQueries;
 
@@ -119,6 +120,7 @@ public class RuntimeBeans implements CamelConfiguration {
         FlowRuns runs = new FlowRuns(clock);
         context.getManagementStrategy().addEventNotifier(runs);
         registry.bind("flowRuns", runs);
+        registry.bind("parkedItems", new ParkedItems(database));
         registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
         registry.bind("routeTracing", tracing);
         if (settings.alerts().enabled()) {

@@ -1,11 +1,16 @@
 package io.jesync.admin;
 
+import java.util.List;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jesync.reconcile.Reconciliation;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.reconcile.Reconciliation;
+import io.jesync.store.ParkedItems;
 
 /**
  * The admin API on the admin port: JSON over HTTP for support staff, described by {@code GET /api/openapi.json}.
@@ -165,6 +170,22 @@ public class AdminApiRoutes extends RouteBuilder {
                     answer(e, 200, body);
                 });
 
+        from("platform-http:/api/parked-items?httpMethodRestrict=GET").routeId("admin-list-parked-items")
+                .process(e -> {
+                    Integer limit = e.getMessage().getHeader("limit", Integer.class);
+                    List<ParkedItems.Item> items = bean(e, "parkedItems", ParkedItems.class).open(query(e, "kind"),
+                            query(e, "shop"), limit == null ? 200 : Math.max(1, Math.min(limit, 1000)));
+                    ObjectNode body = MAPPER.createObjectNode().put("count", items.size());
+                    ArrayNode list = body.putArray("items");
+                    for (ParkedItems.Item item : items) {
+                        ObjectNode node = list.addObject().put("kind", item.kind()).put("shop", item.shopId())
+                                .put("key", item.key()).put("reason", item.reason())
+                                .put("parkedAt", item.parkedAt().toString());
+                        putJsonOrText(node, "payload", item.payload());
+                    }
+                    answer(e, 200, body);
+                });
+
         from("platform-http:/api/status-actions?httpMethodRestrict=GET").routeId("admin-list-status-actions")
                 .process(e -> answer(e, 200, service(e).statusActions(e.getMessage().getHeader("shop", String.class),
                         e.getMessage().getHeader("state", String.class),
@@ -200,6 +221,18 @@ public class AdminApiRoutes extends RouteBuilder {
                 });
 
         initialSyncRoutes();
+    }
+
+    /** Payloads are stored as JSON by some flows and as text by others; either is shown as it is. */
+    private static void putJsonOrText(ObjectNode target, String field, String payload) {
+        if (payload == null) {
+            return;
+        }
+        try {
+            target.set(field, MAPPER.readTree(payload));
+        } catch (java.io.IOException notJson) {
+            target.put(field, payload);
+        }
     }
 
     private static String header(Exchange exchange, String name) {

@@ -115,6 +115,25 @@ class AdminApiTest {
     }
 
     @Test
+    void parked_products_and_stock_rows_are_listed_with_their_reasons_until_resolved() {
+        io.jesync.store.ProductStore products = new io.jesync.store.ProductStore(runtime.database,
+                java.time.Clock.systemUTC());
+        products.park("se", "TOO-LONG-ARTICLE-NUMBER-0001", "Article TOO-LONG-ARTICLE-NUMBER-0001: the article number"
+                + " has 28 characters; e-conomic allows at most 25", "{\"articleNumber\":\"TOO-LONG-ARTICLE-NUMBER-0001\"}");
+
+        JsonNode parked = json(runtime.get("/api/parked-items?kind=product&shop=se"));
+        assertThat(parked.path("items").findValuesAsText("key")).contains("TOO-LONG-ARTICLE-NUMBER-0001");
+        assertThat(parked.path("items").get(0).path("reason").asText()).contains("at most 25");
+        assertThat(parked.path("items").get(0).path("payload").path("articleNumber").asText())
+                .isEqualTo("TOO-LONG-ARTICLE-NUMBER-0001");
+        assertThat(json(runtime.get("/api/parked-items?kind=STOCK")).path("count").asInt()).isZero();
+
+        products.resolve("se", "TOO-LONG-ARTICLE-NUMBER-0001");
+        assertThat(json(runtime.get("/api/parked-items?kind=product")).path("items").findValuesAsText("key"))
+                .doesNotContain("TOO-LONG-ARTICLE-NUMBER-0001");
+    }
+
+    @Test
     void orders_are_found_by_state_shop_channel_day_number_customer_and_economic_number() {
         NorceModel.Order placed = placeOrder(901);
         assertThat(runtime.post(RUN_ORDERS, null).statusCode()).isEqualTo(202);
