@@ -287,8 +287,7 @@ public class AdminApiRoutes extends RouteBuilder {
     private void initialSyncRoutes() {
         from("platform-http:/api/initial-sync?httpMethodRestrict=POST").routeId("admin-start-initial-sync")
                 .process(e -> {
-                    com.fasterxml.jackson.databind.JsonNode body = MAPPER.readTree(
-                            e.getMessage().getBody(String.class) == null ? "{}" : e.getMessage().getBody(String.class));
+                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
                     io.jesync.config.RuntimeSettings settings = e.getContext().getRegistry()
                             .lookupByNameAndType("runtimeSettings", io.jesync.config.RuntimeSettings.class);
                     String shop = body.path("shop").asText(settings.shops().get(0).id());

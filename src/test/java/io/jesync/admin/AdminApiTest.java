@@ -115,6 +115,25 @@ class AdminApiTest {
     }
 
     @Test
+    void an_initial_sync_dry_run_started_over_http_reports_and_writes_nothing() {
+        int economicProducts = runtime.demo.economic().productCount();
+        HttpResponse<String> started = runtime.post("/api/initial-sync",
+                "{\"direction\":\"economic-to-shop\",\"dryRun\":true,\"shop\":\"se\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String status = json(started).path("status").asText();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                json(runtime.get(status)).path("state").asText().equals("DONE"));
+        JsonNode run = json(runtime.get(status));
+        assertThat(run.path("dryRun").asBoolean()).isTrue();
+        assertThat(run.path("counts").isObject()).as(run.toString()).isTrue();
+        assertThat(run.path("report").asText()).endsWith(".json");
+        assertThat(runtime.demo.economic().productCount()).isEqualTo(economicProducts);
+        assertThat(runtime.post("/api/initial-sync", "{\"direction\":\"sideways\"}").statusCode()).isEqualTo(400);
+        assertThat(runtime.get("/api/initial-sync/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void parked_products_and_stock_rows_are_listed_with_their_reasons_until_resolved() {
         io.jesync.store.ProductStore products = new io.jesync.store.ProductStore(runtime.database,
                 java.time.Clock.systemUTC());
