@@ -5,10 +5,15 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.alert.AlertMonitor;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.product.InitialSyncService;
+import io.jesync.product.SyncDirection;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.store.ParkedItems;
 
@@ -87,7 +92,7 @@ public class AdminApiRoutes extends RouteBuilder {
 
         from("platform-http:/api/orders/{shop}/{orderNo}/import?httpMethodRestrict=POST").routeId("admin-import-order")
                 .process(e -> {
-                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    JsonNode body = jsonBody(e);
                     if (!body.path("platformOrderId").canConvertToLong() || body.path("channel").asText("").isBlank()) {
                         throw new IllegalArgumentException("send {\"platformOrderId\": <the shop's order id>,"
                                 + " \"channel\": \"<application id>\"} (a reconciliation finding has both)");
@@ -105,7 +110,7 @@ public class AdminApiRoutes extends RouteBuilder {
                                 e.getMessage().getHeader("limit", Integer.class)));
                         return;
                     }
-                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
+                    JsonNode body = jsonBody(e);
                     String shop = body.path("shop").asText(null);
                     if (shop == null) {
                         throw new IllegalArgumentException("send {\"shop\": \"<shop id>\", \"day\":"
@@ -131,9 +136,9 @@ public class AdminApiRoutes extends RouteBuilder {
 
         from("platform-http:/api/alerts?httpMethodRestrict=GET").routeId("admin-alerts")
                 .process(e -> {
-                    io.jesync.alert.AlertMonitor alerts = bean(e, "alertMonitor", io.jesync.alert.AlertMonitor.class);
+                    AlertMonitor alerts = bean(e, "alertMonitor", AlertMonitor.class);
                     Integer limit = e.getMessage().getHeader("limit", Integer.class);
-                    answer(e, 200, alerts == null ? io.jesync.alert.AlertMonitor.disabledView().get()
+                    answer(e, 200, alerts == null ? AlertMonitor.disabledView().get()
                             : alerts.view(limit == null ? 50 : Math.max(1, Math.min(limit, 500))));
                 });
 
@@ -155,7 +160,7 @@ public class AdminApiRoutes extends RouteBuilder {
                         return;
                     }
                     if ("POST".equals(e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
-                        com.fasterxml.jackson.databind.JsonNode enabled = jsonBody(e).path("enabled");
+                        JsonNode enabled = jsonBody(e).path("enabled");
                         if (!enabled.isBoolean()) {
                             throw new IllegalArgumentException("send {\"enabled\": true} or {\"enabled\": false}");
                         }
@@ -244,7 +249,7 @@ public class AdminApiRoutes extends RouteBuilder {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode jsonBody(Exchange exchange) {
+    private static JsonNode jsonBody(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
         if (body == null || body.isBlank()) {
             return MAPPER.createObjectNode();
@@ -287,11 +292,11 @@ public class AdminApiRoutes extends RouteBuilder {
     private void initialSyncRoutes() {
         from("platform-http:/api/initial-sync?httpMethodRestrict=POST").routeId("admin-start-initial-sync")
                 .process(e -> {
-                    com.fasterxml.jackson.databind.JsonNode body = jsonBody(e);
-                    io.jesync.config.RuntimeSettings settings = e.getContext().getRegistry()
-                            .lookupByNameAndType("runtimeSettings", io.jesync.config.RuntimeSettings.class);
+                    JsonNode body = jsonBody(e);
+                    RuntimeSettings settings = e.getContext().getRegistry()
+                            .lookupByNameAndType("runtimeSettings", RuntimeSettings.class);
                     String shop = body.path("shop").asText(settings.shops().get(0).id());
-                    io.jesync.product.SyncDirection direction = io.jesync.product.SyncDirection.ofKey(
+                    SyncDirection direction = SyncDirection.ofKey(
                             body.path("direction").asText(null));
                     initialSyncs(e).start(shop, direction, body.path("dryRun").asBoolean(true)).ifPresentOrElse(
                             id -> answer(e, 202, MAPPER.createObjectNode().put("id", id)
@@ -306,9 +311,9 @@ public class AdminApiRoutes extends RouteBuilder {
                 });
     }
 
-    private static io.jesync.product.InitialSyncService initialSyncs(Exchange exchange) {
+    private static InitialSyncService initialSyncs(Exchange exchange) {
         return exchange.getContext().getRegistry().lookupByNameAndType("initialSyncService",
-                io.jesync.product.InitialSyncService.class);
+                InitialSyncService.class);
     }
 
     private static OrderAdminService service(Exchange exchange) {
