@@ -23,6 +23,7 @@ import java.util.Set;
  * @param leadTimeOutOfStock    ... while out of stock with nothing incoming
  * @param vatRateByGroup        VAT rate (percent) per e-conomic product group, for incl.-VAT price lists
  * @param connectAccountId      the Norce Connect {@code AccountId} every import header carries
+ * @param customerPriceLists    bound customers' e-conomic price group follows to their Norce customer's price lists
  */
 public record StockPriceSettings(
         boolean stockEnabled,
@@ -40,7 +41,8 @@ public record StockPriceSettings(
         List<PriceListRule> priceLists,
         BigDecimal defaultVatRate,
         Map<Integer, BigDecimal> vatRateByGroup,
-        int connectAccountId) {
+        int connectAccountId,
+        boolean customerPriceLists) {
 
     public enum StockFigure {
         /** {@code inventory.available}: in stock minus ordered by customers. */
@@ -83,7 +85,7 @@ public record StockPriceSettings(
     /** Switched off: nothing of this flow runs for the shop. */
     public static StockPriceSettings off() {
         return new StockPriceSettings(false, StockFigure.AVAILABLE, "MAIN", "MAIN", false, Set.of(), BigDecimal.ZERO,
-                false, null, null, null, false, List.of(), new BigDecimal("25"), Map.of(), 1);
+                false, null, null, null, false, List.of(), new BigDecimal("25"), Map.of(), 1, false);
     }
 
     public boolean enabled() {
@@ -159,7 +161,7 @@ public record StockPriceSettings(
                 optionalDays(source, s + "lead-time-days.incoming"),
                 optionalDays(source, s + "lead-time-days.out-of-stock"),
                 pricesEnabled, lists, rate(p + "vat-rate", source.get(p + "vat-rate").orElse("25")), vatByGroup,
-                accountId);
+                accountId, pricesEnabled && SettingReader.bool(source, p + "customer-price-lists", demo));
     }
 
     private static PriceListRule priceList(ConfigSource source, String prefix, String code, boolean demo) {

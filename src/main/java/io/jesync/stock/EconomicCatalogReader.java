@@ -29,6 +29,8 @@ public final class EconomicCatalogReader {
     static final int PAGE_SIZE = 1000;
     /** productsapi v2.0.0, the version the reference and the stored OpenAPI spec describe (§5.8). */
     static final String PRODUCTS_API = "/productsapi/v2.0.0";
+    /** customersapi v3.1.0 (§5.1): its customer model carries priceGroupNumber, which REST does not show. */
+    static final String CUSTOMERS_API = "/customersapi/v3.1.0";
 
     /** A special price of a price group: a price in base currency, or a discount on the product's sales price. */
     public record SpecialPrice(String productNumber, BigDecimal salesPriceBaseCurrency, BigDecimal discountPercentage) {
@@ -136,6 +138,17 @@ public final class EconomicCatalogReader {
                     discount.isNumber() ? discount.decimalValue() : null));
         });
         return prices;
+    }
+
+    /** Every customer's price group, 1,000 customers per call; a customer in no price group is absent. */
+    public Map<Long, Integer> customerPriceGroups() {
+        Map<Long, Integer> groups = new HashMap<>();
+        cursorRead(CUSTOMERS_API + "/customers", item -> {
+            if (item.path("customerNumber").canConvertToLong() && item.path("priceGroupNumber").canConvertToInt()) {
+                groups.put(item.get("customerNumber").asLong(), item.get("priceGroupNumber").asInt());
+            }
+        });
+        return groups;
     }
 
     /** OpenAPI cursor listing: no {@code cursor} in the answer means the end (§3.2). */

@@ -24,9 +24,13 @@ public interface ShopCatalogPort {
         }
     }
 
+    /** @param priceListCodes the customer's whole set of price lists; empty takes them all away */
+    record CustomerPriceListsRow(String customerCode, List<String> priceListCodes) {
+    }
+
     /**
      * @param reference    the shop's reference for the import (a Norce job id), for the trace
-     * @param rowProblems  refused rows: the article (stock) or {@code code/article} (prices), and why
+     * @param rowProblems  refused rows: the article (stock), {@code code/article} (prices) or the customer code, and why
      */
     record Outcome(String reference, Map<String, String> rowProblems) {
     }
@@ -34,4 +38,7 @@ public interface ShopCatalogPort {
     Outcome setStock(ShopSettings shop, List<StockRow> rows) throws IOException, InterruptedException;
 
     Outcome setPrices(ShopSettings shop, List<PriceRow> rows) throws IOException, InterruptedException;
+
+    Outcome setCustomerPriceLists(ShopSettings shop, List<CustomerPriceListsRow> rows)
+            throws IOException, InterruptedException;
 }

@@ -53,7 +53,7 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
             }
         };
         StockPriceFlow flow = new StockPriceFlow(settings.stockSync(), settings.shops(), reader, writer, store,
-                new WatermarkStore(database, clock), budget, clock, sleeper);
+                new io.jesync.store.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper);
         return new StockPriceAssembly(flow, reader, writer, store);
     }
 }

@@ -30,6 +30,7 @@ import io.jesync.stock.ShopCatalogPort.StockRow;
 import io.jesync.store.ArticleReading;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.ArticleSyncStore.DirtyValue;
+import io.jesync.store.CustomerBindings;
 import io.jesync.store.ShopArticleValue;
 import io.jesync.store.WatermarkStore;
 
@@ -46,6 +47,9 @@ public final class StockPriceFlow {
     static final String POLLED_AT = "stock-polled-at";
     static final String FULL_SCAN_AT = "stock-full-scan-at";
     static final String PRICE_SCAN_AT = "stock-price-scan-at";
+    static final String CUSTOMER_SCAN_AT = "stock-customer-price-groups-at";
+    /** The store keeps customer codes as article numbers, at most this long. */
+    private static final int MAX_CUSTOMER_CODE = 64;
     private static final String ALL_SHOPS = "";
     private static final Logger LOG = LoggerFactory.getLogger(StockPriceFlow.class);
     private static final int PUSH_ATTEMPTS = 3;
@@ -55,6 +59,7 @@ public final class StockPriceFlow {
     private final EconomicCatalogReader reader;
     private final ShopCatalogPort shop;
     private final ArticleSyncStore store;
+    private final CustomerBindings customers;
     private final WatermarkStore marks;
     private final BudgetPacer pacer;
     private final BudgetView budget;
@@ -73,13 +78,14 @@ public final class StockPriceFlow {
     }
 
     public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
-                          ShopCatalogPort shop, ArticleSyncStore store, WatermarkStore marks, BudgetView budget,
-                          Clock clock, Sleeper sleeper) {
+                          ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
+                          WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.shops = shops.stream().filter(s -> s.stockPrices().enabled()).toList();
         this.reader = reader;
         this.shop = shop;
         this.store = store;
+        this.customers = customers;
         this.marks = marks;
         this.pacer = new BudgetPacer(settings.pollInterval(), settings.maxPollInterval(), settings.budgetReserve());
         this.budget = budget;
@@ -128,6 +134,11 @@ public final class StockPriceFlow {
                 } else {
                     stats.priceScanSkipped();
                 }
+            }
+            // Membership changes as rarely as special prices: the same interval and the same budget gate.
+            if (shops.stream().anyMatch(s -> s.stockPrices().customerPriceLists())
+                    && due(CUSTOMER_SCAN_AT, settings.priceScanInterval(), now) && pacing.priceScanAllowed()) {
+                customerPriceGroups(now);
             }
         } catch (EconomicException e) {
             // The shops still get what is queued; e-conomic is read again on the next tick.
@@ -261,6 +272,47 @@ public final class StockPriceFlow {
         stats.priceScanned(reader.calls() - before);
     }
 
+    /**
+     * Which price lists each bound shop customer should have: one listing of e-conomic's customers (1,000 per call)
+     * gives every customer's price group; the shop's price-group lists ({@code source=price-group:N}) give the codes.
+     * A customer that never had a mapped list is left alone, so lists assigned by hand in the shop are not taken away
+     * by a first run; one that leaves its group gets its lists taken away.
+     */
+    private void customerPriceGroups(Instant started) {
+        Map<Long, Integer> groups = reader.customerPriceGroups();
+        for (ShopSettings s : shops) {
+            if (!s.stockPrices().customerPriceLists()) {
+                continue;
+            }
+            Map<Integer, List<String>> listsByGroup = new HashMap<>();
+            for (PriceListRule list : s.stockPrices().priceLists()) {
+                if (list.source() == PriceSource.PRICE_GROUP) {
+                    listsByGroup.computeIfAbsent(list.priceGroup(), g -> new ArrayList<>()).add(list.code());
+                }
+            }
+            Set<String> holding = new HashSet<>(store.articlesOfKind(s.id(), ShopArticleValue.CUSTOMER_PRICE_LISTS,
+                    ShopArticleValue.NO_PRICE_LISTS));
+            List<ShopArticleValue> values = new ArrayList<>();
+            customers.boundCustomerCodes(s.id()).forEach((number, codes) -> {
+                Integer group = groups.get(number);
+                List<String> lists = group == null ? List.of() : listsByGroup.getOrDefault(group, List.of());
+                String wanted = lists.isEmpty() ? ShopArticleValue.NO_PRICE_LISTS
+                        : String.join(",", lists.stream().sorted().toList());
+                for (String code : codes) {
+                    if (code.length() > MAX_CUSTOMER_CODE) {
+                        LOG.warn("Stock and prices: shop {} customer code {}... is longer than {} characters; its "
+                                + "price lists are not synced", s.id(), code.substring(0, 16), MAX_CUSTOMER_CODE);
+                    } else if (!lists.isEmpty() || holding.contains(code)) {
+                        values.add(new ShopArticleValue(ShopArticleValue.CUSTOMER_PRICE_LISTS, code, started, wanted,
+                                BigDecimal.ZERO));
+                    }
+                }
+            });
+            store.want(s.id(), values);
+        }
+        marks.advance(CUSTOMER_SCAN_AT, ALL_SHOPS, started);
+    }
+
     private static ShopArticleValue price(String kind, String article, Instant at, BigDecimal net,
                                           ArticleReading product, PriceListRule list, StockPriceSettings rules) {
         return new ShopArticleValue(kind, article, at, PriceRules.canonical(
@@ -366,6 +418,12 @@ public final class StockPriceFlow {
                 return new PriceRow(code, v.articleNo(), price, currency);
             }).toList()), v -> v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) + "/" + v.articleNo());
         }
+        if (s.stockPrices().customerPriceLists()) {
+            pushKind(s, ShopArticleValue.CUSTOMER_PRICE_LISTS, rows -> shop.setCustomerPriceLists(s, rows.stream()
+                    .map(v -> new ShopCatalogPort.CustomerPriceListsRow(v.articleNo(),
+                            v.wanted().equals(ShopArticleValue.NO_PRICE_LISTS) ? List.of()
+                                    : List.of(v.wanted().split(",")))).toList()), DirtyValue::articleNo);
+        }
     }
 
     @FunctionalInterface
@@ -432,6 +490,9 @@ public final class StockPriceFlow {
     private static String describe(DirtyValue v) {
         if (v.kind().equals(ShopArticleValue.ONHAND)) {
             return "the stock of article " + v.articleNo() + " (" + v.wanted() + ")";
+        }
+        if (v.kind().equals(ShopArticleValue.CUSTOMER_PRICE_LISTS)) {
+            return "the price lists of customer " + v.articleNo() + " (" + v.wanted() + ")";
         }
         return "the price of article " + v.articleNo() + " in price list "
                 + v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) + " (" + v.wanted() + ")";

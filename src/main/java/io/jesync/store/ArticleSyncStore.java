@@ -403,7 +403,8 @@ public final class ArticleSyncStore {
         Map<String, String> parked = new LinkedHashMap<>();
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement select = c.prepareStatement("SELECT kind, item_key, reason FROM parked_item "
-                     + "WHERE shop_id = ? AND kind IN ('STOCK', 'PRICE') AND resolved_at IS NULL ORDER BY item_key")) {
+                     + "WHERE shop_id = ? AND kind IN ('STOCK', 'PRICE', 'CUSTOMER_PRICE_LISTS') AND resolved_at IS NULL "
+                     + "ORDER BY item_key")) {
             select.setString(1, shopId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -417,11 +418,13 @@ public final class ArticleSyncStore {
     }
 
     private static String parkKind(String kind) {
-        return kind.equals(ShopArticleValue.ONHAND) ? "STOCK" : "PRICE";
+        return kind.equals(ShopArticleValue.ONHAND) ? "STOCK"
+                : kind.equals(ShopArticleValue.CUSTOMER_PRICE_LISTS) ? ShopArticleValue.CUSTOMER_PRICE_LISTS : "PRICE";
     }
 
     private static String parkKey(DirtyValue v) {
-        return v.kind().equals(ShopArticleValue.ONHAND) ? v.articleNo()
+        return v.kind().equals(ShopArticleValue.ONHAND) || v.kind().equals(ShopArticleValue.CUSTOMER_PRICE_LISTS)
+                ? v.articleNo()
                 : v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) + "/" + v.articleNo();
     }
 

@@ -58,6 +58,32 @@ public final class CustomerBindings {
         this.clock = clock;
     }
 
+    /**
+     * The shop's customers known by their own customer code ({@code code:} keys), by e-conomic customer number.
+     * Guests (keys by organisation number or e-mail) have no shop customer account to give price lists to.
+     */
+    public java.util.Map<Long, java.util.List<String>> boundCustomerCodes(String shopId) {
+        java.util.Map<Long, java.util.List<String>> codes = new java.util.HashMap<>();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT economic_customer_number, "
+                     + "shop_customer_key FROM customer_binding WHERE shop_id = ? AND shop_customer_key LIKE 'code:%' "
+                     + "AND economic_customer_number IS NOT NULL")) {
+            select.setString(1, shopId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String code = rs.getString(2).substring("code:".length());
+                    // A code too long for the store was kept as its hash; the shop's code itself is not known.
+                    if (!code.startsWith("sha256:")) {
+                        codes.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(code);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the bound customers of shop " + shopId, e);
+        }
+        return codes;
+    }
+
     public Optional<Long> find(String shopId, String customerKey) {
         try (Connection connection = database.dataSource().getConnection()) {
             return read(connection, shopId, customerKey).flatMap(row -> Optional.ofNullable(row.number));

@@ -14,6 +14,12 @@ public record ShopArticleValue(String kind, String articleNo, Instant sourceUpda
                                BigDecimal pendingQty) {
     public static final String ONHAND = "ONHAND";
     public static final String PRICE_PREFIX = "PRICE:";
+    /**
+     * A customer's price lists: the "article" is the shop's customer code, the value the price-list codes joined by
+     * commas in code order, or {@link #NO_PRICE_LISTS}.
+     */
+    public static final String CUSTOMER_PRICE_LISTS = "CUSTOMER_PRICE_LISTS";
+    public static final String NO_PRICE_LISTS = "-";
 
     public static String priceKind(String priceListCode) {
         return PRICE_PREFIX + priceListCode;

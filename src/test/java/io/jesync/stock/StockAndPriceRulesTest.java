@@ -22,7 +22,7 @@ class StockAndPriceRulesTest {
 
     private static StockPriceSettings rules(StockPriceSettings.StockFigure figure, String buffer) {
         return new StockPriceSettings(true, figure, "MAIN", "MAIN", true, Set.of(), new BigDecimal(buffer), true, 1, 7,
-                14, true, List.of(), new BigDecimal("25"), Map.of(2, new BigDecimal("12")), 1);
+                14, true, List.of(), new BigDecimal("25"), Map.of(2, new BigDecimal("12")), 1, false);
     }
 
     @Test

@@ -126,6 +126,18 @@ final class StockHarness implements AutoCloseable {
         }
     }
 
+    /** What the order flow's CustomerResolver records when it creates or finds the e-conomic customer. */
+    void bindCustomer(String shopCustomerKey, long economicCustomerNumber) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO customer_binding (shop_id, shop_customer_key, "
+                     + "economic_customer_number, created_at) VALUES ('se', ?, ?, ?)")) {
+            insert.setString(1, shopCustomerKey);
+            insert.setLong(2, economicCustomerNumber);
+            insert.setObject(3, java.time.OffsetDateTime.now());
+            insert.executeUpdate();
+        }
+    }
+
     void ledgerState(String orderNo, String state) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement update = c.prepareStatement("UPDATE order_ledger SET state = ? WHERE order_no = ?")) {

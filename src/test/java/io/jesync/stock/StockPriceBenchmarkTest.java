@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.simulator.norce.NorceStore;
 import io.jesync.stock.ShopCatalogPort.PriceRow;
@@ -142,6 +143,62 @@ class StockPriceBenchmarkTest {
                     naiveJobsPerCycle * naiveCyclesPerDay / (flowJobs * perDay), peakHeap / (1024 * 1024),
                     flow.stats().polls(), h.assembly.reader().calls(), flow.stats().fullScans(),
                     flow.stats().fullScansSkipped());
+        }
+    }
+
+    /**
+     * The acceptance at full size: random seeded stock and price changes over 100,000 articles with the faults of
+     * {@code StockPriceFlowTest} (10 % Norce 5xx on imports and job polls, 10 % stale e-conomic reads, seeded), ticked
+     * until quiet; the shop's checksum over article, stock and price must equal e-conomic's. Not a cost figure: the
+     * figures above are measured without faults.
+     */
+    @Test
+    void stock_and_prices_of_100000_articles_converge_with_shop_faults_and_stale_reads() {
+        assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
+        long start = System.nanoTime();
+        try (StockHarness h = new StockHarness(tempDir, Map.of("shop.se.prices.lists", "SE-B2C"))) {
+            h.catalogue(ARTICLES, 42L);
+            h.norce.faults().configure(5L, List.of(
+                    FaultRule.none("POST /commerce/connect/4.0/Product").withServerError(0.1),
+                    FaultRule.none("GET /commerce/connect/4.0/Job").withServerError(0.1)));
+            h.economic.staleReads(0.1, 9L);
+            h.tickUntilQuiet(10);
+
+            SplittableRandom random = new SplittableRandom(2026L);
+            List<EconomicProduct> products = h.economic.products();
+            int rounds = 50;
+            int perRound = Math.max(1, ARTICLES / 20 / rounds);
+            for (int round = 0; round < rounds; round++) {
+                for (int change = 0; change < perRound; change++) {
+                    // lastUpdated has whole seconds; a round's changes are spread over its minute.
+                    h.clock.advance(Duration.ofMillis(60_000 / perRound));
+                    EconomicProduct p = products.get(random.nextInt(products.size()));
+                    if (random.nextBoolean()) {
+                        h.economic.setStock(p.productNumber(), BigDecimal.valueOf(random.nextInt(80)));
+                    } else {
+                        h.economic.setSalesPrice(p.productNumber(), BigDecimal.valueOf(1000 + random.nextInt(90_000), 2));
+                    }
+                }
+                h.flow().tick();
+            }
+            h.clock.advance(Duration.ofMinutes(3));
+            h.tickUntilQuiet(10);
+            // The nightly reconciliation is the safety net for changes every poll read stale.
+            int nights = 0;
+            for (; nights < 3 && !h.shopChecksum().equals(h.economicChecksum()); nights++) {
+                h.clock.advance(Duration.ofHours(25));
+                h.tickUntilQuiet(10);
+            }
+
+            assertThat(h.differences()).isEmpty();
+            assertThat(h.shopChecksum()).isEqualTo(h.economicChecksum());
+            assertThat(h.flow().stats().staleReadings()).as("out-of-order readings were injected and dropped")
+                    .isPositive();
+            assertThat(h.norce.faults().injectedCounts()).as("shop 5xx were injected").isNotEmpty();
+            System.out.printf("STOCK-PRICE CONVERGENCE WITH FAULTS (%d articles, %d changes): checksums equal after %d "
+                    + "reconciliation night(s); stale readings dropped %d; shop faults %s; wall time %.0f s%n",
+                    ARTICLES, rounds * perRound, nights, h.flow().stats().staleReadings(),
+                    h.norce.faults().injectedCounts(), (System.nanoTime() - start) / 1e9);
         }
     }
 

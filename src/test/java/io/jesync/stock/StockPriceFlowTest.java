@@ -184,4 +184,60 @@ class StockPriceFlowTest {
             assertThat(pacing.reason()).contains("full reconciliation skipped");
         }
     }
+
+    @Test
+    void a_bound_customer_whose_price_group_changes_gets_the_mapped_price_list_once() throws Exception {
+        // Demo settings: SE-B2B is fed by price group 1 ("Återförsäljare"); customer price lists are on in demo.
+        try (StockHarness h = new StockHarness(tempDir, Map.of())) {
+            long customer = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
+                    io.jesync.demo.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
+                    .path("customerNumber").asLong();
+            long guest = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
+                    io.jesync.demo.DemoCatalog.demoCustomers().get(1)), "test-guest").body()
+                    .path("customerNumber").asLong();
+            h.bindCustomer("code:C-1001", customer);
+            h.bindCustomer("email:guest@example.com", guest);
+            h.economic.setCustomerPriceGroup((int) guest, 1);
+            h.tickUntilQuiet(5);
+            assertThat(h.norce.store().customerPriceLists()).as("no price group, no list; a guest has no account")
+                    .isEmpty();
+
+            h.economic.setCustomerPriceGroup((int) customer, 1);
+            h.clock.advance(Duration.ofHours(6));
+            long jobsBefore = h.assembly.writer().jobsStarted();
+            h.tickUntilQuiet(5);
+            assertThat(h.norce.store().customerPriceLists()).containsExactly(Map.entry("C-1001", List.of("SE-B2B")));
+            assertThat(h.norce.importJobs("ImportCustomers")).as("one customer import").isEqualTo(1);
+
+            h.clock.advance(Duration.ofHours(6));
+            h.tickUntilQuiet(5);
+            assertThat(h.norce.importJobs("ImportCustomers")).as("an unchanged membership is not imported again")
+                    .isEqualTo(1);
+
+            h.economic.setCustomerPriceGroup((int) customer, null);
+            h.clock.advance(Duration.ofHours(6));
+            h.tickUntilQuiet(5);
+            assertThat(h.norce.store().customerPriceLists()).as("leaving the group takes the list away")
+                    .containsExactly(Map.entry("C-1001", List.of()));
+            assertThat(h.assembly.writer().jobsStarted()).isGreaterThan(jobsBefore);
+        }
+    }
+
+    @Test
+    void a_customer_row_the_shop_refuses_is_parked_with_the_customer() throws Exception {
+        // SE-VIP is mapped from price group 1 but does not exist in Norce: Norce ignores the row and logs why.
+        try (StockHarness h = new StockHarness(tempDir, Map.of("shop.se.prices.lists", "SE-C,SE-VIP",
+                "shop.se.prices.list.SE-C.source", "base", "shop.se.prices.list.SE-VIP.source", "price-group:1"))) {
+            long customer = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
+                    io.jesync.demo.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
+                    .path("customerNumber").asLong();
+            h.bindCustomer("code:C-1001", customer);
+            h.economic.setCustomerPriceGroup((int) customer, 1);
+            h.tickUntilQuiet(5);
+
+            assertThat(h.norce.store().customerPriceLists()).isEmpty();
+            assertThat(h.assembly.store().parked("se").get("CUSTOMER_PRICE_LISTS C-1001"))
+                    .contains("Shop se", "customer C-1001", "SE-VIP", "does not exist");
+        }
+    }
 }

@@ -23,6 +23,7 @@ import io.jesync.stock.ShopStock;
  * Stock and prices into Norce Commerce through Connect's asynchronous imports (§2.3, §4.4, §4.5): one
  * {@code ImportOnhands} or {@code ImportSkuPriceLists} per batch, then {@code Job/Get} until the job ends and
  * {@code Job/GetLog} for the rows it refused, matched to their articles through the row each log entry carries.
+ * Customers' price lists go the same way through {@code Customer/ImportCustomers}.
  */
 public final class NorceCatalogWriter implements ShopCatalogPort {
     private static final String CONNECT = "/commerce/connect/4.0/";
@@ -95,6 +96,28 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
         header.putArray("SkuPriceListFieldsThatAreSet").add("PriceSale").add("IsActive");
         return run(shop, "Product/ImportSkuPriceLists", header, body, "the prices of " + rows.size() + " rows",
                 row -> row.path("PriceListCode").asText() + "/" + row.path("PartNo").asText());
+    }
+
+    /**
+     * Customer/ImportCustomers with the customer's Code and PriceLists only (CustomerHeader: CustomerFieldsThatAreSet
+     * PriceLists, and SearchOnlyByCode so Norce matches the customer by code and by nothing else).
+     */
+    @Override
+    public Outcome setCustomerPriceLists(ShopSettings shop, List<CustomerPriceListsRow> rows)
+            throws IOException, InterruptedException {
+        ArrayNode body = connection.mapper().createArrayNode();
+        for (CustomerPriceListsRow row : rows) {
+            ObjectNode item = body.addObject();
+            item.put("Code", row.customerCode());
+            ArrayNode lists = item.putArray("PriceLists");
+            for (String code : row.priceListCodes()) {
+                lists.addObject().put("Code", code).put("IsExclusive", false);
+            }
+        }
+        ObjectNode header = header(shop);
+        header.putArray("CustomerFieldsThatAreSet").add("PriceLists").add("SearchOnlyByCode");
+        return run(shop, "Customer/ImportCustomers", header, body, "the price lists of " + rows.size() + " customers",
+                row -> row.path("Code").asText());
     }
 
     private ObjectNode header(ShopSettings shop) {

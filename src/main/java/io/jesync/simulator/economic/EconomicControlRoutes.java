@@ -46,6 +46,12 @@ final class EconomicControlRoutes {
         }));
         simulator.control("GET", "customers", request -> SimResponse.json(200, Json.MAPPER.valueToTree(
                 simulator.customers())));
+        simulator.control("PUT", "customers/{number}/price-group", request -> guarded(() -> {
+            JsonNode group = body(request).path("priceGroupNumber");
+            simulator.setCustomerPriceGroup(Integer.parseInt(request.pathParam("number")),
+                    group.canConvertToInt() ? group.asInt() : null);
+            return SimResponse.empty(204);
+        }));
         simulator.control("GET", "products", request -> guarded(() -> products(request)));
         simulator.control("PUT", "products/{productNumber}/stock", request -> guarded(() -> {
             JsonNode body = body(request);

@@ -71,6 +71,7 @@ public class EconomicSimulator extends SimulatorServer {
         new ReferenceDataRoutes(this).register();
         new CustomerProductRoutes(this).register();
         new ProductsApiRoutes(this).register();
+        new CustomersApiRoutes(this).register();
         this.salesDocuments = new SalesDocumentRoutes(this);
         salesDocuments.register();
         new EconomicControlRoutes(this).register();
@@ -327,6 +328,22 @@ public class EconomicSimulator extends SimulatorServer {
     public Optional<BigDecimal> currencyPrice(String productNumber, String currency) {
         return store.read(() -> Optional.ofNullable(store.currencyPrices.get(productNumber))
                 .map(prices -> prices.get(currency)));
+    }
+
+    /** Puts a customer in a price group (null: in none), as the e-conomic user does on the customer card. */
+    public void setCustomerPriceGroup(int customerNumber, Integer priceGroup) {
+        store.write(() -> {
+            if (!store.customers.containsKey(customerNumber)) {
+                throw new IllegalArgumentException("no customer " + customerNumber);
+            }
+            if (priceGroup == null) {
+                return store.customerPriceGroups.remove(customerNumber);
+            }
+            if (!store.priceGroups.containsKey(priceGroup)) {
+                throw new IllegalArgumentException("no price group " + priceGroup);
+            }
+            return store.customerPriceGroups.put(customerNumber, priceGroup);
+        });
     }
 
     public void addPriceGroup(int number, String name) {

@@ -62,6 +62,8 @@ public final class EconomicStore {
     /** Sales prices in other currencies: product number, currency, price (OpenAPI productsapi, §5.8). */
     final NavigableMap<String, NavigableMap<String, BigDecimal>> currencyPrices = new TreeMap<>();
     final NavigableMap<Integer, String> priceGroups = new TreeMap<>();
+    /** Customer number to price group: the OpenAPI customer's priceGroupNumber, which REST does not show (§5.1). */
+    final NavigableMap<Integer, Integer> customerPriceGroups = new TreeMap<>();
     /** Special prices by their number; one per price group and product. */
     final NavigableMap<Integer, SpecialPrice> specialPrices = new TreeMap<>();
     /** Each product's version before its last change: what a stale read (an out-of-order answer) returns. */
@@ -112,6 +114,7 @@ public final class EconomicStore {
             products.clear();
             currencyPrices.clear();
             priceGroups.clear();
+            customerPriceGroups.clear();
             specialPrices.clear();
             previousProducts.clear();
             inventoryModule = false;

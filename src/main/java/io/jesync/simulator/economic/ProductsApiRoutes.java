@@ -81,7 +81,7 @@ final class ProductsApiRoutes extends RouteSupport {
      * Items in key order from the cursor on. The cursor is the key of the first item of the next page (§3.2: "the id
      * of the first item on the next page"); for currency prices, whose id is compound, {@code product|currency} [SIM].
      */
-    private SimResponse cursorPage(SimRequest request, List<Map.Entry<String, ObjectNode>> items) {
+    static SimResponse cursorPage(SimRequest request, List<Map.Entry<String, ObjectNode>> items) {
         String cursor = request.queryParam("cursor").orElse(null);
         items.sort(Map.Entry.comparingByKey());
         int from = 0;

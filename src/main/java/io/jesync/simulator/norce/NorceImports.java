@@ -41,6 +41,7 @@ final class NorceImports {
                 case SKU_PRICE_LISTS -> skuPrices(store, job, now);
                 case PRICE_LISTS -> priceLists(store, job, now);
                 case ONHANDS -> onhands(store, job, now);
+                case CUSTOMERS -> customers(store, job, now);
                 default -> throw new IllegalStateException(job.kind.name());
             }
         }
@@ -121,6 +122,40 @@ final class NorceImports {
                     store.putOnhand(new Onhand(o.partNo(), o.warehouseCode(), o.locationCode(), o.onhandValue(),
                             o.incomingValue(), o.nextDeliveryDate(), o.leadTimeDayCount(), false, now));
                 }
+            }
+        }
+    }
+
+    /**
+     * Only what the runtime sends is simulated: a customer's price lists (CustomerField PriceLists). The customer is
+     * matched by Code; the list replaces the customer's lists [SIM: Norce does not document whether an import
+     * replaces or adds, and the runtime always sends the whole set]. A row naming a price list that does not exist is
+     * ignored with a warning, like price rows.
+     */
+    private static void customers(NorceStore store, Job job, Instant now) {
+        Set<String> fields = fieldsSet(job.header, "CustomerFieldsThatAreSet", null);
+        rows:
+        for (JsonNode row : job.rows) {
+            String code = text(row, "Code");
+            if (!row.isObject() || code == null || !sets(fields, row, "PriceLists")) {
+                continue;
+            }
+            java.util.List<String> lists = new java.util.ArrayList<>();
+            for (JsonNode list : field(row, "PriceLists")) {
+                String listCode = text(list, "Code");
+                if (listCode == null || store.priceList(listCode).isEmpty()) {
+                    log(job, LogEntry.WARN, "Price list " + listCode + " does not exist; the row was ignored.", now,
+                            row);
+                    continue rows;
+                }
+                lists.add(listCode);
+            }
+            boolean known = store.customerPriceLists().containsKey(code);
+            store.putCustomerPriceLists(code, lists);
+            if (known) {
+                job.updates++;
+            } else {
+                job.inserts++;
             }
         }
     }

@@ -29,13 +29,17 @@ final class NorceJobs {
 
     /** The import endpoints and the rows each one validates up front. */
     enum ImportKind {
-        PRODUCTS("ImportProducts", null), SKU_PRICE_LISTS("ImportSkuPriceLists", "PartNo"),
-        PRICE_LISTS("ImportPriceLists", "Code"), ONHANDS("ImportOnhands", "PartNo");
+        PRODUCTS("Product", "ImportProducts", null), SKU_PRICE_LISTS("Product", "ImportSkuPriceLists", "PartNo"),
+        PRICE_LISTS("Product", "ImportPriceLists", "Code"), ONHANDS("Product", "ImportOnhands", "PartNo"),
+        CUSTOMERS("Customer", "ImportCustomers", "Code");
 
+        /** The Connect service the endpoint lives under: {@code /Product/...} or {@code /Customer/...}. */
+        final String service;
         final String operation;
         final String requiredKey;
 
-        ImportKind(String operation, String requiredKey) {
+        ImportKind(String service, String operation, String requiredKey) {
+            this.service = service;
             this.operation = operation;
             this.requiredKey = requiredKey;
         }

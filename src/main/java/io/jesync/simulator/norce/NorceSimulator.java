@@ -48,6 +48,15 @@ public final class NorceSimulator extends SimulatorServer {
         registerNorceControlRoutes();
     }
 
+    /** How many import jobs of one operation ({@code ImportCustomers}, {@code ImportOnhands}, ...) were started. */
+    public long importJobs(String operation) {
+        long count = 0;
+        for (JsonNode job : jobs.jobsView()) {
+            count += job.path("Operation").asText().equals(operation) ? 1 : 0;
+        }
+        return count;
+    }
+
     /** The demo tenant: both DemoCatalog channels as applications. */
     public static NorceSimulator demo(int port, long faultSeed, SimClock clock, String clientId, String clientSecret) {
         return new NorceSimulator(port, faultSeed, clock, clientId, clientSecret,
@@ -65,7 +74,7 @@ public final class NorceSimulator extends SimulatorServer {
         route("POST", CONNECT + "/Order/CreateInvoice", orders::createInvoice);
         route("POST", CONNECT + "/Order/CancelOrder", orders::cancelOrder);
         for (NorceJobs.ImportKind kind : NorceJobs.ImportKind.values()) {
-            route("POST", CONNECT + "/Product/" + kind.operation, req -> jobs.submit(kind, req));
+            route("POST", CONNECT + "/" + kind.service + "/" + kind.operation, req -> jobs.submit(kind, req));
         }
         route("GET", CONNECT + "/Job/Get", jobs::get);
         route("GET", CONNECT + "/Job/GetLog", jobs::getLog);
@@ -274,6 +283,11 @@ public final class NorceSimulator extends SimulatorServer {
         controlRoute("GET", "norce/pricelists/{code}/{partNo}", req -> store.price(req.pathParam("code"),
                 req.pathParam("partNo")).map(p -> SimResponse.json(200, NorceJson.skuPrice(p)))
                 .orElseThrow(() -> control(404, "no such price")));
+        controlRoute("GET", "norce/customers/pricelists", req -> {
+            ObjectNode all = Json.object();
+            store.customerPriceLists().forEach((code, lists) -> lists.forEach(all.putArray(code)::add));
+            return SimResponse.json(200, all);
+        });
         controlRoute("GET", "norce/jobs", req -> SimResponse.json(200, jobs.jobsView()));
         controlRoute("POST", "norce/jobs/{id}/complete", req -> jobs.complete(jobId(req))
                 .map(v -> SimResponse.json(200, v)).orElseThrow(() -> control(404, "no such job")));

@@ -57,6 +57,8 @@ public final class NorceStore {
     private final Map<String, PriceList> priceLists = new LinkedHashMap<>();
     private final Map<String, Map<String, SkuPrice>> pricesByList = new HashMap<>();
     private final List<WriteBack> writeBacks = new ArrayList<>();
+    /** Customer code to the codes of the price lists attached to the customer (Customer/ImportCustomers). */
+    private final Map<String, List<String>> customerPriceLists = new java.util.TreeMap<>();
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextSkuId = 1;
     private long nextWriteBackSequence = 1;
@@ -81,6 +83,7 @@ public final class NorceStore {
         priceLists.clear();
         pricesByList.clear();
         writeBacks.clear();
+        customerPriceLists.clear();
         nextOrderId = FIRST_ORDER_ID;
         nextSkuId = 1;
         nextWriteBackSequence = 1;
@@ -322,6 +325,17 @@ public final class NorceStore {
 
     public synchronized Optional<PriceList> priceList(String code) {
         return Optional.ofNullable(priceLists.get(code));
+    }
+
+    synchronized void putCustomerPriceLists(String customerCode, List<String> priceListCodes) {
+        customerPriceLists.put(customerCode, List.copyOf(priceListCodes));
+    }
+
+    /** Customer code to its price-list codes, for every customer an import has given price lists. */
+    public synchronized Map<String, List<String>> customerPriceLists() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        customerPriceLists.forEach(copy::put);
+        return copy;
     }
 
     public synchronized List<PriceList> priceLists() {
