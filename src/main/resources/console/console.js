@@ -14,10 +14,14 @@ const CAUSES = [
   { match: /article '([^']+)' is not in e-conomic/i, key: m => 'article:' + m[1],
     title: (n, m) => `article ${m[1]} not in e-conomic`,
     fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop), then re-send.' },
-  { match: /country code '([^']*)'|has no country|VAT zone (?:missing )?for ([A-Z]{2})/i,
-    key: m => 'vat:' + (m[1] || m[2] || ''),
-    title: (n, m) => (m[1] || m[2]) ? `VAT zone missing for ${m[1] || m[2]}` : 'country missing, so no VAT zone',
-    fix: 'Correct the country on the order in the shop (two letters, e.g. SE), or map the country to a VAT zone, then re-send.' },
+  { match: /has no country/i, key: () => 'no-country', title: n => `country missing, so no VAT zone (${n})`,
+    fix: 'Add the country to the order in the shop (two letters, e.g. SE), then re-send.' },
+  { match: /country code '([^']*)'/i, key: m => 'country:' + m[1],
+    title: (n, m) => `country code ${m[1]} unknown, so no VAT zone`,
+    fix: 'Correct the country on the order in the shop (two letters, e.g. SE), then re-send.' },
+  { match: /VAT zone[^.]*?\b(?:for|country) '?([A-Z]{2})\b/, key: m => 'vat-zone:' + m[1],
+    title: (n, m) => `VAT zone missing for ${m[1]}`,
+    fix: 'Map the country to a VAT zone (shop.<id>.orders.vat-zone.overrides, e.g. FI:2), then re-send.' },
   { match: /currency '([^']*)'/i, key: m => 'currency:' + m[1], title: (n, m) => `unknown currency ${m[1]}`,
     fix: "Check the channel's currency in the shop, then re-send." },
   { match: /has quantity/i, key: () => 'quantity', title: n => `wrong quantity on ${n} ${plural(n, 'order')}`,
@@ -369,5 +373,6 @@ document.getElementById('search').addEventListener('submit', event => {
   const q = document.getElementById('search-q').value.trim();
   location.hash = '#/orders' + (q ? '?q=' + encodeURIComponent(q) : '');
 });
+document.getElementById('notice').addEventListener('click', event => { event.currentTarget.hidden = true; });
 window.addEventListener('hashchange', route);
 route();

@@ -46,6 +46,11 @@ class ConsoleBrowserTest {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "PARKED".equals(JSON.readTree(
                     runtime.get("/api/orders/se/" + broken.orderNo()).body()).path("state").asText()));
 
+            assertThat(runtime.get("/console/console.js").headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/javascript");
+            assertThat(runtime.get("/console/nothing.js").statusCode()).isEqualTo(404);
+            assertThat(runtime.get("/console/..%2Fadmin%2Fopenapi.json").statusCode()).isEqualTo(404);
+
             // The browser's own Basic-auth prompt, answered in the address as a person would type it once.
             browser.open("http://" + AdminRuntime.USER + ":" + AdminRuntime.PASSWORD + "@127.0.0.1:" + runtime.port
                     + "/console/");
@@ -79,7 +84,15 @@ class ConsoleBrowserTest {
             assertThat(browser.text(await(browser, "[data-timeline]"))).contains("parked", "resend-requested",
                     "created", "acknowledged");
             assertThat(browser.text(await(browser, "[data-document]"))).contains("jetshop:se:" + broken.orderNo());
+            String notice = browser.find("#notice:not([hidden])");
+            if (notice != null) {
+                browser.click(notice); // the re-send's confirmation toast would cover the timeline in the picture
+            }
             screenshot(browser, "console-order.png");
+
+            browser.resize(390, 844);
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")
+                    .asBoolean()).as("the order page fits a phone's width").isTrue();
         }
     }
 

@@ -122,6 +122,10 @@ public final class WebDriver implements AutoCloseable {
         return session("POST", "/execute/sync", body);
     }
 
+    public void resize(int width, int height) {
+        session("POST", "/window/rect", JSON.createObjectNode().put("width", width).put("height", height));
+    }
+
     /** A PNG of the viewport. */
     public byte[] screenshot() {
         return Base64.getDecoder().decode(session("GET", "/screenshot", null).asText());
