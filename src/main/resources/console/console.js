@@ -1,0 +1,378 @@
+// The support console: plain JavaScript on top of the admin API, no build step. The browser already holds the admin
+// credentials for this origin (it asked for them to load this page), so every call is a same-origin fetch.
+'use strict';
+
+// Causes in business language, matched on the reason text the flows write (io.jesync.order.Park and the status and
+// reversal flows). First match wins; `key` groups items that share a fix, `title` names the group.
+const CAUSES = [
+  { match: /no e-mail address/i, key: () => 'email',
+    title: n => `customer e-mail missing on ${n} ${plural(n, 'order')}`,
+    fix: "Add the buyer's e-mail to the order in the shop, then re-send." },
+  { match: /neither a company name nor a first or last name/i, key: () => 'name',
+    title: n => `customer name missing on ${n} ${plural(n, 'order')}`,
+    fix: "Add the buyer's name to the order in the shop, then re-send." },
+  { match: /article '([^']+)' is not in e-conomic/i, key: m => 'article:' + m[1],
+    title: (n, m) => `article ${m[1]} not in e-conomic`,
+    fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop), then re-send.' },
+  { match: /has no country/i, key: () => 'no-country', title: n => `country missing, so no VAT zone (${n})`,
+    fix: 'Add the country to the order in the shop (two letters, e.g. SE), then re-send.' },
+  { match: /country code '([^']*)'/i, key: m => 'country:' + m[1],
+    title: (n, m) => `country code ${m[1]} unknown, so no VAT zone`,
+    fix: 'Correct the country on the order in the shop (two letters, e.g. SE), then re-send.' },
+  { match: /VAT zone[^.]*?\b(?:for|country) '?([A-Z]{2})\b/, key: m => 'vat-zone:' + m[1],
+    title: (n, m) => `VAT zone missing for ${m[1]}`,
+    fix: 'Map the country to a VAT zone (shop.<id>.orders.vat-zone.overrides, e.g. FI:2), then re-send.' },
+  { match: /currency '([^']*)'/i, key: m => 'currency:' + m[1], title: (n, m) => `unknown currency ${m[1]}`,
+    fix: "Check the channel's currency in the shop, then re-send." },
+  { match: /has quantity/i, key: () => 'quantity', title: n => `wrong quantity on ${n} ${plural(n, 'order')}`,
+    fix: 'Correct the quantity in the shop (returns are credited, not sent as negative lines), then re-send.' },
+  { match: /article number '([^']+)' with \d+ characters/i, key: m => 'long:' + m[1],
+    title: (n, m) => `article number ${m[1]} too long for e-conomic`,
+    fix: 'Shorten the article number in the shop, then re-send.' },
+  { match: /has no article number/i, key: () => 'no-article', title: n => `article number missing on ${n} ${plural(n, 'order')}`,
+    fix: 'Give the product an article number in the shop (and the same product number in e-conomic), then re-send.' },
+  { match: /has no (price|VAT rate)/i, key: m => 'price:' + m[1], title: (n, m) => `${m[1]} missing on an order line`,
+    fix: 'Correct the line in the shop, then re-send.' },
+  { match: /discount/i, key: () => 'discount', title: n => `discount out of range on ${n} ${plural(n, 'order')}`,
+    fix: 'Correct the discount in the shop, then re-send.' },
+  { match: /add up to|e-conomic computed/i, key: () => 'totals', title: n => `totals differ on ${n} ${plural(n, 'order')}`,
+    fix: "Check the order's prices, discounts and VAT against e-conomic, then re-send." },
+  { match: /no longer in the shop|left the statuses/i, key: () => 'vanished',
+    title: n => `${n} ${plural(n, 'order')} gone from the shop`,
+    fix: 'If the order should be invoiced, restore it in the shop (or set a trigger status), then re-send.' },
+  { match: /e-conomic refused/i, key: () => 'refused', title: n => `refused by e-conomic (${n})`,
+    fix: 'Correct the data in the shop or the setting the reason names, then re-send.' },
+];
+const OTHER = { key: () => 'other', title: n => `other (${n})`, fix: 'Read the reason on each item; fix it, then re-send or retry.' };
+
+const FINAL = ['ACKNOWLEDGED', 'SKIPPED', 'PARKED', 'FAILED'];
+const view = document.getElementById('view');
+let refreshTimer = null;
+
+function plural(n, word) { return n === 1 ? word : word + 's'; }
+
+function cause(reason) {
+  const text = reason || '';
+  for (const rule of CAUSES) {
+    const m = text.match(rule.match);
+    if (m) return { rule, m, key: rule.key(m) };
+  }
+  return { rule: OTHER, m: [], key: 'other' };
+}
+
+async function api(method, path, body) {
+  // location.origin, not a relative URL: a page opened as http://user:pass@host/ would otherwise resolve calls to a
+  // URL carrying credentials, which fetch refuses.
+  const response = await fetch(location.origin + path, {
+    method, headers: body ? { 'Content-Type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined, cache: 'no-store' });
+  const text = await response.text();
+  let json = {};
+  try { json = text ? JSON.parse(text) : {}; } catch (e) { json = { error: text }; }
+  if (response.status === 401) throw new Error('Not signed in: reload the page and give the admin user and password.');
+  if (!response.ok) throw new Error(json.error || `${method} ${path} answered ${response.status}`);
+  return json;
+}
+
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v); else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+function when(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return isNaN(d) ? iso : d.toLocaleString();
+}
+
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86400)} days`;
+}
+
+function stateBadge(state) {
+  const kind = ['ACKNOWLEDGED', 'CREATED', 'DONE', 'BOOKED', 'Started'].includes(state) ? 'ok'
+    : ['PARKED', 'FAILED', 'Stopped'].includes(state) ? 'bad' : ['SKIPPED'].includes(state) ? '' : 'warn';
+  return h('span', { class: 'state ' + kind, 'data-state': state }, state);
+}
+
+function orderLink(shop, orderNo) {
+  return h('a', { href: `#/order/${encodeURIComponent(shop)}/${encodeURIComponent(orderNo)}`,
+    'data-order': `${shop}/${orderNo}` }, orderNo);
+}
+
+function table(headers, rows) {
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    h('thead', {}, h('tr', {}, headers.map(x => h('th', x.optional ? { class: 'optional' } : {}, x.label || x)))),
+    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((c, i) =>
+      h('td', headers[i].optional ? { class: 'optional' } : {}, c)))))));
+}
+
+function notify(message, bad) {
+  const box = document.getElementById('notice');
+  box.textContent = message;
+  box.className = bad ? 'bad' : '';
+  box.hidden = false;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => { box.hidden = true; }, 6000);
+}
+
+/** A confirmation dialog; resolves to the reason typed (or '' when none is asked), or null when cancelled. */
+function confirmAction(title, text, askReason) {
+  const dialog = document.getElementById('confirm');
+  document.getElementById('confirm-title').textContent = title;
+  document.getElementById('confirm-text').textContent = text;
+  const reason = document.getElementById('confirm-reason');
+  document.getElementById('confirm-reason-label').hidden = !askReason;
+  reason.value = '';
+  reason.required = !!askReason;
+  return new Promise(resolve => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok' ? reason.value.trim() : null),
+      { once: true });
+    dialog.showModal();
+  });
+}
+
+async function act(title, text, askReason, method, path, bodyOf) {
+  const reason = await confirmAction(title, text, askReason);
+  if (reason === null) return;
+  try {
+    const answer = await api(method, path, bodyOf ? bodyOf(reason) : undefined);
+    notify(answer.message || 'Done.');
+  } catch (e) {
+    notify(e.message, true);
+  }
+  route();
+}
+
+// ---- pages
+
+async function dashboard() {
+  const [flows, parked, failed, actions, reversals] = await Promise.all([api('GET', '/api/flows'),
+    api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
+    api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED')]);
+  const economic = flows.economic || {};
+  const cards = h('div', { class: 'cards' },
+    card('Parked orders', parked.count, '#/failures', 'parked-orders'),
+    card('Failed orders', failed.count, '#/failures', 'failed-orders'),
+    card('Parked status actions', actions.count, '#/failures', 'parked-status-actions'),
+    card('Parked reversals', reversals.count, '#/failures', 'parked-reversals'),
+    card('e-conomic calls today', economic.callsToday, null, 'calls-today',
+      `budget ${economic.dailyCallBudget}, ${economic.budgetLeft} left` + (economic.rateLimit
+        ? `; rate limit headroom ${economic.rateLimit.headroom}/${economic.rateLimit.limit}` : '')));
+  const shops = (flows.shops || []).map(shop => h('section', { 'data-shop': shop.shop },
+    h('h2', {}, `Shop ${shop.shop}`),
+    table(['Flow', 'Status', 'Last run', { label: 'Last success', optional: true }, 'Next run', 'Lag',
+      { label: 'Last error', optional: true }],
+      shop.flows.map(f => [h('span', { 'data-flow': f.routeId }, f.flow), stateBadge(f.status),
+        when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.lastSuccessAt), when(f.nextRunAt),
+        duration(f.lagSeconds), f.lastError || ''])),
+    h('h2', {}, 'Items by state'),
+    table(['Items', 'By state'], Object.entries(shop.items || {}).map(([kind, states]) => [kind,
+      Object.keys(states).length ? h('span', {}, Object.entries(states).map(([state, n]) =>
+        h('span', {}, stateBadge(state), ` ${n}  `))) : h('span', { class: 'muted' }, 'none')]))));
+  const others = (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'),
+    table(['Flow', 'Status', 'Last run', 'Next run', 'Lag'], flows.otherFlows.map(f => [f.routeId,
+      stateBadge(f.status), when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.nextRunAt),
+      duration(f.lagSeconds)]))] : [];
+  return [h('h1', { 'data-page': 'dashboard' }, 'Dashboard'), cards, shops, others,
+    h('p', { class: 'muted' }, `As of ${when(flows.generatedAt)}`)];
+}
+
+function card(label, value, href, test, note) {
+  const body = [h('div', { class: 'muted' }, label), h('div', { class: 'big', 'data-count': test }, value ?? '—'),
+    note ? h('div', { class: 'muted' }, note) : null];
+  return h('div', { class: 'card' }, href ? h('a', { href }, body) : body);
+}
+
+async function failures() {
+  const [parked, failed, actions, reversalsParked, reversalsFailed] = await Promise.all([
+    api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
+    api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED'),
+    api('GET', '/api/reversals?state=FAILED')]);
+  const items = [
+    ...parked.orders.concat(failed.orders).map(o => ({ kind: 'order', shop: o.shop, orderNo: o.orderNo,
+      state: o.state, reason: o.reason, at: o.updatedAt })),
+    ...actions.statusActions.map(a => ({ kind: 'status action', shop: a.shop, orderNo: a.orderNo, state: a.state,
+      reason: a.reason, at: a.updatedAt, what: a.action })),
+    ...reversalsParked.reversals.concat(reversalsFailed.reversals).map(r => ({ kind: 'reversal', shop: r.shop,
+      orderNo: r.orderNo, state: r.state, reason: r.reason, at: r.updatedAt, what: r.action }))];
+  const groups = new Map();
+  for (const item of items) {
+    const c = cause(item.reason);
+    if (!groups.has(c.key)) groups.set(c.key, { ...c, items: [] });
+    groups.get(c.key).items.push(item);
+  }
+  const sorted = [...groups.values()].sort((a, b) => (a.key === 'other') - (b.key === 'other')
+    || b.items.length - a.items.length);
+  return [h('h1', { 'data-page': 'failures' }, 'Failures'),
+    items.length ? null : h('p', { class: 'muted', 'data-empty': 'failures' }, 'Nothing waits for a person.'),
+    sorted.map(g => h('section', { class: 'group', 'data-group': g.key },
+      h('h2', {}, g.rule.title(g.items.length, g.m)),
+      h('p', { class: 'fix' }, g.rule.fix),
+      table(['Order', 'What', 'State', { label: 'Reason', optional: true }, { label: 'Since', optional: true }],
+        g.items.map(i => [h('span', {}, `${i.shop} `, orderLink(i.shop, i.orderNo)),
+          i.kind + (i.what ? `: ${i.what}` : ''), stateBadge(i.state), i.reason || '', when(i.at)]))))];
+}
+
+async function orders(params) {
+  const q = params.get('q') || '';
+  const state = params.get('state') || '';
+  const query = new URLSearchParams({ limit: '100' });
+  if (q) query.set('q', q);
+  if (state) query.set('state', state);
+  const result = await api('GET', '/api/orders?' + query);
+  return [h('h1', { 'data-page': 'orders' }, q ? `Orders matching “${q}”` : 'Orders'),
+    h('p', { class: 'muted' }, `${result.count} shown, newest first.`),
+    table(['Shop', 'Order', 'State', { label: 'Channel', optional: true }, { label: 'e-conomic', optional: true },
+      { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
+      result.orders.map(o => [o.shop, orderLink(o.shop, o.orderNo), stateBadge(o.state), o.channel,
+        o.economicDocumentNumber ? `${o.documentType} ${o.economicDocumentNumber}` : '', when(o.updatedAt),
+        o.reason || '']))];
+}
+
+async function order(shop, orderNo) {
+  const o = await api('GET', `/api/orders/${encodeURIComponent(shop)}/${encodeURIComponent(orderNo)}`);
+  const base = `/api/orders/${encodeURIComponent(shop)}/${encodeURIComponent(orderNo)}`;
+  const buttons = [];
+  if (['PARKED', 'FAILED'].includes(o.state)) {
+    buttons.push(h('button', { class: 'primary', 'data-action': 'resend', onclick: () => act('Re-send order ' + orderNo,
+      'The order goes back to the flow. It is looked up in e-conomic first, so it cannot be created twice.', false,
+      'POST', base + '/resend') }, 'Re-send'));
+  }
+  if (['NEW', 'IN_DOUBT', 'FAILED'].includes(o.state)) {
+    buttons.push(h('button', { 'data-action': 'park', onclick: () => act('Park order ' + orderNo,
+      'The flow stops trying this order until it is re-sent or unparked.', true, 'POST', base + '/park',
+      reason => ({ reason })) }, 'Park…'));
+  }
+  if (['PARKED', 'SKIPPED'].includes(o.state)) {
+    buttons.push(h('button', { 'data-action': 'unpark', onclick: () => act('Unpark order ' + orderNo,
+      'The order goes back to the flow as it is now in the shop.', false, 'POST', base + '/unpark') }, 'Unpark'));
+  }
+  if (!['ACKNOWLEDGED', 'SKIPPED', 'IN_DOUBT', 'CREATED', 'SENDING'].includes(o.state)) {
+    buttons.push(h('button', { 'data-action': 'skip', onclick: () => act('Skip order ' + orderNo,
+      'The order will not be sent to e-conomic. Refused when e-conomic already has a document for it.', true,
+      'POST', base + '/skip', reason => ({ reason })) }, 'Skip…'));
+  }
+  const c = o.reason ? cause(o.reason) : null;
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, 'State'), h('dd', { 'data-order-state': o.state }, stateBadge(o.state)),
+    o.reason ? [h('dt', {}, 'Reason'), h('dd', { 'data-reason': '' }, o.reason)] : null,
+    c && c.key !== 'other' ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
+    h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
+    h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, o.economicDocumentNumber
+      ? `${o.documentType} ${o.economicDocumentNumber}` + (o.economicBookedNumber ? `, booked ${o.economicBookedNumber}` : '')
+      : 'not yet'),
+    h('dt', {}, 'Reference'), h('dd', {}, o.referencesOther || '—'),
+    h('dt', {}, 'Attempts'), h('dd', {}, o.attempts),
+    h('dt', {}, 'Updated'), h('dd', {}, when(o.updatedAt)));
+  const timeline = h('ol', { class: 'timeline', 'data-timeline': '' }, (o.timeline || []).map(step => h('li', {},
+    h('strong', { 'data-step': step.step }, step.step), ' ', h('span', { class: 'muted' }, when(step.at)),
+    step.httpStatus ? ` · HTTP ${step.httpStatus}` : '', step.attempt ? ` · attempt ${step.attempt}` : '',
+    step.detail ? h('div', {}, step.detail) : null,
+    step.payload ? h('details', {}, h('summary', {}, 'payload'), h('pre', {}, pretty(step.payload))) : null)));
+  const actions = (o.statusActions || []).map(a => [a.id, a.action || a.event, stateBadge(a.state), a.reason || '',
+    a.state === 'PARKED' ? h('button', { 'data-action': 'retry-status-action', onclick: () => act('Retry status action',
+      'The shop side is idempotent, so this cannot happen twice.', false, 'POST', `${base}/status-actions/${a.id}/retry`) },
+    'Retry') : '']);
+  const reversals = (o.reversals || []).map(r => [r.seq, r.kind, r.action || '', stateBadge(r.state), r.reason || '',
+    ['PARKED', 'FAILED'].includes(r.state) ? h('button', { 'data-action': 'retry-reversal', onclick: () => act(
+      'Retry reversal ' + r.seq, 'What may already be in e-conomic is looked up first.', false, 'POST',
+      `${base}/reversals/${r.seq}/retry`) }, 'Retry') : '']);
+  if (!FINAL.includes(o.state)) {
+    // Still on its way: show the outcome when the flow gets there, without a reload by hand.
+    refreshTimer = setTimeout(route, 2000);
+  }
+  return [h('h1', { 'data-page': 'order' }, `Order ${orderNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
+    facts, h('div', { class: 'actions' }, buttons),
+    h('h2', {}, 'Timeline'), timeline,
+    actions.length ? [h('h2', {}, 'Status actions'), table(['#', 'Action', 'State', 'Reason', ''], actions)] : null,
+    reversals.length ? [h('h2', {}, 'Reversals'), table(['#', 'Kind', 'Action', 'State', 'Reason', ''], reversals)]
+      : null,
+    h('h2', {}, 'e-conomic document'),
+    o.economicDocument ? h('pre', { 'data-document': '' }, pretty(o.economicDocument))
+      : h('p', { class: 'muted' }, 'Not mapped yet.'),
+    o.shopOrder ? h('details', {}, h('summary', {}, 'The shop order as read'), h('pre', {}, pretty(o.shopOrder))) : null];
+}
+
+function pretty(value) { return typeof value === 'string' ? value : JSON.stringify(value, null, 2); }
+
+async function reconciliation() {
+  const runs = await api('GET', '/api/reconciliation');
+  const shops = [...new Set((await api('GET', '/api/flows')).shops.map(s => s.shop))];
+  const shop = h('select', { id: 'reco-shop' }, shops.map(s => h('option', { value: s }, s)));
+  const day = h('input', { id: 'reco-day', type: 'date' });
+  const run = h('button', { class: 'primary', 'data-action': 'reconcile', onclick: async () => {
+    run.disabled = true;
+    try {
+      const result = await api('POST', '/api/reconciliation', { shop: shop.value, day: day.value || null });
+      location.hash = `#/reconciliation/${result.id}`;
+    } catch (e) { notify(e.message, true); run.disabled = false; }
+  } }, 'Reconcile');
+  return [h('h1', { 'data-page': 'reconciliation' }, 'Reconciliation'),
+    h('p', { class: 'muted' }, 'Shop orders vs the ledger vs e-conomic documents, per shop and day (empty day: yesterday).'),
+    h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Day ', day), run),
+    table(['Run', 'Shop', 'Day', 'Kind', 'State', 'Findings', { label: 'Counted', optional: true }],
+      runs.runs.map(r => [h('a', { href: `#/reconciliation/${r.id}` }, `#${r.id}`), r.shop, r.day, r.kind,
+        stateBadge(r.state), r.findingCount, `shop ${r.shopOrders}, ledger ${r.ledgerOrders}, e-conomic ${r.economicDocuments}`]))];
+}
+
+async function reconciliationRun(id) {
+  const r = await api('GET', `/api/reconciliation/${encodeURIComponent(id)}`);
+  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo) : '', f.detail,
+    h('span', {}, f.action, f.fixPath ? h('div', {}, h('button', { 'data-action': 'fix', onclick: () => act(f.action,
+      `${f.fixMethod} ${f.fixPath}`, false, f.fixMethod, f.fixPath, f.fixBody ? () => f.fixBody : null) }, 'Do it'))
+      : null)]);
+  return [h('h1', { 'data-page': 'reconciliation-run' }, `Reconciliation #${r.id}: shop ${r.shop}, ${r.day}`),
+    h('p', {}, stateBadge(r.state), ` ${r.shopOrders} shop orders, ${r.ledgerOrders} in the ledger, `
+      + `${r.economicDocuments} e-conomic documents; ${r.apiCalls} e-conomic calls.`, r.error ? ` ${r.error}` : ''),
+    findings.length ? table(['Finding', 'Order', 'What is wrong', 'Fix'], findings)
+      : h('p', { class: 'muted' }, 'Everything matches.'),
+    h('p', {}, h('a', { href: '#/reconciliation' }, '← all runs'))];
+}
+
+// ---- routing
+
+async function route() {
+  clearTimeout(refreshTimer);
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, queryString] = hash.split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(queryString || '');
+  const page = parts[0] || 'dashboard';
+  document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active',
+    a.dataset.nav === (page === 'order' ? 'orders' : page)));
+  try {
+    let content;
+    if (page === 'failures') content = await failures();
+    else if (page === 'orders') content = await orders(params);
+    else if (page === 'order' && parts.length === 3) content = await order(parts[1], parts[2]);
+    else if (page === 'reconciliation' && parts[1]) content = await reconciliationRun(parts[1]);
+    else if (page === 'reconciliation') content = await reconciliation();
+    else content = await dashboard();
+    if (hash !== (location.hash.replace(/^#/, '') || '/')) return; // the user moved on meanwhile
+    view.replaceChildren(...[content].flat(Infinity).filter(x => x !== null && x !== undefined && x !== false));
+  } catch (e) {
+    view.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { 'data-error': '' }, e.message));
+  }
+}
+
+document.getElementById('search').addEventListener('submit', event => {
+  event.preventDefault();
+  const q = document.getElementById('search-q').value.trim();
+  location.hash = '#/orders' + (q ? '?q=' + encodeURIComponent(q) : '');
+});
+document.getElementById('notice').addEventListener('click', event => { event.currentTarget.hidden = true; });
+window.addEventListener('hashchange', route);
+route();
