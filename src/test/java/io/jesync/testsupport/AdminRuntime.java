@@ -63,6 +63,7 @@ public final class AdminRuntime implements AutoCloseable {
         file.put("shop.se.products.enabled", "false");
         file.put("shop.se.stock.enabled", "false");
         file.put("shop.se.prices.enabled", "false");
+        file.put("shop.se.products.reports-dir", dir.resolve("reports").toString());
         file.put("store.jdbc-url", "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath() + ";WRITE_DELAY=0");
         file.putAll(extraSettings);
         ConfigSource source = new ConfigSource(file, Map.of(), Map.of("admin.password", PASSWORD,
