@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import io.jesync.admin.AdminGuard;
+import io.jesync.admin.ArticleAdminService;
 import io.jesync.admin.FlowItems;
 import io.jesync.admin.FlowRuns;
 import io.jesync.admin.FlowsView;
@@ -53,6 +54,7 @@ import io.jesync.stock.StockPriceObservability;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
 import io.jesync.store.ApiCallMeter;
+import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.Database;
 import io.jesync.store.ParkedItems;
 import io.jesync.store.ReconciliationStore;
@@ -120,7 +122,10 @@ public class RuntimeBeans implements CamelConfiguration {
         FlowRuns runs = new FlowRuns(clock);
         context.getManagementStrategy().addEventNotifier(runs);
         registry.bind("flowRuns", runs);
-        registry.bind("parkedItems", new ParkedItems(database));
+        ParkedItems parked = new ParkedItems(database);
+        registry.bind("parkedItems", parked);
+        registry.bind("articleAdminService", new ArticleAdminService(products.store(),
+                new ArticleSyncStore(database, clock), parked));
         registry.bind("flowsView", new FlowsView(context, settings, runs, queries, meter, economic.governor(), clock));
         registry.bind("routeTracing", tracing);
         if (settings.alerts().enabled()) {

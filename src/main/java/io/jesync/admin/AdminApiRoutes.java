@@ -191,6 +191,10 @@ public class AdminApiRoutes extends RouteBuilder {
                     answer(e, 200, body);
                 });
 
+        from("platform-http:/api/articles/{shop}/{article}?httpMethodRestrict=GET").routeId("admin-article")
+                .process(e -> answer(e, 200, bean(e, "articleAdminService", ArticleAdminService.class)
+                        .article(header(e, "shop"), header(e, "article"))));
+
         from("platform-http:/api/status-actions?httpMethodRestrict=GET").routeId("admin-list-status-actions")
                 .process(e -> answer(e, 200, service(e).statusActions(e.getMessage().getHeader("shop", String.class),
                         e.getMessage().getHeader("state", String.class),

@@ -562,4 +562,31 @@ public final class ArticleSyncStore {
     private static String marks(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
+
+    /** One value the shop is fed for an article (stock, a price list, ...): what is wanted, what was sent, when. */
+    public record ShopValueView(String kind, String wanted, String pushed, boolean dirty, int attempts, String reason,
+                                Instant sourceUpdated, Instant pushedAt) {
+    }
+
+    /** Every value of one article in one shop, for support: where each stands and why. */
+    public List<ShopValueView> valuesOf(String shopId, String articleNo) {
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT kind, wanted, pushed, dirty, attempts, reason,"
+                     + " source_updated, pushed_at FROM shop_article_value WHERE article_no = ? AND shop_id = ?"
+                     + " ORDER BY kind")) {
+            select.setString(1, articleNo);
+            select.setString(2, shopId);
+            List<ShopValueView> values = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    values.add(new ShopValueView(rs.getString("kind"), rs.getString("wanted"), rs.getString("pushed"),
+                            rs.getBoolean("dirty"), rs.getInt("attempts"), rs.getString("reason"),
+                            Jdbc.getInstant(rs, "source_updated"), Jdbc.getInstant(rs, "pushed_at")));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the values of article " + articleNo + " of shop " + shopId, e);
+        }
+    }
 }

@@ -18,6 +18,12 @@ public final class ParkedItems {
             WHERE resolved_at IS NULL AND (? IS NULL OR kind = ?) AND (? IS NULL OR shop_id = ?)
             ORDER BY created_at DESC, id DESC""";
 
+    /* Price rows are parked as "<list>/<article>", everything else under the article itself. */
+    private static final String SELECT_OF_ARTICLE = """
+            SELECT kind, shop_id, item_key, reason, payload, created_at FROM parked_item
+            WHERE resolved_at IS NULL AND shop_id = ? AND (item_key = ? OR item_key LIKE ? ESCAPE '!')
+            ORDER BY created_at DESC, id DESC""";
+
     private final Database database;
 
     public ParkedItems(Database database) {
@@ -36,16 +42,33 @@ public final class ParkedItems {
             select.setString(3, shopId);
             select.setString(4, shopId);
             select.setMaxRows(limit);
-            List<Item> items = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    items.add(new Item(rs.getString("kind"), rs.getString("shop_id"), rs.getString("item_key"),
-                            rs.getString("reason"), rs.getString("payload"), Jdbc.getInstant(rs, "created_at")));
-                }
-            }
-            return items;
+            return items(select);
         } catch (SQLException e) {
             throw new StoreException("Cannot list the parked items", e);
         }
+    }
+
+    /** Unresolved items of one article of one shop (the product, its stock, its prices), newest first. */
+    public List<Item> ofArticle(String shopId, String articleNo) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_OF_ARTICLE)) {
+            select.setString(1, shopId);
+            select.setString(2, articleNo);
+            select.setString(3, "%/" + articleNo.replace("!", "!!").replace("%", "!%").replace("_", "!_"));
+            return items(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the parked items of article " + articleNo, e);
+        }
+    }
+
+    private static List<Item> items(PreparedStatement select) throws SQLException {
+        List<Item> items = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                items.add(new Item(rs.getString("kind"), rs.getString("shop_id"), rs.getString("item_key"),
+                        rs.getString("reason"), rs.getString("payload"), Jdbc.getInstant(rs, "created_at")));
+            }
+        }
+        return items;
     }
 }

@@ -147,6 +147,13 @@ class AdminApiTest {
                 .isEqualTo("TOO-LONG-ARTICLE-NUMBER-0001");
         assertThat(json(runtime.get("/api/parked-items?kind=STOCK")).path("count").asInt()).isZero();
 
+        JsonNode article = json(runtime.get("/api/articles/se/TOO-LONG-ARTICLE-NUMBER-0001"));
+        assertThat(article.path("parked").findValuesAsText("reason")).singleElement().asString().contains("at most 25");
+        products.trace(java.util.List.of(new io.jesync.store.ProductStore.TraceEntry("se", "KAF-00001",
+                java.time.Instant.now(), "shop", "e-conomic", "UPDATED", "name,barcode", "incremental", null)));
+        assertThat(json(runtime.get("/api/articles/se/KAF-00001")).path("productWrites").findValuesAsText("outcome"))
+                .contains("UPDATED");
+
         products.resolve("se", "TOO-LONG-ARTICLE-NUMBER-0001");
         assertThat(json(runtime.get("/api/parked-items?kind=product")).path("items").findValuesAsText("key"))
                 .doesNotContain("TOO-LONG-ARTICLE-NUMBER-0001");

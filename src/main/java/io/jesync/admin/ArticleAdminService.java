@@ -1,0 +1,64 @@
+package io.jesync.admin;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.store.ArticleReading;
+import io.jesync.store.ArticleSyncStore;
+import io.jesync.store.ParkedItems;
+import io.jesync.store.ProductStore;
+
+/**
+ * One article's story for support, the catalogue counterpart of an order's timeline: every product write with its
+ * outcome (who wrote which fields, or why it was refused), e-conomic's last reading of stock and price, each value the
+ * shop is fed (stock, every price list) with what was sent and when, and whatever of it is parked.
+ */
+public final class ArticleAdminService {
+    private final ProductStore products;
+    private final ArticleSyncStore values;
+    private final ParkedItems parked;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ArticleAdminService(ProductStore products, ArticleSyncStore values, ParkedItems parked) {
+        this.products = products;
+        this.values = values;
+        this.parked = parked;
+    }
+
+    public ObjectNode article(String shopId, String articleNo) {
+        ObjectNode result = mapper.createObjectNode().put("shop", shopId).put("article", articleNo);
+        ArrayNode writes = result.putArray("productWrites");
+        for (ProductStore.TraceEntry entry : products.traceOf(shopId, articleNo)) {
+            writes.addObject().put("at", entry.at().toString()).put("writer", entry.writer())
+                    .put("target", entry.target()).put("outcome", entry.action()).put("fields", entry.fields())
+                    .put("origin", entry.origin()).put("detail", entry.detail());
+        }
+        Map<String, ArticleReading> readings = values.readings(Set.of(articleNo));
+        ArticleReading reading = readings.get(articleNo);
+        if (reading != null) {
+            ObjectNode economic = result.putObject("economicReading");
+            economic.put("inStock", reading.inStock()).put("available", reading.available())
+                    .put("incoming", reading.incoming()).put("salesPrice", reading.salesPrice())
+                    .put("barred", reading.barred()).put("lastUpdated", reading.lastUpdated().toString());
+        }
+        ArrayNode shopValues = result.putArray("shopValues");
+        for (ArticleSyncStore.ShopValueView value : values.valuesOf(shopId, articleNo)) {
+            ObjectNode node = shopValues.addObject().put("kind", value.kind()).put("wanted", value.wanted())
+                    .put("pushed", value.pushed()).put("waiting", value.dirty()).put("attempts", value.attempts())
+                    .put("reason", value.reason()).put("economicUpdated", value.sourceUpdated().toString());
+            if (value.pushedAt() != null) {
+                node.put("pushedAt", value.pushedAt().toString());
+            }
+        }
+        ArrayNode parkedItems = result.putArray("parked");
+        for (ParkedItems.Item item : parked.ofArticle(shopId, articleNo)) {
+            parkedItems.addObject().put("kind", item.kind()).put("key", item.key()).put("reason", item.reason())
+                    .put("parkedAt", item.parkedAt().toString());
+        }
+        return result;
+    }
+}
