@@ -35,9 +35,10 @@ class ConsoleBrowserTest {
         assumeTrue(Files.isExecutable(WebDriver.CHROMIUM) && Files.isExecutable(WebDriver.CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
                         + " .ci/run installs them");
+        // Every flow of the demo shop runs, so the dashboard (and its screenshot) shows what an operator sees.
         try (AdminRuntime runtime = AdminRuntime.start(dir.resolve("runtime"), Map.of(
-                "shop.se.orders.poll-interval-seconds", "2", "shop.se.status.enabled", "false",
-                "shop.se.reversal.enabled", "false"));
+                "shop.se.orders.poll-interval-seconds", "2", "shop.se.products.enabled", "true",
+                "shop.se.stock.enabled", "true", "shop.se.prices.enabled", "true"));
              WebDriver browser = WebDriver.start(dir.resolve("chromium-profile"), 1280, 900)) {
             NorceModel.Order broken = new DemoOrderGenerator(runtime.demo.norce(),
                     DemoOrderGenerator.Settings.defaults().withSeed(71)).placeBadOrder(
