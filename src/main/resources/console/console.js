@@ -330,7 +330,7 @@ async function reconciliation() {
 
 async function reconciliationRun(id) {
   const r = await api('GET', `/api/reconciliation/${encodeURIComponent(id)}`);
-  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo) : '', f.detail,
+  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo) : (f.articleNo || ''), f.detail,
     h('span', {}, f.action, f.fixPath ? h('div', {}, h('button', { 'data-action': 'fix', onclick: () => act(f.action,
       `${f.fixMethod} ${f.fixPath}`, false, f.fixMethod, f.fixPath, f.fixBody ? () => f.fixBody : null) }, 'Do it'))
       : null)]);

@@ -42,6 +42,7 @@ import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.product.ProductFlowAssembly;
+import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
@@ -51,6 +52,7 @@ import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.stock.StockPriceAssembly;
 import io.jesync.stock.StockPriceObservability;
+import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
 import io.jesync.store.ApiCallMeter;
@@ -155,9 +157,6 @@ public class RuntimeBeans implements CamelConfiguration {
                     settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
         }
         NorceShopOrders shopOrders = new NorceShopOrders(norce);
-        registry.bind("reconciliation", new Reconciliation(settings, List.of(new OrderReconciler(
-                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)),
-                new ReconciliationStore(database, clock), meter, clock));
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
@@ -166,7 +165,15 @@ public class RuntimeBeans implements CamelConfiguration {
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
             registry.bind("stockPriceFlow", stock.flow());
+            registry.bind("articleSyncStore", stock.store());
         }
+        List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
+                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)));
+        if (stock != null) {
+            reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
+        }
+        registry.bind("reconciliation", new Reconciliation(settings, reconcilers,
+                new ReconciliationStore(database, clock), meter, clock));
 
         bindMetricsOnStart(context, settings, orders, economic, stock, clock);
         guardAdminSide(context, settings);

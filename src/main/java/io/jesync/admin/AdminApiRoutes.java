@@ -15,6 +15,7 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.product.InitialSyncService;
 import io.jesync.product.SyncDirection;
 import io.jesync.reconcile.Reconciliation;
+import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.ParkedItems;
 
 /**
@@ -132,6 +133,25 @@ public class AdminApiRoutes extends RouteBuilder {
                     long id = number(e, "id");
                     bean(e, "reconciliation", Reconciliation.class).find(id).ifPresentOrElse(
                             run -> answer(e, 200, run), () -> answer(e, 404, error("No reconciliation " + id)));
+                });
+
+        // A stock or price reconciliation finding's fix: the article's values go to the shop again on the next tick.
+        from("platform-http:/api/stock-prices/{shop}/{article}/repush?httpMethodRestrict=POST")
+                .routeId("admin-stock-prices-repush")
+                .process(e -> {
+                    String shop = header(e, "shop");
+                    String article = header(e, "article");
+                    ArticleSyncStore store = bean(e, "articleSyncStore", ArticleSyncStore.class);
+                    boolean on = bean(e, "runtimeSettings", RuntimeSettings.class).shops().stream()
+                            .anyMatch(s -> s.id().equals(shop) && s.stockPrices().enabled());
+                    if (store == null || !on) {
+                        answer(e, 404, error("Shop " + shop + " has no stock or prices from e-conomic"));
+                        return;
+                    }
+                    int queued = store.requeue(shop, article);
+                    answer(e, 202, MAPPER.createObjectNode().put("queued", queued).put("message", "Article "
+                            + article + " is read from e-conomic on the next stock and price tick and its " + queued
+                            + " value(s) sent to shop " + shop + "."));
                 });
 
         from("platform-http:/api/alerts?httpMethodRestrict=GET").routeId("admin-alerts")

@@ -6,13 +6,17 @@ import java.util.List;
 import io.jesync.config.ShopSettings;
 
 /**
- * One kind of reconciliation of one shop and day. The runtime has {@code orders}; stock and price drift (issue 6)
- * plug in as further beans of this type and are then offered by {@code POST /api/reconciliation} with their
- * {@code kind}, stored and shown like the orders'.
+ * One kind of reconciliation of one shop and day: {@code orders}, and {@code stock-prices} where a shop has stock or
+ * prices on. Each is offered by {@code POST /api/reconciliation} with its {@code kind}, stored and shown alike.
  */
 public interface DayReconciler {
 
     String kind();
+
+    /** Whether this kind has anything to compare in the shop; the schedule skips the others. */
+    default boolean appliesTo(ShopSettings shop) {
+        return true;
+    }
 
     /** What was compared and what did not match. */
     record Result(int shopCount, int ledgerCount, int economicCount, List<Finding> findings) {

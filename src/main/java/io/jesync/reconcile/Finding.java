@@ -5,10 +5,17 @@ import java.util.Map;
 /**
  * One thing that does not match, in words a support person acts on: what is wrong ({@code detail}), what fixes it
  * ({@code action}), and, where the admin API can do it, the call that does ({@code fixMethod} {@code fixPath} with
- * {@code fixBody}; null when only a person in e-conomic or the shop can).
+ * {@code fixBody}; null when only a person in e-conomic or the shop can). A stock or price finding names the
+ * {@code articleNo} and the compared {@code values} (e-conomic, pushed, shop), and has no order.
  */
 public record Finding(Kind kind, String orderNo, String detail, String action, String fixMethod, String fixPath,
-                      Map<String, Object> fixBody) {
+                      Map<String, Object> fixBody, String articleNo, Map<String, String> values) {
+
+    /** An order finding: no article, no compared values. */
+    public Finding(Kind kind, String orderNo, String detail, String action, String fixMethod, String fixPath,
+                   Map<String, Object> fixBody) {
+        this(kind, orderNo, detail, action, fixMethod, fixPath, fixBody, null, null);
+    }
 
     public enum Kind {
         /** In the shop in a trigger status, never read by the flow. */
@@ -22,7 +29,11 @@ public record Finding(Kind kind, String orderNo, String detail, String action, S
         /** The document's total incl. VAT differs from the shop order's. */
         TOTAL_DIFFERS,
         /** An operator skipped the order, yet e-conomic has a document for it. */
-        SKIPPED_BUT_IN_ECONOMIC
+        SKIPPED_BUT_IN_ECONOMIC,
+        /** The shop's on-hand stock, as last pushed, differs from what e-conomic's figure gives now. */
+        STOCK_DRIFT,
+        /** A base price list's price, as last pushed, differs from what e-conomic's sales price gives now. */
+        PRICE_DRIFT
     }
 
     static Finding manual(Kind kind, String orderNo, String detail, String action) {

@@ -48,8 +48,10 @@ public final class Reconciliation {
         ShopSettings shop = shop(shopId);
         LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of(shop.orders().mapping().timeZone())))
                 .minusDays(1);
-        for (String kind : reconcilers.keySet()) {
-            run(shopId, kind, yesterday, "schedule");
+        for (DayReconciler reconciler : reconcilers.values()) {
+            if (reconciler.appliesTo(shop)) {
+                run(shopId, reconciler.kind(), yesterday, "schedule");
+            }
         }
     }
 
@@ -59,6 +61,9 @@ public final class Reconciliation {
         DayReconciler reconciler = reconcilers.get(kind == null ? "orders" : kind);
         if (reconciler == null) {
             throw new IllegalArgumentException("kind '" + kind + "' is not one of " + reconcilers.keySet());
+        }
+        if (!reconciler.appliesTo(shop)) {
+            throw new IllegalArgumentException("shop '" + shopId + "' has nothing to reconcile of kind '" + kind + "'");
         }
         LocalDate businessDay = day != null ? day
                 : LocalDate.now(clock.withZone(ZoneId.of(shop.orders().mapping().timeZone()))).minusDays(1);
@@ -73,8 +78,9 @@ public final class Reconciliation {
                 LOG.warn("Reconciliation of shop {} {} on {}: {} finding(s), see /api/reconciliation/{}", shopId,
                         reconciler.kind(), businessDay, result.findings().size(), id);
             } else {
-                LOG.info("Reconciliation of shop {} {} on {}: everything matches ({} shop orders)", shopId,
-                        reconciler.kind(), businessDay, result.shopCount());
+                LOG.info("Reconciliation of shop {} {} on {}: everything matches ({} in the shop, {} in the store, "
+                        + "{} in e-conomic)", shopId, reconciler.kind(), businessDay, result.shopCount(),
+                        result.ledgerCount(), result.economicCount());
             }
         } catch (Exception e) {
             LOG.warn("Reconciliation of shop {} {} on {} failed: {}", shopId, reconciler.kind(), businessDay,

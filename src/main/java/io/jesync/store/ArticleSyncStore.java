@@ -224,6 +224,58 @@ public final class ArticleSyncStore {
         return dirty;
     }
 
+    /** One stored value of a shop as the reconciliation compares it. */
+    public record SyncedValue(String kind, String articleNo, String wanted, String pushed, boolean dirty,
+                              String reason) {
+    }
+
+    /** The shop's stock and price values (not customer price lists), by kind and article. */
+    public Map<String, SyncedValue> stockAndPriceValues(String shopId) {
+        Map<String, SyncedValue> values = new HashMap<>();
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT kind, article_no, wanted, pushed, dirty, reason "
+                     + "FROM shop_article_value WHERE shop_id = ? AND (kind = ? OR kind LIKE ?)")) {
+            select.setString(1, shopId);
+            select.setString(2, ShopArticleValue.ONHAND);
+            select.setString(3, ShopArticleValue.PRICE_PREFIX + "%");
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    SyncedValue v = new SyncedValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5), rs.getString(6));
+                    values.put(v.kind() + " " + v.articleNo(), v);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the stock and price values of shop " + shopId, e);
+        }
+        return values;
+    }
+
+    /**
+     * Queues the article's stock and prices for the shop again and asks the next tick to re-read it from e-conomic,
+     * so the shop gets e-conomic's current figures even where they equal what was pushed last (the shop may have
+     * been changed behind the flow's back).
+     *
+     * @return how many of the shop's values were queued
+     */
+    public int requeue(String shopId, String articleNo) {
+        int queued;
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement update = c.prepareStatement("UPDATE shop_article_value SET dirty = TRUE, attempts = 0, "
+                     + "updated_at = ? WHERE shop_id = ? AND article_no = ? AND (kind = ? OR kind LIKE ?)")) {
+            Jdbc.setInstant(update, 1, clock.instant());
+            update.setString(2, shopId);
+            update.setString(3, articleNo);
+            update.setString(4, ShopArticleValue.ONHAND);
+            update.setString(5, ShopArticleValue.PRICE_PREFIX + "%");
+            queued = update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot queue article " + articleNo + " for shop " + shopId + " again", e);
+        }
+        markReread(articleNo);
+        return queued;
+    }
+
     /** Articles whose stock figure had shop orders subtracted, with that quantity. */
     public Map<String, BigDecimal> recordedPending(String shopId) {
         Map<String, BigDecimal> pending = new HashMap<>();

@@ -336,6 +336,11 @@ class AdminApiTest {
         assertThat(runtime.post("/api/reconciliation", "{\"shop\":\"se\",\"kind\":\"stock\"}").statusCode())
                 .isEqualTo(400);
         assertThat(runtime.get("/api/reconciliation/999999").statusCode()).isEqualTo(404);
+        // Stock and prices are off here: no drift kind to run and no article to re-push (StockPriceReconcilerTest
+        // covers both with the flow on).
+        assertThat(runtime.post("/api/reconciliation", "{\"shop\":\"se\",\"kind\":\"stock-prices\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(runtime.post("/api/stock-prices/se/A-1/repush", null).statusCode()).isEqualTo(404);
     }
 
     static JsonNode finding(JsonNode run, String kind, String orderNo) {

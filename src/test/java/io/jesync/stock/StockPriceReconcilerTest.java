@@ -1,0 +1,93 @@
+package io.jesync.stock;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jesync.reconcile.Reconciliation;
+import io.jesync.simulator.economic.EconomicProduct;
+import io.jesync.simulator.norce.NorceStore;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.ReconciliationStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stock and price drift found by the reconciliation, and its fix, on both simulators. */
+class StockPriceReconcilerTest {
+    private static final Map<String, String> STOCK_AND_BASE_PRICE = Map.of("shop.se.prices.lists", "SE-B2C");
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void drift_names_the_article_and_its_values_and_the_repush_converges_on_the_next_tick() {
+        try (StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE)) {
+            h.catalogue(1_200, 5L);
+            h.tickUntilQuiet(10);
+            Reconciliation reconciliation = new Reconciliation(h.settings, List.of(
+                    new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
+                    new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+            LocalDate day = LocalDate.of(2026, 9, 1);
+
+            JsonNode clean = Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test"));
+            assertThat(clean.path("state").asText()).isEqualTo("DONE");
+            assertThat(clean.path("findings")).isEmpty();
+            assertThat(clean.path("economicDocuments").asInt()).as("products read").isEqualTo(h.economic.productCount());
+            assertThat(clean.path("apiCalls").asInt()).as("one call per 1,000 products").isEqualTo(2);
+
+            // e-conomic changes while the flow does not run (and its poll is not due when it next ticks).
+            List<EconomicProduct> products = h.economic.products();
+            String stocked = products.get(3).productNumber();
+            String priced = products.get(700).productNumber();
+            BigDecimal pushedPrice = h.shopPrice(NorceStore.PRICE_LIST_SE_B2C, priced);
+            h.clock.advance(Duration.ofSeconds(2));
+            h.economic.setStock(stocked, new BigDecimal("9876"), BigDecimal.ZERO);
+            h.economic.setSalesPrice(priced, new BigDecimal("1234.50"));
+
+            JsonNode run = Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test"));
+            assertThat(run.path("findingCount").asInt()).isEqualTo(2);
+            JsonNode stock = finding(run, stocked);
+            assertThat(stock.path("kind").asText()).isEqualTo("STOCK_DRIFT");
+            assertThat(stock.path("values").path("economic").asText()).isEqualTo("9876");
+            assertThat(stock.path("values").path("pushed").asText())
+                    .isEqualTo(h.shopOnhand(stocked).stripTrailingZeros().toPlainString());
+            assertThat(stock.path("values").path("shop").isNull()).as("the shop is not read [GAP]").isTrue();
+            assertThat(stock.path("detail").asText()).contains(stocked, "9876", "shop se");
+            assertThat(stock.path("fixMethod").asText()).isEqualTo("POST");
+            assertThat(stock.path("fixPath").asText()).isEqualTo("/api/stock-prices/se/" + stocked + "/repush");
+            JsonNode price = finding(run, priced);
+            assertThat(price.path("kind").asText()).isEqualTo("PRICE_DRIFT");
+            assertThat(price.path("values").path("economic").asText()).isEqualTo("1234.5");
+            assertThat(new BigDecimal(price.path("values").path("pushed").asText())).isEqualByComparingTo(pushedPrice);
+
+            // The fix the finding names (what the endpoint does), then one tick at the same instant: no poll is due,
+            // so only the queued re-read brings the new figures.
+            assertThat(h.assembly.store().requeue("se", stocked)).isEqualTo(2);
+            assertThat(h.assembly.store().requeue("se", priced)).isEqualTo(2);
+            h.flow().tick();
+
+            assertThat(h.shopOnhand(stocked)).isEqualByComparingTo("9876");
+            assertThat(h.shopPrice(NorceStore.PRICE_LIST_SE_B2C, priced)).isEqualByComparingTo("1234.50");
+            assertThat(h.flow().waiting("se")).isZero();
+            assertThat(Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test")).path("findings"))
+                    .isEmpty();
+        }
+    }
+
+    private static JsonNode finding(JsonNode run, String article) {
+        for (JsonNode f : run.path("findings")) {
+            if (article.equals(f.path("articleNo").asText())) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding for " + article + " in " + run.path("findings"));
+    }
+}
