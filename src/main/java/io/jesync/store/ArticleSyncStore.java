@@ -450,25 +450,6 @@ public final class ArticleSyncStore {
         }
     }
 
-    /** Open parked rows of this flow for a shop: item key to reason. */
-    public Map<String, String> parked(String shopId) {
-        Map<String, String> parked = new LinkedHashMap<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT kind, item_key, reason FROM parked_item "
-                     + "WHERE shop_id = ? AND kind IN ('STOCK', 'PRICE', 'CUSTOMER_PRICE_LISTS') AND resolved_at IS NULL "
-                     + "ORDER BY item_key")) {
-            select.setString(1, shopId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    parked.put(rs.getString(1) + " " + rs.getString(2), rs.getString(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list parked stock and prices of shop " + shopId, e);
-        }
-        return parked;
-    }
-
     private static String parkKind(String kind) {
         return kind.equals(ShopArticleValue.ONHAND) ? "STOCK"
                 : kind.equals(ShopArticleValue.CUSTOMER_PRICE_LISTS) ? ShopArticleValue.CUSTOMER_PRICE_LISTS : "PRICE";

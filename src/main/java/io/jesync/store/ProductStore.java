@@ -26,8 +26,6 @@ public final class ProductStore {
                              String action, String fields, String origin, String detail) {
     }
 
-    public record ParkedProduct(String shopId, String articleNumber, String reason, String payload, Instant createdAt) {
-    }
 
     public enum RunState { PLANNING, APPLYING, DONE, FAILED }
 
@@ -98,24 +96,6 @@ public final class ProductStore {
                 update.setString(3, shopId);
                 update.setString(4, limit(articleNumber, 200));
                 return update.executeUpdate();
-            }
-        });
-    }
-
-    public List<ParkedProduct> parked(String shopId) {
-        return run("list parked products", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT item_key, reason, payload, created_at"
-                    + " FROM parked_item WHERE kind = ? AND shop_id = ? AND resolved_at IS NULL ORDER BY item_key")) {
-                select.setString(1, PARKED_KIND);
-                select.setString(2, shopId);
-                List<ParkedProduct> parked = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        parked.add(new ParkedProduct(shopId, rs.getString(1), rs.getString(2), rs.getString(3),
-                                Jdbc.getInstant(rs, "created_at")));
-                    }
-                }
-                return parked;
             }
         });
     }

@@ -220,4 +220,15 @@ final class StockHarness implements AutoCloseable {
         norce.close();
         database.close();
     }
+
+    /** The shop's parked stock, price and customer price-list rows, as "KIND key" → reason. */
+    Map<String, String> parked(String shopId) {
+        Map<String, String> parked = new java.util.TreeMap<>();
+        for (io.jesync.store.ParkedItems.Item item : new io.jesync.store.ParkedItems(database).open(null, shopId, 10_000)) {
+            if (java.util.Set.of("STOCK", "PRICE", "CUSTOMER_PRICE_LISTS").contains(item.kind())) {
+                parked.put(item.kind() + " " + item.key(), item.reason());
+            }
+        }
+        return parked;
+    }
 }

@@ -132,11 +132,11 @@ class StockPriceFlowTest {
             h.tickUntilQuiet(5);
 
             String missing = io.jesync.demo.DemoCatalog.generate(321, 42L).get(320).articleNumber();
-            Map<String, String> parked = h.assembly.store().parked("se");
+            Map<String, String> parked = h.parked("se");
             assertThat(parked).containsKey("STOCK " + missing).containsKey("PRICE SE-B2C/" + missing);
             assertThat(parked.get("STOCK " + missing)).contains("Shop se", "article " + missing, "does not exist");
             assertThat(parked).hasSize(20);
-            assertThat(h.assembly.store().parked("se").keySet()).noneMatch(k -> k.endsWith("-00001"));
+            assertThat(h.parked("se").keySet()).noneMatch(k -> k.endsWith("-00001"));
             assertThat(h.flow().waiting("se")).isZero();
         }
     }
@@ -236,7 +236,7 @@ class StockPriceFlowTest {
             h.tickUntilQuiet(5);
 
             assertThat(h.norce.store().customerPriceLists()).isEmpty();
-            assertThat(h.assembly.store().parked("se").get("CUSTOMER_PRICE_LISTS C-1001"))
+            assertThat(h.parked("se").get("CUSTOMER_PRICE_LISTS C-1001"))
                     .contains("Shop se", "customer C-1001", "SE-VIP", "does not exist");
         }
     }
