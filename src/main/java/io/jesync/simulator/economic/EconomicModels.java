@@ -10,10 +10,13 @@ import static io.jesync.simulator.economic.FieldRule.object;
 import static io.jesync.simulator.economic.FieldRule.reference;
 import static io.jesync.simulator.economic.FieldRule.string;
 
+import java.util.Map;
+
 /**
  * Write models of the simulated resources, transcribed from e-conomic's published schemas
  * ({@code customers.post}, {@code products.post}, {@code invoices.drafts.post}, {@code orders.drafts.post},
- * {@code invoices.booked.post}) and §5 of the reference. Read-only totals are declared so they are ignored.
+ * {@code invoices.booked.post}; docs/simulators.md names the source). Read-only totals are declared so they are
+ * ignored. The contract profile ({@code mvn -Pcontract}) holds this transcription against the published files.
  */
 final class EconomicModels {
     static final String[] PAYMENT_TERMS_TYPES = {"net", "invoiceMonth", "paidInCash", "prepaid", "dueDate", "factoring",
@@ -151,6 +154,25 @@ final class EconomicModels {
                     .prop("draftInvoiceNumber", integer().minimum(1).maximum(999_999_999)).required())
             .prop("bookWithNumber", integer().minimum(1))
             .prop("sendBy", string().oneOf("none", "EAN", "Email"));
+
+    /**
+     * Each model under the name of the published schema it transcribes ({@code <resource>.<verb>}). The PUT
+     * schemas carry the same rules as their POST; e-conomic publishes none for {@code POST /orders/sent}, which
+     * takes the whole order document, so it is held to the draft order's rules.
+     */
+    static final Map<String, FieldRule> BY_SCHEMA = Map.ofEntries(
+            Map.entry("customers.post", CUSTOMER),
+            Map.entry("customers.customerNo.put", CUSTOMER),
+            Map.entry("products.post", PRODUCT),
+            Map.entry("products.productNumber.put", PRODUCT),
+            Map.entry("invoices.drafts.post", SALES_DOCUMENT),
+            Map.entry("invoices.drafts.draftInvoiceNumber.put", SALES_DOCUMENT),
+            Map.entry("invoices.drafts.draftInvoiceNumber.lines.post", LINES),
+            Map.entry("invoices.booked.post", BOOKING),
+            Map.entry("invoices.booked.bookWithNumber.put", BOOKING),
+            Map.entry("orders.drafts.post", SALES_DOCUMENT),
+            Map.entry("orders.drafts.orderNumber.put", SALES_DOCUMENT),
+            Map.entry("orders.sent.post", SALES_DOCUMENT));
 
     private EconomicModels() {
     }
