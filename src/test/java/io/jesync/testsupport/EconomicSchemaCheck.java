@@ -20,8 +20,8 @@ import io.jesync.simulator.economic.EconomicWriteRules;
 /**
  * Listens to an {@link EconomicSimulator} and checks every POST/PUT body against the project's transcription of
  * e-conomic's rule for that path ({@link EconomicWriteRules}), so a test proves that what the runtime sends is
- * what e-conomic documents as valid. A property the transcription does not declare is a violation too: its rules
- * would go unchecked. The contract profile ({@code mvn -Pcontract}) proves the transcription agrees with the
+ * what e-conomic documents as valid. A property the transcription does not declare, or declares read-only, is a
+ * violation too: e-conomic would drop it, and its rules would go unchecked. The contract profile ({@code mvn -Pcontract}) proves the transcription agrees with the
  * published schemas.
  *
  * <pre>{@code
@@ -100,9 +100,8 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
                 } else {
                     EconomicWriteRules.violations(schema.get(), body).forEach(problem ->
                             found.add(new Violation(request.method(), request.path(), schema.get(), problem)));
-                    undeclared(schema.get(), body).forEach(property ->
-                            found.add(new Violation(request.method(), request.path(), schema.get(),
-                                    property + ": not a property of the transcribed rule")));
+                    unwritten(schema.get(), body).forEach(problem ->
+                            found.add(new Violation(request.method(), request.path(), schema.get(), problem)));
                 }
             } catch (JsonProcessingException e) {
                 found.add(new Violation(request.method(), request.path(), schema.get(), "body is not JSON"));
@@ -118,8 +117,8 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
      * Marking an order as sent posts the order as e-conomic returned it (no schema is published for it), so the
      * read-only extras of the read are e-conomic's own and only the rules are checked.
      */
-    private static List<String> undeclared(String schema, JsonNode body) {
-        return schema.equals("orders.sent.post") ? List.of() : EconomicWriteRules.undeclared(schema, body);
+    private static List<String> unwritten(String schema, JsonNode body) {
+        return schema.equals("orders.sent.post") ? List.of() : EconomicWriteRules.unwritten(schema, body);
     }
 
     public synchronized List<Violation> violations() {

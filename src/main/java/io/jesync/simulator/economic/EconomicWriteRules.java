@@ -29,9 +29,9 @@ public final class EconomicWriteRules {
         return rule(schema).violations(body);
     }
 
-    /** Properties of {@code body} the transcription does not declare, as "$.path" lines. */
-    public static List<String> undeclared(String schema, JsonNode body) {
-        return rule(schema).undeclared(body);
+    /** Properties of {@code body} e-conomic does not write: undeclared or read-only, as "$.path: why" lines. */
+    public static List<String> unwritten(String schema, JsonNode body) {
+        return rule(schema).unwritten(body);
     }
 
     private static FieldRule rule(String schema) {

@@ -285,29 +285,32 @@ final class FieldRule {
     }
 
     /**
-     * The properties of a payload this transcription does not declare, as "$.path" lines. e-conomic ignores
-     * them on write, so the simulator does too; a test uses this to prove the runtime only sends fields whose
-     * rules are transcribed (and so checked).
+     * The properties of a payload that are not written: undeclared ones and read-only ones, as "$.path: why"
+     * lines. e-conomic ignores them on write, so the simulator does too; a test uses this to prove the runtime only
+     * sends fields whose rules are transcribed (and so checked) and that e-conomic takes.
      */
-    List<String> undeclared(JsonNode value) {
+    List<String> unwritten(JsonNode value) {
         List<String> out = new ArrayList<>();
-        collectUndeclared(value, "$", out);
+        collectUnwritten(value, "$", out);
         return out;
     }
 
-    private void collectUndeclared(JsonNode value, String path, List<String> out) {
+    private void collectUnwritten(JsonNode value, String path, List<String> out) {
         if (type == Type.OBJECT && value.isObject()) {
             value.properties().forEach(field -> {
                 FieldRule rule = properties.get(field.getKey());
+                String at = path + "." + field.getKey();
                 if (rule == null) {
-                    out.add(path + "." + field.getKey());
+                    out.add(at + ": not a property of the transcribed rule");
+                } else if (rule.readOnly) {
+                    out.add(at + ": read-only, e-conomic ignores it on write");
                 } else {
-                    rule.collectUndeclared(field.getValue(), path + "." + field.getKey(), out);
+                    rule.collectUnwritten(field.getValue(), at, out);
                 }
             });
         } else if (type == Type.ARRAY && value.isArray()) {
             for (int i = 0; i < value.size(); i++) {
-                items.collectUndeclared(value.get(i), path + "[" + i + "]", out);
+                items.collectUnwritten(value.get(i), path + "[" + i + "]", out);
             }
         }
     }

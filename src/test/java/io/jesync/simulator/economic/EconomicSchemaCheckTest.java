@@ -43,16 +43,18 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
     }
 
     @Test
-    void aPropertyWithoutATranscribedRuleIsAViolation() {
+    void aPropertyEconomicDoesNotWriteIsAViolation() {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
             ObjectNode body = customerBody("Anna");
             body.put("nickname", "Annie");
+            body.put("balance", 100);
             ((ObjectNode) body.path("customerGroup")).put("label", "B2C");
             post("/customers", body);
 
             assertThat(check.violations()).extracting(EconomicSchemaCheck.Violation::problem).containsExactly(
                     "$.customerGroup.label: not a property of the transcribed rule",
-                    "$.nickname: not a property of the transcribed rule");
+                    "$.nickname: not a property of the transcribed rule",
+                    "$.balance: read-only, e-conomic ignores it on write");
         }
     }
 
