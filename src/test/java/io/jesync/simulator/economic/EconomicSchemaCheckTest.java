@@ -1,6 +1,7 @@
 package io.jesync.simulator.economic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 
@@ -18,7 +19,6 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
             int customer = createCustomer("Anna");
             post("/invoices/drafts", draftBody(customer, "SHOP-1"));
-            put("/invoices/drafts/1", draftBody(customer, "SHOP-1"));
             post("/invoices/drafts/1/lines", json("""
                     {"lines": [{"product": {"productNumber": "AVGIFT"}, "description": "Avgift", "quantity": 1}]}"""));
             post("/invoices/booked", json("{\"draftInvoice\": {\"draftInvoiceNumber\": 1}, \"sendBy\": \"none\"}"));
@@ -29,7 +29,7 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
             post("/orders/sent", (ObjectNode) get("/orders/drafts/" + order).body());
 
             check.assertNoViolations();
-            assertThat(check.checked()).isEqualTo(10);
+            assertThat(check.checked()).isEqualTo(9);
 
             ObjectNode broken = draftBody(customer, "SHOP-3");
             ((ObjectNode) broken.path("lines").get(0)).put("unitNetPrice", new BigDecimal("1.999"));
@@ -61,20 +61,24 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
     @Test
     void aRequestWithoutATranscribedRuleIsAViolation() {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
-            post("/journals/1/vouchers", json("{\"entries\": {}}"));
+            int customer = createCustomer("Anna");
+            post("/invoices/drafts", draftBody(customer, "SHOP-1"));
+            check.clear();
 
-            assertThat(check.violations()).singleElement().satisfies(v -> {
-                assertThat(v.schema()).isNull();
-                assertThat(v.problem()).isEqualTo("no transcribed e-conomic rule for this request");
-            });
+            put("/invoices/drafts/1", draftBody(customer, "SHOP-1"));
+            post("/suppliers", json("{\"name\": \"Rosteriet AB\"}"));
+
+            assertThat(check.violations()).extracting(EconomicSchemaCheck.Violation::path,
+                    EconomicSchemaCheck.Violation::problem).containsExactly(
+                    tuple("/invoices/drafts/1", "no transcribed e-conomic rule for this request"),
+                    tuple("/suppliers", "no transcribed e-conomic rule for this request"));
         }
     }
 
     @Test
     void pathsMapToTheirSchemas() {
         assertThat(EconomicSchemaCheck.schemaFor("POST", "/invoices/drafts")).contains("invoices.drafts.post");
-        assertThat(EconomicSchemaCheck.schemaFor("PUT", "/invoices/drafts/12"))
-                .contains("invoices.drafts.draftInvoiceNumber.put");
+        assertThat(EconomicSchemaCheck.schemaFor("PUT", "/invoices/drafts/12")).isEmpty();
         assertThat(EconomicSchemaCheck.schemaFor("POST", "/invoices/drafts/12/lines"))
                 .contains("invoices.drafts.draftInvoiceNumber.lines.post");
         assertThat(EconomicSchemaCheck.schemaFor("PUT", "/products/SKU_8_1")).contains("products.productNumber.put");
