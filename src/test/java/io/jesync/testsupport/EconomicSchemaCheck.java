@@ -21,8 +21,8 @@ import io.jesync.simulator.economic.EconomicWriteRules;
  * Listens to an {@link EconomicSimulator} and checks every POST/PUT body against the project's transcription of
  * e-conomic's rule for that path ({@link EconomicWriteRules}), so a test proves that what the runtime sends is
  * what e-conomic documents as valid. A property the transcription does not declare, or declares read-only, is a
- * violation too: e-conomic would drop it, and its rules would go unchecked. The contract profile ({@code mvn -Pcontract}) proves the transcription agrees with the
- * published schemas.
+ * violation too: e-conomic would drop it, and its rules would go unchecked. The contract profile
+ * ({@code mvn -Pcontract}) proves the transcription against the published schemas.
  *
  * <pre>{@code
  * try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
