@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -20,17 +19,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * e-conomic's published draft-03 JSON schemas ({@code <resource>.<verb>.schema.json}) as a test oracle, read
- * from {@code ../shared/reference/economic-schemas/} next to the project. Supports what those schemas use:
- * type, properties, required (draft-03 boolean on the property), minLength, maxLength, pattern (unanchored, as
- * JSON Schema defines it), minimum, maximum, exclusiveMinimum, maxDecimal (e-conomic's own keyword), enum,
- * items and format date / full-date.
+ * e-conomic's published draft-03 JSON schemas ({@code <resource>.<verb>.schema.json}) for the contract profile
+ * ({@code mvn -Pcontract -Deconomic.schemas=<folder>}): they are reference material outside the project, so only
+ * the contract tests read them, and a missing folder fails those tests. Supports what those schemas use: type,
+ * properties, required (draft-03 boolean on the property), minLength, maxLength, pattern (unanchored, as JSON
+ * Schema defines it), minimum, maximum, exclusiveMinimum, maxDecimal (e-conomic's own keyword), enum, items and
+ * format date / full-date.
  */
 public final class EconomicSchemas {
-    public static final String RELATIVE_LOCATION = "shared/reference/economic-schemas";
+    /** The system property naming the folder; Maven passes {@code -Deconomic.schemas} on to the tests. */
+    public static final String PROPERTY = "economic.schemas";
 
     /** Two of the published files carry trailing commas; the oracle tolerates them like the browser did. */
     private static final ObjectMapper LENIENT = JsonMapper.builder()
@@ -44,25 +43,19 @@ public final class EconomicSchemas {
         this.directory = directory;
     }
 
-    /** The schema folder, found by walking up from the working directory. */
-    public static Optional<Path> locate() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve(RELATIVE_LOCATION);
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
+    /** The schemas in the folder named by {@code -Deconomic.schemas}; fails the calling test when there are none. */
+    public static EconomicSchemas fromProperty() {
+        String folder = System.getProperty(PROPERTY, "");
+        if (folder.isBlank()) {
+            throw new AssertionError("The e-conomic contract tests need e-conomic's published schemas: run "
+                    + "mvn -B -Pcontract -D" + PROPERTY + "=<folder holding *.schema.json> test");
         }
-        return Optional.empty();
-    }
-
-    /** Loads the schemas, or aborts the calling test with a visible message when the folder is absent. */
-    public static EconomicSchemas require() {
-        Optional<Path> dir = locate();
-        Assumptions.assumeTrue(dir.isPresent(), () -> "e-conomic schema check skipped: no ../" + RELATIVE_LOCATION
-                + " above " + Path.of("").toAbsolutePath());
-        return new EconomicSchemas(dir.get());
+        Path dir = Path.of(folder).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("invoices.drafts.post.schema.json"))) {
+            throw new AssertionError("-D" + PROPERTY + "=" + folder + ": no e-conomic schemas in " + dir
+                    + " (expected files such as invoices.drafts.post.schema.json)");
+        }
+        return new EconomicSchemas(dir);
     }
 
     public Path directory() {

@@ -25,8 +25,9 @@ import io.jesync.simulator.SimulatorServer;
 
 /**
  * An in-process e-conomic legacy REST API (restapi.e-conomic.com) for one agreement, seeded with the demo shop.
- * Behaviour follows {@code shared/reference/economic-api.md}; every simulated rule and every guess is listed
- * in {@code docs/simulators.md}. Test and operator controls live under {@code /_sim/economic/}.
+ * Behaviour follows e-conomic's public REST documentation and published schemas; every simulated rule, its
+ * source and every guess is listed in {@code docs/simulators.md}. Test and operator controls live under
+ * {@code /_sim/economic/}.
  */
 public class EconomicSimulator extends SimulatorServer {
     public static final int DEFAULT_PORT = 8081;

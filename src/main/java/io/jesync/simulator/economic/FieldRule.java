@@ -3,6 +3,7 @@ package io.jesync.simulator.economic;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,6 +253,114 @@ final class FieldRule {
     private String typeName() {
         String lower = type.name().toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    /**
+     * Every problem {@link #check} finds in an object payload, flattened to "$.path: message" lines, so a test
+     * can name the offending field of what the runtime sent.
+     */
+    List<String> violations(JsonNode body) {
+        if (!body.isObject()) {
+            return List.of("$: the body must be a JSON object");
+        }
+        List<String> out = new ArrayList<>();
+        flatten(check(body), "$", out);
+        return out;
+    }
+
+    private static void flatten(JsonNode tree, String path, List<String> out) {
+        if (tree.has("errors") && tree.get("errors").isArray()) {
+            tree.get("errors").forEach(error -> out.add(path + ": " + error.path("message").asText()));
+            return;
+        }
+        if (tree.isArray()) {
+            tree.forEach(item -> {
+                ObjectNode rest = ((ObjectNode) item).deepCopy();
+                int index = rest.remove("arrayIndex").asInt();
+                flatten(rest, path + "[" + index + "]", out);
+            });
+            return;
+        }
+        tree.properties().forEach(entry -> flatten(entry.getValue(), path + "." + entry.getKey(), out));
+    }
+
+    /**
+     * The properties of a payload that are not written: undeclared ones and read-only ones, as "$.path: why"
+     * lines. e-conomic ignores them on write, so the simulator does too; a test uses this to prove the runtime only
+     * sends fields whose rules are transcribed (and so checked) and that e-conomic takes.
+     */
+    List<String> unwritten(JsonNode value) {
+        List<String> out = new ArrayList<>();
+        collectUnwritten(value, "$", out);
+        return out;
+    }
+
+    private void collectUnwritten(JsonNode value, String path, List<String> out) {
+        if (type == Type.OBJECT && value.isObject()) {
+            value.properties().forEach(field -> {
+                FieldRule rule = properties.get(field.getKey());
+                String at = path + "." + field.getKey();
+                if (rule == null) {
+                    out.add(at + ": not a property of the transcribed rule");
+                } else if (rule.readOnly) {
+                    out.add(at + ": read-only, e-conomic ignores it on write");
+                } else {
+                    rule.collectUnwritten(field.getValue(), at, out);
+                }
+            });
+        } else if (type == Type.ARRAY && value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                items.collectUnwritten(value.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    /**
+     * This rule in the vocabulary of e-conomic's draft-03 schemas (type, required, readOnly, maxLength, ...),
+     * so the contract tests can hold the transcription against the published files keyword by keyword.
+     */
+    ObjectNode describe() {
+        ObjectNode out = Json.object();
+        out.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+        if (required) {
+            out.put("required", true);
+        }
+        if (readOnly) {
+            out.put("readOnly", true);
+        }
+        if (minLength != null) {
+            out.put("minLength", minLength);
+        }
+        if (maxLength != null) {
+            out.put("maxLength", maxLength);
+        }
+        if (pattern != null) {
+            out.put("pattern", pattern.pattern());
+        }
+        if (date) {
+            out.put("format", "full-date");
+        }
+        if (minimum != null) {
+            out.put("minimum", minimum);
+        }
+        if (maximum != null) {
+            out.put("maximum", maximum);
+        }
+        if (maxDecimal != null) {
+            out.put("maxDecimal", maxDecimal);
+        }
+        if (enumValues != null) {
+            ArrayNode values = out.putArray("enum");
+            enumValues.forEach(values::add);
+        }
+        if (!properties.isEmpty()) {
+            ObjectNode declared = out.putObject("properties");
+            properties.forEach((name, rule) -> declared.set(name, rule.describe()));
+        }
+        if (items != null) {
+            out.set("items", items.describe());
+        }
+        return out;
     }
 
     /** Copies only the declared, writable properties of an already validated payload. */
