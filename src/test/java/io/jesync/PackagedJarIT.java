@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,8 @@ class PackagedJarIT {
         try (RuntimeProcess runtime = RuntimeProcess.startJar(RuntimeProcess.packagedJar(), dir, env)) {
             runtime.awaitHttp200("http://127.0.0.1:" + admin + "/observe/health", START);
             report("demo on H2", started);
+            assertThat(healthProbe("http://127.0.0.1:" + admin + "/observe/health/live"))
+                    .as("the image's HEALTHCHECK command").isZero();
 
             String documents = "http://127.0.0.1:" + economic + "/_sim/economic/documents";
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -68,6 +71,8 @@ class PackagedJarIT {
 
             stopsGracefullyOnSigterm(runtime);
             assertThat(runtime.output()).contains("Demo simulators stopped");
+            assertThat(healthProbe("http://127.0.0.1:" + admin + "/observe/health/live"))
+                    .as("probe of a stopped runtime").isEqualTo(1);
         }
     }
 
@@ -107,6 +112,7 @@ class PackagedJarIT {
             try (RuntimeProcess runtime = RuntimeProcess.startJar(RuntimeProcess.packagedJar(), dir, env)) {
                 runtime.awaitHttp200("http://127.0.0.1:" + admin + "/observe/health", START);
                 report("live on PostgreSQL", started);
+                runtime.awaitHttp200("http://127.0.0.1:" + admin + "/observe/health/ready", START);
 
                 DemoOrderGenerator generator = new DemoOrderGenerator(norce, DemoOrderGenerator.Settings.defaults()
                         .withSeed(5));
@@ -120,7 +126,8 @@ class PackagedJarIT {
                 assertThat(ledgerStates(store)).as("the order's ledger row is in PostgreSQL").isNotEmpty();
 
                 stopsGracefullyOnSigterm(runtime);
-                assertThat(runtime.output()).doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET, STORE_PASSWORD, RuntimeProcess.ADMIN_PASSWORD);
+                assertThat(runtime.output()).doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET, STORE_PASSWORD,
+                        RuntimeProcess.ADMIN_PASSWORD);
             }
         }
     }
@@ -135,6 +142,18 @@ class PackagedJarIT {
         assertThat(runtime.output())
                 .contains("JVM shutdown hook triggered by SIGTERM", "(jetshop-economic-sync) shutdown in")
                 .doesNotContain("[ERROR]");
+    }
+
+    /** The container's health check: the probe class run from the packaged jar, as in docker/Dockerfile. */
+    private static int healthProbe(String url) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", RuntimeProcess.packagedJar().toString(), "io.jesync.observe.HealthProbe", url)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!probe.waitFor(60, TimeUnit.SECONDS)) {
+            probe.destroyForcibly();
+            throw new AssertionError("health probe did not finish");
+        }
+        return probe.exitValue();
     }
 
     private static List<String> ledgerStates(TestDatabases.Login store) throws Exception {
