@@ -36,7 +36,7 @@ import io.jesync.testsupport.TestDatabases;
  * driver, Camel's type converters, a component) fails here although every test on the Maven classpath passes.
  */
 class PackagedJarIT {
-    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration START = Duration.ofSeconds(180);
     private static final String APP_SECRET = "jar-it-app-secret";
     private static final String GRANT = "jar-it-grant";
     private static final String CLIENT_ID = "jar-it-client";
@@ -65,9 +65,9 @@ class PackagedJarIT {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> draftInvoiceReferences(runtime.get(documents, null, null)).stream()
                             .anyMatch(reference -> reference.startsWith("jetshop:se:")));
-            HttpResponse<String> acknowledged = runtime.get("http://127.0.0.1:" + admin
-                    + "/api/orders?state=ACKNOWLEDGED");
-            assertThat(new ObjectMapper().readTree(acknowledged.body()).path("count").asInt()).isPositive();
+            String acknowledged = "http://127.0.0.1:" + admin + "/api/orders?state=ACKNOWLEDGED";
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count(runtime.get(acknowledged)) > 0);
 
             stopsGracefullyOnSigterm(runtime);
             assertThat(runtime.output()).contains("Demo simulators stopped");
@@ -166,6 +166,11 @@ class PackagedJarIT {
             }
             return states;
         }
+    }
+
+    private static int count(HttpResponse<String> response) throws Exception {
+        return response == null || response.statusCode() != 200 ? -1
+                : new ObjectMapper().readTree(response.body()).path("count").asInt();
     }
 
     private static List<String> draftInvoiceReferences(HttpResponse<String> response) throws Exception {
