@@ -42,14 +42,38 @@ public final class RuntimeProcess implements AutoCloseable {
      * starts the runtime without one).
      */
     public static RuntimeProcess start(Path workDir, Map<String, String> environment, String... args) {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), "io.jesync.SyncApplication"), workDir,
+                environment, args);
+    }
+
+    /**
+     * Starts the packaged jar with {@code java -jar}, exactly as users and the container image do, so only what the
+     * jar itself holds is on the classpath. Environment and admin password as for {@link #start}.
+     */
+    public static RuntimeProcess startJar(Path jar, Path workDir, Map<String, String> environment, String... args) {
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no packaged jar at " + jar + ": run `mvn verify` (package runs first)");
+        }
+        return launch(List.of("-jar", jar.toAbsolutePath().toString()), workDir, environment, args);
+    }
+
+    /** The jar {@code mvn package} built; failsafe passes its path as the system property {@code jesync.jar}. */
+    public static Path packagedJar() {
+        String path = System.getProperty("jesync.jar");
+        if (path == null || path.isBlank()) {
+            throw new AssertionError("system property jesync.jar is not set: run this test through `mvn verify`");
+        }
+        return Path.of(path);
+    }
+
+    private static RuntimeProcess launch(List<String> launcher, Path workDir, Map<String, String> environment,
+                                         String... args) {
         try {
             Files.createDirectories(workDir);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add("io.jesync.SyncApplication");
+            command.addAll(launcher);
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("SHOP") || k.startsWith("ECONOMIC")

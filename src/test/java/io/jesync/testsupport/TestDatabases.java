@@ -51,6 +51,29 @@ public final class TestDatabases {
         return "jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name;
     }
 
+    /**
+     * A new, empty PostgreSQL database owned by a new login role, the way an operator prepares one for the runtime
+     * (the official image's {@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}/{@code POSTGRES_DB} do the same). The
+     * embedded server trusts local connections, so the password is carried but not checked.
+     */
+    public static Login freshPostgresDatabaseOwnedBy(String role, String password) {
+        int n = COUNTER.incrementAndGet();
+        String user = role + "_" + n;
+        String name = "jesync_" + n;
+        try (Connection connection = postgres().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            statement.execute("CREATE DATABASE " + name + " OWNER " + user);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + name, e);
+        }
+        return new Login("jdbc:postgresql://localhost:" + postgres().getPort() + "/" + name, user, password);
+    }
+
+    /** What the runtime's {@code store.jdbc-url}, {@code store.username} and {@code store.password} get. */
+    public record Login(String jdbcUrl, String username, String password) {
+    }
+
     public static Database open(String url) {
         return new Database(url, user(url), "", 24);
     }
