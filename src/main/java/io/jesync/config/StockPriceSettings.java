@@ -156,6 +156,8 @@ public record StockPriceSettings(
                 ? SettingReader.parsePositive("shop." + shopId + ".connect.account-id",
                         SettingReader.required(source, "shop." + shopId + ".connect.account-id"))
                 : SettingReader.positiveInt(source, "shop." + shopId + ".connect.account-id", 1);
+        // Read even with prices off, so the key is known (not reported as misspelt) whatever the switch says.
+        boolean customerPriceLists = SettingReader.bool(source, p + "customer-price-lists", demo);
         return new StockPriceSettings(stockEnabled, figure, warehouse, location,
                 SettingReader.bool(source, s + "subtract-pending-orders", true), pending,
                 SettingReader.decimal(source, s + "safety-buffer", "0"),
@@ -164,7 +166,7 @@ public record StockPriceSettings(
                 optionalDays(source, s + "lead-time-days.incoming"),
                 optionalDays(source, s + "lead-time-days.out-of-stock"),
                 pricesEnabled, lists, rate(p + "vat-rate", source.get(p + "vat-rate").orElse("25")), vatByGroup,
-                accountId, pricesEnabled && SettingReader.bool(source, p + "customer-price-lists", demo));
+                accountId, customerPriceLists && pricesEnabled);
     }
 
     private static PriceListRule priceList(ConfigSource source, String prefix, String code, boolean demo) {
