@@ -181,7 +181,7 @@ public final class Bootstrap {
     /**
      * Ctrl-C and {@code docker stop} end the JVM from Camel's shutdown hook, so what must close cleanly (the
      * store, the demo simulators) closes when Camel reports itself stopped: after in-flight orders finished,
-     * and before the JVM halts.
+     * and before the JVM halts. The one line saying where the admin side listens is hooked in at the same point.
      */
     private static void closeWithCamel(Main main, RuntimeSettings settings, AutoCloseable... resources) {
         main.addMainListener(new MainListenerSupport() {
