@@ -11,6 +11,7 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.admin.AdminSideSummary;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.RuntimeSettings;
@@ -38,11 +39,15 @@ public final class Bootstrap {
     public int run(String[] args) {
         ConfigSource source;
         RuntimeSettings settings;
+        Optional<InitialSyncCommand> initialSync;
         try {
             source = ConfigSource.load(environment, Map.of());
             settings = RuntimeSettings.load(source);
+            initialSync = InitialSyncCommand.parse(args);
         } catch (ConfigurationException e) {
-            System.err.println("Configuration error: " + e.getMessage());
+            return configurationError(e);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Usage error: " + e.getMessage());
             return CONFIGURATION_ERROR;
         }
 
@@ -51,32 +56,33 @@ public final class Bootstrap {
         try {
             if (settings.demo()) {
                 try {
-                    demo = DemoEnvironment.start(settings);
+                    demo = DemoEnvironment.start(settings, initialSync.isEmpty());
                 } catch (IllegalStateException e) {
-                    System.err.println("Demo error: " + e.getMessage()
-                            + " (choose free ports with simulator.economic.port / simulator.norce.port)");
+                    System.err.println("Demo error: " + e.getMessage() + (initialSync.isPresent()
+                            ? alreadyRunning(settings) : " (choose free ports with simulator.economic.port /"
+                            + " simulator.norce.port)"));
                     return STARTUP_ERROR;
                 }
             }
-            database = new Database(settings.store().jdbcUrl(), settings.store().username(),
-                    settings.store().password().map(io.jesync.config.Secret::reveal).orElse(""));
+            database = openStore(settings, initialSync.isPresent());
+            if (database == null) {
+                return STARTUP_ERROR;
+            }
             new Migrations(database).migrate();
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
             }
-            Optional<InitialSyncCommand> initialSync = InitialSyncCommand.parse(args);
             if (initialSync.isPresent()) {
                 // A one-off job: it runs, prints its report and exits; no schedule or server starts.
                 return initialSync.get().run(settings, database, System.out);
             }
 
             Main main = camelMain(source, settings, database, demo);
-            closeWithCamel(main, database, demo);
+            closeWithCamel(main, settings, database, demo);
             main.run(args);
             return main.getExitCode();
         } catch (ConfigurationException e) {
-            System.err.println("Configuration error: " + e.getMessage());
-            return CONFIGURATION_ERROR;
+            return configurationError(e);
         } catch (IllegalArgumentException e) {
             System.err.println("Usage error: " + e.getMessage());
             return CONFIGURATION_ERROR;
@@ -96,6 +102,68 @@ public final class Bootstrap {
         }
     }
 
+    /**
+     * Opens the store, or says in one line why it cannot: the URL (its password masked) and the root cause, rather
+     * than the connection pool's stack trace. An H2 file held by a running service is named as such, with what to
+     * run instead.
+     */
+    private static Database openStore(RuntimeSettings settings, boolean job) {
+        String password = settings.store().password().map(io.jesync.config.Secret::reveal).orElse("");
+        try {
+            return new Database(settings.store().jdbcUrl(), settings.store().username(), password);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("store.jdbc-url", e.getMessage());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            why = why.lines().findFirst().orElse("").strip();
+            if (!password.isEmpty()) {
+                why = why.replace(password, "****");
+            }
+            String url = StoreUrls.withoutPassword(settings.store().jdbcUrl());
+            if (held(e)) {
+                System.err.println("Store error: " + url + " is in use by a running service (H2 lets one process"
+                        + " open it)" + (job ? alreadyRunning(settings) : "; stop that service first"));
+            } else {
+                System.err.println("Store error: cannot open " + url + ": " + why);
+            }
+            return null;
+        }
+    }
+
+    /** H2's "database may be already in use" (error 90020, "the file is locked"): another process holds the file. */
+    private static boolean held(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020
+                    || String.valueOf(t.getMessage()).contains("The file is locked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to run instead of {@code --initial-sync} while the service runs: the same job through its admin API. */
+    private static String alreadyRunning(RuntimeSettings settings) {
+        return "; while the service runs, start the initial sync through it: curl -u " + settings.admin().username()
+                + " -X POST -H 'Content-Type: application/json' -d '{\"direction\":\"shop-to-economic\","
+                + "\"dryRun\":true}' http://" + settings.admin().host() + ":" + settings.admin().port()
+                + "/api/initial-sync";
+    }
+
+    /** Every problem of the start on a line of its own, so one look at the output is enough to fix them all. */
+    private static int configurationError(ConfigurationException e) {
+        for (ConfigurationException problem : e.problems()) {
+            System.err.println("Configuration error: " + problem.getMessage());
+        }
+        if (e.problems().size() > 1) {
+            System.err.println(e.problems().size() + " configuration errors; nothing was started");
+        }
+        return CONFIGURATION_ERROR;
+    }
+
     /** The Camel side of the runtime, with what start-up prepared bound; tests start it in-process the same way. */
     public static Main camelMain(ConfigSource source, RuntimeSettings settings, Database database,
                                  DemoEnvironment demo) {
@@ -113,12 +181,14 @@ public final class Bootstrap {
     /**
      * Ctrl-C and {@code docker stop} end the JVM from Camel's shutdown hook, so what must close cleanly (the
      * store, the demo simulators) closes when Camel reports itself stopped: after in-flight orders finished,
-     * and before the JVM halts.
+     * and before the JVM halts. The one line saying where the admin side listens is hooked in at the same point.
      */
-    private static void closeWithCamel(Main main, AutoCloseable... resources) {
+    private static void closeWithCamel(Main main, RuntimeSettings settings, AutoCloseable... resources) {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport configured) {
+                configured.getCamelContext().getManagementStrategy().addEventNotifier(new AdminSideSummary(
+                        configured.getCamelContext(), settings.admin()));
                 configured.getCamelContext().getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                     @Override
                     public boolean isEnabled(CamelEvent event) {
@@ -157,7 +227,8 @@ public final class Bootstrap {
         properties.put("camel.management.enabled", "true");
         properties.put("camel.management.host", host);
         properties.put("camel.management.port", port);
-        properties.put("camel.management.health-check-enabled", "true");
+        // HealthRoutes serves health: Camel's endpoint would show every check's details to anyone asking.
+        properties.put("camel.management.health-check-enabled", "false");
         properties.put("camel.management.metrics-enabled", "true");
         // Camel's developer endpoints can read and change the running routes: never exposed.
         properties.put("camel.management.dev-console-enabled", "false");

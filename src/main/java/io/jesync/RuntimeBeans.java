@@ -38,6 +38,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.Sleeper;
 import io.jesync.observe.RemoteAuthHealthCheck;
+import io.jesync.observe.StoreHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
@@ -73,6 +74,7 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String DEMO = "demoEnvironment";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
+    private static final Duration STORE_CHECK_DEADLINE = Duration.ofSeconds(3);
 
     @Override
     public void configure(CamelContext context) {
@@ -179,6 +181,7 @@ public class RuntimeBeans implements CamelConfiguration {
         guardAdminSide(context, settings);
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
         if (stock != null) {
             health.register(new StockPriceObservability.PacingHealthCheck(stock.flow()));
         }

@@ -32,23 +32,26 @@ class StartupTest {
         int admin = RuntimeProcess.freePort();
         int economic = RuntimeProcess.freePort();
         int norce = RuntimeProcess.freePort();
-        // Faster than the shipped demo, so the accountant's bookings and its one cancellation come back in seconds.
+        // Orders arrive faster than in the shipped demo; what comes back (the back office, the status and reversal
+        // polls) runs at the shipped demo pace, which must show the whole cycle within about two minutes.
         Map<String, String> env = Map.of("ADMIN_PORT", Integer.toString(admin),
                 "SIMULATOR_ECONOMIC_PORT", Integer.toString(economic),
                 "SIMULATOR_NORCE_PORT", Integer.toString(norce),
                 "DEMO_ORDERS_PER_MINUTE", "60",
-                "SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "2",
-                "DEMO_ACCOUNTANT_INTERVAL_SECONDS", "1",
-                "SHOP_SE_STATUS_POLL_INTERVAL", "2s");
+                "SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "2");
 
         try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
             String health = "http://127.0.0.1:" + admin + "/observe/health";
-            runtime.awaitHttp200(health + "/ready", Duration.ofSeconds(60));
+            // Generous: the machine running the suite may be busy with other builds.
+            runtime.awaitHttp200(health + "/ready", Duration.ofSeconds(120));
 
             assertThat(runtime.output().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
                     .contains("DEMO MODE"));
+            long started = System.nanoTime();
             assertThat(runtime.output()).contains("http://127.0.0.1:" + economic, "http://127.0.0.1:" + norce,
-                    "stop with Ctrl-C");
+                    "stop with Ctrl-C", "http://127.0.0.1:" + admin + "/console");
+            runtime.awaitOutput("Admin side listening on http://127.0.0.1:" + admin + ": web console /console",
+                    Duration.ofSeconds(30));
             HttpResponse<String> checks = runtime.get(health);
             assertThat(checks.body()).contains("\"economic-auth\",\"status\":\"UP\"",
                     "\"shop-se-auth\",\"status\":\"UP\"");
@@ -75,19 +78,39 @@ class StartupTest {
                     .contains("jesync_economic_calls_today", "jesync_economic_daily_call_budget 50000.0");
 
             String done = "http://127.0.0.1:" + admin + "/api/status-actions?state=DONE&limit=1000";
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            String reversed = "http://127.0.0.1:" + admin + "/api/reversals?state=DONE&limit=1000";
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(150)).until(() -> {
                 String body = runtime.get(done).body();
-                return body.contains("\"action\":\"capture") && body.contains("\"action\":\"cancel\"");
+                return body.contains("\"action\":\"capture") && body.contains("\"action\":\"cancel\"")
+                        && runtime.get(reversed).body().contains("\"kind\":\"REFUND\"");
             });
+            System.out.println("Demo cycle (delivery note, capture, cancellation, credit note) seen after "
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
             assertThat(runtime.get(done).body()).contains("\"action\":\"delivery-note", "\"action\":\"set-status Invoiced\"");
             assertThat(count(runtime.get("http://127.0.0.1:" + admin + "/api/status-actions"))).as("none parked")
                     .isZero();
             assertThat(runtime.get("http://127.0.0.1:" + admin + "/api/reversals").statusCode()).isEqualTo(200);
 
+            // The H2 file belongs to the running service: the one-off job says so and what to run instead.
+            // (Its own folder keeps the two processes' logs apart; the store is the service's.)
+            Map<String, String> job = new HashMap<>(env);
+            job.put("SIMULATOR_ECONOMIC_PORT", Integer.toString(RuntimeProcess.freePort()));
+            job.put("SIMULATOR_NORCE_PORT", Integer.toString(RuntimeProcess.freePort()));
+            String store = "jdbc:h2:file:" + dir.resolve("data/jesync").toAbsolutePath() + ";WRITE_DELAY=0";
+            job.put("STORE_JDBC_URL", store);
+            try (RuntimeProcess sync = RuntimeProcess.start(dir.resolve("job"), job, "--initial-sync",
+                    "shop-to-economic", "--dry-run")) {
+                assertThat(sync.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.STARTUP_ERROR);
+                assertThat(sync.output()).doesNotContain("DEMO MODE", "\tat ")
+                        .contains("Store error: " + store + " is in use by a running service",
+                                "curl -u admin -X POST", "http://127.0.0.1:" + admin + "/api/initial-sync");
+            }
+
             runtime.terminate();
             runtime.awaitExit(Duration.ofSeconds(60));
             assertThat(runtime.output()).contains("Demo simulators stopped", "Admin side: wrong credentials")
-                    .doesNotContain("[ERROR]", "a-wrong-guess-123");
+                    .doesNotContain("[ERROR]", "a-wrong-guess-123", "HTTP endpoints summary");
+            assertThat(runtime.output().split("Admin side listening on", -1)).as("one summary").hasSize(2);
         }
     }
 
@@ -97,7 +120,12 @@ class StartupTest {
     }
 
     @Test
-    void live_mode_with_a_missing_setting_stops_with_one_line_naming_it(@TempDir Path dir) {
+    void one_start_reports_every_bad_setting_each_on_its_own_line(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("application.properties"), """
+                shop.se.orders.triger-statuses=Confirmed
+                shop.se.orders.poll-cron=every 5 minutes
+                shop.se.status.poll-interval=often
+                """);
         Map<String, String> env = new HashMap<>();
         env.put("APP_ENVIRONMENT", "live");
         env.put("SHOP_SE_BASE_URL", "https://acme.api-se.norce.tech");
@@ -108,11 +136,43 @@ class StartupTest {
         try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
             assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.CONFIGURATION_ERROR);
 
-            assertThat(runtime.stderr().strip()).isEqualTo("Configuration error: economic.app-secret-token: is "
-                    + "missing: set the environment variable ECONOMIC_APP_SECRET_TOKEN or point "
-                    + "economic.app-secret-token-file at a file that holds it");
+            assertThat(runtime.stderr().lines()).containsExactlyInAnyOrder(
+                    "Configuration error: economic.app-secret-token: is missing: set the environment variable "
+                            + "ECONOMIC_APP_SECRET_TOKEN or point economic.app-secret-token-file at a file that holds it",
+                    "Configuration error: shop.se.application-ids: is missing: set it in application.properties or "
+                            + "as SHOP_SE_APPLICATION_IDS",
+                    "Configuration error: shop.se.orders.poll-cron: 'every 5 minutes' is not a Quartz cron expression"
+                            + " (six or seven fields, seconds first, e.g. 0 */5 * * * ? for every five minutes)",
+                    "Configuration error: shop.se.status.poll-interval: 'often' is not a duration (e.g. 30s, 5m, 2h"
+                            + " or PT5M)",
+                    "Configuration error: shop.se.orders.triger-statuses: is not a setting; did you mean "
+                            + "shop.se.orders.trigger-statuses?",
+                    "5 configuration errors; nothing was started");
             assertThat(runtime.stdout()).isEmpty();
             assertThat(dir.resolve("data")).doesNotExist();
+        }
+    }
+
+    @Test
+    void an_unreachable_store_is_one_line_naming_its_url_and_the_cause(@TempDir Path dir) {
+        int nothingListens = RuntimeProcess.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("APP_ENVIRONMENT", "live");
+        env.put("SHOP_SE_BASE_URL", "https://acme.api-se.norce.tech");
+        env.put("SHOP_SE_CLIENT_ID", "acme");
+        env.put("SHOP_SE_APPLICATION_IDS", "1001");
+        env.put("SHOP_SE_CLIENT_SECRET", "shop-secret-value");
+        env.put("ECONOMIC_APP_SECRET_TOKEN", "app-secret-value");
+        env.put("ECONOMIC_AGREEMENT_GRANT_TOKEN", "grant-value");
+        env.put("STORE_JDBC_URL", "jdbc:h2:tcp://127.0.0.1:" + nothingListens + "/jesync;PASSWORD=in-the-url");
+
+        try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
+            assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.STARTUP_ERROR);
+
+            assertThat(runtime.stderr().lines()).singleElement().asString()
+                    .startsWith("Store error: cannot open jdbc:h2:tcp://127.0.0.1:" + nothingListens
+                            + "/jesync;PASSWORD=****: ")
+                    .doesNotContain("in-the-url");
         }
     }
 
@@ -125,7 +185,7 @@ class StartupTest {
         try (RuntimeProcess runtime = RuntimeProcess.start(dir, env)) {
             assertThat(runtime.awaitExit(Duration.ofSeconds(60))).isEqualTo(Bootstrap.CONFIGURATION_ERROR);
 
-            assertThat(runtime.stderr().strip()).isEqualTo("Configuration error: admin.password: is missing: set the"
+            assertThat(runtime.stderr().lines()).contains("Configuration error: admin.password: is missing: set the"
                     + " environment variable ADMIN_PASSWORD or point admin.password-file at a file that holds it");
         }
     }

@@ -19,8 +19,8 @@ public record AdminSettings(String host, int port, String username, Secret passw
         int port = SettingReader.port(source, "admin.port", 8080);
         String username = source.get("admin.username").orElse("admin");
         if (username.contains(":")) {
-            throw new ConfigurationException("admin.username", "must not contain ':' (HTTP Basic separates user"
-                    + " and password with it)");
+            source.report(new ConfigurationException("admin.username", "must not contain ':' (HTTP Basic separates"
+                    + " user and password with it)"));
         }
         Optional<Secret> token = source.secret("admin.token");
         int traceCapacity = SettingReader.positiveInt(source, "admin.tracing.capture-size", 100);
@@ -31,12 +31,12 @@ public record AdminSettings(String host, int port, String username, Secret passw
         }
         Secret password = SettingReader.requiredSecret(source, "admin.password");
         if (password.reveal().length() < MIN_LIVE_PASSWORD || password.equals(DEMO_PASSWORD)) {
-            throw new ConfigurationException("admin.password", "is too weak for live mode: use at least "
-                    + MIN_LIVE_PASSWORD + " characters");
+            source.report(new ConfigurationException("admin.password", "is too weak for live mode: use at least "
+                    + MIN_LIVE_PASSWORD + " characters"));
         }
         if (token.isPresent() && token.get().reveal().length() < MIN_LIVE_PASSWORD) {
-            throw new ConfigurationException("admin.token", "is too weak for live mode: use at least "
-                    + MIN_LIVE_PASSWORD + " characters");
+            source.report(new ConfigurationException("admin.token", "is too weak for live mode: use at least "
+                    + MIN_LIVE_PASSWORD + " characters"));
         }
         return new AdminSettings(host, port, username, password, token, false, traceCapacity);
     }

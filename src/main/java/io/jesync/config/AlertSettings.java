@@ -24,12 +24,12 @@ public record AlertSettings(
 
     static AlertSettings load(ConfigSource source) {
         if (source.get("alerts.email.to").isPresent()) {
-            throw new ConfigurationException("alerts.email.to", "e-mail alerts are not available in this build (no"
-                    + " SMTP library); use alerts.webhook.url, e.g. with a webhook-to-mail service");
+            source.report(new ConfigurationException("alerts.email.to", "e-mail alerts are not available in this"
+                    + " build (no SMTP library); use alerts.webhook.url, e.g. with a webhook-to-mail service"));
         }
         int percent = SettingReader.positiveInt(source, "alerts.budget-warn-percent", 80);
         if (percent > 100) {
-            throw new ConfigurationException("alerts.budget-warn-percent", "must be 1-100, got " + percent);
+            source.report(new ConfigurationException("alerts.budget-warn-percent", "must be 1-100, got " + percent));
         }
         return new AlertSettings(
                 SettingReader.url(source, "alerts.webhook.url", false),

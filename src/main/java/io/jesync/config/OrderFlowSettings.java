@@ -99,50 +99,64 @@ public record OrderFlowSettings(
                                   java.util.List<Integer> channels) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";
-        Set<Integer> triggers = statuses(o + "trigger-statuses", source.get(o + "trigger-statuses").orElse("Confirmed"));
+        Set<Integer> triggers = source.attempt(() -> statuses(o + "trigger-statuses",
+                source.get(o + "trigger-statuses").orElse("Confirmed")), Set.of());
         Map<Integer, Set<Integer>> channelTriggers = new LinkedHashMap<>();
         for (int channel : channels) {
             String key = o + "trigger-statuses." + channel;
-            source.get(key).ifPresent(text -> channelTriggers.put(channel, statuses(key, text)));
+            source.get(key).ifPresent(text -> source.attempt(() -> channelTriggers.put(channel, statuses(key, text)),
+                    null));
         }
-        DocumentType documentType = choice(source, o + "document-type", DocumentType.DRAFT_INVOICE,
-                DocumentType.values());
-        Optional<String> sendBy = source.get(o + "send-by").map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+        DocumentType documentType = source.attempt(() -> choice(source, o + "document-type",
+                DocumentType.DRAFT_INVOICE, DocumentType.values()), DocumentType.DRAFT_INVOICE);
+        Optional<String> sendBy = source.attempt(() -> source.get(o + "send-by").map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "none" -> "none";
             case "email" -> "Email";
             case "ean" -> "EAN";
             default -> throw new ConfigurationException(o + "send-by", "'" + value + "' is not one of none, Email, EAN");
-        });
+        }), Optional.empty());
         String acknowledgeName = source.get(o + "acknowledge-status").orElse("ErpConfirmed");
-        Optional<NorceOrderStatus> acknowledge = "none".equalsIgnoreCase(acknowledgeName) ? Optional.empty()
+        Optional<NorceOrderStatus> acknowledge = source.attempt(() -> "none".equalsIgnoreCase(acknowledgeName)
+                ? Optional.empty()
                 : Optional.of(NorceOrderStatus.parse(acknowledgeName).orElseThrow(() -> new ConfigurationException(
                         o + "acknowledge-status", "'" + acknowledgeName + "' is not a Norce order status (e.g. "
-                        + "ErpConfirmed), nor none")));
-        CustomerMatch match = choice(source, c + "match", CustomerMatch.EMAIL, CustomerMatch.values());
-        Optional<Long> defaultCustomer = source.get(c + "default-customer-number")
-                .map(v -> (long) SettingReader.parsePositive(c + "default-customer-number", v));
+                        + "ErpConfirmed), nor none"))), Optional.empty());
+        CustomerMatch match = source.attempt(() -> choice(source, c + "match", CustomerMatch.EMAIL,
+                CustomerMatch.values()), CustomerMatch.EMAIL);
+        Optional<Long> defaultCustomer = source.attempt(() -> source.get(c + "default-customer-number")
+                .map(v -> (long) SettingReader.parsePositive(c + "default-customer-number", v)), Optional.empty());
         if (match == CustomerMatch.DEFAULT_CUSTOMER && defaultCustomer.isEmpty()) {
-            throw new ConfigurationException(c + "default-customer-number", "is missing: " + c
-                    + "match=default-customer books every order on that e-conomic customer");
+            source.report(new ConfigurationException(c + "default-customer-number", "is missing: " + c
+                    + "match=default-customer books every order on that e-conomic customer"));
         }
 
         Map<String, Integer> countryZones = new LinkedHashMap<>();
-        SettingReader.pairs(source, o + "vat-zone.overrides").forEach((country, zone) -> countryZones.put(
-                country.toUpperCase(Locale.ROOT), SettingReader.parsePositive(o + "vat-zone.overrides", zone)));
+        source.attempt(() -> {
+            SettingReader.pairs(source, o + "vat-zone.overrides").forEach((country, zone) -> countryZones.put(
+                    country.toUpperCase(Locale.ROOT), SettingReader.parsePositive(o + "vat-zone.overrides", zone)));
+            return null;
+        }, null);
         Map<String, BigDecimal> rates = new LinkedHashMap<>();
-        SettingReader.pairs(source, o + "exchange-rates").forEach((currency, rate) -> {
+        source.attempt(() -> {
+            SettingReader.pairs(source, o + "exchange-rates").forEach((currency, rate) -> {
+                try {
+                    rates.put(currency.toUpperCase(Locale.ROOT), new BigDecimal(rate));
+                } catch (NumberFormatException e) {
+                    throw new ConfigurationException(o + "exchange-rates", "'" + rate + "' is not a number");
+                }
+            });
+            return null;
+        }, null);
+        String timeZone = source.attempt(() -> {
+            String zone = source.get(o + "time-zone").orElse("Europe/Stockholm");
             try {
-                rates.put(currency.toUpperCase(Locale.ROOT), new BigDecimal(rate));
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(o + "exchange-rates", "'" + rate + "' is not a number");
+                ZoneId.of(zone);
+                return zone;
+            } catch (java.time.DateTimeException e) {
+                throw new ConfigurationException(o + "time-zone", "'" + zone + "' is not a time zone (e.g. "
+                        + "Europe/Stockholm)");
             }
-        });
-        String timeZone = source.get(o + "time-zone").orElse("Europe/Stockholm");
-        try {
-            ZoneId.of(timeZone);
-        } catch (java.time.DateTimeException e) {
-            throw new ConfigurationException(o + "time-zone", "'" + timeZone + "' is not a time zone (e.g. Europe/Stockholm)");
-        }
+        }, "Europe/Stockholm");
         int paymentTerms = SettingReader.positiveInt(source, o + "payment-terms-number", 1);
         OrderMappingSettings mapping;
         try {
@@ -178,13 +192,16 @@ public record OrderFlowSettings(
 
         Map<BigDecimal, Integer> groups = new LinkedHashMap<>();
         String groupKey = "shop." + shopId + ".products.group-by-vat-rate";
-        SettingReader.pairs(source, groupKey).forEach((rate, group) -> {
-            try {
-                groups.put(new BigDecimal(rate).stripTrailingZeros(), SettingReader.parsePositive(groupKey, group));
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(groupKey, "'" + rate + "' is not a VAT rate");
-            }
-        });
+        source.attempt(() -> {
+            SettingReader.pairs(source, groupKey).forEach((rate, group) -> {
+                try {
+                    groups.put(new BigDecimal(rate).stripTrailingZeros(), SettingReader.parsePositive(groupKey, group));
+                } catch (NumberFormatException e) {
+                    throw new ConfigurationException(groupKey, "'" + rate + "' is not a VAT rate");
+                }
+            });
+            return null;
+        }, null);
         if (groups.isEmpty()) {
             groups.put(new BigDecimal("25"), 1);
             groups.put(new BigDecimal("12"), 2);
@@ -196,7 +213,7 @@ public record OrderFlowSettings(
                 Set.copyOf(triggers),
                 Map.copyOf(channelTriggers),
                 Duration.ofSeconds(SettingReader.positiveInt(source, o + "poll-interval-seconds", 30)),
-                source.get(o + "poll-cron"),
+                SettingReader.cron(source, o + "poll-cron"),
                 Duration.ofMinutes(SettingReader.nonNegativeInt(source, o + "overlap-minutes", 10)),
                 Duration.ofHours(SettingReader.positiveInt(source, o + "initial-lookback-hours", 72)),
                 documentType,

@@ -67,30 +67,35 @@ public record ProductSettings(
         String p = "shop." + shopId + ".products.";
         Map<Integer, BigDecimal> vatByGroup = new LinkedHashMap<>();
         groupByVatRate.forEach((rate, group) -> vatByGroup.putIfAbsent(group, rate));
-        SettingReader.pairs(source, p + "vat-rate-by-group").forEach((group, rate) -> {
-            try {
-                vatByGroup.put(SettingReader.parsePositive(p + "vat-rate-by-group", group),
-                        new BigDecimal(rate).stripTrailingZeros());
-            } catch (NumberFormatException e) {
-                throw new ConfigurationException(p + "vat-rate-by-group", "'" + rate + "' is not a VAT rate");
-            }
-        });
+        source.attempt(() -> {
+            Map<String, String> given = SettingReader.pairs(source, p + "vat-rate-by-group");
+            // The demo agreement's fourth group (25 %) is in no shop rule, so demo mode names it.
+            (given.isEmpty() && enabledByDefault ? Map.of("4", "25") : given).forEach((group, rate) -> {
+                try {
+                    vatByGroup.put(SettingReader.parsePositive(p + "vat-rate-by-group", group),
+                            new BigDecimal(rate).stripTrailingZeros());
+                } catch (NumberFormatException e) {
+                    throw new ConfigurationException(p + "vat-rate-by-group", "'" + rate + "' is not a VAT rate");
+                }
+            });
+            return null;
+        }, null);
         Map<ProductField, Owner> overrides = new EnumMap<>(ProductField.class);
         for (ProductField field : FieldOwnership.CONFIGURABLE) {
-            source.get(p + "owner." + field.key()).ifPresent(value -> overrides.put(field,
+            source.get(p + "owner." + field.key()).ifPresent(value -> source.attempt(() -> overrides.put(field,
                     switch (value.strip().toLowerCase(Locale.ROOT)) {
                         case "shop" -> Owner.SHOP;
                         case "economic", "e-conomic" -> Owner.ECONOMIC;
                         default -> throw new ConfigurationException(p + "owner." + field.key(), "'" + value
                                 + "' is neither shop nor economic");
-                    }));
+                    }), null));
         }
         List<Integer> salesAreas = source.get(p + "sales-areas").isPresent()
                 ? SettingReader.intList(source, p + "sales-areas") : List.of(1);
         return new ProductSettings(
                 SettingReader.bool(source, p + "enabled", enabledByDefault),
                 Duration.ofSeconds(SettingReader.positiveInt(source, p + "poll-interval-seconds", 300)),
-                source.get(p + "poll-cron"),
+                SettingReader.cron(source, p + "poll-cron"),
                 Duration.ofMinutes(SettingReader.nonNegativeInt(source, p + "overlap-minutes", 10)),
                 Duration.ofHours(SettingReader.positiveInt(source, p + "initial-lookback-hours", 24)),
                 groupByVatRate, vatByGroup,
@@ -112,8 +117,8 @@ public record ProductSettings(
     private static int status(ConfigSource source, String key, int fallback) {
         int value = SettingReader.positiveInt(source, key, fallback);
         if (!SKU_STATUSES.contains(value)) {
-            throw new ConfigurationException(key, value + " is not a Norce SkuStatus (1 Active, 2 Coming, 3 Expiring,"
-                    + " 4 Hidden, 5 Inactive, 6 NotActivated)");
+            source.report(new ConfigurationException(key, value + " is not a Norce SkuStatus (1 Active, 2 Coming,"
+                    + " 3 Expiring, 4 Hidden, 5 Inactive, 6 NotActivated)"));
         }
         return value;
     }

@@ -18,8 +18,8 @@ public record ReconciliationSettings(boolean enabled, String cron) {
         String r = "shop." + shopId + ".reconciliation.";
         String cron = source.get(r + "cron").orElse("0 30 5 * * ?");
         if (!CronExpression.isValidExpression(cron)) {
-            throw new ConfigurationException(r + "cron", "'" + cron + "' is not a Quartz cron expression (e.g."
-                    + " 0 30 5 * * ? for 05:30 every day)");
+            source.report(new ConfigurationException(r + "cron", "'" + cron + "' is not a Quartz cron expression"
+                    + " (e.g. 0 30 5 * * ? for 05:30 every day)"));
         }
         return new ReconciliationSettings(SettingReader.bool(source, r + "enabled", true), cron);
     }

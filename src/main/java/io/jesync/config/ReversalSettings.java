@@ -2,8 +2,6 @@ package io.jesync.config;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What happens in e-conomic when a transferred order changes in the shop afterwards (cancelled, refunded,
@@ -20,8 +18,6 @@ public record ReversalSettings(
         OnCancel onCancel,
         boolean bookCreditNotes) {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
-
     /** The merchant's policy for orders cancelled in the shop after they reached e-conomic. */
     public enum OnCancel {
         /** Delete the draft (invoice or order), or credit the booked invoice. */
@@ -36,17 +32,20 @@ public record ReversalSettings(
     static ReversalSettings load(ConfigSource source, String shopId, boolean demo) {
         String r = "shop." + shopId + ".reversal.";
         String onCancel = source.get(r + "on-cancel").orElse("reverse");
-        OnCancel policy;
-        try {
-            policy = OnCancel.valueOf(onCancel.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(r + "on-cancel", "'" + onCancel + "' is not one of reverse, park, ignore");
-        }
+        OnCancel policy = source.attempt(() -> {
+            try {
+                return OnCancel.valueOf(onCancel.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(r + "on-cancel", "'" + onCancel + "' is not one of reverse, park, "
+                        + "ignore");
+            }
+        }, OnCancel.REVERSE);
         return new ReversalSettings(
                 SettingReader.bool(source, r + "enabled", demo),
-                duration(source, r + "poll-interval", "5m"),
-                duration(source, r + "overlap", "10m"),
-                duration(source, r + "initial-lookback", "72h"),
+                // The demo's shopkeeper cancels and refunds often; its credit notes should show within a minute.
+                SettingReader.duration(source, r + "poll-interval", demo ? StatusFlowSettings.DEMO_POLL_INTERVAL : "5m"),
+                SettingReader.duration(source, r + "overlap", "10m"),
+                SettingReader.duration(source, r + "initial-lookback", "72h"),
                 policy,
                 SettingReader.bool(source, r + "book-credit-notes", true));
     }
@@ -55,25 +54,5 @@ public record ReversalSettings(
     public static ReversalSettings defaults() {
         return new ReversalSettings(true, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofHours(72),
                 OnCancel.REVERSE, true);
-    }
-
-    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}. */
-    private static Duration duration(ConfigSource source, String key, String fallback) {
-        String text = source.get(key).orElse(fallback).strip();
-        Matcher simple = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                return switch (simple.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            return Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h or PT5M)");
-        }
     }
 }

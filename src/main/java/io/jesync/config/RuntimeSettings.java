@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.jesync.demo.DemoCatalog;
+
 /**
  * Every setting the runtime needs, read and checked once at start-up. Loading either returns complete,
- * valid settings or throws one {@link ConfigurationException} naming the first bad key, so nothing starts
+ * valid settings or throws one {@link ConfigurationException} listing every bad key, so nothing starts
  * half-configured.
  *
  * <p>In demo mode the remote systems are the built-in simulators: base URLs and credentials are theirs and
@@ -45,22 +47,38 @@ public record RuntimeSettings(
         return environment == Environment.DEMO;
     }
 
+    /**
+     * Reads every setting. Every problem of the start is collected; the load fails at the end with all of them
+     * (one line each), so an operator fixes the file once rather than once per restart. A key under one of the
+     * runtime's prefixes that no setting knows is one of them, named with the known key nearest to it.
+     */
     public static RuntimeSettings load(ConfigSource source) {
-        Environment environment = parseEnvironment(source);
+        Environment environment = source.attempt(() -> parseEnvironment(source), Environment.DEMO);
         boolean live = environment == Environment.LIVE;
         String instanceId = source.get("app.instance-id").orElseGet(RuntimeSettings::hostName);
 
-        AdminSettings admin = AdminSettings.load(source, live);
-        StoreSettings store = store(source);
+        AdminSettings admin = source.attempt(() -> AdminSettings.load(source, live), null);
+        StoreSettings store = source.attempt(() -> store(source), null);
         SimulatorSettings simulators = new SimulatorSettings(SettingReader.port(source, "simulator.economic.port", 8081),
                 SettingReader.port(source, "simulator.norce.port", 8082), SettingReader.longValue(source, "simulator.seed", 4711L),
                 SettingReader.nonNegativeDecimal(source, "demo.orders-per-minute", 6.0),
                 SettingReader.nonNegativeInt(source, "demo.accountant-interval-seconds", 20));
-        EconomicSettings economic = economic(source, live, simulators);
-        SyncMode syncMode = SyncMode.parse(source);
+        EconomicSettings economic = source.attempt(() -> economic(source, live, simulators), null);
+        SyncMode syncMode = source.attempt(() -> SyncMode.parse(source), SyncMode.COMBO);
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);
+        StockSyncSettings stockSync = source.attempt(() -> StockSyncSettings.load(source, live, simulators), null);
+        AlertSettings alerts = source.attempt(() -> AlertSettings.load(source), null);
+        // Read by Bootstrap when it hands Camel its settings, and by the other environment.
+        source.declare("plugins.routes-dir", "economic.base-url", "economic.openapi-base-url",
+                "economic.app-secret-token", "economic.app-secret-token-file", "economic.agreement-grant-token",
+                "economic.agreement-grant-token-file");
+        Set<String> prefixes = new LinkedHashSet<>(List.of("app.", "admin.", "alerts.", "store.", "economic.",
+                "sync.", "stock-prices.", "simulator.", "demo.", "plugins."));
+        shops.forEach(shop -> prefixes.add("shop." + shop.id() + "."));
+        source.reportUnknownKeys(prefixes);
+        source.failOnProblems();
         return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
-                StockSyncSettings.load(source, live, simulators), AlertSettings.load(source));
+                stockSync, alerts);
     }
 
     private static Environment parseEnvironment(ConfigSource source) {
@@ -90,8 +108,8 @@ public record RuntimeSettings(
             appSecret = SettingReader.requiredSecret(source, "economic.app-secret-token");
             grant = SettingReader.requiredSecret(source, "economic.agreement-grant-token");
             if (PUBLIC_DEMO_TOKEN.equals(appSecret.reveal()) || PUBLIC_DEMO_TOKEN.equals(grant.reveal())) {
-                throw new ConfigurationException("economic.app-secret-token", "the public 'demo' tokens are read-only;"
-                        + " live mode needs the agreement's own app secret and grant tokens");
+                source.report(new ConfigurationException("economic.app-secret-token", "the public 'demo' tokens are read-only;"
+                        + " live mode needs the agreement's own app secret and grant tokens"));
             }
         } else {
             baseUrl = URI.create("http://127.0.0.1:" + simulators.economicPort());
@@ -106,6 +124,45 @@ public record RuntimeSettings(
 
     private static List<ShopSettings> shops(ConfigSource source, boolean live, SimulatorSettings simulators,
             SyncMode syncMode) {
+        Set<String> ids = source.attempt(() -> shopIds(source), Set.of());
+        List<ShopSettings> shops = new ArrayList<>();
+        for (String id : ids) {
+            String prefix = "shop." + id + ".";
+            ShopSettings.Platform platform = source.attempt(() -> platform(source, prefix), ShopSettings.Platform.NORCE);
+            // Demo mode's shop is the simulator's, with its channels; a live shop names its own.
+            List<Integer> applicationIds = live || source.get(prefix + "application-ids").isPresent()
+                    ? SettingReader.intList(source, prefix + "application-ids")
+                    : DemoCatalog.CHANNELS.stream().map(DemoCatalog.Channel::applicationId).toList();
+            OrderFlowSettings orders = source.attempt(() -> OrderFlowSettings.load(source, id,
+                    syncMode == SyncMode.ERP_MASTER ? OrderFlowSettings.MissingArticle.PARK
+                            : OrderFlowSettings.MissingArticle.CREATE, applicationIds), null);
+            OrderFlowSettings.DocumentType documentType = orders == null ? OrderFlowSettings.DocumentType.DRAFT_INVOICE
+                    : orders.documentType();
+            StatusFlowSettings status = source.attempt(() -> StatusFlowSettings.load(source, id, !live, documentType),
+                    null);
+            ReversalSettings reversal = source.attempt(() -> ReversalSettings.load(source, id, !live), null);
+            ReconciliationSettings reconciliation = source.attempt(() -> ReconciliationSettings.load(source, id), null);
+            StockPriceSettings stockPrices = source.attempt(() -> StockPriceSettings.load(source, id, !live, syncMode),
+                    null);
+            ProductSettings products = orders == null ? null : source.attempt(() -> ProductSettings.load(source, id,
+                    syncMode, orders.productGroupByVatRate(), !live), null);
+            source.declare(prefix + "base-url", prefix + "client-id", prefix + "scope", prefix + "client-secret",
+                    prefix + "client-secret-file");
+            if (live) {
+                shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
+                        SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
+                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices,
+                        reconciliation));
+            } else {
+                shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices,
+                        reconciliation));
+            }
+        }
+        return shops;
+    }
+
+    private static Set<String> shopIds(ConfigSource source) {
         String list = source.get("shops").orElseThrow(() -> new ConfigurationException("shops",
                 "is missing: list the shop ids, e.g. shops=se,no"));
         Set<String> ids = new LinkedHashSet<>();
@@ -119,38 +176,17 @@ public record RuntimeSettings(
                 throw new ConfigurationException("shops", "the shop id '" + id + "' is listed twice");
             }
         }
-        List<ShopSettings> shops = new ArrayList<>();
-        for (String id : ids) {
-            String prefix = "shop." + id + ".";
-            String platformName = source.get(prefix + "platform").orElse("norce");
-            ShopSettings.Platform platform;
-            try {
-                platform = ShopSettings.Platform.valueOf(platformName.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(prefix + "platform", "'" + platformName + "' is not a supported "
-                        + "platform (supported: norce)");
-            }
-            List<Integer> applicationIds = SettingReader.intList(source, prefix + "application-ids");
-            OrderFlowSettings orders = OrderFlowSettings.load(source, id, syncMode == SyncMode.ERP_MASTER
-                    ? OrderFlowSettings.MissingArticle.PARK : OrderFlowSettings.MissingArticle.CREATE, applicationIds);
-            StatusFlowSettings status = StatusFlowSettings.load(source, id, !live, orders.documentType());
-            ReversalSettings reversal = ReversalSettings.load(source, id, !live);
-            ReconciliationSettings reconciliation = ReconciliationSettings.load(source, id);
-            StockPriceSettings stockPrices = StockPriceSettings.load(source, id, !live, syncMode);
-            ProductSettings products = ProductSettings.load(source, id, syncMode, orders.productGroupByVatRate(),
-                    !live);
-            if (live) {
-                shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
-                        SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices,
-                        reconciliation));
-            } else {
-                shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices,
-                        reconciliation));
-            }
+        return ids;
+    }
+
+    private static ShopSettings.Platform platform(ConfigSource source, String prefix) {
+        String platformName = source.get(prefix + "platform").orElse("norce");
+        try {
+            return ShopSettings.Platform.valueOf(platformName.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(prefix + "platform", "'" + platformName + "' is not a supported "
+                    + "platform (supported: norce)");
         }
-        return shops;
     }
 
     private static String scheme(String url) {

@@ -9,25 +9,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads and checks single settings, each failure one {@link ConfigurationException} naming the key. */
+/**
+ * Reads and checks single settings. A bad value is reported to the source as one {@link ConfigurationException}
+ * naming the key, and the default (or a stand-in) takes its place so the rest of the settings are still checked;
+ * the load fails at its end with every problem found.
+ */
 final class SettingReader {
     private SettingReader() {
     }
 
+    /** Stands in for a required URL that is missing or malformed; never used, as the load then fails. */
+    private static final URI UNSET = URI.create("http://unset.invalid");
+
     static String required(ConfigSource source, String key) {
-        return source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set it in "
-                + "application.properties or as " + ConfigSource.environmentVariable(key)));
+        return source.attempt(() -> source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: "
+                + "set it in application.properties or as " + ConfigSource.environmentVariable(key))), "");
     }
 
     static Secret requiredSecret(ConfigSource source, String key) {
-        return source.secret(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set the "
-                + "environment variable " + ConfigSource.environmentVariable(key) + " or point " + key
-                + "-file at a file that holds it"));
+        return source.attempt(() -> source.secret(key).orElseThrow(() -> new ConfigurationException(key,
+                "is missing: set the environment variable " + ConfigSource.environmentVariable(key) + " or point "
+                + key + "-file at a file that holds it")), Secret.of("unset"));
     }
 
     static Optional<URI> url(ConfigSource source, String key, boolean required) {
-        Optional<String> value = required ? Optional.of(required(source, key)) : source.get(key);
+        return source.attempt(() -> strictUrl(source, key, required), required ? Optional.of(UNSET)
+                : Optional.empty());
+    }
+
+    private static Optional<URI> strictUrl(ConfigSource source, String key, boolean required) {
+        Optional<String> value = source.get(key);
         if (value.isEmpty()) {
+            if (required) {
+                throw new ConfigurationException(key, "is missing: set it in application.properties or as "
+                        + ConfigSource.environmentVariable(key));
+            }
             return Optional.empty();
         }
         try {
@@ -48,7 +64,12 @@ final class SettingReader {
     }
 
     static List<Integer> intList(ConfigSource source, String key) {
-        String value = required(source, key);
+        return source.attempt(() -> strictIntList(source, key), List.of());
+    }
+
+    private static List<Integer> strictIntList(ConfigSource source, String key) {
+        String value = source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: set it in "
+                + "application.properties or as " + ConfigSource.environmentVariable(key)));
         List<Integer> numbers = new ArrayList<>();
         for (String part : value.split(",")) {
             try {
@@ -65,6 +86,10 @@ final class SettingReader {
     }
 
     static int port(ConfigSource source, String key, int fallback) {
+        return source.attempt(() -> strictPort(source, key, fallback), fallback);
+    }
+
+    private static int strictPort(ConfigSource source, String key, int fallback) {
         int port = intValue(source, key, fallback);
         if (port < 0 || port > 65_535) {
             throw new ConfigurationException(key, port + " is not a port number (0-65535)");
@@ -73,6 +98,10 @@ final class SettingReader {
     }
 
     static int nonNegativeInt(ConfigSource source, String key, int fallback) {
+        return source.attempt(() -> strictNonNegativeInt(source, key, fallback), fallback);
+    }
+
+    private static int strictNonNegativeInt(ConfigSource source, String key, int fallback) {
         int value = intValue(source, key, fallback);
         if (value < 0) {
             throw new ConfigurationException(key, "must be 0 or more, got " + value);
@@ -81,6 +110,10 @@ final class SettingReader {
     }
 
     static int positiveInt(ConfigSource source, String key, int fallback) {
+        return source.attempt(() -> strictPositiveInt(source, key, fallback), fallback);
+    }
+
+    private static int strictPositiveInt(ConfigSource source, String key, int fallback) {
         int value = intValue(source, key, fallback);
         if (value <= 0) {
             throw new ConfigurationException(key, "must be greater than 0, got " + value);
@@ -89,6 +122,10 @@ final class SettingReader {
     }
 
     static int intValue(ConfigSource source, String key, int fallback) {
+        return source.attempt(() -> strictIntValue(source, key, fallback), fallback);
+    }
+
+    private static int strictIntValue(ConfigSource source, String key, int fallback) {
         Optional<String> value = source.get(key);
         try {
             return value.map(Integer::parseInt).orElse(fallback);
@@ -98,6 +135,10 @@ final class SettingReader {
     }
 
     static long longValue(ConfigSource source, String key, long fallback) {
+        return source.attempt(() -> strictLongValue(source, key, fallback), fallback);
+    }
+
+    private static long strictLongValue(ConfigSource source, String key, long fallback) {
         Optional<String> value = source.get(key);
         try {
             return value.map(Long::parseLong).orElse(fallback);
@@ -107,6 +148,10 @@ final class SettingReader {
     }
 
     static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
+        return source.attempt(() -> strictNonNegativeDecimal(source, key, fallback), fallback);
+    }
+
+    private static double strictNonNegativeDecimal(ConfigSource source, String key, double fallback) {
         Optional<String> value = source.get(key);
         double number;
         try {
@@ -121,6 +166,10 @@ final class SettingReader {
     }
 
     static boolean bool(ConfigSource source, String key, boolean fallback) {
+        return source.attempt(() -> strictBool(source, key, fallback), fallback);
+    }
+
+    private static boolean strictBool(ConfigSource source, String key, boolean fallback) {
         Optional<String> value = source.get(key);
         if (value.isEmpty()) {
             return fallback;
@@ -133,6 +182,10 @@ final class SettingReader {
     }
 
     static BigDecimal decimal(ConfigSource source, String key, String fallback) {
+        return source.attempt(() -> strictDecimal(source, key, fallback), new BigDecimal(fallback));
+    }
+
+    private static BigDecimal strictDecimal(ConfigSource source, String key, String fallback) {
         String value = source.get(key).orElse(fallback);
         try {
             BigDecimal number = new BigDecimal(value);
@@ -147,6 +200,10 @@ final class SettingReader {
 
     /** {@code KEY:value,KEY:value} pairs, e.g. {@code FI:5,DE:6}. */
     static Map<String, String> pairs(ConfigSource source, String key) {
+        return source.attempt(() -> strictPairs(source, key), new LinkedHashMap<>());
+    }
+
+    private static Map<String, String> strictPairs(ConfigSource source, String key) {
         Map<String, String> pairs = new LinkedHashMap<>();
         Optional<String> value = source.get(key);
         if (value.isEmpty()) {
@@ -174,11 +231,34 @@ final class SettingReader {
         }
     }
 
+    /**
+     * A Quartz cron expression (seconds first, {@code ?} for the unused day field), checked now: a bad one would
+     * otherwise only show when its route fails to start.
+     */
+    static Optional<String> cron(ConfigSource source, String key) {
+        return source.attempt(() -> {
+            Optional<String> value = source.get(key);
+            if (value.isPresent() && !org.quartz.CronExpression.isValidExpression(value.get())) {
+                throw new ConfigurationException(key, "'" + value.get() + "' is not a Quartz cron expression (six or"
+                        + " seven fields, seconds first, e.g. 0 */5 * * * ? for every five minutes)");
+            }
+            return value;
+        }, Optional.empty());
+    }
+
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)");
 
     /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}; must be positive. */
     static java.time.Duration duration(ConfigSource source, String key, String fallback) {
-        String text = source.get(key).orElse(fallback).strip();
+        return source.attempt(() -> strictDuration(source, key, fallback), parseDuration(key, fallback));
+    }
+
+    private static java.time.Duration strictDuration(ConfigSource source, String key, String fallback) {
+        return parseDuration(key, source.get(key).orElse(fallback));
+    }
+
+    static java.time.Duration parseDuration(String key, String given) {
+        String text = given.strip();
         java.util.regex.Matcher simple = DURATION.matcher(text.toLowerCase(java.util.Locale.ROOT));
         java.time.Duration value;
         try {

@@ -30,7 +30,15 @@ public record StatusFlowSettings(
         boolean cancelPayment,
         Tracking tracking) {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)", Pattern.CASE_INSENSITIVE);
+    /** Demo mode reads e-conomic often, so a newcomer sees shipped and cancelled orders within a minute or two. */
+    static final String DEMO_POLL_INTERVAL = "15s";
+    /**
+     * Where the demo accountant writes a parcel's tracking number before booking (its note line "Tracking: ...");
+     * the keyword keeps the shop customer code the order flow writes to the same line from being taken for one.
+     */
+    public static final String DEMO_TRACKING_SOURCE = "field:notes.textLine2";
+    public static final String DEMO_TRACKING_PREFIX = "Tracking: ";
+    static final String DEMO_TRACKING_PATTERN = "(?i)tracking:?\\s*([A-Z0-9]{8,35})";
     /** Every token of 8+ letters and digits with at least one digit, so carrier names (PostNord) are not numbers. */
     private static final String DEFAULT_TRACKING_PATTERN = "(?<![A-Za-z0-9])(?=[A-Za-z]*[0-9])[A-Za-z0-9]{8,}"
             + "(?![A-Za-z0-9])";
@@ -97,29 +105,35 @@ public record StatusFlowSettings(
 
     /** Every setting at its default, switched on; for tests and tools. */
     public static StatusFlowSettings defaults() {
-        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", true,
+        return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", true, false,
                 OrderFlowSettings.DocumentType.DRAFT_INVOICE);
     }
 
-    /** @param enabledByDefault demo mode shows the round trip, so there the flow is on unless switched off */
-    static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault,
+    /** @param demo demo mode shows the round trip: the flow is on unless switched off, polls often, reads tracking */
+    static StatusFlowSettings load(ConfigSource source, String shopId, boolean demo,
                                    OrderFlowSettings.DocumentType documentType) {
+        return load(source, shopId, demo, demo, documentType);
+    }
+
+    private static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault, boolean demo,
+                                           OrderFlowSettings.DocumentType documentType) {
         String s = "shop." + shopId + ".status.";
         Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping(documentType);
         Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
         for (StatusEventType type : StatusEventType.values()) {
             String key = s + "on." + type.key();
             Optional<String> value = source.get(key);
-            mapping.put(type, value.isPresent() ? actions(key, value.get()) : defaults.getOrDefault(type, List.of()));
+            List<ConfiguredAction> fallback = defaults.getOrDefault(type, List.of());
+            mapping.put(type, value.isPresent() ? source.attempt(() -> actions(key, value.get()), fallback) : fallback);
         }
         return new StatusFlowSettings(
                 SettingReader.bool(source, s + "enabled", enabledByDefault),
-                duration(source, s + "poll-interval", Duration.ofMinutes(5)),
-                source.get(s + "poll-cron"),
+                SettingReader.duration(source, s + "poll-interval", demo ? DEMO_POLL_INTERVAL : "5m"),
+                SettingReader.cron(source, s + "poll-cron"),
                 Duration.ofDays(SettingReader.positiveInt(source, s + "track-days", 120)),
                 mapping,
                 SettingReader.bool(source, s + "cancel-payment", true),
-                tracking(source, s + "tracking."));
+                source.attempt(() -> tracking(source, s + "tracking.", demo), null));
     }
 
     private static List<ConfiguredAction> actions(String key, String text) {
@@ -158,8 +172,8 @@ public record StatusFlowSettings(
         return List.copyOf(actions);
     }
 
-    private static Tracking tracking(ConfigSource source, String t) {
-        String patternText = source.get(t + "pattern").orElse(DEFAULT_TRACKING_PATTERN);
+    private static Tracking tracking(ConfigSource source, String t, boolean demo) {
+        String patternText = source.get(t + "pattern").orElse(demo ? DEMO_TRACKING_PATTERN : DEFAULT_TRACKING_PATTERN);
         Pattern pattern;
         try {
             pattern = Pattern.compile(patternText);
@@ -167,7 +181,7 @@ public record StatusFlowSettings(
             throw new ConfigurationException(t + "pattern", "'" + patternText + "' is not a regular expression: "
                     + e.getDescription());
         }
-        String value = source.get(t + "source").orElse("none");
+        String value = source.get(t + "source").orElse(demo ? DEMO_TRACKING_SOURCE : "none");
         if ("none".equalsIgnoreCase(value)) {
             return new Tracking(Tracking.Source.NONE, null, pattern);
         }
@@ -183,35 +197,5 @@ public record StatusFlowSettings(
                     + "notes.textLine2 or references.other");
         }
         return new Tracking(kind.equals("field") ? Tracking.Source.FIELD : Tracking.Source.ROUTE, location, pattern);
-    }
-
-    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT5M}). */
-    private static Duration duration(ConfigSource source, String key, Duration fallback) {
-        Optional<String> value = source.get(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        String text = value.get().strip();
-        Duration duration;
-        Matcher matcher = DURATION.matcher(text);
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            duration = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        } else {
-            try {
-                duration = Duration.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h)");
-            }
-        }
-        if (duration.isZero() || duration.isNegative()) {
-            throw new ConfigurationException(key, "must be longer than 0, got " + text);
-        }
-        return duration;
     }
 }

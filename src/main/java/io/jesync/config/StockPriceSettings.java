@@ -107,16 +107,16 @@ public record StockPriceSettings(
         boolean stockEnabled = SettingReader.bool(source, s + "enabled", demo && owned);
         boolean pricesEnabled = SettingReader.bool(source, p + "enabled", demo && owned);
         if (!owned && (stockEnabled || pricesEnabled)) {
-            throw new ConfigurationException(stockEnabled ? s + "enabled" : p + "enabled", "is true, but sync.mode "
-                    + "is ecom-master, where the shop owns stock and prices; use erp-master or combo");
+            source.report(new ConfigurationException(stockEnabled ? s + "enabled" : p + "enabled", "is true, but "
+                    + "sync.mode is ecom-master, where the shop owns stock and prices; use erp-master or combo"));
         }
         String figureText = source.get(s + "figure").orElse("available");
-        StockFigure figure = switch (figureText.strip().toLowerCase(Locale.ROOT)) {
+        StockFigure figure = source.attempt(() -> switch (figureText.strip().toLowerCase(Locale.ROOT)) {
             case "available" -> StockFigure.AVAILABLE;
             case "in-stock", "instock" -> StockFigure.IN_STOCK;
             default -> throw new ConfigurationException(s + "figure", "'" + figureText
                     + "' is neither available nor in-stock");
-        };
+        }, StockFigure.AVAILABLE);
         String warehouse = source.get(s + "warehouse").orElse("MAIN").strip();
         String location = source.get(s + "location").orElse(warehouse).strip();
         Set<PendingState> pending = EnumSet.noneOf(PendingState.class);
@@ -135,16 +135,19 @@ public record StockPriceSettings(
         for (String raw : source.get(p + "lists").orElse(demo ? "SE-B2C,SE-B2B,EU-B2C" : "").split(",")) {
             String code = raw.strip();
             if (!code.isEmpty()) {
-                lists.add(priceList(source, p + "list." + code + ".", code, demo));
+                source.attempt(() -> lists.add(priceList(source, p + "list." + code + ".", code, demo)), null);
             }
         }
-        if (pricesEnabled && lists.isEmpty()) {
-            throw new ConfigurationException(p + "lists", "is empty, but prices are enabled: name the shop price "
-                    + "lists to fill, e.g. SE-B2C,SE-B2B");
+        if (pricesEnabled && lists.isEmpty() && source.get(p + "lists").isEmpty()) {
+            source.report(new ConfigurationException(p + "lists", "is empty, but prices are enabled: name the shop "
+                    + "price lists to fill, e.g. SE-B2C,SE-B2B"));
         }
         Map<Integer, BigDecimal> vatByGroup = new LinkedHashMap<>();
-        SettingReader.pairs(source, p + "vat-rates").forEach((group, rate) -> vatByGroup.put(
-                SettingReader.parsePositive(p + "vat-rates", group), rate(p + "vat-rates", rate)));
+        source.attempt(() -> {
+            SettingReader.pairs(source, p + "vat-rates").forEach((group, rate) -> vatByGroup.put(
+                    SettingReader.parsePositive(p + "vat-rates", group), rate(p + "vat-rates", rate)));
+            return null;
+        }, null);
         if (demo && vatByGroup.isEmpty()) {
             vatByGroup.putAll(Map.of(1, new BigDecimal("25"), 2, new BigDecimal("12"), 3, new BigDecimal("6"),
                     4, new BigDecimal("25")));
@@ -153,6 +156,8 @@ public record StockPriceSettings(
                 ? SettingReader.parsePositive("shop." + shopId + ".connect.account-id",
                         SettingReader.required(source, "shop." + shopId + ".connect.account-id"))
                 : SettingReader.positiveInt(source, "shop." + shopId + ".connect.account-id", 1);
+        // Read even with prices off, so the key is known (not reported as misspelt) whatever the switch says.
+        boolean customerPriceLists = SettingReader.bool(source, p + "customer-price-lists", demo);
         return new StockPriceSettings(stockEnabled, figure, warehouse, location,
                 SettingReader.bool(source, s + "subtract-pending-orders", true), pending,
                 SettingReader.decimal(source, s + "safety-buffer", "0"),
@@ -161,7 +166,7 @@ public record StockPriceSettings(
                 optionalDays(source, s + "lead-time-days.incoming"),
                 optionalDays(source, s + "lead-time-days.out-of-stock"),
                 pricesEnabled, lists, rate(p + "vat-rate", source.get(p + "vat-rate").orElse("25")), vatByGroup,
-                accountId, pricesEnabled && SettingReader.bool(source, p + "customer-price-lists", demo));
+                accountId, customerPriceLists && pricesEnabled);
     }
 
     private static PriceListRule priceList(ConfigSource source, String prefix, String code, boolean demo) {

@@ -38,18 +38,20 @@ public record StockSyncSettings(
         Duration poll = SettingReader.duration(source, k + "poll-interval", "2m");
         Duration maxPoll = SettingReader.duration(source, k + "max-poll-interval", "30m");
         if (maxPoll.compareTo(poll) < 0) {
-            throw new ConfigurationException(k + "max-poll-interval", "must not be shorter than " + k
-                    + "poll-interval");
+            source.report(new ConfigurationException(k + "max-poll-interval", "must not be shorter than " + k
+                    + "poll-interval"));
         }
         int batch = SettingReader.positiveInt(source, k + "batch-size", 1000);
         double reserve = SettingReader.nonNegativeDecimal(source, k + "budget-reserve", 0.2);
         if (reserve >= 1) {
-            throw new ConfigurationException(k + "budget-reserve", "must be below 1 (a share of the daily budget)");
+            source.report(new ConfigurationException(k + "budget-reserve", "must be below 1 (a share of the daily"
+                    + " budget)"));
         }
         URI openApi = live ? SettingReader.url(source, "economic.openapi-base-url", false)
                 .orElse(URI.create("https://apis.e-conomic.com"))
                 : URI.create("http://127.0.0.1:" + simulators.economicPort());
         boolean webhook = SettingReader.bool(source, k + "webhook.enabled", false);
+        source.declare(k + "webhook.token", k + "webhook.token-file");
         Optional<Secret> token = Optional.empty();
         if (webhook) {
             token = Optional.of(SettingReader.requiredSecret(source, k + "webhook.token"));

@@ -44,7 +44,16 @@ public final class DemoEnvironment implements AutoCloseable {
         this.shopkeeper = shopkeeper;
     }
 
+    /** The demo's whole outside world for the long-running service, announced with the demo banner. */
     public static DemoEnvironment start(RuntimeSettings settings) {
+        return start(settings, true);
+    }
+
+    /**
+     * @param service false for a one-off job such as {@code --initial-sync}: the seeded simulators only, without the
+     *                order generator, the back office or the banner of the long-running service
+     */
+    public static DemoEnvironment start(RuntimeSettings settings, boolean service) {
         SimClock clock = new SimClock();
         long seed = settings.simulators().seed();
         EconomicSimulator economic = new EconomicSimulator(settings.simulators().economicPort(), seed, clock,
@@ -57,6 +66,9 @@ public final class DemoEnvironment implements AutoCloseable {
         } catch (RuntimeException e) {
             economic.close();
             throw e;
+        }
+        if (!service) {
+            return new DemoEnvironment(economic, norce, null, null, null);
         }
         placeBadOrders(norce, seed);
         DemoOrderGenerator generator = null;
@@ -103,7 +115,8 @@ public final class DemoEnvironment implements AutoCloseable {
         LOG.info("  demo shop orders      {} per minute", perMinute);
         LOG.info("  demo back office      books, pays and cancels in e-conomic, cancels and refunds in the shop,"
                 + " every {} s", settings.simulators().accountantIntervalSeconds());
-        LOG.info("  admin side            {}/api/orders  {}/observe/metrics  {}/observe/health", admin, admin, admin);
+        LOG.info("  web console           {}/console   (admin API {}/api/orders, health {}/observe/health)", admin,
+                admin, admin);
         if (settings.admin().demoPassword()) {
             LOG.info("  admin credentials     user {}, password {} (demo only; set ADMIN_PASSWORD to choose one)",
                     settings.admin().username(), settings.admin().password().reveal());

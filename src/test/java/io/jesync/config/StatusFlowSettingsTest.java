@@ -123,9 +123,9 @@ class StatusFlowSettingsTest {
         assertThatThrownBy(() -> status(Map.of("shop.se.status.on.invoice-paid", "status:Delivered,status:Invoiced")))
                 .hasMessageStartingWith("shop.se.status.on.invoice-paid: sets more than one status");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.poll-interval", "often")))
-                .hasMessage("shop.se.status.poll-interval: 'often' is not a duration (e.g. 30s, 5m, 2h)");
+                .hasMessage("shop.se.status.poll-interval: 'often' is not a duration (e.g. 30s, 5m, 2h or PT5M)");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.poll-interval", "0m")))
-                .hasMessageStartingWith("shop.se.status.poll-interval: must be longer than 0");
+                .hasMessageStartingWith("shop.se.status.poll-interval: must be longer than zero");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.track-days", "0")))
                 .hasMessageStartingWith("shop.se.status.track-days: must be greater than 0");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.tracking.source", "notes")))
