@@ -1,7 +1,6 @@
 package io.jesync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +24,13 @@ import io.jesync.testsupport.WebDriver;
  * confirmation, and watches it reach e-conomic on the order page. With {@code -Dconsole.screenshots=docs/images} it
  * also writes the screenshots the operations guide shows.
  */
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
 
     @Test
     void a_support_person_finds_a_parked_order_fixes_it_in_the_shop_and_re_sends_it() throws Exception {
-        assumeTrue(Files.isExecutable(WebDriver.CHROMIUM) && Files.isExecutable(WebDriver.CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-                        + " .ci/run installs them");
         // Every flow of the demo shop runs, so the dashboard (and its screenshot) shows what an operator sees.
         try (AdminRuntime runtime = AdminRuntime.start(dir.resolve("runtime"), Map.of(
                 "shop.se.orders.poll-interval-seconds", "2", "shop.se.products.enabled", "true",
