@@ -64,6 +64,11 @@ public final class Bootstrap {
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
             }
+            Optional<PreflightCommand> check = PreflightCommand.parse(args);
+            if (check.isPresent()) {
+                // Reads both tenants, prints what does not fit and exits; nothing starts.
+                return check.get().run(settings, database, System.out);
+            }
             Optional<InitialSyncCommand> initialSync = InitialSyncCommand.parse(args);
             if (initialSync.isPresent()) {
                 // A one-off job: it runs, prints its report and exits; no schedule or server starts.
