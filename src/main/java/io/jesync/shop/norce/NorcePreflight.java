@@ -261,6 +261,6 @@ public final class NorcePreflight implements ShopTenantCheck {
 
     private static String pairs(Map<String, ?> map) {
         return map.entrySet().stream().map(e -> e.getKey() + ":" + (e.getValue() instanceof java.math.BigDecimal d
-                ? d.toPlainString() : e.getValue())).collect(Collectors.joining(","));
+                ? d.toPlainString() : e.getValue())).sorted().collect(Collectors.joining(","));
     }
 }
