@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,9 +92,17 @@ public final class PreflightService {
         if (heldBack.isEmpty()) {
             return;
         }
-        String existing = context.getAutoStartupExcludePattern();
-        String pattern = String.join(",", heldBack);
-        context.setAutoStartupExcludePattern(existing == null || existing.isBlank() ? pattern : existing + "," + pattern);
+        Set<String> routes = Set.copyOf(heldBack);
+        RoutePolicyFactory holdBack = (camel, routeId, route) -> !routes.contains(routeId) ? null
+                : new RoutePolicySupport() {
+                    @Override
+                    public void onInit(Route initialised) {
+                        initialised.setAutoStartup(false);
+                    }
+                };
+        // Camel's supervising route controller takes a route on in its own policy's onInit, and only when the route
+        // is to start by itself; this policy has to tell it first, so it goes to the front of the list.
+        context.getRoutePolicyFactories().add(0, holdBack);
         LOG.warn("Preflight: held back until the problems above are fixed and the runtime restarted: {}",
                 String.join(", ", heldBack));
     }
