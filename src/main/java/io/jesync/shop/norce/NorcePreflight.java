@@ -214,11 +214,9 @@ public final class NorcePreflight implements ShopTenantCheck {
 
     private static void noteUnverified(ShopSettings shop, PreflightFindings findings) {
         String key = "shop." + shop.id() + ".";
-        if (shop.stockPrices().stockEnabled() || shop.stockPrices().enabled()) {
-            findings.unverified(key + "stock.warehouse=" + shop.stockPrices().warehouseCode() + " and " + key
-                    + "stock.location=" + shop.stockPrices().locationCode() + ": Norce documents no Query set that lists"
-                    + " warehouses, and ImportOnhands ignores rows it cannot place; check the codes in Norce admin");
-        }
+        findings.unverified(key + "stock.warehouse=" + shop.stockPrices().warehouseCode() + " and " + key
+                + "stock.location=" + shop.stockPrices().locationCode() + ": Norce documents no Query set that lists"
+                + " warehouses, and ImportOnhands ignores rows it cannot place; check the codes in Norce admin");
         findings.unverified(key + "orders.trigger-statuses, " + key + "orders.acknowledge-status and " + key
                 + "status.on.*: Norce's order statuses are Connect's OrderStatus enum, the same on every tenant; the"
                 + " names were checked against it when the settings were read, no Query set lists them");
