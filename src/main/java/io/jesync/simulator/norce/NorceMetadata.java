@@ -27,6 +27,8 @@ final class NorceMetadata {
     private static final String EDM = "http://docs.oasis-open.org/odata/ns/edm";
     private static final String EDMX = "http://docs.oasis-open.org/odata/ns/edmx";
     private static final String NAMESPACE = "Enferno.Storm.Query.Api.DataContexts.";
+    /** Price-list ids are this tenant's own; they start far from any small default so assumed ids show up. */
+    static final int PRICE_LIST_ID_BASE = 7001;
 
     /** A property or navigation: {@code type} is an Edm type, or for a navigation the target type's short name. */
     private record Member(String name, String type, boolean navigation, boolean collection) {
@@ -123,9 +125,6 @@ final class NorceMetadata {
             return SimResponse.empty(204);
         });
     }
-
-    /** Price-list ids are this tenant's own; they start far from any small default so assumed ids show up. */
-    static final int PRICE_LIST_ID_BASE = 7001;
 
     private static Service orders() {
         String[] customerInfo = {"FirstName:String", "LastName:String", "EmailAddress:String", "PhoneNumber:String",
