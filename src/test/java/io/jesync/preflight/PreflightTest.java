@@ -65,7 +65,14 @@ class PreflightTest {
 
     @Test
     void the_demo_tenants_pass_every_check() throws Exception {
+        economic.clearJournal();
+        norce.clearJournal();
+
         PreflightReport report = preflight(Map.of());
+
+        // One read per setup collection and fee product, per Query service document and lookup set: a run is cheap.
+        assertThat(economic.journal()).hasSize(10);
+        assertThat(norce.journal()).filteredOn(r -> !r.path().endsWith(NorceSimulator.TOKEN_PATH)).hasSize(12);
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.exitCode()).isZero();
