@@ -40,10 +40,12 @@ public final class Bootstrap {
         ConfigSource source;
         RuntimeSettings settings;
         Optional<InitialSyncCommand> initialSync;
+        Optional<PreflightCommand> check;
         try {
             source = ConfigSource.load(environment, Map.of());
             settings = RuntimeSettings.load(source);
             initialSync = InitialSyncCommand.parse(args);
+            check = PreflightCommand.parse(args);
         } catch (ConfigurationException e) {
             return configurationError(e);
         } catch (IllegalArgumentException e) {
@@ -56,7 +58,7 @@ public final class Bootstrap {
         try {
             if (settings.demo()) {
                 try {
-                    demo = DemoEnvironment.start(settings, initialSync.isEmpty());
+                    demo = DemoEnvironment.start(settings, initialSync.isEmpty() && check.isEmpty());
                 } catch (IllegalStateException e) {
                     System.err.println("Demo error: " + e.getMessage() + (initialSync.isPresent()
                             ? alreadyRunning(settings) : " (choose free ports with simulator.economic.port /"
@@ -71,6 +73,10 @@ public final class Bootstrap {
             new Migrations(database).migrate();
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
+            }
+            if (check.isPresent()) {
+                // Reads both tenants, prints what does not fit and exits; nothing starts.
+                return check.get().run(settings, database, System.out);
             }
             if (initialSync.isPresent()) {
                 // A one-off job: it runs, prints its report and exits; no schedule or server starts.

@@ -42,12 +42,17 @@ import io.jesync.observe.StoreHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
+import io.jesync.preflight.EconomicPreflight;
+import io.jesync.preflight.Preflight;
+import io.jesync.preflight.PreflightHealthCheck;
+import io.jesync.preflight.PreflightService;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorcePreflight;
 import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
@@ -95,7 +100,10 @@ public class RuntimeBeans implements CamelConfiguration {
         // Before any route is built, so every step of every route can be traced when support switches it on.
         RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
         context.getCamelContextExtension().addInterceptStrategy(tracing);
-        checkAgreement(economic, settings);
+        if (settings.demo()) {
+            // Live, the preflight below reports this and holds back only the order flow.
+            checkAgreement(economic, settings);
+        }
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         NorceConnection norce = orders.norce();
@@ -182,6 +190,18 @@ public class RuntimeBeans implements CamelConfiguration {
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
+        PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
+                new NorcePreflight(norce), clock), settings);
+        registry.bind("preflight", preflight);
+        health.register(new PreflightHealthCheck(preflight));
+        if (!settings.demo()) {
+            try {
+                preflight.holdBackBlockedFlows(context);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the preflight", e);
+            }
+        }
         if (stock != null) {
             health.register(new StockPriceObservability.PacingHealthCheck(stock.flow()));
         }

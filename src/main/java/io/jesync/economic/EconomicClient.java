@@ -176,6 +176,39 @@ public final class EconomicClient {
                 self.path("settings").path("baseCurrency").asText(""), inventory);
     }
 
+    /**
+     * Every item of one of the agreement's setup collections ({@link SetupCollection}): small lists the preflight
+     * reads whole to check the numbers the settings name.
+     */
+    public List<JsonNode> setup(SetupCollection collection) {
+        return listAll(collection.path(), null);
+    }
+
+    /** The setup collections of the legacy REST API (§5.2–§5.5, §5.7), each with the property that numbers it. */
+    public enum SetupCollection {
+        VAT_ZONES("/vat-zones", "vatZoneNumber"), LAYOUTS("/layouts", "layoutNumber"),
+        PAYMENT_TERMS("/payment-terms", "paymentTermsNumber"), CUSTOMER_GROUPS("/customer-groups", "customerGroupNumber"),
+        PRODUCT_GROUPS("/product-groups", "productGroupNumber"), UNITS("/units", "unitNumber"),
+        CURRENCIES("/currencies", "code");
+
+        private final String path;
+        private final String key;
+
+        SetupCollection(String path, String key) {
+            this.path = path;
+            this.key = key;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        /** The property that identifies an item: its number, or a currency's code. */
+        public String key() {
+            return key;
+        }
+    }
+
     // ---- paging
 
     /**

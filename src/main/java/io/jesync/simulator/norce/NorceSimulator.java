@@ -68,6 +68,7 @@ public final class NorceSimulator extends SimulatorServer {
         NorceQueryApi query = new NorceQueryApi(store, this::baseUrl);
         route("GET", NorceQueryApi.BASE + "/Orders/Orders", query::orders);
         route("GET", NorceQueryApi.BASE + "/Products/Skus", query::skus);
+        new NorceMetadata(store).register(this::route, this::controlRoute);
         NorceConnectOrders orders = new NorceConnectOrders(store);
         route("POST", CONNECT + "/Order/SendOrderStatus", orders::sendOrderStatus);
         route("POST", CONNECT + "/Order/CreateDeliveryNote", orders::createDeliveryNote);

@@ -1,0 +1,71 @@
+package io.jesync;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.jesync.config.RuntimeSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.preflight.EconomicPreflight;
+import io.jesync.preflight.Preflight;
+import io.jesync.preflight.PreflightReport;
+import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorcePreflight;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.Database;
+
+/**
+ * {@code --check [--json] [--report <file>]}: the preflight from the command line. It reads both tenants (nothing is
+ * written to either), prints one line per problem (or the JSON report with {@code --json}), writes the JSON report to
+ * {@code <file>} if asked, and exits with {@link PreflightReport#exitCode()}: 0 clean, 6 a problem stops a flow that
+ * is switched on, 7 a system could not be checked, 8 problems only in flows that are switched off; 2 for a usage or
+ * configuration error.
+ */
+record PreflightCommand(boolean json, Optional<Path> reportFile) {
+
+    static Optional<PreflightCommand> parse(String[] args) {
+        List<String> list = List.of(args);
+        if (!list.contains("--check")) {
+            return Optional.empty();
+        }
+        int report = list.indexOf("--report");
+        if (report >= 0 && (report + 1 >= list.size() || list.get(report + 1).startsWith("--"))) {
+            throw new IllegalArgumentException("--report needs a file name, e.g. --report preflight.json");
+        }
+        return Optional.of(new PreflightCommand(list.contains("--json"),
+                report < 0 ? Optional.empty() : Optional.of(Path.of(list.get(report + 1)))));
+    }
+
+    int run(RuntimeSettings settings, Database database, PrintStream out) throws InterruptedException, IOException {
+        Clock clock = Clock.systemUTC();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.economic().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
+                clock);
+        PreflightReport report = new Preflight(settings, new EconomicPreflight(economic),
+                new NorcePreflight(new NorceConnection(http, clock)), clock).run();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        if (reportFile.isPresent()) {
+            Path file = reportFile.get().toAbsolutePath();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, mapper.writeValueAsString(report.toJson(mapper)) + System.lineSeparator());
+        }
+        if (json) {
+            out.println(mapper.writeValueAsString(report.toJson(mapper)));
+        } else {
+            report.lines().forEach(out::println);
+            reportFile.ifPresent(file -> out.println("Report: " + file.toAbsolutePath()));
+        }
+        return report.exitCode();
+    }
+}
