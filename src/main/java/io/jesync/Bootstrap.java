@@ -63,6 +63,10 @@ public final class Bootstrap {
             new Migrations(database).migrate();
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
+                if (io.jesync.payment.PaymentSettings.loadAll(source, settings).values().stream()
+                        .anyMatch(io.jesync.payment.PaymentSettings::enabled)) {
+                    demo.paymentsThroughJournal(io.jesync.simulator.economic.EconomicSeed.JOURNAL_DAYBOOK);
+                }
             }
             Optional<InitialSyncCommand> initialSync = InitialSyncCommand.parse(args);
             if (initialSync.isPresent()) {
@@ -103,6 +107,7 @@ public final class Bootstrap {
         main.bind(RuntimeBeans.SETTINGS, settings);
         main.bind(RuntimeBeans.DATABASE, database);
         main.bind("dataSource", database.dataSource());
+        main.bind(RuntimeBeans.PAYMENT_SETTINGS, io.jesync.payment.PaymentSettings.loadAll(source, settings));
         if (demo != null) {
             main.bind(RuntimeBeans.DEMO, demo);
         }

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -41,12 +42,15 @@ import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
+import io.jesync.payment.PaymentFlowAssembly;
+import io.jesync.payment.PaymentSettings;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorceOrderMapper;
 import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
@@ -71,6 +75,7 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String SETTINGS = "runtimeSettings";
     public static final String DATABASE = "database";
     public static final String DEMO = "demoEnvironment";
+    public static final String PAYMENT_SETTINGS = "paymentSettings";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
 
@@ -161,6 +166,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());
+        bindPayments(registry, settings, database, economic, clock);
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
@@ -192,6 +198,22 @@ public class RuntimeBeans implements CamelConfiguration {
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }
+    }
+
+    /** The payment flow, when start-up read its settings (shop.<id>.payments.*). */
+    @SuppressWarnings("unchecked")
+    private static void bindPayments(Registry registry, RuntimeSettings settings, Database database,
+                                     EconomicClient economic, Clock clock) {
+        Map<String, PaymentSettings> payments = registry.lookupByNameAndType(PAYMENT_SETTINGS, Map.class);
+        if (payments == null) {
+            return;
+        }
+        PaymentFlowAssembly assembly = PaymentFlowAssembly.create(settings, payments, database, economic,
+                (shop, json) -> NorceOrderMapper.toShopOrder(shop.id(), json), clock, BackoffSchedule.defaults(),
+                new SplittableRandom());
+        registry.bind("paymentFlow", assembly.flow());
+        registry.bind("paymentLedger", assembly.ledger());
+        registry.bind("paymentItems", FlowItems.of("payments", assembly.ledger()::countByState));
     }
 
     /**

@@ -60,7 +60,8 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
             map("POST", "/payment-terms", "payment-terms.post"),
             map("PUT", "/payment-terms/[^/]+", "payment-terms.paymentTermsNumber.put"),
             map("POST", "/units", "units.post"),
-            map("PUT", "/units/[^/]+", "units.unitNumber.put"));
+            map("PUT", "/units/[^/]+", "units.unitNumber.put"),
+            map("POST", "/journals/[^/]+/vouchers", "journals.journalNumber.vouchers.post"));
 
     private final EconomicSimulator simulator;
     private final EconomicSchemas schemas;
