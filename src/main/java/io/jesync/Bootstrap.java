@@ -63,8 +63,7 @@ public final class Bootstrap {
             new Migrations(database).migrate();
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
-                if (io.jesync.payment.PaymentSettings.loadAll(source, settings).values().stream()
-                        .anyMatch(io.jesync.payment.PaymentSettings::enabled)) {
+                if (io.jesync.payment.PaymentSettings.loadAll(source, settings).anyEnabled()) {
                     demo.paymentsThroughJournal(io.jesync.simulator.economic.EconomicSeed.JOURNAL_DAYBOOK);
                 }
             }

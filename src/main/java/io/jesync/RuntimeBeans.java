@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -43,6 +42,8 @@ import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.payment.PaymentFlowAssembly;
+import io.jesync.payment.PaymentMetrics;
+import io.jesync.payment.PaymentReconciler;
 import io.jesync.payment.PaymentSettings;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.reconcile.DayReconciler;
@@ -166,7 +167,11 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());
-        bindPayments(registry, settings, database, economic, clock);
+        PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic, clock);
+        if (payments != null) {
+            PaymentMetrics.bindOnStart(context, settings.shops().stream().map(ShopSettings::id).toList(),
+                    payments.ledger(), clock);
+        }
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
@@ -177,6 +182,9 @@ public class RuntimeBeans implements CamelConfiguration {
                 shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
+        }
+        if (payments != null) {
+            reconcilers.add(new PaymentReconciler(payments.flow(), payments.ledger(), payments.sources(), economic));
         }
         registry.bind("reconciliation", new Reconciliation(settings, reconcilers,
                 new ReconciliationStore(database, clock), meter, clock));
@@ -201,19 +209,19 @@ public class RuntimeBeans implements CamelConfiguration {
     }
 
     /** The payment flow, when start-up read its settings (shop.<id>.payments.*). */
-    @SuppressWarnings("unchecked")
-    private static void bindPayments(Registry registry, RuntimeSettings settings, Database database,
-                                     EconomicClient economic, Clock clock) {
-        Map<String, PaymentSettings> payments = registry.lookupByNameAndType(PAYMENT_SETTINGS, Map.class);
+    private static PaymentFlowAssembly bindPayments(Registry registry, RuntimeSettings settings, Database database,
+                                                    EconomicClient economic, Clock clock) {
+        PaymentSettings.Shops payments = registry.lookupByNameAndType(PAYMENT_SETTINGS, PaymentSettings.Shops.class);
         if (payments == null) {
-            return;
+            return null;
         }
-        PaymentFlowAssembly assembly = PaymentFlowAssembly.create(settings, payments, database, economic,
+        PaymentFlowAssembly assembly = PaymentFlowAssembly.create(settings, payments.byShop(), database, economic,
                 (shop, json) -> NorceOrderMapper.toShopOrder(shop.id(), json), clock, BackoffSchedule.defaults(),
                 new SplittableRandom());
         registry.bind("paymentFlow", assembly.flow());
         registry.bind("paymentLedger", assembly.ledger());
         registry.bind("paymentItems", FlowItems.of("payments", assembly.ledger()::countByState));
+        return assembly;
     }
 
     /**

@@ -59,13 +59,27 @@ public record PaymentSettings(
         return defaultContra;
     }
 
-    /** Every shop's payment settings, by shop id; a bad value stops start-up naming its key. */
-    public static Map<String, PaymentSettings> loadAll(ConfigSource source, RuntimeSettings settings) {
+    /**
+     * Every shop's payment settings, by shop id. A type of its own, not a bare map: Camel autowires a lone
+     * registry bean of type Map into component options such as Quartz's scheduler properties.
+     */
+    public record Shops(Map<String, PaymentSettings> byShop) {
+        public Shops {
+            byShop = Map.copyOf(byShop);
+        }
+
+        public boolean anyEnabled() {
+            return byShop.values().stream().anyMatch(PaymentSettings::enabled);
+        }
+    }
+
+    /** Every shop's payment settings; a bad value stops start-up naming its key. */
+    public static Shops loadAll(ConfigSource source, RuntimeSettings settings) {
         Map<String, PaymentSettings> all = new LinkedHashMap<>();
         for (ShopSettings shop : settings.shops()) {
             all.put(shop.id(), load(source, shop.id(), settings.demo()));
         }
-        return Map.copyOf(all);
+        return new Shops(all);
     }
 
     /** Defaults: on in demo (the demo agreement's journal 1 and clearing account), off in live mode until set up. */

@@ -72,6 +72,27 @@ public final class PaymentSources {
         return captures;
     }
 
+    /** Every capture done in [from, to), recorded or not; for reconciliation. */
+    public List<Capture> capturesBetween(String shopId, Instant from, Instant to) {
+        List<Capture> captures = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, order_no, updated_at FROM status_action"
+                     + " WHERE shop_id = ? AND action = 'CAPTURE' AND state = 'DONE' AND updated_at >= ?"
+                     + " AND updated_at < ? ORDER BY updated_at, id")) {
+            select.setString(1, shopId);
+            select.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    captures.add(new Capture(rs.getLong("id"), rs.getString("order_no"), instant(rs, "updated_at")));
+                }
+            }
+            return captures;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the captures of shop " + shopId, e);
+        }
+    }
+
     /** Credit notes of orders with a registered payment that have no refund yet. */
     public List<Refund> newRefunds(String shopId) {
         List<Refund> refunds = new ArrayList<>();

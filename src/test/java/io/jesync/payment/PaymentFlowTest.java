@@ -93,7 +93,19 @@ class PaymentFlowTest {
             assertThat(payments(h, 1).ledger().list("se", null, 100)).extracting(ShopPayment::state)
                     .containsOnly(PaymentState.SETTLED);
             assertEveryVoucherWasAccepted(h);
+
+            PaymentFlowAssembly assembly = payments(h, 1);
+            io.jesync.reconcile.DayReconciler.Result reconciled = new PaymentReconciler(assembly.flow(),
+                    assembly.ledger(), assembly.sources(), h.client).reconcile(h.shop(), today(h));
+            assertThat(reconciled.findings()).isEmpty();
+            assertThat(List.of(reconciled.shopCount(), reconciled.ledgerCount(), reconciled.economicCount()))
+                    .as("captured, recorded, in e-conomic").containsExactly(2, 2, 2);
         }
+    }
+
+    private static java.time.LocalDate today(OrderFlowHarness h) {
+        return java.time.LocalDate.ofInstant(h.clock.instant(),
+                java.time.ZoneId.of(h.shop().orders().mapping().timeZone()));
     }
 
     @Test
@@ -184,6 +196,13 @@ class PaymentFlowTest {
             assertThat(new io.jesync.store.ParkedItems(h.database).open("payment", "se", 10))
                     .extracting(io.jesync.store.ParkedItems.Item::reason).containsExactly(parked.reason());
             assertThat(journalEntries(h)).isEmpty();
+            io.jesync.reconcile.DayReconciler.Result reconciled = new PaymentReconciler(payments.flow(),
+                    payments.ledger(), payments.sources(), h.client).reconcile(h.shop(), java.time.LocalDate.ofInstant(
+                    parked.capturedAt(), java.time.ZoneId.of(h.shop().orders().mapping().timeZone())));
+            assertThat(reconciled.findings()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(io.jesync.reconcile.Finding.Kind.PAYMENT_NOT_ENTERED);
+                assertThat(f.fixPath()).isEqualTo("/api/payments/se/" + parked.id() + "/retry");
+            });
 
             PaymentFlowAssembly bankMatch = PaymentFlowAssembly.create(h.settings, Map.of("se",
                     PaymentSettings.enabled(5820).withContraAccounts(Map.of(), java.util.OptionalInt.empty())),
