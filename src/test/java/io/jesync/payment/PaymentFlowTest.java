@@ -109,6 +109,37 @@ class PaymentFlowTest {
     }
 
     @Test
+    void a_line_refunded_after_the_capture_gives_a_negative_entry_against_its_credit_note() throws Exception {
+        try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = h.placeOrder(441);
+            h.runUntilSettled(10);
+            int invoice = bookDrafts(h, 1).get(0);
+            h.statusFlow(new EconomicStatusEvents(h.client)).flow().poll("se");
+            PaymentFlowAssembly payments = payments(h, 1);
+            payments.flow().run("se");
+
+            h.norce.cancelLine(order.id(), 1);
+            h.clock.advance(Duration.ofMinutes(1));
+            h.runReversalsUntilSettled(20);
+            payments.flow().run("se");
+
+            DocumentView creditNote = h.economic.bookedInvoices().stream().filter(d -> d.number() != invoice)
+                    .findFirst().orElseThrow();
+            assertThat(creditNote.grossAmount().signum()).isNegative();
+            JsonNode refund = java.util.stream.StreamSupport.stream(journalEntries(h).spliterator(), false)
+                    .filter(e -> e.path("customerInvoice").asInt() == creditNote.number()).findFirst().orElseThrow();
+            assertThat(refund.path("amount").decimalValue()).isEqualByComparingTo(creditNote.grossAmount());
+            assertThat(refund.path("text").asText()).startsWith("Shop order " + order.orderNo() + " refund");
+            assertThat(journalEntries(h)).hasSize(2);
+
+            h.economic.bookJournal(1);
+            assertThat(h.economic.bookedInvoices()).allSatisfy(d -> assertThat(d.remainder())
+                    .isEqualByComparingTo(BigDecimal.ZERO));
+            assertEveryVoucherWasAccepted(h);
+        }
+    }
+
+    @Test
     void lost_answers_with_the_idempotency_window_expired_between_lives_give_no_second_entry() throws Exception {
         try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             h.placeOrder(411);
