@@ -271,7 +271,7 @@ class PaymentFlowTest {
 
     /**
      * The simulator checks every voucher against its transcription of {@code journals.journalNumber.vouchers.post}
-     * (EconomicModels.VOUCHER) and answers 400 to any that breaks it: none may have been refused.
+     * (JournalModels.VOUCHER) and answers 400 to any that breaks it: none may have been refused.
      */
     private static void assertEveryVoucherWasAccepted(OrderFlowHarness h) {
         List<RecordedRequest> vouchers = h.economic.journal().stream()

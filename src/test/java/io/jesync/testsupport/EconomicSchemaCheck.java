@@ -60,8 +60,7 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
             map("POST", "/payment-terms", "payment-terms.post"),
             map("PUT", "/payment-terms/[^/]+", "payment-terms.paymentTermsNumber.put"),
             map("POST", "/units", "units.post"),
-            map("PUT", "/units/[^/]+", "units.unitNumber.put"),
-            map("POST", "/journals/[^/]+/vouchers", "journals.journalNumber.vouchers.post"));
+            map("PUT", "/units/[^/]+", "units.unitNumber.put"));
 
     private final EconomicSimulator simulator;
     private final EconomicSchemas schemas;

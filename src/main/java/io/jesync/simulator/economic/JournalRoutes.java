@@ -86,7 +86,7 @@ final class JournalRoutes extends RouteSupport {
 
     private SimResponse createVoucher(SimRequest request) {
         ObjectNode body = objectBody(request);
-        validate(EconomicModels.VOUCHER, body, errors);
+        validate(JournalModels.VOUCHER, body, errors);
         return store.write(() -> {
             EconomicJournals.Journal journal = journal(request);
             ObjectNode tree = Json.object();
