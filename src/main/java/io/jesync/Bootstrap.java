@@ -73,6 +73,9 @@ public final class Bootstrap {
             new Migrations(database).migrate();
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
+                if (settings.payments().anyEnabled()) {
+                    demo.paymentsThroughJournal(io.jesync.simulator.economic.EconomicSeed.JOURNAL_DAYBOOK);
+                }
             }
             if (check.isPresent()) {
                 // Reads both tenants, prints what does not fit and exits; nothing starts.

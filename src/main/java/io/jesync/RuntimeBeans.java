@@ -42,6 +42,10 @@ import io.jesync.observe.StoreHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
+import io.jesync.payment.PaymentFlowAssembly;
+import io.jesync.payment.PaymentMetrics;
+import io.jesync.payment.PaymentReconciler;
+import io.jesync.payment.PaymentSettings;
 import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightHealthCheck;
@@ -53,6 +57,7 @@ import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.shop.norce.NorcePreflight;
+import io.jesync.shop.norce.NorceOrderMapper;
 import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
@@ -171,6 +176,9 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());
+        PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic, clock);
+        PaymentMetrics.bindOnStart(context, settings.shops().stream().map(ShopSettings::id).toList(),
+                payments.ledger(), clock);
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
@@ -182,6 +190,7 @@ public class RuntimeBeans implements CamelConfiguration {
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
         }
+        reconcilers.add(new PaymentReconciler(payments.flow(), payments.ledger(), payments.sources(), economic));
         registry.bind("reconciliation", new Reconciliation(settings, reconcilers,
                 new ReconciliationStore(database, clock), meter, clock));
 
@@ -215,6 +224,19 @@ public class RuntimeBeans implements CamelConfiguration {
                 return "Norce OAuth client accepted for shop " + shop.id();
             }, AUTH_CHECK_CACHE, clock));
         }
+    }
+
+    /** The payment flow of every shop (shop.<id>.payments.*); its routes run only where a shop switched it on. */
+    private static PaymentFlowAssembly bindPayments(Registry registry, RuntimeSettings settings, Database database,
+                                                    EconomicClient economic, Clock clock) {
+        PaymentSettings.Shops payments = settings.payments();
+        PaymentFlowAssembly assembly = PaymentFlowAssembly.create(settings, payments.byShop(), database, economic,
+                (shop, json) -> NorceOrderMapper.toShopOrder(shop.id(), json), clock, BackoffSchedule.defaults(),
+                new SplittableRandom());
+        registry.bind("paymentFlow", assembly.flow());
+        registry.bind("paymentLedger", assembly.ledger());
+        registry.bind("paymentItems", FlowItems.of("payments", assembly.ledger()::countByState));
+        return assembly;
     }
 
     /**

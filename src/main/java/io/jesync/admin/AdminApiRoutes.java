@@ -211,6 +211,18 @@ public class AdminApiRoutes extends RouteBuilder {
                     answer(e, 200, body);
                 });
 
+        from("platform-http:/api/payments/{shop}/{id}/retry?httpMethodRestrict=POST").routeId("admin-retry-payment")
+                .process(e -> {
+                    long id = number(e, "id");
+                    io.jesync.payment.PaymentLedger payments = e.getContext().getRegistry().lookupByNameAndType(
+                            "paymentLedger", io.jesync.payment.PaymentLedger.class);
+                    boolean requeued = payments != null && payments.requeue(header(e, "shop"), id).isPresent();
+                    answer(e, requeued ? 202 : 409, MAPPER.createObjectNode().put("message", requeued
+                            ? "Payment " + id + " will be entered again; it is looked up in e-conomic first, so it"
+                            + " cannot be entered twice."
+                            : "Payment " + id + " of shop " + header(e, "shop") + " is not parked or failed."));
+                });
+
         from("platform-http:/api/articles/{shop}/{article}?httpMethodRestrict=GET").routeId("admin-article")
                 .process(e -> answer(e, 200, bean(e, "articleAdminService", ArticleAdminService.class)
                         .article(header(e, "shop"), header(e, "article"))));

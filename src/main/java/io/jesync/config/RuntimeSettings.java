@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.jesync.demo.DemoCatalog;
+import io.jesync.payment.PaymentSettings;
 
 /**
  * Every setting the runtime needs, read and checked once at start-up. Loading either returns complete,
@@ -29,7 +30,8 @@ public record RuntimeSettings(
         SyncMode syncMode,
         List<ShopSettings> shops,
         StockSyncSettings stockSync,
-        AlertSettings alerts) {
+        AlertSettings alerts,
+        PaymentSettings.Shops payments) {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** The public demo agreement's tokens: read-only, so useless for a live runtime that writes invoices. */
@@ -68,6 +70,7 @@ public record RuntimeSettings(
         List<ShopSettings> shops = shops(source, live, simulators, syncMode);
         StockSyncSettings stockSync = source.attempt(() -> StockSyncSettings.load(source, live, simulators), null);
         AlertSettings alerts = source.attempt(() -> AlertSettings.load(source), null);
+        PaymentSettings.Shops payments = source.attempt(() -> PaymentSettings.loadAll(source, shops, !live), null);
         // Read by Bootstrap when it hands Camel its settings, and by the other environment.
         source.declare("plugins.routes-dir", "economic.base-url", "economic.openapi-base-url",
                 "economic.app-secret-token", "economic.app-secret-token-file", "economic.agreement-grant-token",
@@ -78,7 +81,7 @@ public record RuntimeSettings(
         source.reportUnknownKeys(prefixes);
         source.failOnProblems();
         return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
-                stockSync, alerts);
+                stockSync, alerts, payments);
     }
 
     private static Environment parseEnvironment(ConfigSource source) {

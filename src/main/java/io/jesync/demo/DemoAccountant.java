@@ -27,6 +27,7 @@ public final class DemoAccountant extends DemoBackOffice {
     private final long seed;
     private Set<String> seenLastTick = Set.of();
     private boolean cancelledOne;
+    private volatile Integer journal;
 
     public DemoAccountant(EconomicSimulator economic, String referencePrefix, long seed) {
         super("economic-demo-accountant");
@@ -54,13 +55,25 @@ public final class DemoAccountant extends DemoBackOffice {
                 economic.archiveSentOrder(order.number());
             }
         }
+        if (journal != null) {
+            int booked = economic.bookJournal(journal);
+            if (booked > 0) {
+                LOG.info("Demo accountant booked journal {}: {} shop payment(s) settle their invoices", journal,
+                        booked);
+            }
+        }
         for (DocumentView invoice : economic.bookedInvoices()) {
-            if (ours(invoice) && settled(invoice, seen) && invoice.grossAmount().signum() > 0
+            if (journal == null && ours(invoice) && settled(invoice, seen) && invoice.grossAmount().signum() > 0
                     && invoice.remainder() != null && invoice.remainder().signum() > 0 && paysInFull(invoice)) {
                 economic.registerPayment(invoice.number(), invoice.remainder());
             }
         }
         seenLastTick = seen;
+    }
+
+    /** The payments arrive as journal entries now; paying by hand as well would pay twice. */
+    public void bookJournalInsteadOfPaying(int journalNumber) {
+        this.journal = journalNumber;
     }
 
     private void handleDraft(String collection, DocumentView draft) {

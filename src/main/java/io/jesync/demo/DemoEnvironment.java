@@ -95,6 +95,16 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     /**
+     * With the payment flow on, the shop's payments reach e-conomic as journal entries: the accountant books the
+     * journal instead of paying invoices by hand, so booked invoices become paid without anyone typing.
+     */
+    public void paymentsThroughJournal(int journalNumber) {
+        if (accountant != null) {
+            accountant.bookJournalInsteadOfPaying(journalNumber);
+        }
+    }
+
+    /**
      * One order of each kind a real shop sends now and then, in a trigger status, so the demo shows how
      * orders are parked with a reason instead of failing silently or blocking the rest.
      */

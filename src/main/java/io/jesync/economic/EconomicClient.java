@@ -116,6 +116,17 @@ public final class EconomicClient {
                 requireKey(idempotencyKey)));
     }
 
+    // ---- journals
+
+    /**
+     * Enters a voucher in a journal ({@code POST /journals/{n}/vouchers}); the entries wait there until the accountant
+     * books the journal. e-conomic answers with the created voucher(s).
+     */
+    public EconomicResponse postVoucher(int journalNumber, ObjectNode body, String idempotencyKey) {
+        return transport.execute(EconomicRequest.write("POST", "/journals/" + journalNumber + "/vouchers", body,
+                requireKey(idempotencyKey)));
+    }
+
     // ---- customers
 
     public List<JsonNode> findCustomersByEmail(String email) {

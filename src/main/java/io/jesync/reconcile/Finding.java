@@ -33,7 +33,13 @@ public record Finding(Kind kind, String orderNo, String detail, String action, S
         /** The shop's on-hand stock, as last pushed, differs from what e-conomic's figure gives now. */
         STOCK_DRIFT,
         /** A base price list's price, as last pushed, differs from what e-conomic's sales price gives now. */
-        PRICE_DRIFT
+        PRICE_DRIFT,
+        /** The shop's payment was captured, but the payment flow has not recorded it. */
+        PAYMENT_NOT_RECORDED,
+        /** A recorded payment is not entered in e-conomic: waiting, parked or failed. */
+        PAYMENT_NOT_ENTERED,
+        /** The payment flow entered the payment, but e-conomic has no entry with its text that day. */
+        PAYMENT_MISSING_IN_ECONOMIC
     }
 
     static Finding manual(Kind kind, String orderNo, String detail, String action) {

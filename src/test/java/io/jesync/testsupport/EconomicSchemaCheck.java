@@ -54,7 +54,8 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
             map("POST", "/invoices/drafts/[^/]+/lines", "invoices.drafts.draftInvoiceNumber.lines.post"),
             map("POST", "/invoices/booked", "invoices.booked.post"),
             map("POST", "/orders/drafts", "orders.drafts.post"),
-            map("POST", "/orders/sent", "orders.sent.post"));
+            map("POST", "/orders/sent", "orders.sent.post"),
+            map("POST", "/journals/[^/]+/vouchers", "journals.journalNumber.vouchers.post"));
 
     private final EconomicSimulator simulator;
     private final List<Violation> violations = new ArrayList<>();

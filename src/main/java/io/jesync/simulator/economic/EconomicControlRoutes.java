@@ -109,6 +109,8 @@ final class EconomicControlRoutes {
                         decimal(body(request), "amount")))));
         simulator.control("POST", "invoices/booked/{number}/credit", request -> guarded(() ->
                 SimResponse.json(200, simulator.creditInvoice(number(request), creditLines(body(request))))));
+        simulator.control("POST", "journals/{number}/book", request -> guarded(() -> SimResponse.json(200,
+                Json.object().put("booked", simulator.bookJournal(Integer.parseInt(request.pathParam("number")))))));
         simulator.control("POST", "invoices/drafts/{number}/book", request -> guarded(() ->
                 SimResponse.json(200, simulator.bookDraft(number(request)))));
         simulator.control("POST", "orders/drafts/{number}/send", request -> guarded(() ->

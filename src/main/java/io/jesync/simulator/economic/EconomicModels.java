@@ -178,7 +178,8 @@ final class EconomicModels {
             Map.entry("invoices.drafts.draftInvoiceNumber.lines.post", LINES),
             Map.entry("invoices.booked.post", BOOKING),
             Map.entry("orders.drafts.post", SALES_DOCUMENT),
-            Map.entry("orders.sent.post", SALES_DOCUMENT));
+            Map.entry("orders.sent.post", SALES_DOCUMENT),
+            Map.entry("journals.journalNumber.vouchers.post", JournalModels.VOUCHER));
 
     private EconomicModels() {
     }

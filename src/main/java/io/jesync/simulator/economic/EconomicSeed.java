@@ -33,6 +33,10 @@ public final class EconomicSeed {
     }
 
     /** Setup data plus DemoCatalog.demoArticles() and the fee products FRAKT and AVGIFT. */
+    /** The demo agreement's daybook and the clearing account its customer payments default to. */
+    public static final int JOURNAL_DAYBOOK = 1;
+    public static final int CLEARING_ACCOUNT = 5820;
+
     public static void demo(EconomicSimulator simulator) {
         EconomicStore store = simulator.store();
         Instant now = simulator.clock().instant();
@@ -42,6 +46,13 @@ public final class EconomicSeed {
             store.addVatZone(new EconomicStore.VatZone(3, "Abroad", true, true));
             store.addVatZone(new EconomicStore.VatZone(4, "Domestic exempt VAT", true, false));
             store.addLayout(new EconomicStore.Layout(LAYOUT_STANDARD, "Standardfaktura"));
+            store.journals.addJournal(new EconomicJournals.Journal(JOURNAL_DAYBOOK, "Kassabok", CLEARING_ACCOUNT, 1,
+                    999_999_999));
+            int thisYear = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).getYear();
+            for (int year = thisYear - 1; year <= thisYear + 1; year++) {
+                store.journals.addYear(new EconomicJournals.AccountingYear(Integer.toString(year),
+                        java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31), false));
+            }
             store.addLayout(new EconomicStore.Layout(20, "Standardfaktura engelska"));
             store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_NET_30, "Netto 30 dagar", "net", 30));
             store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_PAID_IN_CASH, "Kontant", "paidInCash", 0));

@@ -56,6 +56,7 @@ public class EconomicSimulator extends SimulatorServer {
     private final CallBudget budget;
     private final IdempotencyCache idempotency;
     private final SalesDocumentRoutes salesDocuments;
+    private final JournalRoutes journals;
     private final java.util.concurrent.ConcurrentHashMap<String, Long> staleServed =
             new java.util.concurrent.ConcurrentHashMap<>();
     private volatile double staleRate;
@@ -75,6 +76,8 @@ public class EconomicSimulator extends SimulatorServer {
         new CustomersApiRoutes(this).register();
         this.salesDocuments = new SalesDocumentRoutes(this);
         salesDocuments.register();
+        this.journals = new JournalRoutes(this);
+        journals.register();
         new EconomicControlRoutes(this).register();
         EconomicSeed.demo(this);
     }
@@ -436,6 +439,14 @@ public class EconomicSimulator extends SimulatorServer {
                     DocumentTotals.inBase(remainder, invoice.path("exchangeRate").decimalValue()));
             return invoice.deepCopy();
         });
+    }
+
+    /**
+     * Books journal {@code journalNumber} as the accountant does in e-conomic (the REST API documents no booking of
+     * journals): its customer payments lower their invoices' remainders. Returns how many entries were booked.
+     */
+    public int bookJournal(int journalNumber) {
+        return journals.book(journalNumber);
     }
 
     /** Marks an order draft as sent, exactly as POSTing its stored document to {@code /orders/sent} does (§5.13). */

@@ -68,6 +68,7 @@ public final class EconomicStore {
     final NavigableMap<Integer, SpecialPrice> specialPrices = new TreeMap<>();
     /** Each product's version before its last change: what a stale read (an out-of-order answer) returns. */
     final java.util.Map<String, EconomicProduct> previousProducts = new java.util.HashMap<>();
+    final EconomicJournals journals = new EconomicJournals();
     private volatile boolean inventoryModule;
 
     /** A price group's special price: a base-currency price or a discount percentage, never both (§5.8). */
@@ -117,6 +118,7 @@ public final class EconomicStore {
             customerPriceGroups.clear();
             specialPrices.clear();
             previousProducts.clear();
+            journals.clear();
             inventoryModule = false;
             return null;
         });

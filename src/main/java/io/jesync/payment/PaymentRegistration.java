@@ -1,0 +1,261 @@
+package io.jesync.payment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.jesync.config.ShopSettings;
+import io.jesync.economic.DocumentCollection;
+import io.jesync.economic.DocumentResult;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.EconomicEncoding;
+import io.jesync.economic.EconomicException;
+import io.jesync.economic.EconomicOutcomeUnknownException;
+import io.jesync.economic.EconomicResponse;
+import io.jesync.economic.EconomicUnavailableException;
+import io.jesync.economic.EconomicValidationException;
+import io.jesync.order.BackoffSchedule;
+
+/**
+ * Enters one shop payment in e-conomic, exactly once: the voucher is stored with the row (the intent) before it is
+ * sent with an {@code Idempotency-Key}; after no answer, a crash or any failure once the intent exists, the entry
+ * is first looked up by its text, in the journal and among the booked entries of its accounting year, and adopted
+ * when found. Only then is it sent again.
+ */
+public final class PaymentRegistration {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentRegistration.class);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final PaymentLedger ledger;
+    private final PaymentSources sources;
+    private final EconomicClient economic;
+    private final Clock clock;
+    private final String owner;
+    private final BackoffSchedule retry;
+    private final RandomGenerator random;
+
+    public PaymentRegistration(PaymentLedger ledger, PaymentSources sources, EconomicClient economic, Clock clock,
+                               String owner, BackoffSchedule retry, RandomGenerator random) {
+        this.ledger = ledger;
+        this.sources = sources;
+        this.economic = economic;
+        this.clock = clock;
+        this.owner = owner;
+        this.retry = retry;
+        this.random = random;
+    }
+
+    /** Claims and works one due payment; empty when another worker holds it or it changed meanwhile. */
+    public Optional<PaymentState> process(ShopSettings shop, PaymentSettings settings, ShopPayment due) {
+        Optional<ShopPayment> claimed = ledger.claim(due, owner, LEASE);
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Work work = new Work(claimed.get());
+        try {
+            if (work.payment.payload() != null) {
+                return work.resolve();
+            }
+            return work.decide(shop, settings);
+        } catch (EconomicOutcomeUnknownException e) {
+            ShopPayment payment = work.payment;
+            return finish(payment, payment.with(PaymentState.IN_DOUBT, "No answer from e-conomic: " + e.summary()));
+        } catch (EconomicValidationException e) {
+            ShopPayment payment = work.payment;
+            return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo()
+                    + ": e-conomic refused the payment entry: " + e.summary()));
+        } catch (RuntimeException e) {
+            return retryLater(work.payment, e);
+        }
+    }
+
+    /** One claimed payment; {@code payment} is always the row as last stored, whose version the next change checks. */
+    private final class Work {
+        private ShopPayment payment;
+
+        Work(ShopPayment payment) {
+            this.payment = payment;
+        }
+
+        /** Whether the entry reached e-conomic: found → adopted; not found → sent (again). */
+        Optional<PaymentState> resolve() {
+            Optional<JsonNode> inJournal = findInJournal(payment);
+            if (inJournal.isPresent()) {
+                long voucher = inJournal.get().path("voucher").path("voucherNumber").asLong();
+                LOG.info("Payment of order {}/{} found in journal {} (voucher {}): adopted", payment.shopId(),
+                        payment.orderNo(), payment.journalNumber(), voucher);
+                return finish(payment, payment.withVoucher(payment.payload(), payment.journalNumber(), voucher,
+                        payment.accountingYear()).with(PaymentState.ENTERED, "adopted: entry found in journal "
+                        + payment.journalNumber()));
+            }
+            if (findBooked(payment).isPresent()) {
+                return finish(payment, payment.with(PaymentState.SETTLED, "adopted: entry found booked in "
+                        + payment.accountingYear()));
+            }
+            return send();
+        }
+
+        Optional<PaymentState> decide(ShopSettings shop, PaymentSettings settings) {
+            OptionalInt contra = settings.contraAccount(payment.paymentMethod());
+            if (contra.isEmpty()) {
+                return finish(payment, payment.with(PaymentState.NOT_REGISTERED, "payment method "
+                        + (payment.paymentMethod() == null ? "(none)" : payment.paymentMethod())
+                        + " has no contra account: left to the bank match"));
+            }
+            Long invoiceNumber = payment.invoiceNumber() != null ? payment.invoiceNumber()
+                    : sources.bookedInvoice(payment.shopId(), payment.orderNo()).orElse(null);
+            if (invoiceNumber == null) {
+                if (!clock.instant().isBefore(payment.capturedAt().plus(settings.unmatchedAfter()))) {
+                    return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": paid "
+                            + payment.currency() + " " + payment.amount().toPlainString() + " on "
+                            + date(shop, payment) + ", but no invoice of the order was booked in e-conomic within "
+                            + settings.unmatchedAfter().toDays() + " days; book it, then retry the payment"));
+                }
+                return finish(payment, payment.with(PaymentState.WAITING, "waiting for the order's invoice to be booked")
+                        .withAttempt(payment.attempts(), clock.instant().plus(settings.pollInterval())));
+            }
+            Optional<DocumentResult> invoice = economic.getDocument(DocumentCollection.INVOICES_BOOKED,
+                    invoiceNumber.intValue());
+            if (invoice.isEmpty()) {
+                return finish(payment, payment.withInvoice(invoiceNumber)
+                        .with(PaymentState.PARKED, "Order " + payment.orderNo() + ": booked invoice " + invoiceNumber
+                                + " is not in e-conomic"));
+            }
+            JsonNode document = invoice.get().body();
+            String currency = document.path("currency").asText("");
+            BigDecimal gross = document.path("grossAmount").decimalValue();
+            ShopPayment matched = payment.withInvoice(invoiceNumber);
+            if (!currency.equalsIgnoreCase(payment.currency())) {
+                return finish(payment, matched.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": paid in "
+                        + payment.currency() + ", but invoice " + invoiceNumber + " is in " + currency));
+            }
+            if (payment.kind() == ShopPayment.Kind.PAYMENT
+                    && payment.amount().subtract(gross).abs().compareTo(settings.amountTolerance()) > 0) {
+                return finish(payment, matched.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": the shop"
+                        + " captured " + currency + " " + payment.amount().toPlainString() + ", invoice "
+                        + invoiceNumber + " is " + currency + " " + gross.toPlainString()
+                        + "; register the payment by hand, or correct and retry"));
+            }
+            LocalDate date = date(shop, payment);
+            Optional<String> year = accountingYear(date);
+            if (year.isEmpty()) {
+                return finish(payment, matched.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": no accounting"
+                        + " year in e-conomic covers " + date + "; create it, then retry the payment"));
+            }
+            ObjectNode body = VoucherMapper.toJson(new VoucherMapper.Voucher(settings.journalNumber(), year.get(),
+                    document.path("customer").path("customerNumber").asInt(), invoiceNumber,
+                    // Within the tolerance the difference is the invoice's rounding: the entry settles the invoice.
+                    payment.kind() == ShopPayment.Kind.PAYMENT ? gross : payment.amount(),
+                    currency.toUpperCase(java.util.Locale.ROOT), date, contra.getAsInt(), payment.entryText()));
+            ShopPayment intent = matched.withVoucher(body.toString(), settings.journalNumber(), null, year.get())
+                    .with(PaymentState.SENDING, null).withAttempt(payment.attempts() + 1, null);
+            // The intent is committed before the call: whatever happens next, the entry is looked up before a re-send.
+            Optional<ShopPayment> stored = ledger.update(payment, intent, false);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            payment = stored.get();
+            return send();
+        }
+
+        Optional<PaymentState> send() {
+            ObjectNode body;
+            try {
+                body = (ObjectNode) MAPPER.readTree(payment.payload());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("stored voucher of payment " + payment.id() + " is not JSON", e);
+            }
+            EconomicResponse response = economic.postVoucher(payment.journalNumber(), body, idempotencyKey(payment));
+            JsonNode created = response.body().isArray() ? response.body().path(0) : response.body();
+            long voucher = created.path("voucherNumber").asLong();
+            LOG.info("Payment of order {}/{} entered in e-conomic journal {}, voucher {}", payment.shopId(),
+                    payment.orderNo(), payment.journalNumber(), voucher);
+            return finish(payment, payment.withVoucher(payment.payload(), payment.journalNumber(), voucher,
+                    payment.accountingYear()).with(PaymentState.ENTERED, null));
+        }
+    }
+
+    /** The entry of this payment still waiting in its journal, by its exact text. */
+    Optional<JsonNode> findInJournal(ShopPayment payment) {
+        return exact(economic.listAll("/journals/" + payment.journalNumber() + "/entries",
+                "text$eq:" + EconomicEncoding.filterValue(payment.entryText())), payment);
+    }
+
+    /** The entry of this payment booked in its accounting year, by its exact text. */
+    Optional<JsonNode> findBooked(ShopPayment payment) {
+        if (payment.accountingYear() == null) {
+            return Optional.empty();
+        }
+        return exact(economic.listAll("/accounting-years/" + EconomicEncoding.pathId(payment.accountingYear())
+                + "/entries", "text$eq:" + EconomicEncoding.filterValue(payment.entryText())), payment);
+    }
+
+    /** Filters ignore case; only the exact text is this payment's. */
+    private static Optional<JsonNode> exact(List<JsonNode> entries, ShopPayment payment) {
+        return entries.stream().filter(e -> payment.entryText().equals(e.path("text").asText(null))).findFirst();
+    }
+
+    private Optional<String> accountingYear(LocalDate date) {
+        for (JsonNode year : economic.listAll("/accounting-years", null)) {
+            LocalDate from = LocalDate.parse(year.path("fromDate").asText());
+            LocalDate to = LocalDate.parse(year.path("toDate").asText());
+            if (!date.isBefore(from) && !date.isAfter(to) && !year.path("closed").asBoolean(false)) {
+                return Optional.of(year.path("year").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<PaymentState> retryLater(ShopPayment payment, RuntimeException e) {
+        String why = e instanceof EconomicException x ? x.summary() : e.getMessage();
+        int attempts = payment.attempts() + (payment.state() == PaymentState.SENDING ? 0 : 1);
+        if (retry.exhausted(attempts)) {
+            return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo()
+                    + ": gave up after " + attempts + " attempts: " + why).withAttempt(attempts, null));
+        }
+        Duration atLeast = e instanceof EconomicUnavailableException u ? u.retryAfter().orElse(Duration.ZERO)
+                : Duration.ZERO;
+        LOG.warn("Payment of order {}/{} will be retried: {}", payment.shopId(), payment.orderNo(), why);
+        return finish(payment, payment.with(PaymentState.FAILED, why)
+                .withAttempt(attempts, clock.instant().plus(retry.delay(attempts, atLeast, random))));
+    }
+
+    private Optional<PaymentState> finish(ShopPayment current, ShopPayment next) {
+        if (next.state() == PaymentState.PARKED) {
+            LOG.warn("Payment parked: {}", next.reason());
+        }
+        return ledger.update(current, next, true).map(ShopPayment::state);
+    }
+
+    private static LocalDate date(ShopSettings shop, ShopPayment payment) {
+        return LocalDate.ofInstant(payment.capturedAt(), ZoneId.of(shop.orders().mapping().timeZone()));
+    }
+
+    /** The row's key with the voucher's hash: a changed voucher (after a fix) is never answered from the cache. */
+    static String idempotencyKey(ShopPayment payment) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(payment.payload().getBytes(StandardCharsets.UTF_8));
+            return payment.idempotencyKey() + ":" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

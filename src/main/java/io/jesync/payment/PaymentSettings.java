@@ -1,0 +1,208 @@
+package io.jesync.payment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.ShopSettings;
+
+/**
+ * How a shop's payments reach e-conomic, read from {@code shop.<id>.payments.*}.
+ *
+ * @param journalNumber     the e-conomic journal (daybook) the entries are entered in
+ * @param contraAccounts    per shop payment method (upper case), the account the money sits on until the PSP pays
+ *                          out; a method mapped to nothing is not registered (left to the bank match)
+ * @param defaultContra     the account for methods not listed; empty means "not registered"
+ * @param unmatchedAfter    a payment whose invoice is still not booked after this long is parked
+ * @param amountTolerance   how far a payment may differ from its invoice's total before it is parked; within it
+ *                          the difference is the invoice's rounding and the entry settles the invoice in full
+ * @param from              captures before this day are not registered (the accountant matched them by hand);
+ *                          empty: from the day the flow first ran for the shop
+ */
+public record PaymentSettings(
+        boolean enabled,
+        Duration pollInterval,
+        int journalNumber,
+        Map<String, OptionalInt> contraAccounts,
+        OptionalInt defaultContra,
+        Duration unmatchedAfter,
+        BigDecimal amountTolerance,
+        Optional<LocalDate> from) {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
+    private static final String NOT_REGISTERED = "none";
+
+    public PaymentSettings {
+        contraAccounts = Map.copyOf(contraAccounts);
+    }
+
+    /** The contra account for a payment method, or empty when its payments are left to the bank match. */
+    public OptionalInt contraAccount(String paymentMethod) {
+        if (paymentMethod != null) {
+            OptionalInt listed = contraAccounts.get(paymentMethod.strip().toUpperCase(Locale.ROOT));
+            if (listed != null) {
+                return listed;
+            }
+        }
+        return defaultContra;
+    }
+
+    /**
+     * Every shop's payment settings, by shop id. A type of its own, not a bare map: Camel autowires a lone
+     * registry bean of type Map into component options such as Quartz's scheduler properties.
+     */
+    public record Shops(Map<String, PaymentSettings> byShop) {
+        public Shops {
+            byShop = Map.copyOf(byShop);
+        }
+
+        public boolean anyEnabled() {
+            return byShop.values().stream().anyMatch(PaymentSettings::enabled);
+        }
+    }
+
+    /** Every shop's payment settings; a bad value stops start-up naming its key. */
+    public static Shops loadAll(ConfigSource source, List<ShopSettings> shops, boolean demo) {
+        Map<String, PaymentSettings> all = new LinkedHashMap<>();
+        for (ShopSettings shop : shops) {
+            all.put(shop.id(), load(source, shop.id(), demo));
+        }
+        return new Shops(all);
+    }
+
+    /** Defaults: on in demo (the demo agreement's journal 1 and clearing account), off in live mode until set up. */
+    public static PaymentSettings load(ConfigSource source, String shopId, boolean demo) {
+        String p = "shop." + shopId + ".payments.";
+        Map<String, OptionalInt> contra = new LinkedHashMap<>();
+        String listed = source.get(p + "contra-accounts").orElse("");
+        for (String pair : listed.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException(p + "contra-accounts", "'" + pair.strip() + "' is not"
+                        + " <payment method>=<account number or none>");
+            }
+            String method = pair.substring(0, eq).strip().toUpperCase(Locale.ROOT);
+            if (contra.containsKey(method)) {
+                throw new ConfigurationException(p + "contra-accounts", "payment method " + method + " is listed twice");
+            }
+            contra.put(method, account(p + "contra-accounts", pair.substring(eq + 1)));
+        }
+        OptionalInt defaultContra = source.get(p + "default-contra-account")
+                .map(v -> account(p + "default-contra-account", v))
+                .orElse(demo ? OptionalInt.of(DEMO_CLEARING_ACCOUNT) : OptionalInt.empty());
+        BigDecimal tolerance;
+        String toleranceText = source.get(p + "amount-tolerance").orElse("0.05");
+        try {
+            tolerance = new BigDecimal(toleranceText);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(p + "amount-tolerance", "'" + toleranceText + "' is not an amount");
+        }
+        if (tolerance.signum() < 0) {
+            throw new ConfigurationException(p + "amount-tolerance", "must not be negative");
+        }
+        Optional<LocalDate> from;
+        try {
+            // The demo's store starts empty, so every capture of the run is the demo's to show.
+            from = source.get(p + "from").map(LocalDate::parse).or(() -> demo ? Optional.of(LocalDate.EPOCH)
+                    : Optional.empty());
+        } catch (DateTimeParseException e) {
+            throw new ConfigurationException(p + "from", "'" + source.get(p + "from").orElse("")
+                    + "' is not a date (YYYY-MM-DD)");
+        }
+        int journal = positive(source, p + "journal", 1);
+        Duration unmatched = duration(source, p + "unmatched-after", "14d");
+        return new PaymentSettings(bool(source, p + "enabled", demo), duration(source, p + "poll-interval", "5m"),
+                journal, contra, defaultContra, unmatched, tolerance, from);
+    }
+
+    /** The clearing account of the simulated demo agreement's journal 1 (its default customer payment contra). */
+    public static final int DEMO_CLEARING_ACCOUNT = 5820;
+
+    /** On, journal 1, every method on {@code contra}, every capture however old; for tests. */
+    public static PaymentSettings enabled(int contra) {
+        return new PaymentSettings(true, Duration.ofMinutes(5), 1, Map.of(), OptionalInt.of(contra),
+                Duration.ofDays(14), new BigDecimal("0.05"), Optional.of(LocalDate.EPOCH));
+    }
+
+    public PaymentSettings withContraAccounts(Map<String, OptionalInt> byMethod, OptionalInt otherwise) {
+        return new PaymentSettings(enabled, pollInterval, journalNumber, byMethod, otherwise, unmatchedAfter,
+                amountTolerance, from);
+    }
+
+    public PaymentSettings withUnmatchedAfter(Duration after) {
+        return new PaymentSettings(enabled, pollInterval, journalNumber, contraAccounts, defaultContra, after,
+                amountTolerance, from);
+    }
+
+    private static OptionalInt account(String key, String value) {
+        String text = value.strip();
+        if (text.equalsIgnoreCase(NOT_REGISTERED)) {
+            return OptionalInt.empty();
+        }
+        try {
+            int account = Integer.parseInt(text);
+            if (account >= 1) {
+                return OptionalInt.of(account);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(key, "'" + text + "' is neither an account number nor none");
+    }
+
+    private static boolean bool(ConfigSource source, String key, boolean fallback) {
+        String text = source.get(key).orElse(Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
+        if (!List.of("true", "false").contains(text)) {
+            throw new ConfigurationException(key, "'" + text + "' is not true or false");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private static int positive(ConfigSource source, String key, int fallback) {
+        String text = source.get(key).orElse(Integer.toString(fallback));
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(key, "'" + text + "' is not a number of 1 or more");
+    }
+
+    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}, or ISO-8601 such as {@code PT5M}. */
+    private static Duration duration(ConfigSource source, String key, String fallback) {
+        String text = source.get(key).orElse(fallback).strip();
+        Matcher simple = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        try {
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                return switch (simple.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            return Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h, 14d or PT5M)");
+        }
+    }
+}
