@@ -47,7 +47,7 @@ import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.shop.norce.NorcePlatform;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.stock.StockPriceAssembly;
@@ -96,10 +96,12 @@ public class RuntimeBeans implements CamelConfiguration {
         checkAgreement(economic, settings);
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
-        NorceConnection norce = orders.norce();
+        // The catalogue side still talks to Norce's connection directly; it shares the order side's token cache.
+        NorceConnection norce = orders.shop().connected(ShopSettings.Platform.NORCE, NorcePlatform.Adapter.class)
+                .connection();
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
-        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), norce,
+        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
                 new SplittableRandom());
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
@@ -156,7 +158,6 @@ public class RuntimeBeans implements CamelConfiguration {
                     }, queries, new AlertStore(database, clock), new WebhookSender(http,
                     settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
         }
-        NorceShopOrders shopOrders = new NorceShopOrders(norce);
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
@@ -168,7 +169,7 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)));
+                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic)));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
         }
@@ -188,8 +189,8 @@ public class RuntimeBeans implements CamelConfiguration {
         }, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
             health.register(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", () -> {
-                norce.checkToken(shop);
-                return "Norce OAuth client accepted for shop " + shop.id();
+                orders.shop().checkCredentials(shop);
+                return "shop " + shop.id() + " accepts the runtime's credentials";
             }, AUTH_CHECK_CACHE, clock));
         }
     }

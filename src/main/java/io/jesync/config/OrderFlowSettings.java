@@ -12,7 +12,9 @@ import java.util.Set;
 
 import io.jesync.order.CustomerDefaults;
 import io.jesync.order.OrderMappingSettings;
-import io.jesync.shop.norce.NorceOrderStatus;
+import io.jesync.shop.ShopOrderStatus;
+import io.jesync.shop.ShopPlatform;
+import io.jesync.shop.ShopPlatforms;
 
 /**
  * How one shop's orders go to e-conomic: when they are picked up, as which document, on which customer, and
@@ -29,7 +31,7 @@ public record OrderFlowSettings(
         DocumentType documentType,
         Optional<String> sendBy,
         boolean markOrderSent,
-        Optional<NorceOrderStatus> acknowledgeStatus,
+        Optional<ShopOrderStatus> acknowledgeStatus,
         CustomerMatch customerMatch,
         Optional<Long> defaultCustomerNumber,
         MissingArticle missingArticle,
@@ -99,11 +101,12 @@ public record OrderFlowSettings(
                                   java.util.List<Integer> channels) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";
-        Set<Integer> triggers = statuses(o + "trigger-statuses", source.get(o + "trigger-statuses").orElse("Confirmed"));
+        ShopPlatform platform = platform(source, shopId);
+        Set<Integer> triggers = statuses(platform, o + "trigger-statuses", source.get(o + "trigger-statuses").orElse("Confirmed"));
         Map<Integer, Set<Integer>> channelTriggers = new LinkedHashMap<>();
         for (int channel : channels) {
             String key = o + "trigger-statuses." + channel;
-            source.get(key).ifPresent(text -> channelTriggers.put(channel, statuses(key, text)));
+            source.get(key).ifPresent(text -> channelTriggers.put(channel, statuses(platform, key, text)));
         }
         DocumentType documentType = choice(source, o + "document-type", DocumentType.DRAFT_INVOICE,
                 DocumentType.values());
@@ -113,11 +116,12 @@ public record OrderFlowSettings(
             case "ean" -> "EAN";
             default -> throw new ConfigurationException(o + "send-by", "'" + value + "' is not one of none, Email, EAN");
         });
-        String acknowledgeName = source.get(o + "acknowledge-status").orElse("ErpConfirmed");
-        Optional<NorceOrderStatus> acknowledge = "none".equalsIgnoreCase(acknowledgeName) ? Optional.empty()
-                : Optional.of(NorceOrderStatus.parse(acknowledgeName).orElseThrow(() -> new ConfigurationException(
-                        o + "acknowledge-status", "'" + acknowledgeName + "' is not a Norce order status (e.g. "
-                        + "ErpConfirmed), nor none")));
+        // Confirmed is the status Norce documents as storing the ERP's order number.
+        String acknowledgeName = source.get(o + "acknowledge-status").orElse("Confirmed");
+        Optional<ShopOrderStatus> acknowledge = "none".equalsIgnoreCase(acknowledgeName) ? Optional.empty()
+                : Optional.of(platform.orderStatus(acknowledgeName).orElseThrow(() -> new ConfigurationException(
+                        o + "acknowledge-status", "'" + acknowledgeName + "' is not an order status of the shop's"
+                        + " platform (e.g. Confirmed), nor none")));
         CustomerMatch match = choice(source, c + "match", CustomerMatch.EMAIL, CustomerMatch.values());
         Optional<Long> defaultCustomer = source.get(c + "default-customer-number")
                 .map(v -> (long) SettingReader.parsePositive(c + "default-customer-number", v));
@@ -211,14 +215,27 @@ public record OrderFlowSettings(
                 customers);
     }
 
-    private static Set<Integer> statuses(String key, String text) {
+    private static Set<Integer> statuses(ShopPlatform platform, String key, String text) {
         Set<Integer> ids = new LinkedHashSet<>();
         for (String name : text.split(",")) {
-            ids.add(NorceOrderStatus.parse(name).orElseThrow(() -> new ConfigurationException(key, "'"
-                    + name.strip() + "' is not a Norce order status (e.g. Confirmed, Delivered or an id such as 2)"))
-                    .id());
+            ids.add(platform.orderStatus(name).orElseThrow(() -> new ConfigurationException(key, "'"
+                    + name.strip() + "' is not an order status of the shop's platform (e.g. Confirmed, Delivered or"
+                    + " an id such as 2)")).id());
         }
         return Set.copyOf(ids);
+    }
+
+    /** The platform the shop's statuses are named in ({@code shop.<id>.platform}, default norce). */
+    static ShopPlatform platform(ConfigSource source, String shopId) {
+        String key = "shop." + shopId + ".platform";
+        String name = source.get(key).orElse("norce");
+        ShopSettings.Platform platform;
+        try {
+            platform = ShopSettings.Platform.valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key, "'" + name + "' is not a supported platform (supported: norce)");
+        }
+        return ShopPlatforms.platform(platform, key);
     }
 
     private static <E extends Enum<E>> E choice(ConfigSource source, String key, E fallback, E[] values) {

@@ -142,15 +142,25 @@ public record RuntimeSettings(
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices,
+                        scope(source, prefix + "scope"), applicationIds, orders, status, reversal, products, stockPrices,
                         reconciliation));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices,
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "playground", applicationIds, orders, status, reversal, products, stockPrices,
                         reconciliation));
             }
         }
         return shops;
+    }
+
+    /** Norce's token scope is the environment: playground, stage or prod (Norce's OAuth documentation). */
+    private static String scope(ConfigSource source, String key) {
+        String scope = source.get(key).orElse("prod").strip();
+        if (!Set.of("playground", "stage", "prod").contains(scope)) {
+            throw new ConfigurationException(key, "'" + scope + "' is not a Norce environment: use playground, stage"
+                    + " or prod");
+        }
+        return scope;
     }
 
     private static String scheme(String url) {
