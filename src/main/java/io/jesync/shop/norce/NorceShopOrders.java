@@ -75,10 +75,7 @@ public final class NorceShopOrders implements ShopOrders {
             Long after = null;
             do {
                 NorceOrderReader.OrderPage page = pages.fetch(applicationId, after);
-                resolveSkuTypes(shop, applicationId, page.orders());
-                for (JsonNode raw : page.orders()) {
-                    orders.add(incoming(shop, applicationId, raw));
-                }
+                orders.addAll(map(shop, applicationId, page.orders()));
                 if (page.maxUpdated() != null && (newest == null || page.maxUpdated().isAfter(newest))) {
                     newest = page.maxUpdated();
                 }
@@ -101,6 +98,17 @@ public final class NorceShopOrders implements ShopOrders {
     public void acknowledge(ShopSettings shop, ShopOrder order, String erpOrderNo, ShopOrderStatus status)
             throws Exception {
         acknowledger.acknowledge(shop, order, erpOrderNo, status.name());
+    }
+
+    /** Resolves and maps one page of raw orders read in {@code applicationId}. */
+    List<IncomingOrder> map(ShopSettings shop, int applicationId, List<JsonNode> page)
+            throws IOException, InterruptedException {
+        resolveSkuTypes(shop, applicationId, page);
+        List<IncomingOrder> orders = new ArrayList<>(page.size());
+        for (JsonNode raw : page) {
+            orders.add(incoming(shop, applicationId, raw));
+        }
+        return orders;
     }
 
     /** One SKU query per page for every PartNo of its lines, not one per order. */
