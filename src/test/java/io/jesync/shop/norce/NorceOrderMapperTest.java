@@ -43,7 +43,7 @@ class NorceOrderMapperTest {
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(FIXTURES)) {
-            return dirs.map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
         }
     }
 
