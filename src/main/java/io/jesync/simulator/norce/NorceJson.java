@@ -39,7 +39,7 @@ public final class NorceJson {
     /**
      * One Query 2.0 order with the navigations in {@code expand}: only properties the Query 2.0 Order documents
      * (or that a client audited against a live tenant reads), lookups as the tenant's ids, never as codes.
-     * {@link NorceMetadata#ORDER} lists the same names.
+     * {@link NorceQueryModel#ORDER} lists the same names.
      */
     public static ObjectNode order(Order o, Set<String> expand, NorceTenant tenant) {
         ObjectNode n = Json.object();

@@ -88,8 +88,8 @@ final class NorceQueryApi {
     SimResponse orders(SimRequest request) {
         requireApplication(request);
         Options<Order> options = options(request, orderProperties);
-        Set<String> expand = expand(request, NorceMetadata.ORDER_NAVIGATIONS, "Orders.Order");
-        Set<String> select = select(request, NorceMetadata.ORDER.keySet(), expand);
+        Set<String> expand = expand(request, NorceQueryModel.ORDER_NAVIGATIONS, "Orders.Order");
+        Set<String> select = select(request, NorceQueryModel.ORDER.keySet(), expand);
         Page<Order> page = store.selectOrders(o -> options.filter.test(name -> orderProperties.get(name).apply(o)),
                 options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
@@ -103,7 +103,7 @@ final class NorceQueryApi {
         if (request.queryParam("$expand").filter(e -> !e.isBlank()).isPresent()) {
             throw odataError(400, "The query specified in the URI is not valid. Skus has no navigation to expand here.");
         }
-        Set<String> select = select(request, NorceMetadata.PRODUCT_SKU.keySet(), Set.of());
+        Set<String> select = select(request, NorceQueryModel.PRODUCT_SKU.keySet(), Set.of());
         Page<Sku> page = store.selectSkus(s -> options.filter.test(name -> SKU_PROPERTIES.get(name).apply(s)),
                 options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
@@ -114,7 +114,7 @@ final class NorceQueryApi {
     SimResponse companies(SimRequest request) {
         Options<NorceModel.Company> options = options(request, COMPANY_PROPERTIES);
         noExpand(request);
-        Set<String> select = select(request, NorceMetadata.COMPANY.keySet(), Set.of());
+        Set<String> select = select(request, NorceQueryModel.COMPANY.keySet(), Set.of());
         List<NorceModel.Company> all = store.companies();
         Page<NorceModel.Company> page = NorceStore.page(all, c -> options.filter.test(
                 name -> COMPANY_PROPERTIES.get(name).apply(c)), options.order, options.skip, options.top);
@@ -131,7 +131,7 @@ final class NorceQueryApi {
                         java.util.function.Function<NorceTenant, Map<String, Integer>> ids) {
         Options<Map.Entry<String, Integer>> options = options(request, LOOKUP_PROPERTIES);
         noExpand(request);
-        Set<String> select = select(request, NorceMetadata.LOOKUP.keySet(), Set.of());
+        Set<String> select = select(request, NorceQueryModel.LOOKUP.keySet(), Set.of());
         List<Map.Entry<String, Integer>> all = ids.apply(tenant.get()).entrySet().stream()
                 .sorted(Map.Entry.comparingByValue()).toList();
         Page<Map.Entry<String, Integer>> page = NorceStore.page(all, e -> options.filter.test(

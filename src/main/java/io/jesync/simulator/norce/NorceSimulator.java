@@ -80,7 +80,7 @@ public final class NorceSimulator extends SimulatorServer {
         route("GET", NorceQueryApi.BASE + "/Application/ClientPriceLists",
                 req -> query.lookups(req, "Application", "ClientPriceLists", NorceTenant::priceLists));
         for (String namespace : List.of("Orders", "Products", "Customers", "Core", "Application")) {
-            String document = NorceMetadata.document(namespace);
+            String document = NorceQueryModel.document(namespace);
             route("GET", NorceQueryApi.BASE + "/" + namespace + "/$metadata",
                     req -> SimResponse.text(200, "application/xml", document));
         }

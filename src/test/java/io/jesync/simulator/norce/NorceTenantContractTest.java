@@ -89,9 +89,9 @@ class NorceTenantContractTest extends NorceSimulatorTestSupport {
         order.fieldNames().forEachRemaining(name -> assertThat(metadata.body())
                 .contains("Name=\"" + name + "\""));
         order.get("Items").get(0).fieldNames().forEachRemaining(name ->
-                assertThat(NorceMetadata.ORDER_ITEM).containsKey(name));
+                assertThat(NorceQueryModel.ORDER_ITEM).containsKey(name));
         order.get("Buyer").fieldNames().forEachRemaining(name ->
-                assertThat(NorceMetadata.CUSTOMER_INFO).containsKey(name));
+                assertThat(NorceQueryModel.CUSTOMER_INFO).containsKey(name));
         assertThat(metadata.body()).contains("<NavigationProperty Name=\"Infos\"").doesNotContain("CurrencyCode")
                 .doesNotContain("PaymentRef").doesNotContain("OrganizationNo");
     }

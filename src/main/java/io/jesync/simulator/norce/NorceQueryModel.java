@@ -12,7 +12,7 @@ import java.util.Set;
  * live tenants (Created, Updated, PaymentMethodId, DeliveryCountryId, Core and Customers sets); see
  * docs/simulators.md for each one's source.
  */
-public final class NorceMetadata {
+public final class NorceQueryModel {
     public static final Map<String, String> ORDER = properties(
             "Id", "Edm.Int64", "ApplicationId", "Edm.Int32", "QuotationId", "Edm.Int32", "OrderNo", "Edm.String",
             "OrderDate", "Edm.DateTimeOffset", "Created", "Edm.DateTimeOffset", "Updated", "Edm.DateTimeOffset",
@@ -45,7 +45,7 @@ public final class NorceMetadata {
     public static final Map<String, String> LOOKUP = properties(
             "Id", "Edm.Int32", "Code", "Edm.String", "DefaultName", "Edm.String");
 
-    private NorceMetadata() {
+    private NorceQueryModel() {
     }
 
     private static Map<String, String> properties(String... nameTypePairs) {
