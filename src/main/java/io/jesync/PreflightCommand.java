@@ -17,8 +17,6 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightReport;
-import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorcePreflight;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
@@ -51,7 +49,7 @@ record PreflightCommand(boolean json, Optional<Path> reportFile) {
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         PreflightReport report = new Preflight(settings, new EconomicPreflight(economic),
-                new NorcePreflight(new NorceConnection(http, clock)), clock).run();
+                RuntimeBeans.shopTenantCheck(http, clock), clock).run();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (reportFile.isPresent()) {
             Path file = reportFile.get().toAbsolutePath();

@@ -42,6 +42,7 @@ import io.jesync.observe.StoreHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
+import io.jesync.payment.PaymentFlow;
 import io.jesync.payment.PaymentFlowAssembly;
 import io.jesync.payment.PaymentMetrics;
 import io.jesync.payment.PaymentReconciler;
@@ -50,15 +51,15 @@ import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightHealthCheck;
 import io.jesync.preflight.PreflightService;
+import io.jesync.preflight.ShopTenantCheck;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.norce.NorcePlatform;
 import io.jesync.shop.norce.NorcePreflight;
-import io.jesync.shop.norce.NorceOrderMapper;
-import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.stock.StockPriceAssembly;
@@ -83,6 +84,15 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String DATABASE = "database";
     public static final String DEMO = "demoEnvironment";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
+
+    /** The preflight's look at the shops' tenants; the one place besides the wiring below that names the adapter. */
+    static ShopTenantCheck shopTenantCheck(HttpClient http, Clock clock) {
+        return shopTenantCheck(new NorceConnection(http, clock));
+    }
+
+    private static ShopTenantCheck shopTenantCheck(NorceConnection norce) {
+        return new NorcePreflight(norce);
+    }
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
     private static final Duration STORE_CHECK_DEADLINE = Duration.ofSeconds(3);
 
@@ -111,10 +121,12 @@ public class RuntimeBeans implements CamelConfiguration {
         }
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
-        NorceConnection norce = orders.norce();
+        // The catalogue side still talks to Norce's connection directly; it shares the order side's token cache.
+        NorceConnection norce = orders.shop().connected(ShopSettings.Platform.NORCE, NorcePlatform.Adapter.class)
+                .connection();
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
-        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), norce,
+        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
                 new SplittableRandom());
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
@@ -171,12 +183,12 @@ public class RuntimeBeans implements CamelConfiguration {
                     }, queries, new AlertStore(database, clock), new WebhookSender(http,
                     settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
         }
-        NorceShopOrders shopOrders = new NorceShopOrders(norce);
         registry.bind("orderFlow", orders.flow());
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());
-        PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic, clock);
+        PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic,
+                orders.shop()::snapshot, clock);
         PaymentMetrics.bindOnStart(context, settings.shops().stream().map(ShopSettings::id).toList(),
                 payments.ledger(), clock);
         StockPriceAssembly stock = null;
@@ -186,7 +198,7 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)));
+                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic)));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
         }
@@ -200,7 +212,7 @@ public class RuntimeBeans implements CamelConfiguration {
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
         PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
-                new NorcePreflight(norce), clock), settings);
+                shopTenantCheck(norce), clock), settings);
         registry.bind("preflight", preflight);
         health.register(new PreflightHealthCheck(preflight));
         if (!settings.demo()) {
@@ -220,18 +232,19 @@ public class RuntimeBeans implements CamelConfiguration {
         }, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
             health.register(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", () -> {
-                norce.checkToken(shop);
-                return "Norce OAuth client accepted for shop " + shop.id();
+                orders.shop().checkCredentials(shop);
+                return "shop " + shop.id() + " accepts the runtime's credentials";
             }, AUTH_CHECK_CACHE, clock));
         }
     }
 
     /** The payment flow of every shop (shop.<id>.payments.*); its routes run only where a shop switched it on. */
     private static PaymentFlowAssembly bindPayments(Registry registry, RuntimeSettings settings, Database database,
-                                                    EconomicClient economic, Clock clock) {
+                                                    EconomicClient economic, PaymentFlow.Snapshots snapshots,
+                                                    Clock clock) {
         PaymentSettings.Shops payments = settings.payments();
         PaymentFlowAssembly assembly = PaymentFlowAssembly.create(settings, payments.byShop(), database, economic,
-                (shop, json) -> NorceOrderMapper.toShopOrder(shop.id(), json), clock, BackoffSchedule.defaults(),
+                snapshots, clock, BackoffSchedule.defaults(),
                 new SplittableRandom());
         registry.bind("paymentFlow", assembly.flow());
         registry.bind("paymentLedger", assembly.ledger());

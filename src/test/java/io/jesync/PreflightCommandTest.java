@@ -82,7 +82,7 @@ class PreflightCommandTest {
                         "shop.se.orders.payment-terms-number=9: no such payment terms in e-conomic (existing: 1"
                                 + " Netto 30 dagar, 2 Kontant, 3 Kortbetalning) — set it to one of them",
                         "shop.se.prices.lists=SE-B2C,NO-B2C: no price list with code NO-B2C on the tenant"
-                                + " (existing: SE-B2C, SE-B2B, EU-B2C) — use one of the tenant's codes, or create the"
+                                + " (existing: EU-B2C, SE-B2B, SE-B2C) — use one of the tenant's codes, or create the"
                                 + " price list in Norce admin");
             }
             try (RuntimeProcess check = RuntimeProcess.start(dir.resolve("lines"), env, "--check")) {

@@ -12,7 +12,9 @@ import java.util.Set;
 
 import io.jesync.order.CustomerDefaults;
 import io.jesync.order.OrderMappingSettings;
-import io.jesync.shop.norce.NorceOrderStatus;
+import io.jesync.shop.ShopOrderStatus;
+import io.jesync.shop.ShopPlatform;
+import io.jesync.shop.ShopPlatforms;
 
 /**
  * How one shop's orders go to e-conomic: when they are picked up, as which document, on which customer, and
@@ -29,7 +31,7 @@ public record OrderFlowSettings(
         DocumentType documentType,
         Optional<String> sendBy,
         boolean markOrderSent,
-        Optional<NorceOrderStatus> acknowledgeStatus,
+        Optional<ShopOrderStatus> acknowledgeStatus,
         CustomerMatch customerMatch,
         Optional<Long> defaultCustomerNumber,
         MissingArticle missingArticle,
@@ -99,13 +101,14 @@ public record OrderFlowSettings(
                                   java.util.List<Integer> channels) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";
-        Set<Integer> triggers = source.attempt(() -> statuses(o + "trigger-statuses",
+        ShopPlatform platform = platform(source, shopId);
+        Set<Integer> triggers = source.attempt(() -> statuses(platform, o + "trigger-statuses",
                 source.get(o + "trigger-statuses").orElse("Confirmed")), Set.of());
         Map<Integer, Set<Integer>> channelTriggers = new LinkedHashMap<>();
         for (int channel : channels) {
             String key = o + "trigger-statuses." + channel;
-            source.get(key).ifPresent(text -> source.attempt(() -> channelTriggers.put(channel, statuses(key, text)),
-                    null));
+            source.get(key).ifPresent(text -> source.attempt(() -> channelTriggers.put(channel,
+                    statuses(platform, key, text)), null));
         }
         DocumentType documentType = source.attempt(() -> choice(source, o + "document-type",
                 DocumentType.DRAFT_INVOICE, DocumentType.values()), DocumentType.DRAFT_INVOICE);
@@ -115,12 +118,13 @@ public record OrderFlowSettings(
             case "ean" -> "EAN";
             default -> throw new ConfigurationException(o + "send-by", "'" + value + "' is not one of none, Email, EAN");
         }), Optional.empty());
-        String acknowledgeName = source.get(o + "acknowledge-status").orElse("ErpConfirmed");
-        Optional<NorceOrderStatus> acknowledge = source.attempt(() -> "none".equalsIgnoreCase(acknowledgeName)
+        // Confirmed is the status Norce documents as storing the ERP's order number.
+        String acknowledgeName = source.get(o + "acknowledge-status").orElse("Confirmed");
+        Optional<ShopOrderStatus> acknowledge = source.attempt(() -> "none".equalsIgnoreCase(acknowledgeName)
                 ? Optional.empty()
-                : Optional.of(NorceOrderStatus.parse(acknowledgeName).orElseThrow(() -> new ConfigurationException(
-                        o + "acknowledge-status", "'" + acknowledgeName + "' is not a Norce order status (e.g. "
-                        + "ErpConfirmed), nor none"))), Optional.empty());
+                : Optional.of(platform.orderStatus(acknowledgeName).orElseThrow(() -> new ConfigurationException(
+                        o + "acknowledge-status", "'" + acknowledgeName + "' is not an order status of the shop's"
+                        + " platform (e.g. Confirmed), nor none"))), Optional.empty());
         CustomerMatch match = source.attempt(() -> choice(source, c + "match", CustomerMatch.EMAIL,
                 CustomerMatch.values()), CustomerMatch.EMAIL);
         Optional<Long> defaultCustomer = source.attempt(() -> source.get(c + "default-customer-number")
@@ -228,14 +232,20 @@ public record OrderFlowSettings(
                 customers);
     }
 
-    private static Set<Integer> statuses(String key, String text) {
+    private static Set<Integer> statuses(ShopPlatform platform, String key, String text) {
         Set<Integer> ids = new LinkedHashSet<>();
         for (String name : text.split(",")) {
-            ids.add(NorceOrderStatus.parse(name).orElseThrow(() -> new ConfigurationException(key, "'"
-                    + name.strip() + "' is not a Norce order status (e.g. Confirmed, Delivered or an id such as 2)"))
-                    .id());
+            ids.add(platform.orderStatus(name).orElseThrow(() -> new ConfigurationException(key, "'"
+                    + name.strip() + "' is not an order status of the shop's platform (e.g. Confirmed, Delivered or"
+                    + " an id such as 2)")).id());
         }
         return Set.copyOf(ids);
+    }
+
+    /** The platform the shop's statuses are named in ({@code shop.<id>.platform}, default norce). */
+    static ShopPlatform platform(ConfigSource source, String shopId) {
+        String prefix = "shop." + shopId + ".";
+        return ShopPlatforms.platform(RuntimeSettings.platform(source, prefix), prefix + "platform");
     }
 
     private static <E extends Enum<E>> E choice(ConfigSource source, String key, E fallback, E[] values) {

@@ -154,11 +154,11 @@ public record RuntimeSettings(
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
-                        source.get(prefix + "scope").orElse("prod"), applicationIds, orders, status, reversal, products, stockPrices,
+                        source.attempt(() -> scope(source, prefix + "scope"), "prod"), applicationIds, orders, status, reversal, products, stockPrices,
                         reconciliation));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
-                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "demo", applicationIds, orders, status, reversal, products, stockPrices,
+                        DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "playground", applicationIds, orders, status, reversal, products, stockPrices,
                         reconciliation));
             }
         }
@@ -182,7 +182,7 @@ public record RuntimeSettings(
         return ids;
     }
 
-    private static ShopSettings.Platform platform(ConfigSource source, String prefix) {
+    static ShopSettings.Platform platform(ConfigSource source, String prefix) {
         String platformName = source.get(prefix + "platform").orElse("norce");
         try {
             return ShopSettings.Platform.valueOf(platformName.toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -190,6 +190,16 @@ public record RuntimeSettings(
             throw new ConfigurationException(prefix + "platform", "'" + platformName + "' is not a supported "
                     + "platform (supported: norce)");
         }
+    }
+
+    /** Norce's token scope is the environment: playground, stage or prod (Norce's OAuth documentation). */
+    private static String scope(ConfigSource source, String key) {
+        String scope = source.get(key).orElse("prod").strip();
+        if (!Set.of("playground", "stage", "prod").contains(scope)) {
+            throw new ConfigurationException(key, "'" + scope + "' is not a Norce environment: use playground, stage"
+                    + " or prod");
+        }
+        return scope;
     }
 
     private static String scheme(String url) {

@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import io.jesync.shop.norce.NorceOrderStatus;
+import io.jesync.shop.ShopOrderStatus;
+import io.jesync.shop.ShopPlatform;
+import io.jesync.shop.ShopPlatforms;
 import io.jesync.status.ActionKind;
 import io.jesync.status.ConfiguredAction;
 import io.jesync.status.StatusEventType;
@@ -90,15 +92,20 @@ public record StatusFlowSettings(
      * anything ships, so there booking implies no delivery and no capture.
      */
     public static Map<StatusEventType, List<ConfiguredAction>> defaultMapping(OrderFlowSettings.DocumentType documentType) {
+        return defaultMapping(ShopPlatforms.platform(ShopSettings.Platform.NORCE, "shop.<id>.platform"), documentType);
+    }
+
+    static Map<StatusEventType, List<ConfiguredAction>> defaultMapping(ShopPlatform platform,
+                                                                      OrderFlowSettings.DocumentType documentType) {
         Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
         mapping.put(StatusEventType.ORDER_SENT, List.of(
-                ConfiguredAction.setStatus(NorceOrderStatus.DELIVERED.wireName()),
+                ConfiguredAction.setStatus(platform.standardStatus(ShopPlatform.StandardStatus.DELIVERED).name()),
                 ConfiguredAction.of(ActionKind.DELIVERY_NOTE),
                 ConfiguredAction.of(ActionKind.CAPTURE)));
         mapping.put(StatusEventType.INVOICE_BOOKED, documentType == OrderFlowSettings.DocumentType.DRAFT_INVOICE
                 ? List.of(ConfiguredAction.of(ActionKind.DELIVERY_NOTE), ConfiguredAction.of(ActionKind.CAPTURE),
-                        ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName()))
-                : List.of(ConfiguredAction.setStatus(NorceOrderStatus.INVOICED.wireName())));
+                        ConfiguredAction.setStatus(platform.standardStatus(ShopPlatform.StandardStatus.INVOICED).name()))
+                : List.of(ConfiguredAction.setStatus(platform.standardStatus(ShopPlatform.StandardStatus.INVOICED).name())));
         mapping.put(StatusEventType.DOCUMENT_DELETED, List.of(ConfiguredAction.of(ActionKind.CANCEL)));
         return mapping;
     }
@@ -118,13 +125,14 @@ public record StatusFlowSettings(
     private static StatusFlowSettings load(ConfigSource source, String shopId, boolean enabledByDefault, boolean demo,
                                            OrderFlowSettings.DocumentType documentType) {
         String s = "shop." + shopId + ".status.";
-        Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping(documentType);
+        ShopPlatform platform = OrderFlowSettings.platform(source, shopId);
+        Map<StatusEventType, List<ConfiguredAction>> defaults = defaultMapping(platform, documentType);
         Map<StatusEventType, List<ConfiguredAction>> mapping = new EnumMap<>(StatusEventType.class);
         for (StatusEventType type : StatusEventType.values()) {
             String key = s + "on." + type.key();
             Optional<String> value = source.get(key);
             List<ConfiguredAction> fallback = defaults.getOrDefault(type, List.of());
-            mapping.put(type, value.isPresent() ? source.attempt(() -> actions(key, value.get()), fallback) : fallback);
+            mapping.put(type, value.isPresent() ? source.attempt(() -> actions(platform, key, value.get()), fallback) : fallback);
         }
         return new StatusFlowSettings(
                 SettingReader.bool(source, s + "enabled", enabledByDefault),
@@ -136,7 +144,7 @@ public record StatusFlowSettings(
                 source.attempt(() -> tracking(source, s + "tracking.", demo), null));
     }
 
-    private static List<ConfiguredAction> actions(String key, String text) {
+    private static List<ConfiguredAction> actions(ShopPlatform platform, String key, String text) {
         if ("none".equalsIgnoreCase(text.strip())) {
             return List.of();
         }
@@ -147,10 +155,10 @@ public record StatusFlowSettings(
             String lower = part.toLowerCase(Locale.ROOT);
             if (lower.startsWith("status:")) {
                 String name = part.substring("status:".length()).strip();
-                NorceOrderStatus status = NorceOrderStatus.parse(name.isEmpty() ? "-" : name)
-                        .orElseThrow(() -> new ConfigurationException(key, "'" + name + "' is not a Norce order "
-                                + "status (e.g. status:Delivered, status:Invoiced)"));
-                action = ConfiguredAction.setStatus(status.wireName());
+                ShopOrderStatus status = platform.orderStatus(name.isEmpty() ? "-" : name)
+                        .orElseThrow(() -> new ConfigurationException(key, "'" + name + "' is not an order status "
+                                + "of the shop's platform (e.g. status:Delivered, status:Invoiced)"));
+                action = ConfiguredAction.setStatus(status.name());
             } else {
                 action = switch (lower) {
                     case "delivery-note" -> ConfiguredAction.of(ActionKind.DELIVERY_NOTE);
@@ -173,7 +181,11 @@ public record StatusFlowSettings(
     }
 
     private static Tracking tracking(ConfigSource source, String t, boolean demo) {
-        String patternText = source.get(t + "pattern").orElse(demo ? DEMO_TRACKING_PATTERN : DEFAULT_TRACKING_PATTERN);
+        // The demo's pattern belongs to the demo's source (its accountant writes "Tracking: ..."); a source of the
+        // merchant's own gets the general pattern unless they name one.
+        boolean demoSource = demo && source.get(t + "source").isEmpty();
+        String patternText = source.get(t + "pattern").orElse(demoSource ? DEMO_TRACKING_PATTERN
+                : DEFAULT_TRACKING_PATTERN);
         Pattern pattern;
         try {
             pattern = Pattern.compile(patternText);
@@ -181,7 +193,7 @@ public record StatusFlowSettings(
             throw new ConfigurationException(t + "pattern", "'" + patternText + "' is not a regular expression: "
                     + e.getDescription());
         }
-        String value = source.get(t + "source").orElse(demo ? DEMO_TRACKING_SOURCE : "none");
+        String value = source.get(t + "source").orElse(demoSource ? DEMO_TRACKING_SOURCE : "none");
         if ("none".equalsIgnoreCase(value)) {
             return new Tracking(Tracking.Source.NONE, null, pattern);
         }

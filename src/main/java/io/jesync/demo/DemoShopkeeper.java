@@ -37,7 +37,9 @@ public final class DemoShopkeeper extends DemoBackOffice {
             if (cancelledOne && refundedOne) {
                 return;
             }
-            if (!cancelledOne && order.statusId() == OrderStatus.ERP_CONFIRMED.id() && chosen(order, 1)) {
+            // Transferred and acknowledged: Confirmed with the ERP's number stored.
+            if (!cancelledOne && order.statusId() == OrderStatus.CONFIRMED.id() && order.erpOrderNo() != null
+                    && chosen(order, 1)) {
                 cancelledOne = true;
                 norce.setOrderStatus(order.id(), OrderStatus.CANCELLED.id());
                 LOG.info("Demo shop cancelled order {} after its transfer: e-conomic should see its draft deleted"

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.shop.ShopOrders;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
@@ -25,13 +25,13 @@ public final class OrderFlow {
     private static final int DUE_PER_POLL = 500;
 
     private final RuntimeSettings settings;
-    private final NorceShopOrders shop;
+    private final ShopOrders shop;
     private final OrderTransfer transfer;
     private final OrderLedger ledger;
     private final WatermarkStore watermarks;
     private final Clock clock;
 
-    public OrderFlow(RuntimeSettings settings, NorceShopOrders shop, OrderTransfer transfer, OrderLedger ledger,
+    public OrderFlow(RuntimeSettings settings, ShopOrders shop, OrderTransfer transfer, OrderLedger ledger,
                      WatermarkStore watermarks, Clock clock) {
         this.settings = settings;
         this.shop = shop;

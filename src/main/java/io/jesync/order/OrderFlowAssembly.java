@@ -8,19 +8,18 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
-import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorceShopOrders;
+import io.jesync.shop.ShopPlatforms;
 import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The order flow's parts, put together once for the runtime and the same way for tests. */
-public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, OrderFlow flow) {
+public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlow flow) {
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                            HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
-        NorceConnection norce = new NorceConnection(http, clock);
+        ShopPlatforms shop = ShopPlatforms.connect(settings.shops(), http, clock);
         OrderLedger ledger = new OrderLedger(database, clock);
         // Claims carry the life of the process, so threads of one process never share a claim and a restart
         // can release what its dead predecessor held.
@@ -30,13 +29,12 @@ public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, Order
             LoggerFactory.getLogger(OrderFlowAssembly.class).info("Resuming {} order(s) an earlier run of {} was"
                     + " working on when it stopped", released, settings.instanceId());
         }
-        NorceShopOrders shopOrders = new NorceShopOrders(norce);
         OrderTransfer transfer = new OrderTransfer(ledger, economic,
                 new CustomerResolver(economic, new CustomerBindings(database, clock), owner),
-                new ArticleCheck(economic), shopOrders, clock, owner, retry, random,
+                new ArticleCheck(economic), shop, clock, owner, retry, random,
                 settings.economic().readTimeout().multipliedBy(2));
-        OrderFlow flow = new OrderFlow(settings, shopOrders, transfer, ledger, new WatermarkStore(database, clock),
+        OrderFlow flow = new OrderFlow(settings, shop, transfer, ledger, new WatermarkStore(database, clock),
                 clock);
-        return new OrderFlowAssembly(norce, ledger, flow);
+        return new OrderFlowAssembly(shop, ledger, flow);
     }
 }

@@ -36,6 +36,7 @@ import io.jesync.store.LedgerChanges;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.OrderState;
+import io.jesync.shop.ShopOrderPort;
 
 /**
  * Moves one shop order to e-conomic exactly once, through the order ledger (DESIGN.md, "Exactly-once
@@ -340,7 +341,7 @@ public final class OrderTransfer {
                     : entry.economicDocumentNumber();
             if (flow.acknowledgeStatus().isPresent()) {
                 shopPort.acknowledge(shop, order, Long.toString(erpNumber), flow.acknowledgeStatus().get());
-                event("acknowledged", "Shop told: status " + flow.acknowledgeStatus().get().wireName()
+                event("acknowledged", "Shop told: status " + flow.acknowledgeStatus().get().name()
                         + ", ERP order number " + erpNumber, 200, null, null);
             } else {
                 event("acknowledged", "Acknowledgement to the shop is switched off", null, null, null);

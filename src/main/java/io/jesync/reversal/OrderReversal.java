@@ -46,6 +46,7 @@ import io.jesync.store.ReversalKind;
 import io.jesync.store.ReversalLedger;
 import io.jesync.store.ReversalState;
 import io.jesync.store.StatusLedger;
+import io.jesync.shop.ShopOrderChanges;
 
 /**
  * Takes back in e-conomic, exactly once, what the shop took back after an order's transfer: a cancellation

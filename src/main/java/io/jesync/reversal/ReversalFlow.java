@@ -15,6 +15,7 @@ import io.jesync.shop.ShopOrderBatch;
 import io.jesync.store.ReversalEntry;
 import io.jesync.store.ReversalLedger;
 import io.jesync.store.WatermarkStore;
+import io.jesync.shop.ShopOrderChanges;
 
 /**
  * The reversal flow's steps as the routes call them: read a shop's orders changed since the watermark, record the

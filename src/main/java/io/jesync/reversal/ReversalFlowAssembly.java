@@ -7,20 +7,19 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
-import io.jesync.shop.norce.NorceShopOrders;
 import io.jesync.store.Database;
 import io.jesync.store.ReversalLedger;
 import io.jesync.store.StatusLedger;
 import io.jesync.store.WatermarkStore;
 
-/** The reversal flow's parts, built on the order flow's (same ledger, same Norce connection), for runtime and tests. */
+/** The reversal flow's parts, built on the order flow's (same ledger, same shop adapters), for runtime and tests. */
 public record ReversalFlowAssembly(ReversalLedger ledger, OrderReversal reversal, ReversalFlow flow) {
 
     public static ReversalFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                               OrderFlowAssembly orders, Clock clock, BackoffSchedule retry,
                                               RandomGenerator random) {
         ReversalLedger ledger = new ReversalLedger(database, clock);
-        NorceShopOrders shop = new NorceShopOrders(orders.norce());
+        io.jesync.shop.ShopOrders shop = orders.shop();
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         // A restart resumes its dead predecessor's reversals at once instead of waiting out their leases.
         ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);

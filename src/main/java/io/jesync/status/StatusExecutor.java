@@ -15,13 +15,14 @@ import io.jesync.config.ShopSettings;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
-import io.jesync.shop.norce.NorceOrderParseException;
-import io.jesync.shop.norce.NorceRequestException;
-import io.jesync.shop.norce.NorceUnavailableException;
+import io.jesync.shop.ShopOrderUnreadableException;
+import io.jesync.shop.ShopRequestException;
+import io.jesync.shop.ShopUnavailableException;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.StatusActionEntry;
 import io.jesync.store.StatusLedger;
+import io.jesync.shop.ShopStatusPort;
 
 /**
  * Carries out a shop's due status actions, each claimed by one worker (a lease) and finished with a version
@@ -106,7 +107,7 @@ public final class StatusExecutor {
         Work work = new Work(shop, claimed.get());
         try {
             return work.execute();
-        } catch (NorceRequestException | NorceOrderParseException e) {
+        } catch (ShopRequestException | ShopOrderUnreadableException e) {
             return work.finish(ActionState.PARKED, e.getMessage(), null, true, "parked: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +165,7 @@ public final class StatusExecutor {
             TrackingNumbers.Found found = tracking.find(shop.status().tracking(),
                     actions.eventDocument(action.eventId()).orElse(null));
             ShopStatusPort.Write write = shopPort.createDeliveryNote(shop, new ShopStatusPort.DeliveryNote(
-                    action.orderNo(), erpOrderNo, action.argument(), lines, found.numbers()));
+                    action.orderNo(), erpOrderNo, action.argument(), lines, found.numbers(), snapshot.get()));
             String parcels = found.numbers().isEmpty()
                     ? " without tracking numbers (none found in " + found.lookedIn() + ")"
                     : " with tracking " + String.join(", ", found.numbers());
@@ -179,14 +180,11 @@ public final class StatusExecutor {
             if (snapshot.isEmpty()) {
                 return parkWithoutSnapshot();
             }
+            // No payment reference is needed: a platform that shows none (Norce) captures against its own.
             ShopOrder shopOrder = snapshot.get();
-            if (shopOrder.paymentReference() == null || shopOrder.paymentReference().isBlank()) {
-                String reason = "order " + action.orderNo() + " has no payment reference (PaymentRef) to capture";
-                return finish(ActionState.PARKED, reason, null, false, "parked: " + reason);
-            }
             ShopStatusPort.Write write = shopPort.createInvoice(shop, new ShopStatusPort.Capture(action.orderNo(),
                     erpOrderNo, action.argument(), shopOrder.currency(), shopOrder.lines(),
-                    shopOrder.paymentReference(), shopOrder.totalIncVat()));
+                    shopOrder.paymentReference(), shopOrder.totalIncVat(), shopOrder.paymentMethod()));
             return done(write == ShopStatusPort.Write.ALREADY_DONE
                     ? "Norce: invoice " + action.argument() + " was already there (an earlier attempt got through"
                     + " without an answer); payment captured then"
@@ -201,7 +199,8 @@ public final class StatusExecutor {
             ShopStatusPort.Write write = shopPort.cancelOrder(shop, new ShopStatusPort.Cancellation(action.orderNo(),
                     erpOrderNo, paymentReference));
             String payment = paymentReference != null ? " and its payment reservation released"
-                    : shop.status().cancelPayment() ? " (no payment reference known, the reservation is left alone)"
+                    : shop.status().cancelPayment() ? " (the shop showed no payment reference, so the reservation is"
+                    + " left to the shop's payment set-up)"
                     : " (payment reservation kept: cancel-payment=false)";
             return done(write == ShopStatusPort.Write.ALREADY_DONE
                     ? "Norce: order was already cancelled" : "Norce: order cancelled" + payment);
@@ -229,7 +228,7 @@ public final class StatusExecutor {
                 String reason = "gave up after " + attempts + " attempts: " + message;
                 return finish(ActionState.PARKED, reason, null, true, "parked: " + reason);
             }
-            Duration atLeast = e instanceof NorceUnavailableException unavailable
+            Duration atLeast = e instanceof ShopUnavailableException unavailable
                     ? unavailable.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
             Duration wait = retry.delay(attempts, atLeast, random);
             Instant next = clock.instant().plus(wait);

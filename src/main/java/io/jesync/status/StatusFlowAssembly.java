@@ -6,8 +6,7 @@ import java.util.random.RandomGenerator;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.order.BackoffSchedule;
-import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorceOrderWriter;
+import io.jesync.shop.ShopStatusPort;
 import io.jesync.store.Database;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.StatusLedger;
@@ -20,14 +19,14 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
      * @param routes how a {@code route:} tracking source is called: (endpoint uri, document JSON) → reply
      */
     public static StatusFlowAssembly create(RuntimeSettings settings, Database database, OrderLedger orders,
-                                            NorceConnection norce, StatusEventSource source,
+                                            ShopStatusPort shop, StatusEventSource source,
                                             BiFunction<String, String, Object> routes, Clock clock,
                                             BackoffSchedule retry, RandomGenerator random) {
         StatusLedger ledger = new StatusLedger(database, clock);
         // Like the order flow's claims: one owner per process life, so a restart never mistakes old leases for its own.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
-        StatusExecutor executor = new StatusExecutor(ledger, orders, new NorceOrderWriter(norce, clock),
+        StatusExecutor executor = new StatusExecutor(ledger, orders, shop,
                 new TrackingNumbers(routes), clock, owner, retry, random);
         StatusFlow flow = new StatusFlow(settings, source, ledger, orders, new WatermarkStore(database, clock),
                 executor, clock);

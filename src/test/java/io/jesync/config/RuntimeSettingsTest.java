@@ -189,7 +189,7 @@ class RuntimeSettingsTest {
         assertThat(orders.triggerStatusIds(1244)).containsExactlyInAnyOrder(2, 4);
         assertThat(orders.triggerStatusIds(1245)).containsExactly(4);
         assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.orders.trigger-statuses", "Shipped"), LIVE_ENV))
-                .hasMessageStartingWith("shop.se.orders.trigger-statuses: 'Shipped' is not a Norce order status");
+                .hasMessageStartingWith("shop.se.orders.trigger-statuses: 'Shipped' is not an order status of the shop's platform");
         assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.orders.document-type", "invoice"), LIVE_ENV))
                 .hasMessage("shop.se.orders.document-type: 'invoice' is not one of draft-invoice, booked-invoice, order");
         assertThatThrownBy(() -> load(with(LIVE_FILE, "shop.se.customers.match", "default-customer"), LIVE_ENV))

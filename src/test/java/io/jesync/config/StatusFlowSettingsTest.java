@@ -114,8 +114,8 @@ class StatusFlowSettingsTest {
     void bad_values_name_the_key() {
         assertThatThrownBy(() -> status(Map.of("shop.se.status.on.order-sent", "status:Shipped")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("shop.se.status.on.order-sent: 'Shipped' is not a Norce order status (e.g. "
-                        + "status:Delivered, status:Invoiced)");
+                .hasMessage("shop.se.status.on.order-sent: 'Shipped' is not an order status of the shop's platform"
+                        + " (e.g. status:Delivered, status:Invoiced)");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.on.invoice-paid", "refund")))
                 .hasMessageStartingWith("shop.se.status.on.invoice-paid: 'refund' is not an action");
         assertThatThrownBy(() -> status(Map.of("shop.se.status.on.invoice-paid", "capture,capture")))

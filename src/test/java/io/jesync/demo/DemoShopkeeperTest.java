@@ -34,7 +34,8 @@ class DemoShopkeeperTest {
             shopkeeper.tick();
             List<Order> cancelled = withStatus(harness, OrderStatus.CANCELLED);
             assertThat(cancelled).hasSize(1);
-            harness.norce.orders().stream().filter(o -> o.statusId() == OrderStatus.ERP_CONFIRMED.id())
+            harness.norce.orders().stream().filter(o -> o.statusId() == OrderStatus.CONFIRMED.id()
+                            && o.erpOrderNo() != null)
                     .forEach(o -> harness.norce.setOrderStatus(o.id(), OrderStatus.INVOICED.id()));
             shopkeeper.tick();
             shopkeeper.tick();

@@ -103,10 +103,10 @@ class PreflightTest {
                         + " the adapter reads — " + CONTRACT_FIX,
                 "shop.se.application-ids=1001,1003: application 1003 does not exist on the tenant (existing: 1001,"
                         + " 1002) — list only the tenant's application ids",
-                "shop.se.orders.vat-zone.overrides=SE:1,XX:2: no country with code XX on the tenant (existing: SE, NO,"
-                        + " DK, FI, GB, DE, US) — use one of the tenant's codes, or create the country in Norce admin",
-                "shop.se.prices.lists=SE-B2C,NO-B2C: no price list with code NO-B2C on the tenant (existing: SE-B2C,"
-                        + " SE-B2B, EU-B2C) — use one of the tenant's codes, or create the price list in Norce admin",
+                "shop.se.orders.vat-zone.overrides=SE:1,XX:2: no country with code XX on the tenant (existing: DE, DK,"
+                        + " FI, GB, NO, SE, US) — use one of the tenant's codes, or create the country in Norce admin",
+                "shop.se.prices.lists=SE-B2C,NO-B2C: no price list with code NO-B2C on the tenant (existing: EU-B2C,"
+                        + " SE-B2B, SE-B2C) — use one of the tenant's codes, or create the price list in Norce admin",
                 "shop.se.orders.layout-number=21: no such layout in e-conomic (existing: 19 Standardfaktura, 20"
                         + " Standardfaktura engelska) — set it to one of them",
                 "shop.se.orders.payment-terms-number=9: no such payment terms in e-conomic (existing: 1 Netto 30"

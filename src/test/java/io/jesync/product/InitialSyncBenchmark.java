@@ -62,7 +62,7 @@ class InitialSyncBenchmark {
     }
 
     private InitialSync.Result run(OrderFlowHarness h, SyncDirection direction) {
-        ProductFlowAssembly products = ProductFlowAssembly.create(h.settings, h.database, h.client, h.assembly.norce(),
+        ProductFlowAssembly products = ProductFlowAssembly.create(h.settings, h.database, h.client, h.norceConnection(),
                 h.clock, d -> { });
         return products.initialSync().run(h.shop(), direction, false, Progress.NONE);
     }

@@ -30,7 +30,7 @@ class InitialSyncTest {
     }
 
     private static ProductFlowAssembly products(OrderFlowHarness h) {
-        return ProductFlowAssembly.create(h.settings, h.database, h.client, h.assembly.norce(), h.clock, d -> { });
+        return ProductFlowAssembly.create(h.settings, h.database, h.client, h.norceConnection(), h.clock, d -> { });
     }
 
     @Test

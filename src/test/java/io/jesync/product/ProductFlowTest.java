@@ -36,7 +36,7 @@ class ProductFlowTest {
     }
 
     private static ProductFlowAssembly products(OrderFlowHarness h) {
-        return ProductFlowAssembly.create(h.settings, h.database, h.client, h.assembly.norce(), h.clock, d -> { });
+        return ProductFlowAssembly.create(h.settings, h.database, h.client, h.norceConnection(), h.clock, d -> { });
     }
 
     @Test

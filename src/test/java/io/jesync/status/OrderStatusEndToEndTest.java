@@ -46,7 +46,7 @@ class OrderStatusEndToEndTest {
             StatusFlow status = harness.statusFlow(new EconomicStatusEvents(harness.client)).flow();
             status.poll("se");
             assertThat(harness.norce.writeBacks()).as("nothing happened in e-conomic yet")
-                    .allMatch(w -> w.kind() == WriteBackKind.ORDER_STATUS && statusOf(w).equals("ErpConfirmed"));
+                    .allMatch(w -> w.kind() == WriteBackKind.ORDER_STATUS && statusOf(w).equals("Confirmed"));
 
             int draft = (int) (long) ledger(harness, shipped).economicDocumentNumber();
             harness.economic.addNote("invoices/drafts", draft, "Tracking: 00373500000000123");
@@ -62,9 +62,9 @@ class OrderStatusEndToEndTest {
             assertThat(delivered.statusId()).isEqualTo(OrderStatus.INVOICED.id());
             NorceModel.Order cancelledNow = harness.norce.store().order(cancelled.id()).orElseThrow();
             assertThat(cancelledNow.statusId()).isEqualTo(OrderStatus.CANCELLED.id());
-            assertThat(cancelledNow.reservationCancelled()).isTrue();
+            assertThat(cancelledNow.reservationCancelled()).as("Query shows no PaymentRef to release").isFalse();
             assertThat(harness.norce.store().order(untouched.id()).orElseThrow().statusId())
-                    .isEqualTo(OrderStatus.ERP_CONFIRMED.id());
+                    .isEqualTo(OrderStatus.CONFIRMED.id());
 
             harness.economic.registerPayment(booked, invoice.path("remainder").decimalValue());
             harness.economic.creditInvoice(booked, Optional.of(List.of(new CreditLine(1, BigDecimal.ONE))));
@@ -83,7 +83,8 @@ class OrderStatusEndToEndTest {
                     "e-conomic: credit note " + (booked + 1) + " booked; nothing to do in the shop"
                             + " (shop.se.status.on.credit-note-booked=none)");
             assertThat(steps(harness, cancelled, "status-action")).containsExactly(
-                    "Norce: order cancelled and its payment reservation released");
+                    "Norce: order cancelled (the shop showed no payment reference, so the"
+                            + " reservation is left to the shop's payment set-up)");
 
             harness.clock.advance(java.time.Duration.ofMinutes(1));
             harness.runReversalsUntilSettled(5);
@@ -121,7 +122,7 @@ class OrderStatusEndToEndTest {
                     WriteBackKind.ORDER_STATUS);
             assertThat(writeBacks).filteredOn(w -> w.kind() == WriteBackKind.ORDER_STATUS)
                     .extracting(OrderStatusEndToEndTest::statusOf)
-                    .containsExactly("ErpConfirmed", "Delivered", "Invoiced");
+                    .containsExactly("Confirmed", "Delivered", "Invoiced");
             assertThat(harness.norce.store().order(placed.id()).orElseThrow().statusId())
                     .isEqualTo(OrderStatus.INVOICED.id());
         }

@@ -119,8 +119,14 @@ public final class OrderFlowHarness implements AutoCloseable {
     }
 
     public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes) {
-        return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.norce(), source, routes,
+        return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.shop(), source, routes,
                 clock, BackoffSchedule.defaults(), new SplittableRandom(17));
+    }
+
+    /** The Norce connection the order side uses, for the catalogue side's Norce classes. */
+    public io.jesync.shop.norce.NorceConnection norceConnection() {
+        return assembly.shop().connected(io.jesync.config.ShopSettings.Platform.NORCE,
+                io.jesync.shop.norce.NorcePlatform.Adapter.class).connection();
     }
 
     /** The admin service over this harness's store, as the runtime binds it. */

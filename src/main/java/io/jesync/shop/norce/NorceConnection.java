@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.shop.norce.NorceTokenProvider.NorceAuthException;
 
 /**
  * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per
@@ -47,7 +46,7 @@ public final class NorceConnection {
      *
      * @throws NorceUnavailableException 429, 5xx, an I/O failure, or the token endpoint's own rate limit
      * @throws NorceRequestException     any other refusal, including a 401 to a freshly fetched token
-     * @throws NorceAuthException        the token endpoint refused the shop's OAuth client
+     * @throws NorceTokenProvider.NorceAuthException the token endpoint refused the shop's OAuth client
      */
     HttpResponse<String> send(ShopSettings shop, String what, Function<String, HttpRequest> build)
             throws IOException, InterruptedException {
@@ -108,14 +107,33 @@ public final class NorceConnection {
         return answer;
     }
 
-    /** ClientOrderRef is an int in Connect's contract; a non-numeric order number is sent as text rather than lost. */
-    static void putClientOrderRef(ObjectNode body, String orderNo) {
-        if (orderNo.chars().allMatch(Character::isDigit) && !orderNo.isEmpty() && orderNo.length() < 19) {
-            body.put("ClientOrderRef", Long.parseLong(orderNo));
-        } else {
-            body.put("ClientOrderRef", orderNo);
+    /**
+     * A Query 2.0 GET of {@code pathAndQuery} (below {@code /commerce/query/2.0/}) in {@code applicationId}'s
+     * context, answered as JSON.
+     *
+     * @throws NorceUnavailableException 429/5xx/I/O or an answer that is not JSON: retry later
+     * @throws NorceRequestException     Norce refused the query; the message starts with {@code what}
+     */
+    JsonNode query(ShopSettings shop, int applicationId, String pathAndQuery, String what)
+            throws IOException, InterruptedException {
+        URI uri = URI.create(shop.baseUrl() + QUERY + pathAndQuery);
+        HttpResponse<String> response = send(shop, what, token -> HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                // The header only sets Norce's context; a filter restricts the rows.
+                .header("applicationId", Integer.toString(applicationId))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+        try {
+            return json(response.body());
+        } catch (IOException e) {
+            throw new NorceUnavailableException(what + " answered something that is not JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", response.statusCode(), null, e);
         }
     }
+
+    static final String QUERY = "/commerce/query/2.0/";
 
     /**
      * Checks that the shop's OAuth client is accepted, using the same cached token the flows use, so a health
@@ -140,13 +158,9 @@ public final class NorceConnection {
     private static String token(NorceTokenProvider provider, String what) throws IOException, InterruptedException {
         try {
             return provider.token();
-        } catch (NorceAuthException e) {
-            if (e.status() == 429 || e.status() >= 500) {
-                throw new NorceUnavailableException(what + ": " + e.getMessage(), e.status(), null, e);
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new NorceUnavailableException(what + ": token request failed: " + e.getMessage(), 0, null, e);
+        } catch (NorceUnavailableException e) {
+            throw new NorceUnavailableException(what + ": " + e.getMessage(), e.status(), e.retryAfter().orElse(null),
+                    e);
         }
     }
 

@@ -8,9 +8,10 @@ import io.jesync.config.ShopSettings;
 import io.jesync.shop.ShopOrder;
 
 /**
- * Tells Norce that the ERP took an order: Connect 4.0 {@code Order/SendOrderStatus} with the web order number, the
- * ERP's order number and a status (reference §2.5: sending "Confirmed" stores the ERP order number). Setting the
- * same status twice changes nothing, so a retry after a lost answer is harmless.
+ * Tells Norce that the ERP took an order: Connect 4.0 {@code Order/SendOrderStatus} with the order's
+ * ClientOrderRef, the ERP's order number and a status name. Norce documents that the acknowledgement "Confirmed"
+ * stores the ERP order number on the order. Setting the same status twice changes nothing, so a retry after a
+ * lost answer is harmless.
  */
 public final class NorceOrderAcknowledger {
     static final String SEND_ORDER_STATUS_PATH = "/commerce/connect/4.0/Order/SendOrderStatus";
@@ -22,15 +23,14 @@ public final class NorceOrderAcknowledger {
     }
 
     /**
-     * @param status an OrderStatus name Connect accepts, e.g. "Confirmed" or "ErpConfirmed"
+     * @param status an OrderStatus name Connect accepts, e.g. "Confirmed"
      * @throws NorceUnavailableException 429/5xx/I/O: retry later
      * @throws NorceRequestException     Norce refused (e.g. unknown order); the message names the order number
      */
     public void acknowledge(ShopSettings shop, ShopOrder order, String erpOrderNo, String status)
             throws IOException, InterruptedException {
         ObjectNode body = connection.mapper().createObjectNode();
-        NorceConnection.putClientOrderRef(body, order.orderNo());
-        body.put("ErpOrderNo", erpOrderNo);
+        NorceOrderWriter.putOrderRefs(body, order.orderNo(), erpOrderNo);
         body.put("OrderStatus", status);
         connection.postConnect(shop, SEND_ORDER_STATUS_PATH, body, "Norce SendOrderStatus " + status
                 + " (ERP order " + erpOrderNo + ") for order " + order.orderNo() + " of shop " + shop.id());

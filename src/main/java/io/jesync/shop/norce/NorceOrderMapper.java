@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +25,24 @@ import io.jesync.shop.ShopOrderLine;
 import io.jesync.shop.ShopParty;
 
 /**
- * Turns one Norce Query 2.0 order (as {@link NorceOrderReader} returns it, with Items, Buyer, ShipTo and Payer
- * expanded) into a {@link ShopOrder}. Lenient about optional fields, strict about the ones the order flow cannot do
- * without; whatever fails becomes a {@link NorceOrderParseException} naming the field. Strings pass through as
- * Norce sent them. The field mapping and its sources are in docs/norce-adapter.md.
+ * Turns one Norce Query 2.0 order (as {@link NorceOrderReader} returns it, with Items, Buyer, Payer and ShipTo
+ * expanded, plus the {@value #RESOLVED} member {@link NorceShopOrders} adds with what the order's lookup ids meant
+ * at read time) into a {@link ShopOrder}. A pure function: the same JSON always gives the same order, so a stored
+ * snapshot maps as it did when it was read. Lenient about optional fields, strict about the ones the order flow
+ * cannot do without; whatever fails becomes a {@link NorceOrderParseException} naming the field. The field mapping
+ * and its sources are in docs/norce-adapter.md.
  */
 public final class NorceOrderMapper {
     /** Decimals stay exact: money read as double would turn 39.2 into 39.2000000000000028…. */
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    /** The member the runtime adds to a raw order: codes and rows its ids pointed to when it was read. */
+    static final String RESOLVED = "_resolved";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final int WORKING_SCALE = 10;
+    /** SkuType ids (Connect contracts, SkuType): Freight 3, Invoice (the invoice fee) 9. */
+    static final int SKU_FREIGHT = 3;
+    static final int SKU_INVOICE_FEE = 9;
 
     private NorceOrderMapper() {
     }
@@ -57,22 +66,43 @@ public final class NorceOrderMapper {
                     + abbreviate(rawOrder.toString())));
         }
         Fields order = new Fields(rawOrder, readableOrderNo(rawOrder), readableId(rawOrder), "");
+        JsonNode resolved = rawOrder.path(RESOLVED);
         long id = order.requiredLong("Id");
-        String orderNo = order.requiredText("OrderNo");
+        String orderNo = orderNo(order);
         Instant orderDate = order.instant("OrderDate");
         Instant created = order.instant("Created");
         if (orderDate == null && created == null) {
             throw order.error("OrderDate", "the order has neither an OrderDate nor a Created date");
         }
         Instant updated = order.instant("Updated");
-        List<ShopOrderLine> lines = lines(order);
-        ShopParty buyer = buyer(order);
-        ShopParty shipTo = order.isObject("ShipTo") ? party(order.child("ShipTo"), null) : buyer;
+        // ApplicationId is nullable on Query 2.0: the application the order was read in stands in.
+        long channel = order.has("ApplicationId") ? order.requiredLong("ApplicationId")
+                : resolved.path("ApplicationId").asLong(-1);
+        if (channel < 0) {
+            throw order.error("ApplicationId", "the order has no ApplicationId");
+        }
+        List<ShopOrderLine> lines = lines(order, resolved.path("SkuTypes"));
+        JsonNode countries = resolved.path("Countries");
+        ShopParty buyer = buyer(order, resolved.path("BuyerCompany"), countries);
+        ShopParty shipTo = order.isObject("ShipTo") ? party(order.child("ShipTo"), null, null, countries) : buyer;
         BigDecimal cashDiscount = order.decimalOr("CashDiscount", BigDecimal.ZERO);
-        return new ShopOrder(shopId, orderNo, id, (int) order.requiredLong("ApplicationId"),
-                (int) order.requiredLong("StatusId"), orderDate != null ? orderDate : created,
-                updated != null ? updated : created != null ? created : orderDate, currency(order), buyer, shipTo,
-                lines, cashDiscount, totalIncVat(lines, cashDiscount), paymentMethod(order), order.text("PaymentRef"));
+        return new ShopOrder(shopId, orderNo, id, (int) channel, (int) order.requiredLong("StatusId"),
+                orderDate != null ? orderDate : created,
+                updated != null ? updated : created != null ? created : orderDate,
+                currency(order, resolved), buyer, shipTo, lines, cashDiscount, totalIncVat(lines, cashDiscount),
+                paymentMethod(order, resolved), null);
+    }
+
+    /**
+     * The shop's order number: the quotation (basket) id, which Connect's ClientOrderRef matches and which does
+     * not change; OrderNo starts as the same number but an ERP's confirmation may override it. OrderNo only when
+     * there is no QuotationId (an order that did not come from a basket).
+     */
+    private static String orderNo(Fields order) throws NorceOrderParseException {
+        if (order.has("QuotationId")) {
+            return Long.toString(order.requiredLong("QuotationId"));
+        }
+        return order.requiredText("OrderNo");
     }
 
     /** The line numbers of a raw order whose own line status ({@code Items[].StatusId}) is {@code statusId}. */
@@ -88,8 +118,8 @@ public final class NorceOrderMapper {
         return lines;
     }
 
-    /** Updated (else Created) of a raw order, or null when unreadable; the reader's watermark needs no more. */
-    static Instant updatedOf(JsonNode rawOrder) {
+    /** Updated, else Created (never-updated orders), of a raw order; null when unreadable. */
+    static Instant changedAt(JsonNode rawOrder) {
         for (String name : new String[] {"Updated", "Created"}) {
             JsonNode value = rawOrder.path(name);
             if (value.isTextual()) {
@@ -102,7 +132,7 @@ public final class NorceOrderMapper {
         return null;
     }
 
-    private static List<ShopOrderLine> lines(Fields order) throws NorceOrderParseException {
+    private static List<ShopOrderLine> lines(Fields order, JsonNode skuTypes) throws NorceOrderParseException {
         JsonNode items = order.node.get("Items");
         if (items == null || items.isNull()) {
             throw order.error("Items", "the order has no Items; read it with $expand=Items");
@@ -116,43 +146,58 @@ public final class NorceOrderMapper {
             if (!item.node.isObject()) {
                 throw order.error("Items[" + i + "]", "the order line is not a JSON object");
             }
-            lines.add(line(item, i));
+            lines.add(line(item, i, skuTypes));
         }
         return lines;
     }
 
-    private static ShopOrderLine line(Fields item, int index) throws NorceOrderParseException {
-        ShopOrderLine.Kind kind = kind(item.text("Type"));
+    /**
+     * One line. Norce's PriceSale is the unit price after discounts and LineAmount the line's net total (both ex
+     * VAT); DiscountAmount the line's promotion discount. The neutral line is {@code qty × unit − discount} with
+     * the unit price before the discount, so {@code unit = (LineAmount + DiscountAmount) / qty}, rounded up at 10
+     * decimals when it does not divide evenly and the difference added to the discount: the line total is always
+     * exactly LineAmount, what the customer was charged.
+     */
+    private static ShopOrderLine line(Fields item, int index, JsonNode skuTypes) throws NorceOrderParseException {
         String partNo = item.text("PartNo");
+        ShopOrderLine.Kind kind = kind(partNo == null ? null : skuTypes.path(partNo));
         if (kind == ShopOrderLine.Kind.PRODUCT && (partNo == null || partNo.isBlank())) {
             throw item.error("PartNo", "a product line without an article number (PartNo)");
         }
         BigDecimal qty = item.requiredDecimal("QtyOrdered");
-        BigDecimal price = item.requiredDecimal("PriceSale");
+        BigDecimal priceSale = item.requiredDecimal("PriceSale");
         BigDecimal discount = item.decimalOr("DiscountAmount", BigDecimal.ZERO);
-        BigDecimal lineAmount = item.decimalOr("LineAmount", null);
-        // The reference pins DiscountAmount as the whole line's discount only by one example (§4.2: 2 × 100 − 40 =
-        // 160). Where a tenant's LineAmount disagrees, LineAmount is what the customer was charged, so it wins.
-        if (lineAmount != null && qty.multiply(price).subtract(discount).subtract(lineAmount).abs().compareTo(CENT) > 0) {
-            discount = qty.multiply(price).subtract(lineAmount);
+        BigDecimal lineAmount = item.decimalOr("LineAmount", qty.multiply(priceSale));
+        BigDecimal unit;
+        if (qty.signum() == 0) {
+            unit = priceSale;
+            discount = BigDecimal.ZERO;
+        } else {
+            unit = lineAmount.add(discount).divide(qty, WORKING_SCALE, RoundingMode.CEILING).stripTrailingZeros();
+            if (unit.scale() < 2) {
+                unit = unit.setScale(2);
+            }
+            discount = qty.multiply(unit).subtract(lineAmount);
         }
         long lineNumber = item.longOr("LineNumber", index + 1L);
-        return new ShopOrderLine((int) lineNumber, kind, partNo, item.text("ProductName"), qty, price, discount,
+        return new ShopOrderLine((int) lineNumber, kind, partNo, item.text("ProductName"), qty, unit, discount,
                 item.requiredDecimal("VatRate"));
     }
 
-    /** Norce books fees as order lines; the OrderItem Type says which fee (reference §4.1 values, §2.6). */
-    private static ShopOrderLine.Kind kind(String type) {
-        if ("Freight".equalsIgnoreCase(type)) {
-            return ShopOrderLine.Kind.SHIPPING;
+    /** Freight and fees are ordinary lines; their SKU's TypeId says which. A SKU the tenant lacks is a product. */
+    private static ShopOrderLine.Kind kind(JsonNode typeId) {
+        if (typeId == null || !typeId.canConvertToInt()) {
+            return ShopOrderLine.Kind.PRODUCT;
         }
-        if ("Invoice".equalsIgnoreCase(type)) {
-            return ShopOrderLine.Kind.PAYMENT_FEE;
-        }
-        return ShopOrderLine.Kind.PRODUCT;
+        return switch (typeId.asInt()) {
+            case SKU_FREIGHT -> ShopOrderLine.Kind.SHIPPING;
+            case SKU_INVOICE_FEE -> ShopOrderLine.Kind.PAYMENT_FEE;
+            default -> ShopOrderLine.Kind.PRODUCT;
+        };
     }
 
-    private static ShopParty buyer(Fields order) throws NorceOrderParseException {
+    private static ShopParty buyer(Fields order, JsonNode company, JsonNode countries)
+            throws NorceOrderParseException {
         String customerCode = order.text("BuyerCustomerCode");
         if (customerCode == null || customerCode.isBlank()) {
             customerCode = order.text("BuyerCompanyCode");
@@ -160,29 +205,41 @@ public final class NorceOrderMapper {
         // Payer stands in for a missing Buyer: it is the same person in a web checkout.
         for (String name : new String[] {"Buyer", "Payer"}) {
             if (order.isObject(name)) {
-                return party(order.child(name), customerCode);
+                return party(order.child(name), customerCode, company.isObject() ? company : null, countries);
             }
         }
         throw order.error("Buyer", "the order has no Buyer (nor Payer); read it with $expand=Buyer");
     }
 
-    private static ShopParty party(Fields info, String customerCode) throws NorceOrderParseException {
+    /** Organisation and VAT numbers are not on the order: they come from the buyer's Customers/Companies row. */
+    private static ShopParty party(Fields info, String customerCode, JsonNode company, JsonNode countries)
+            throws NorceOrderParseException {
         String phone = info.text("PhoneNumber");
         if (phone == null) {
             phone = info.text("CellPhoneNumber");
         }
-        return new ShopParty(customerCode, info.text("FirstName"), info.text("LastName"), info.text("CompanyName"),
-                info.text("OrganizationNo"), info.text("VatNo"), info.text("EmailAddress"), phone, address(info));
+        String companyName = info.text("CompanyName");
+        if ((companyName == null || companyName.isBlank()) && company != null) {
+            companyName = text(company, "Name");
+        }
+        return new ShopParty(customerCode, info.text("FirstName"), info.text("LastName"), companyName,
+                company == null ? null : text(company, "OrganizationNo"), company == null ? null : text(company, "VatNo"),
+                info.text("EmailAddress"), phone, address(info, countries));
     }
 
-    private static ShopAddress address(Fields info) throws NorceOrderParseException {
-        String country = info.text("CountryCode");
-        if (country == null && info.has("CountryId")) {
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.path(name);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    private static ShopAddress address(Fields info, JsonNode countries) throws NorceOrderParseException {
+        String country = null;
+        if (info.has("CountryId")) {
             long countryId = info.requiredLong("CountryId");
-            country = NorceLookups.COUNTRY_BY_ID.get((int) countryId);
+            country = text(countries, Long.toString(countryId));
             if (country == null) {
-                throw info.error("CountryId", "country id " + countryId + " is not in the lookup table and no"
-                        + " CountryCode was given");
+                throw info.error("CountryId", "country id " + countryId + " is not in the tenant's Core/Countries"
+                        + " (read again just now)");
             }
         }
         ShopAddress address = new ShopAddress(info.text("AddressLine1"), info.text("AddressLine2"),
@@ -190,44 +247,57 @@ public final class NorceOrderMapper {
         return address.equals(new ShopAddress(null, null, null, null, null, null)) ? null : address;
     }
 
-    private static String currency(Fields order) throws NorceOrderParseException {
-        String code = order.text("CurrencyCode");
-        if (code != null && !code.isBlank()) {
-            return code;
-        }
+    private static String currency(Fields order, JsonNode resolved) throws NorceOrderParseException {
         if (!order.has("CurrencyId")) {
-            throw order.error("CurrencyCode", "the order has neither a CurrencyCode nor a CurrencyId");
+            throw order.error("CurrencyId", "the order has no CurrencyId");
         }
         long currencyId = order.requiredLong("CurrencyId");
-        String mapped = NorceLookups.CURRENCY_BY_ID.get((int) currencyId);
-        if (mapped == null) {
-            throw order.error("CurrencyId", "currency id " + currencyId + " is not in the lookup table and no"
-                    + " CurrencyCode was given");
+        String code = text(resolved, "Currency");
+        if (code == null) {
+            throw order.error("CurrencyId", "currency id " + currencyId + " is not in the tenant's Core/Currencies"
+                    + " (read again just now)");
         }
-        return mapped;
+        return code;
     }
 
-    /** The code when Norce gives one; else the tenant's numeric id as text, for the shop's payment mapping. */
-    private static String paymentMethod(Fields order) throws NorceOrderParseException {
-        String code = order.text("PaymentMethodCode");
-        return code != null ? code : order.text("PaymentMethodId");
+    /** The payment method's Code; PaymentTerms ("code from the PaymentMethod setting") when there is no id. */
+    private static String paymentMethod(Fields order, JsonNode resolved) throws NorceOrderParseException {
+        if (order.has("PaymentMethodId")) {
+            String code = text(resolved, "PaymentMethod");
+            if (code == null) {
+                throw order.error("PaymentMethodId", "payment method id " + order.requiredLong("PaymentMethodId")
+                        + " is not in the tenant's Core/PaymentMethods (read again just now)");
+            }
+            return code;
+        }
+        return order.text("PaymentTerms");
     }
 
     /**
-     * Query 2.0 shows no order total (reference §4.2), so it is the lines' ex-VAT totals plus their VAT, summed
-     * exactly and rounded once to cents, as a PSP reservation is. A cash discount (ex VAT) takes its share of VAT
-     * with it, in proportion to the lines.
+     * Query 2.0 shows no order total, so it is the lines' ex-VAT totals plus their VAT, summed exactly and rounded
+     * once to cents. An order-level (cash) discount, ex VAT, comes off the product lines only, each VAT rate
+     * giving up its share of the product total, so its VAT is taken at the products' rates and never at the
+     * freight's: the same allocation the e-conomic mapping makes (OrderMapper's discount lines), so the totals
+     * check compares like with like.
      */
     static BigDecimal totalIncVat(List<ShopOrderLine> lines, BigDecimal cashDiscountExVat) {
-        BigDecimal exVat = BigDecimal.ZERO;
         BigDecimal incVat = BigDecimal.ZERO;
+        Map<BigDecimal, BigDecimal> productsByRate = new TreeMap<>();
+        BigDecimal productTotal = BigDecimal.ZERO;
         for (ShopOrderLine line : lines) {
             BigDecimal lineEx = line.lineTotalExVat();
-            exVat = exVat.add(lineEx);
             incVat = incVat.add(lineEx.add(lineEx.multiply(line.vatRate()).divide(HUNDRED)));
+            if (line.kind() == ShopOrderLine.Kind.PRODUCT) {
+                productsByRate.merge(line.vatRate().stripTrailingZeros(), lineEx, BigDecimal::add);
+                productTotal = productTotal.add(lineEx);
+            }
         }
-        if (cashDiscountExVat.signum() != 0 && exVat.signum() != 0) {
-            incVat = incVat.subtract(cashDiscountExVat.multiply(incVat).divide(exVat, 10, RoundingMode.HALF_UP));
+        if (cashDiscountExVat.signum() != 0 && productTotal.signum() != 0) {
+            for (Map.Entry<BigDecimal, BigDecimal> rate : productsByRate.entrySet()) {
+                BigDecimal share = cashDiscountExVat.multiply(rate.getValue())
+                        .divide(productTotal, WORKING_SCALE, RoundingMode.HALF_UP);
+                incVat = incVat.subtract(share.add(share.multiply(rate.getKey()).divide(HUNDRED)));
+            }
         }
         return incVat.setScale(2, RoundingMode.HALF_UP);
     }

@@ -1,11 +1,6 @@
 package io.jesync.shop.norce;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,12 +15,15 @@ import io.jesync.config.ShopSettings;
 
 /**
  * Reads orders from Norce Query 2.0 ({@code GET /commerce/query/2.0/Orders/Orders}), one page of at most 500 at a
- * time. The page is parsed as a whole, but its orders stay raw JSON: mapping them is
- * {@link NorceOrderMapper}'s job, so one order that cannot be mapped never costs the rest of the page.
+ * time, by keyset ({@code $orderby=Id}, the next page asks for {@code Id gt} the last one) rather than
+ * {@code $skip}, which skips or repeats rows when the set changes while it is read. The page is parsed as a whole,
+ * but its orders stay raw JSON: mapping them is {@link NorceOrderMapper}'s job, so one order that cannot be mapped
+ * never costs the rest of the page.
  */
 public final class NorceOrderReader {
-    static final String ORDERS_PATH = "/commerce/query/2.0/Orders/Orders";
-    static final String EXPAND = "Items,Buyer,ShipTo,Payer";
+    static final String ORDERS = "Orders/Orders";
+    /** The navigations a Query 2.0 order has; there is no Payments or Addresses. */
+    static final String EXPAND = "Items,Buyer,Payer,ShipTo,Infos";
     static final int PAGE_SIZE = 500;
 
     private final NorceConnection connection;
@@ -35,37 +33,45 @@ public final class NorceOrderReader {
     }
 
     /**
-     * One page of orders of {@code applicationId} in one of {@code statusIds} updated at or after
-     * {@code updatedSince} (null: any time), ordered by Updated then Id.
-     *
-     * @param nextLink null for the first page, else the previous page's {@link OrderPage#nextLink()}
-     * @throws NorceUnavailableException 429/5xx/I/O or a page that is not JSON: retry later
-     * @throws NorceRequestException     Norce refused the query; the message names the filter
+     * The filter on change time. {@code Updated} is null on an order nobody changed since it was placed, so such an
+     * order is found by {@code Created}; a filter on {@code Updated} alone never sees a new order.
      */
-    public OrderPage fetch(ShopSettings shop, int applicationId, Set<Integer> statusIds, Instant updatedSince,
-                           String nextLink) throws IOException, InterruptedException {
-        if (statusIds.isEmpty()) {
-            throw new IllegalArgumentException("at least one status id is needed to read orders");
-        }
-        String filter = "ApplicationId eq " + applicationId + " and StatusId in ("
-                + statusIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + ")"
-                + (updatedSince == null ? "" : " and Updated ge " + updatedSince.truncatedTo(ChronoUnit.SECONDS));
-        URI first = query(shop, filter, "Updated,Id");
-        URI uri = nextLink == null ? first : first.resolve(nextLink);
-        return page(shop, applicationId, uri, "Norce order query [" + filter + "] of shop " + shop.id());
+    static String changedSince(Instant since) {
+        String t = since.truncatedTo(ChronoUnit.SECONDS).toString();
+        return "(Updated ge " + t + " or (Updated eq null and Created ge " + t + "))";
+    }
+
+    /** {@code (StatusId eq 2 or StatusId eq 4)}: the {@code in} operator is not known to work on Norce's Query. */
+    static String statusIn(Set<Integer> statusIds) {
+        return statusIds.stream().sorted().map(id -> "StatusId eq " + id)
+                .collect(Collectors.joining(" or ", "(", ")"));
     }
 
     /**
-     * One page of orders of {@code applicationId} in any status updated at or after {@code updatedSince}: what the
-     * reversal flow reads to see cancellations and refunds of orders transferred earlier.
+     * One page of orders of {@code applicationId} in one of {@code statusIds} changed or placed at or after
+     * {@code since} (null: any time).
+     *
+     * @param afterId null for the first page, else the previous page's {@link OrderPage#lastId()}
+     * @throws NorceUnavailableException 429/5xx/I/O or a page that is not JSON: retry later
+     * @throws NorceRequestException     Norce refused the query; the message names the filter
      */
-    public OrderPage fetchAnyStatus(ShopSettings shop, int applicationId, Instant updatedSince, String nextLink)
+    public OrderPage fetch(ShopSettings shop, int applicationId, Set<Integer> statusIds, Instant since, Long afterId)
             throws IOException, InterruptedException {
-        String filter = "ApplicationId eq " + applicationId + " and Updated ge "
-                + updatedSince.truncatedTo(ChronoUnit.SECONDS);
-        URI first = query(shop, filter, "Updated,Id");
-        URI uri = nextLink == null ? first : first.resolve(nextLink);
-        return page(shop, applicationId, uri, "Norce order query [" + filter + "] of shop " + shop.id());
+        if (statusIds.isEmpty()) {
+            throw new IllegalArgumentException("at least one status id is needed to read orders");
+        }
+        String filter = "ApplicationId eq " + applicationId + " and " + statusIn(statusIds)
+                + (since == null ? "" : " and " + changedSince(since));
+        return page(shop, applicationId, filter, afterId);
+    }
+
+    /**
+     * One page of orders of {@code applicationId} in any status changed or placed at or after {@code since}: what
+     * the reversal flow reads to see cancellations and refunds of orders transferred earlier.
+     */
+    public OrderPage fetchAnyStatus(ShopSettings shop, int applicationId, Instant since, Long afterId)
+            throws IOException, InterruptedException {
+        return page(shop, applicationId, "ApplicationId eq " + applicationId + " and " + changedSince(since), afterId);
     }
 
     /**
@@ -75,70 +81,50 @@ public final class NorceOrderReader {
     public Optional<JsonNode> fetchOne(ShopSettings shop, int applicationId, long orderId)
             throws IOException, InterruptedException {
         String filter = "ApplicationId eq " + applicationId + " and Id eq " + orderId;
-        OrderPage page = page(shop, applicationId, query(shop, filter, "Id"),
-                "Norce order query [" + filter + "] of shop " + shop.id());
-        return page.orders().stream().findFirst();
+        return page(shop, applicationId, filter, null).orders().stream().findFirst();
     }
 
-    private static URI query(ShopSettings shop, String filter, String orderBy) {
-        return URI.create(shop.baseUrl() + ORDERS_PATH
-                + "?$filter=" + encode(filter)
-                + "&$expand=" + encode(EXPAND)
-                + "&$orderby=" + encode(orderBy)
-                + "&$top=" + PAGE_SIZE);
-    }
-
-    private OrderPage page(ShopSettings shop, int applicationId, URI uri, String what)
+    private OrderPage page(ShopSettings shop, int applicationId, String filter, Long afterId)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                // The header only sets Norce's context; the filter above is what restricts the orders.
-                .header("applicationId", Integer.toString(applicationId))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build());
-        JsonNode body;
-        try {
-            body = connection.json(response.body());
-        } catch (IOException e) {
-            throw new NorceUnavailableException(what + " answered a page that is not JSON (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); the whole page is refused and read again on the next poll", response.statusCode(), null, e);
-        }
+        String keyed = afterId == null ? filter : filter + " and Id gt " + afterId;
+        String what = "Norce order query [" + keyed + "] of shop " + shop.id();
+        JsonNode body = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
+                + "&$expand=" + NorceLookups.encode(EXPAND) + "&$orderby=Id&$top=" + PAGE_SIZE, what);
         JsonNode value = body == null ? null : body.get("value");
         if (value == null || !value.isArray()) {
             throw new NorceUnavailableException(what + " answered JSON without a \"value\" array; the whole page is"
-                    + " refused and read again on the next poll", response.statusCode(), null, null);
+                    + " refused and read again on the next poll", 200, null, null);
         }
         List<JsonNode> orders = new ArrayList<>(value.size());
         Instant maxUpdated = null;
+        Long lastId = null;
         for (JsonNode order : value) {
             orders.add(order);
-            Instant updated = NorceOrderMapper.updatedOf(order);
-            if (updated != null && (maxUpdated == null || updated.isAfter(maxUpdated))) {
-                maxUpdated = updated;
+            Instant changed = NorceOrderMapper.changedAt(order);
+            if (changed != null && (maxUpdated == null || changed.isAfter(maxUpdated))) {
+                maxUpdated = changed;
+            }
+            if (order.path("Id").canConvertToLong()) {
+                lastId = lastId == null ? order.path("Id").asLong() : Math.max(lastId, order.path("Id").asLong());
             }
         }
-        String next = body.path("@odata.nextLink").asText(null);
-        return new OrderPage(orders, maxUpdated, next == null || next.isBlank() ? null : next);
-    }
-
-    /** OData wants %20 for spaces; '$' and ',' are legal in a query and kept readable. */
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
+        // A full page, or a server that says more follow (it may page below 500), means there is another page.
+        boolean more = lastId != null && (value.size() >= PAGE_SIZE || body.hasNonNull("@odata.nextLink"));
+        return new OrderPage(orders, maxUpdated, more ? lastId : null);
     }
 
     /**
      * One page: the orders as Norce sent them (each element of {@code value}, whatever its shape), the latest
-     * Updated among them (null when none was readable) and the link to the next page (null on the last page).
+     * change time among them (Updated, else Created; null when none was readable) and the Id the next page
+     * starts after (null on the last page).
      */
-    public record OrderPage(List<JsonNode> orders, Instant maxUpdated, String nextLink) {
+    public record OrderPage(List<JsonNode> orders, Instant maxUpdated, Long lastId) {
         public OrderPage {
             orders = List.copyOf(orders);
         }
 
         public boolean hasNext() {
-            return nextLink != null;
+            return lastId != null;
         }
     }
 }

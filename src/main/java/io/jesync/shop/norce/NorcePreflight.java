@@ -246,11 +246,13 @@ public final class NorcePreflight implements ShopTenantCheck {
     }
 
     private static String ids(List<NorceTenantCodes.Entry> entries) {
-        return list(entries.stream().map(e -> Long.toString(e.id())).toList());
+        return entries.isEmpty() ? "none" : entries.stream().map(NorceTenantCodes.Entry::id).sorted()
+                .map(String::valueOf).collect(Collectors.joining(", "));
     }
 
+    /** In a stable order: the tenant's lists come in no documented order. */
     private static String list(Collection<String> names) {
-        return names.isEmpty() ? "none" : String.join(", ", names);
+        return names.isEmpty() ? "none" : String.join(", ", names.stream().sorted().toList());
     }
 
     private static String join(List<Integer> ids) {

@@ -10,20 +10,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.jesync.config.ShopSettings;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP
- * (burst 20), so a token is cached until shortly before it expires and every caller shares it: concurrent callers
- * queue on the lock while one of them fetches, then all take the fresh token.
+ * (burst 20) and answers 429 beyond that, so a token is cached until shortly before it expires and every caller
+ * shares it; concurrent callers queue on the lock while one of them fetches. After a 429 or an outage nobody asks
+ * again before the Retry-After Norce named (else a third of a minute, the refill of one request), and the outage
+ * is logged once when it starts and once when it ends, not once per call.
  */
 public final class NorceTokenProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(NorceTokenProvider.class);
     static final String TOKEN_PATH = "/identity/1.0/connect/token";
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+    /** One request's refill at 3 a minute: the soonest a throttled client has a request again. */
+    static final Duration DEFAULT_BACK_OFF = Duration.ofSeconds(20);
 
     private final ShopSettings shop;
     private final HttpClient http;
@@ -31,6 +40,8 @@ public final class NorceTokenProvider {
     private final ObjectMapper mapper = new ObjectMapper();
     private String token;
     private Instant expiresAt = Instant.MIN;
+    private Instant quietUntil = Instant.MIN;
+    private String outage;
 
     public NorceTokenProvider(ShopSettings shop, HttpClient http, Clock clock) {
         this.shop = shop;
@@ -38,10 +49,20 @@ public final class NorceTokenProvider {
         this.clock = clock;
     }
 
-    /** A valid bearer token, fetched only when the cached one is missing or about to expire. */
+    /**
+     * A valid bearer token, fetched only when the cached one is missing or about to expire.
+     *
+     * @throws NorceUnavailableException the token endpoint is throttling or down; {@code retryAfter} says until when
+     * @throws NorceAuthException        the endpoint refused the OAuth client (wrong id, secret or scope)
+     */
     public synchronized String token() throws IOException, InterruptedException {
-        if (token != null && clock.instant().isBefore(expiresAt.minus(REFRESH_MARGIN))) {
+        Instant now = clock.instant();
+        if (token != null && now.isBefore(expiresAt.minus(REFRESH_MARGIN))) {
             return token;
+        }
+        if (now.isBefore(quietUntil)) {
+            throw new NorceUnavailableException("Norce token endpoint of shop " + shop.id() + " is unavailable ("
+                    + outage + "); not asking again before " + quietUntil, 429, Duration.between(now, quietUntil), null);
         }
         String form = "grant_type=client_credentials"
                 + "&client_id=" + URLEncoder.encode(shop.clientId(), StandardCharsets.UTF_8)
@@ -52,18 +73,50 @@ public final class NorceTokenProvider {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new NorceAuthException(shop.id(), response.statusCode());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw unavailable("no answer: " + e.getMessage(), 0, null, e);
+        }
+        int status = response.statusCode();
+        if (status == 429 || status >= 500) {
+            throw unavailable("HTTP " + status, status, retryAfter(response).orElse(null), null);
+        }
+        if (status != 200) {
+            throw new NorceAuthException(shop.id(), status);
         }
         JsonNode body = mapper.readTree(response.body());
         String accessToken = body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
-            throw new IOException("Norce token endpoint of shop " + shop.id() + " answered without an access_token");
+            throw unavailable("an answer without an access_token", status, null, null);
+        }
+        if (outage != null) {
+            LOG.info("Norce token endpoint of shop {} answers again after {}", shop.id(), outage);
+            outage = null;
         }
         token = accessToken;
         expiresAt = clock.instant().plusSeconds(body.path("expires_in").asLong(3600));
         return token;
+    }
+
+    private NorceUnavailableException unavailable(String what, int status, Duration retryAfter, Throwable cause) {
+        Duration wait = retryAfter != null ? retryAfter : DEFAULT_BACK_OFF;
+        quietUntil = clock.instant().plus(wait);
+        if (outage == null) {
+            LOG.warn("Norce token endpoint of shop {} is unavailable ({}); the flows wait and ask again in {} s,"
+                    + " and this is logged again only when it answers", shop.id(), what, wait.toSeconds());
+        }
+        outage = what;
+        return new NorceUnavailableException("Norce token endpoint of shop " + shop.id() + " is unavailable ("
+                + what + "); asking again in " + wait.toSeconds() + " s", status, wait, cause);
+    }
+
+    /** Retry-After as delta-seconds; an HTTP-date or anything else falls back to the default back-off. */
+    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").map(String::strip)
+                .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)));
     }
 
     /**
@@ -84,8 +137,8 @@ public final class NorceTokenProvider {
 
         public NorceAuthException(String shopId, int status) {
             super("Norce refused the OAuth client of shop " + shopId + " (HTTP " + status + ")"
-                    + (status == 400 || status == 401 ? ": check shop." + shopId + ".client-id and the client secret"
-                    : status == 429 ? ": token endpoint rate limit (3/min), retry shortly" : ""));
+                    + (status == 400 || status == 401 ? ": check shop." + shopId + ".client-id, the client secret"
+                    + " and shop." + shopId + ".scope (playground, stage or prod)" : ""));
             this.status = status;
         }
 

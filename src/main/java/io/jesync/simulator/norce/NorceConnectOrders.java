@@ -36,11 +36,12 @@ final class NorceConnectOrders {
     }
 
     SimResponse sendOrderStatus(SimRequest request) {
-        JsonNode body = requireBody(request);
+        JsonNode body = requireBody(request, NorceConnectContracts.SEND_ORDER_STATUS);
         synchronized (store) {
             Order order = findByRefs(body);
             OrderStatus status = OrderStatus.parse(field(body, "OrderStatus"))
                     .orElseThrow(() -> failed("OrderStatus is missing or not a known status."));
+            // The documented acknowledgement: Confirmed with an ErpOrderNo stores the ERP's number on the order.
             String erpNo = order.erpOrderNo();
             if (status == OrderStatus.CONFIRMED && text(body, "ErpOrderNo") != null) {
                 erpNo = text(body, "ErpOrderNo");
@@ -51,14 +52,15 @@ final class NorceConnectOrders {
         }
     }
 
+    /** A delivery note has no ClientOrderRef: it names the order by its current OrderNo and by nothing else. */
     SimResponse createDeliveryNote(SimRequest request) {
-        JsonNode body = requireBody(request);
+        JsonNode body = requireBody(request, NorceConnectContracts.DELIVERY_NOTE);
         synchronized (store) {
             String orderNo = text(body, "OrderNo");
             if (orderNo == null) {
                 throw failed("OrderNo is required.");
             }
-            Order order = store.orderByOrderNo(orderNo).or(() -> store.orderByErpOrderNo(orderNo))
+            Order order = store.orderByOrderNo(orderNo)
                     .orElseThrow(() -> failed("Order '" + orderNo + "' was not found."));
             requireNotCancelled(order);
             // Assumed like CreateInvoice's InvoiceNo: a note number is unique per order, so a retried note is refused.
@@ -114,7 +116,7 @@ final class NorceConnectOrders {
     }
 
     SimResponse createInvoice(SimRequest request) {
-        JsonNode body = requireBody(request);
+        JsonNode body = requireBody(request, NorceConnectContracts.INVOICE);
         synchronized (store) {
             Order order = findByRefs(body);
             requireNotCancelled(order);
@@ -167,7 +169,7 @@ final class NorceConnectOrders {
     }
 
     SimResponse cancelOrder(SimRequest request) {
-        JsonNode body = requireBody(request);
+        JsonNode body = requireBody(request, NorceConnectContracts.CANCEL_ORDER);
         synchronized (store) {
             Order order = findByRefs(body);
             if (order.statusId() == OrderStatus.INVOICED.id()) {
@@ -177,10 +179,20 @@ final class NorceConnectOrders {
             if (order.statusId() == OrderStatus.CANCELLED.id()) {
                 throw failed("Order " + order.orderNo() + " is already cancelled.");
             }
-            // The contracts class has CancelPayment; the docs describe Payments[] with PaymentRef. Either cancels.
+            // "If supplied, a cancel call is made for all included payments. Required property for each Payment is
+            // PaymentRef." Without Payments the PSP reservation stays as it is.
             JsonNode payments = field(body, "Payments");
-            boolean cancelReservation = order.reservationCancelled() || field(body, "CancelPayment").asBoolean(false)
-                    || (payments.isArray() && !payments.isEmpty());
+            boolean cancelReservation = order.reservationCancelled();
+            for (JsonNode payment : payments.isArray() ? payments : Json.array()) {
+                String ref = text(payment, "PaymentRef");
+                if (ref == null || ref.isBlank()) {
+                    throw failed("PaymentRef is required for each Payment.");
+                }
+                if (!ref.equals(order.paymentRef())) {
+                    throw failed("Payment '" + ref + "' is not a payment of order " + order.orderNo() + ".");
+                }
+                cancelReservation = true;
+            }
             Order after = order.withWriteBack(OrderStatus.CANCELLED.id(), store.now(), order.erpOrderNo(),
                     order.capturedAmount(), cancelReservation, order.parcelNumbers());
             return apply(WriteBackKind.CANCEL_ORDER, order, after, BigDecimal.ZERO, body);
@@ -189,15 +201,15 @@ final class NorceConnectOrders {
 
     private SimResponse apply(WriteBackKind kind, Order before, Order after, BigDecimal captured, JsonNode body) {
         store.replaceOrder(after);
-        WriteBack recorded = store.recordWriteBack(kind, before, after, captured, body);
-        ObjectNode response = Json.object();
-        response.put("StatusCode", "OK");
-        response.put("Description", kind.name() + " accepted for order " + after.orderNo());
-        response.put("Sequence", recorded.sequence());
-        return SimResponse.json(200, response);
+        store.recordWriteBack(kind, before, after, captured, body);
+        // The contract declares these operations void: a 200 without a body.
+        return SimResponse.empty(200);
     }
 
-    /** ClientOrderRef is the web order number; ErpOrderNo works once a Confirmed write-back stored it. */
+    /**
+     * ClientOrderRef is the quotation (basket) id; ErpOrderNo matches once a Confirmed status stored it. "Either
+     * ClientOrderRef or ErpOrderNo must be provided."
+     */
     private Order findByRefs(JsonNode body) {
         String clientRef = text(body, "ClientOrderRef");
         String erpNo = text(body, "ErpOrderNo");
@@ -205,7 +217,7 @@ final class NorceConnectOrders {
             throw failed("ClientOrderRef or ErpOrderNo is required.");
         }
         Optional<Order> order = clientRef == null || clientRef.equals("0") ? Optional.empty()
-                : store.orderByOrderNo(clientRef);
+                : store.orderByQuotationId(Integer.parseInt(clientRef));
         if (order.isEmpty() && erpNo != null) {
             order = store.orderByErpOrderNo(erpNo);
         }
@@ -219,11 +231,12 @@ final class NorceConnectOrders {
         }
     }
 
-    private static JsonNode requireBody(SimRequest request) {
+    private static JsonNode requireBody(SimRequest request, NorceConnectContracts.Shape contract) {
         JsonNode body = request.json();
         if (body == null || !body.isObject()) {
             throw failed("A JSON object body is required.");
         }
+        NorceConnectContracts.check(contract, body);
         return body;
     }
 

@@ -29,88 +29,90 @@ import io.jesync.simulator.norce.NorceModel.WriteBack;
  * OData services do, so rendering goes through ObjectNode rather than the no-nulls record mapper.
  */
 public final class NorceJson {
-    /**
-     * Tenant lookup ids. Real tenants resolve these through Core/Application lookup sets; the numbers are the
-     * simulator's own (country ids follow Connect's SalesArea numbering where one exists).
-     */
-    public static final Map<String, Integer> CURRENCY_IDS = Map.of("SEK", 1, "EUR", 2, "NOK", 3, "DKK", 4, "GBP", 5);
-    public static final Map<String, Integer> COUNTRY_IDS = Map.of("SE", 1, "NO", 2, "DK", 3, "FI", 4, "GB", 5, "DE", 8,
-            "US", 30);
-    public static final Map<String, Integer> PAYMENT_METHOD_IDS = Map.of("KCO", 12, "CARD", 13, "INVOICE", 14,
-            "SWISH", 15);
-
     private NorceJson() {
-    }
-
-    /** Map.of rejects null keys; an order without a currency or country simply has no id. */
-    static Integer idOf(Map<String, Integer> ids, String code) {
-        return code == null ? null : ids.get(code);
     }
 
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
-    public static ObjectNode order(Order o, Set<String> expand) {
+    /**
+     * One Query 2.0 order with the navigations in {@code expand}: only properties the Query 2.0 Order documents
+     * (or that a client audited against a live tenant reads), lookups as the tenant's ids, never as codes.
+     * {@link NorceQueryModel#ORDER} lists the same names.
+     */
+    public static ObjectNode order(Order o, Set<String> expand, NorceTenant tenant) {
         ObjectNode n = Json.object();
         n.put("Id", o.id());
         n.put("ApplicationId", o.applicationId());
+        n.put("QuotationId", o.quotationId());
         n.put("OrderNo", o.orderNo());
         n.put("OrderDate", time(o.orderDate()));
         n.put("Created", time(o.created()));
         n.put("Updated", time(o.updated()));
         n.put("StatusId", o.statusId());
-        n.put("CurrencyId", idOf(CURRENCY_IDS, o.currencyCode()));
-        n.put("CurrencyCode", o.currencyCode());
+        n.put("CurrencyId", NorceTenant.id(tenant.currencies(), o.currencyCode()));
+        // Observed as 0 in practice: the VAT lives on the lines.
+        n.put("VatRate", BigDecimal.ZERO);
         n.put("FreightCost", o.freightCost());
         n.put("OrderFee", o.orderFee());
         n.put("CashDiscount", BigDecimal.ZERO.setScale(2));
         n.put("LineDiscount", o.lineDiscount());
-        n.put("PaymentMethodId", idOf(PAYMENT_METHOD_IDS, o.paymentMethodCode()));
-        n.put("PaymentMethodCode", o.paymentMethodCode());
-        n.put("PaymentRef", o.paymentRef());
+        n.put("PaymentMethodId", NorceTenant.id(tenant.paymentMethods(), o.paymentMethodCode()));
+        n.put("PaymentTerms", o.paymentMethodCode());
         n.put("BuyerCustomerCode", o.buyerCustomerCode());
+        n.putNull("BuyerCustomerId");
         n.put("BuyerCompanyCode", o.buyerCompanyCode());
+        n.put("BuyerCompanyId", o.buyerCompanyId());
         CustomerInfo delivery = o.shipTo() != null ? o.shipTo() : o.buyer();
-        n.put("DeliveryCountryId", delivery == null ? null : idOf(COUNTRY_IDS, delivery.countryCode()));
+        n.put("DeliveryCountryId", delivery == null ? null
+                : NorceTenant.id(tenant.countries(), delivery.countryCode()));
         n.put("DeliveryZipCode", delivery == null ? null : delivery.zipCode());
         n.put("IsForgotten", o.isForgotten());
         if (expand.contains("Items")) {
             ArrayNode items = n.putArray("Items");
             for (OrderItem i : o.items()) {
-                items.add(item(i, o));
+                items.add(item(i, o, tenant));
             }
         }
         if (expand.contains("Buyer")) {
-            n.set("Buyer", customerInfo(o.buyer()));
+            n.set("Buyer", customerInfo(o.buyer(), tenant));
         }
         if (expand.contains("ShipTo")) {
-            n.set("ShipTo", customerInfo(o.shipTo()));
+            n.set("ShipTo", customerInfo(o.shipTo(), tenant));
         }
         if (expand.contains("Payer")) {
-            n.set("Payer", customerInfo(o.payer()));
+            n.set("Payer", customerInfo(o.payer(), tenant));
+        }
+        if (expand.contains("Infos")) {
+            n.putArray("Infos");
         }
         return n;
     }
 
-    private static ObjectNode item(OrderItem i, Order o) {
+    private static ObjectNode item(OrderItem i, Order o, NorceTenant tenant) {
         ObjectNode n = Json.object();
+        n.put("Id", o.id() * 1000 + i.lineNumber());
+        n.put("OrderId", o.id());
         n.put("LineNumber", i.lineNumber());
+        n.put("StatusId", i.statusId());
         n.put("PartNo", i.partNo());
         n.put("ProductName", i.productName());
         n.put("QtyOrdered", i.qtyOrdered());
-        n.put("PriceSale", i.priceSale());
+        n.put("CurrencyId", NorceTenant.id(tenant.currencies(), o.currencyCode()));
+        n.put("VatRate", i.vatRate());
+        // PriceSale is the unit price after discounts (the line's net amount per unit); DiscountAmount the line's
+        // promotion discount. How Norce rounds a unit price that does not divide evenly is unknown: 2 decimals here.
+        n.put("PriceSale", i.qtyOrdered().signum() == 0 ? i.priceSale()
+                : i.lineAmount().divide(i.qtyOrdered(), 2, java.math.RoundingMode.HALF_UP));
         n.put("DiscountAmount", i.discountAmount());
         n.put("LineAmount", i.lineAmount());
-        n.put("VatRate", i.vatRate());
-        n.put("CurrencyId", idOf(CURRENCY_IDS, o.currencyCode()));
-        n.put("Type", i.type());
-        n.put("TypeGroup", i.typeGroup());
-        n.put("StatusId", i.statusId());
+        n.put("Created", time(o.created()));
+        n.putNull("Updated");
         return n;
     }
 
-    static JsonNode customerInfo(CustomerInfo c) {
+    static JsonNode customerInfo(CustomerInfo c, NorceTenant tenant) {
         if (c == null) {
             return com.fasterxml.jackson.databind.node.NullNode.getInstance();
         }
@@ -120,19 +122,37 @@ public final class NorceJson {
         n.put("EmailAddress", c.emailAddress());
         n.put("PhoneNumber", c.phoneNumber());
         n.put("CompanyName", c.companyName());
-        n.put("OrganizationNo", c.organizationNo());
-        n.put("VatNo", c.vatNo());
         n.put("AddressLine1", c.addressLine1());
         n.put("ZipCode", c.zipCode());
         n.put("City", c.city());
-        n.put("CountryId", idOf(COUNTRY_IDS, c.countryCode()));
-        n.put("CountryCode", c.countryCode());
+        n.put("CountryId", NorceTenant.id(tenant.countries(), c.countryCode()));
+        return n;
+    }
+
+    public static ObjectNode company(NorceModel.Company c) {
+        ObjectNode n = Json.object();
+        n.put("Id", c.id());
+        n.put("Code", c.code());
+        n.put("Name", c.name());
+        n.put("OrganizationNo", c.organizationNo());
+        n.put("VatNo", c.vatNo());
+        return n;
+    }
+
+    /** A Core lookup row: {@code Id}, {@code Code} and the name Norce shows. */
+    static ObjectNode lookup(int id, String code) {
+        ObjectNode n = Json.object();
+        n.put("Id", id);
+        n.put("Code", code);
+        n.put("DefaultName", code);
         return n;
     }
 
     /** The control view: the Query shape fully expanded plus what the Connect write-backs did to the order. */
-    public static ObjectNode orderWithWriteBacks(Order o) {
-        ObjectNode n = order(o, Set.of("Items", "Buyer", "ShipTo", "Payer"));
+    public static ObjectNode orderWithWriteBacks(Order o, NorceTenant tenant) {
+        ObjectNode n = order(o, Set.of("Items", "Buyer", "ShipTo", "Payer"), tenant);
+        n.put("CurrencyCode", o.currencyCode());
+        n.put("PaymentRef", o.paymentRef());
         n.put("ErpOrderNo", o.erpOrderNo());
         n.put("CapturedAmount", o.capturedAmount());
         n.put("ReservationCancelled", o.reservationCancelled());

@@ -28,7 +28,6 @@ final class NorceMetadata {
     private static final String EDMX = "http://docs.oasis-open.org/odata/ns/edmx";
     private static final String NAMESPACE = "Enferno.Storm.Query.Api.DataContexts.";
     /** Price-list ids are this tenant's own; they start far from any small default so assumed ids show up. */
-    static final int PRICE_LIST_ID_BASE = 7001;
 
     /** A property or navigation: {@code type} is an Edm type, or for a navigation the target type's short name. */
     private record Member(String name, String type, boolean navigation, boolean collection) {
@@ -55,7 +54,7 @@ final class NorceMetadata {
         services.put("Orders", orders());
         services.put("Products", products());
         services.put("Customers", new Service(NAMESPACE + "CustomerModel", List.of(
-                type("Company", "Id", "Id:Int64", "OrganizationNo:String", "VatNo:String")),
+                type("Company", "Id", "Id:Int32", "Code:String", "Name:String", "OrganizationNo:String", "VatNo:String")),
                 Map.of("Companies", "Company")));
         services.put("Core", new Service(NAMESPACE + "CoreModel", List.of(
                 type("Currency", "Id", "Id:Int32", "Code:String", "DefaultName:String", "ExchangeRate:Decimal"),
@@ -75,9 +74,6 @@ final class NorceMetadata {
         for (String service : services.keySet()) {
             api.add("GET", NorceQueryApi.BASE + "/" + service + "/$metadata", request -> document(service));
         }
-        lookup(api, "Core/Currencies", () -> codes(NorceJson.CURRENCY_IDS));
-        lookup(api, "Core/Countries", () -> codes(NorceJson.COUNTRY_IDS));
-        lookup(api, "Core/PaymentMethods", () -> codes(NorceJson.PAYMENT_METHOD_IDS));
         lookup(api, "Core/Applications", () -> {
             List<ObjectNode> rows = new ArrayList<>();
             store.applications().forEach(a -> rows.add(Json.object().put("Id", a.applicationId()).put("Name", a.name())));
@@ -88,14 +84,6 @@ final class NorceMetadata {
             String[] names = {"Active", "Coming", "Expiring", "Hidden", "Inactive"};
             for (int i = 0; i < names.length; i++) {
                 rows.add(Json.object().put("Id", i + 1).put("DefaultName", names[i]));
-            }
-            return rows;
-        });
-        lookup(api, "Application/ClientPriceLists", () -> {
-            List<ObjectNode> rows = new ArrayList<>();
-            List<NorceModel.PriceList> lists = store.priceLists();
-            for (int i = 0; i < lists.size(); i++) {
-                rows.add(Json.object().put("Id", PRICE_LIST_ID_BASE + i).put("Code", lists.get(i).code()));
             }
             return rows;
         });
@@ -144,7 +132,7 @@ final class NorceMetadata {
                         "Updated:DateTimeOffset", "PaymentMethodId:Int32", "DeliveryCountryId:Int32",
                         "DeliveryZipCode:String", "IsForgotten:Boolean",
                         "Items->*OrderItem", "Buyer->OrderCustomerInfo", "Payer->OrderCustomerInfo",
-                        "ShipTo->OrderCustomerInfo"),
+                        "ShipTo->OrderCustomerInfo", "Infos->*OrderInfo"),
                 type("OrderItem", "Id", "Id:Int64", "OrderId:Int64", "LineNumber:Decimal", "ParentLineNumber:Decimal",
                         "StatusId:Int32", "PartNo:String", "ExternalPartNo:String", "ProductName:String",
                         "StockUnitOfMeasurementCount:Decimal", "PriceUnitOfMeasurementCount:Decimal",
@@ -154,7 +142,8 @@ final class NorceMetadata {
                         "ExpectedDeliveryDate:DateTimeOffset", "ConfirmedDeliveryDate:DateTimeOffset",
                         "Created:DateTimeOffset", "Updated:DateTimeOffset", "LineNumberString:String",
                         "PriceRecommended:Decimal", "PriceCatalog:Decimal", "PriceStandard:Decimal"),
-                type("OrderCustomerInfo", null, customerInfo)),
+                type("OrderCustomerInfo", null, customerInfo),
+                type("OrderInfo", null, "Code:String", "Value:String")),
                 Map.of("Orders", "Order"));
     }
 
@@ -264,12 +253,5 @@ final class NorceMetadata {
                         + " is not simulated on them.");
             }
         }
-    }
-
-    private static List<ObjectNode> codes(Map<String, Integer> ids) {
-        List<ObjectNode> rows = new ArrayList<>();
-        ids.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(e -> rows.add(Json.object().put("Id", e.getValue()).put("Code", e.getKey())));
-        return rows;
     }
 }

@@ -152,12 +152,15 @@ public final class NorceModel {
     }
 
     /**
-     * A stored order. The write-back fields at the end ({@code erpOrderNo} onwards) are simulator bookkeeping of
-     * what Connect calls did; Query does not show them.
+     * A stored order. {@code quotationId} is the basket id Connect's ClientOrderRef matches; {@code orderNo} starts
+     * as the same number. {@code updated} is null until the order is first changed, as on a real tenant.
+     * {@code paymentRef} (the PSP's reference) and the write-back fields at the end ({@code erpOrderNo} onwards)
+     * are simulator bookkeeping; Query does not show them.
      */
     public record Order(
             long id,
             int applicationId,
+            int quotationId,
             String orderNo,
             Instant orderDate,
             Instant created,
@@ -172,6 +175,7 @@ public final class NorceModel {
             CustomerInfo shipTo,
             CustomerInfo payer,
             List<OrderItem> items,
+            Long buyerCompanyId,
             boolean isForgotten,
             String erpOrderNo,
             BigDecimal capturedAmount,
@@ -203,36 +207,47 @@ public final class NorceModel {
         }
 
         public Order withStatus(int newStatus, Instant now) {
-            return new Order(id, applicationId, orderNo, orderDate, created, now, newStatus, currencyCode,
+            return new Order(id, applicationId, quotationId, orderNo, orderDate, created, now, newStatus, currencyCode,
                     paymentMethodCode, paymentRef, buyerCustomerCode, buyerCompanyCode, buyer, shipTo, payer, items,
-                    isForgotten, erpOrderNo, capturedAmount, reservationCancelled, parcelNumbers);
+                    buyerCompanyId, isForgotten, erpOrderNo, capturedAmount, reservationCancelled, parcelNumbers);
         }
 
         Order withItems(List<OrderItem> newItems, Instant now) {
-            return new Order(id, applicationId, orderNo, orderDate, created, now, statusId, currencyCode,
+            return new Order(id, applicationId, quotationId, orderNo, orderDate, created, now, statusId, currencyCode,
                     paymentMethodCode, paymentRef, buyerCustomerCode, buyerCompanyCode, buyer, shipTo, payer,
-                    List.copyOf(newItems), isForgotten, erpOrderNo, capturedAmount, reservationCancelled,
+                    List.copyOf(newItems), buyerCompanyId, isForgotten, erpOrderNo, capturedAmount, reservationCancelled,
                     parcelNumbers);
         }
 
         Order withWriteBack(int newStatus, Instant now, String erpNo, BigDecimal captured, boolean cancelled,
                             List<String> parcels) {
-            return new Order(id, applicationId, orderNo, orderDate, created, now, newStatus, currencyCode,
+            return new Order(id, applicationId, quotationId, orderNo, orderDate, created, now, newStatus, currencyCode,
                     paymentMethodCode, paymentRef, buyerCustomerCode, buyerCompanyCode, buyer, shipTo, payer, items,
-                    isForgotten, erpNo, captured, cancelled, parcels);
+                    buyerCompanyId, isForgotten, erpNo, captured, cancelled, parcels);
         }
 
         Order withDraft(OrderDraft d, Instant now) {
-            return new Order(id, d.applicationId(), orderNo, orderDate, created, now, d.statusId(), d.currencyCode(),
+            return new Order(id, d.applicationId(), quotationId, orderNo, orderDate, created, now, d.statusId(), d.currencyCode(),
                     d.paymentMethodCode(), paymentRef, d.buyerCustomerCode(), d.buyerCompanyCode(), d.buyer(),
-                    d.shipTo(), d.payer(), NorceStore.numberLines(d.items(), d.statusId()), isForgotten, erpOrderNo,
+                    d.shipTo(), d.payer(), NorceStore.numberLines(d.items(), d.statusId()), buyerCompanyId, isForgotten, erpOrderNo,
                     capturedAmount, reservationCancelled, parcelNumbers);
+        }
+
+        Order renumbered(String newOrderNo, Instant now) {
+            return new Order(id, applicationId, quotationId, newOrderNo, orderDate, created, now, statusId,
+                    currencyCode, paymentMethodCode, paymentRef, buyerCustomerCode, buyerCompanyCode, buyer, shipTo,
+                    payer, items, buyerCompanyId, isForgotten, erpOrderNo, capturedAmount, reservationCancelled,
+                    parcelNumbers);
         }
 
         public OrderDraft toDraft() {
             return new OrderDraft(applicationId, currencyCode, statusId, paymentMethodCode, buyerCustomerCode,
                     buyerCompanyCode, buyer, shipTo, payer, items);
         }
+    }
+
+    /** Query's Customers/Companies row: where a business buyer's organisation and VAT numbers live. */
+    public record Company(long id, String code, String name, String organizationNo, String vatNo) {
     }
 
     /** One SKU (the demo shop has one SKU per product). {@code standardPrice} is the ex-VAT base price. */

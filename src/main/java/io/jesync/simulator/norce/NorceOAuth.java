@@ -63,8 +63,10 @@ final class NorceOAuth {
         if (!clientId.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
             return new Grant(null, 0, null, 400, "invalid_client");
         }
+        // The scope names the environment the token is for (Norce's OAuth documentation: playground, stage, prod).
         String scope = form.get("scope");
-        if (scope == null || scope.isBlank()) {
+        if (scope == null || !java.util.Set.of("playground", "stage", "prod").containsAll(
+                java.util.List.of(scope.strip().split("\\s+")))) {
             return new Grant(null, 0, null, 400, "invalid_scope");
         }
         byte[] bytes = new byte[24];

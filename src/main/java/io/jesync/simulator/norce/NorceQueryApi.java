@@ -30,52 +30,70 @@ import io.jesync.simulator.norce.NorceStore.Page;
 final class NorceQueryApi {
     static final String BASE = "/commerce/query/2.0";
     static final int MAX_PAGE = 500;
-    private static final Set<String> ORDER_NAVIGATIONS = Set.of("Items", "Buyer", "ShipTo", "Payer");
 
-    private static final Map<String, Function<Order, Object>> ORDER_PROPERTIES = new LinkedHashMap<>();
+    private final Map<String, Function<Order, Object>> orderProperties = new LinkedHashMap<>();
     private static final Map<String, Function<Sku, Object>> SKU_PROPERTIES = new LinkedHashMap<>();
+    private static final Map<String, Function<NorceModel.Company, Object>> COMPANY_PROPERTIES = new LinkedHashMap<>();
+    private static final Map<String, Function<Map.Entry<String, Integer>, Object>> LOOKUP_PROPERTIES =
+            new LinkedHashMap<>();
 
     static {
-        ORDER_PROPERTIES.put("Id", Order::id);
-        ORDER_PROPERTIES.put("ApplicationId", Order::applicationId);
-        ORDER_PROPERTIES.put("OrderNo", Order::orderNo);
-        ORDER_PROPERTIES.put("OrderDate", Order::orderDate);
-        ORDER_PROPERTIES.put("Created", Order::created);
-        ORDER_PROPERTIES.put("Updated", Order::updated);
-        ORDER_PROPERTIES.put("StatusId", Order::statusId);
-        ORDER_PROPERTIES.put("CurrencyId", o -> NorceJson.idOf(NorceJson.CURRENCY_IDS, o.currencyCode()));
-        ORDER_PROPERTIES.put("CurrencyCode", Order::currencyCode);
-        ORDER_PROPERTIES.put("PaymentMethodId",
-                o -> NorceJson.idOf(NorceJson.PAYMENT_METHOD_IDS, o.paymentMethodCode()));
-        ORDER_PROPERTIES.put("BuyerCustomerCode", Order::buyerCustomerCode);
-        ORDER_PROPERTIES.put("IsForgotten", Order::isForgotten);
-
         SKU_PROPERTIES.put("Id", Sku::id);
         SKU_PROPERTIES.put("ProductId", Sku::productId);
         SKU_PROPERTIES.put("PartNo", Sku::partNo);
         SKU_PROPERTIES.put("ManufacturerPartNo", Sku::manufacturerPartNo);
         SKU_PROPERTIES.put("StatusId", Sku::statusId);
+        SKU_PROPERTIES.put("TypeId", Sku::typeId);
         SKU_PROPERTIES.put("EanCode", Sku::eanCode);
         SKU_PROPERTIES.put("Created", Sku::created);
         SKU_PROPERTIES.put("Updated", Sku::updated);
+
+        COMPANY_PROPERTIES.put("Id", NorceModel.Company::id);
+        COMPANY_PROPERTIES.put("Code", NorceModel.Company::code);
+        COMPANY_PROPERTIES.put("Name", NorceModel.Company::name);
+        COMPANY_PROPERTIES.put("OrganizationNo", NorceModel.Company::organizationNo);
+        COMPANY_PROPERTIES.put("VatNo", NorceModel.Company::vatNo);
+
+        LOOKUP_PROPERTIES.put("Id", Map.Entry::getValue);
+        LOOKUP_PROPERTIES.put("Code", Map.Entry::getKey);
+        LOOKUP_PROPERTIES.put("DefaultName", Map.Entry::getKey);
     }
 
     private final NorceStore store;
     private final Supplier<String> baseUrl;
+    private final Supplier<NorceTenant> tenant;
 
-    NorceQueryApi(NorceStore store, Supplier<String> baseUrl) {
+    NorceQueryApi(NorceStore store, Supplier<String> baseUrl, Supplier<NorceTenant> tenant) {
         this.store = store;
         this.baseUrl = baseUrl;
+        this.tenant = tenant;
+        orderProperties.put("Id", Order::id);
+        orderProperties.put("ApplicationId", Order::applicationId);
+        orderProperties.put("QuotationId", Order::quotationId);
+        orderProperties.put("OrderNo", Order::orderNo);
+        orderProperties.put("OrderDate", Order::orderDate);
+        orderProperties.put("Created", Order::created);
+        orderProperties.put("Updated", Order::updated);
+        orderProperties.put("StatusId", Order::statusId);
+        orderProperties.put("CurrencyId", o -> NorceTenant.id(tenant.get().currencies(), o.currencyCode()));
+        orderProperties.put("PaymentMethodId", o -> NorceTenant.id(tenant.get().paymentMethods(),
+                o.paymentMethodCode()));
+        orderProperties.put("PaymentTerms", Order::paymentMethodCode);
+        orderProperties.put("BuyerCustomerCode", Order::buyerCustomerCode);
+        orderProperties.put("BuyerCompanyCode", Order::buyerCompanyCode);
+        orderProperties.put("BuyerCompanyId", Order::buyerCompanyId);
+        orderProperties.put("IsForgotten", Order::isForgotten);
     }
 
     SimResponse orders(SimRequest request) {
         requireApplication(request);
-        Options<Order> options = options(request, ORDER_PROPERTIES);
-        Set<String> expand = expand(request);
-        Page<Order> page = store.selectOrders(o -> options.filter.test(name -> ORDER_PROPERTIES.get(name).apply(o)),
+        Options<Order> options = options(request, orderProperties);
+        Set<String> expand = expand(request, NorceQueryModel.ORDER_NAVIGATIONS, "Orders.Order");
+        Set<String> select = select(request, NorceQueryModel.ORDER.keySet(), expand);
+        Page<Order> page = store.selectOrders(o -> options.filter.test(name -> orderProperties.get(name).apply(o)),
                 options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
-        page.rows().forEach(o -> rows.add(NorceJson.order(o, expand)));
+        page.rows().forEach(o -> rows.add(project(NorceJson.order(o, expand, tenant.get()), select)));
         return SimResponse.json(200, envelope(request, "Orders", "Orders", rows, options, page));
     }
 
@@ -85,11 +103,77 @@ final class NorceQueryApi {
         if (request.queryParam("$expand").filter(e -> !e.isBlank()).isPresent()) {
             throw odataError(400, "The query specified in the URI is not valid. Skus has no navigation to expand here.");
         }
+        Set<String> select = select(request, NorceQueryModel.PRODUCT_SKU.keySet(), Set.of());
         Page<Sku> page = store.selectSkus(s -> options.filter.test(name -> SKU_PROPERTIES.get(name).apply(s)),
                 options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
-        page.rows().forEach(s -> rows.add(NorceJson.sku(s)));
-        return SimResponse.json(200, envelope(request, "Products", "Skus", rows, options, page));
+        page.rows().forEach(s -> rows.add(project(NorceJson.sku(s), select)));
+        return SimResponse.json(200, envelope(request, "Products", "ProductSkus", rows, options, page));
+    }
+
+    SimResponse companies(SimRequest request) {
+        Options<NorceModel.Company> options = options(request, COMPANY_PROPERTIES);
+        noExpand(request);
+        Set<String> select = select(request, NorceQueryModel.COMPANY.keySet(), Set.of());
+        List<NorceModel.Company> all = store.companies();
+        Page<NorceModel.Company> page = NorceStore.page(all, c -> options.filter.test(
+                name -> COMPANY_PROPERTIES.get(name).apply(c)), options.order, options.skip, options.top);
+        ArrayNode rows = Json.array();
+        page.rows().forEach(c -> rows.add(project(NorceJson.company(c), select)));
+        return SimResponse.json(200, envelope(request, "Customers", "Companies", rows, options, page));
+    }
+
+    /**
+     * A tenant-wide lookup set (Core/Currencies and the like). These sets have no ApplicationId, so a filter on it
+     * is refused like any unknown property.
+     */
+    SimResponse lookups(SimRequest request, String namespace, String entitySet,
+                        java.util.function.Function<NorceTenant, Map<String, Integer>> ids) {
+        Options<Map.Entry<String, Integer>> options = options(request, LOOKUP_PROPERTIES);
+        noExpand(request);
+        Set<String> select = select(request, NorceQueryModel.LOOKUP.keySet(), Set.of());
+        List<Map.Entry<String, Integer>> all = ids.apply(tenant.get()).entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).toList();
+        Page<Map.Entry<String, Integer>> page = NorceStore.page(all, e -> options.filter.test(
+                name -> LOOKUP_PROPERTIES.get(name).apply(e)), options.order, options.skip, options.top);
+        ArrayNode rows = Json.array();
+        page.rows().forEach(e -> rows.add(project(NorceJson.lookup(e.getValue(), e.getKey()), select)));
+        return SimResponse.json(200, envelope(request, namespace, entitySet, rows, options, page));
+    }
+
+    private static void noExpand(SimRequest request) {
+        request.queryParam("$expand").filter(e -> !e.isBlank()).ifPresent(e -> {
+            throw odataError(400, "The query specified in the URI is not valid. Could not find a property named '"
+                    + e.split("[(,]")[0].trim() + "' to expand.");
+        });
+    }
+
+    /** Empty for no {@code $select}: every property. Unknown names are refused as OData does. */
+    private static Set<String> select(SimRequest request, Set<String> properties, Set<String> expanded) {
+        String raw = request.queryParam("$select").orElse("");
+        Set<String> names = new HashSet<>();
+        for (String part : raw.split(",")) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!properties.contains(name)) {
+                throw odataError(400, "The query specified in the URI is not valid. Could not find a property named '"
+                        + name + "' on the entity type.");
+            }
+            names.add(name);
+        }
+        if (!names.isEmpty()) {
+            names.addAll(expanded);
+        }
+        return names;
+    }
+
+    private static ObjectNode project(ObjectNode row, Set<String> select) {
+        if (!select.isEmpty()) {
+            row.retain(select);
+        }
+        return row;
     }
 
     private record Options<T>(ODataFilter.Predicate filter, Comparator<T> order, int skip, int top) {
@@ -148,7 +232,7 @@ final class NorceQueryApi {
         return comparator.thenComparing(row -> (Comparable) id.apply(row));
     }
 
-    private static Set<String> expand(SimRequest request) {
+    private static Set<String> expand(SimRequest request, Set<String> navigations, String type) {
         Set<String> expand = new HashSet<>();
         String raw = request.queryParam("$expand").orElse("");
         int depth = 0;
@@ -162,9 +246,9 @@ final class NorceQueryApi {
             } else if (c == ',' && depth == 0) {
                 String nav = name.toString().trim();
                 if (!nav.isEmpty()) {
-                    if (!ORDER_NAVIGATIONS.contains(nav)) {
+                    if (!navigations.contains(nav)) {
                         throw odataError(400, "The query specified in the URI is not valid. Could not find a property "
-                                + "named '" + nav + "' on type 'Orders.Order'.");
+                                + "named '" + nav + "' on type '" + type + "'.");
                     }
                     expand.add(nav);
                 }

@@ -35,6 +35,7 @@ public final class NorceSimulator extends SimulatorServer {
     private final NorceOAuth oauth;
     private final NorceJobs jobs;
     private final List<Integer> applicationIds;
+    private volatile NorceTenant tenant = NorceTenant.demo();
 
     public NorceSimulator(int port, long faultSeed, SimClock clock, String clientId, String clientSecret,
                           Set<Integer> applicationIds) {
@@ -65,9 +66,19 @@ public final class NorceSimulator extends SimulatorServer {
 
     private void registerApiRoutes() {
         route("POST", TOKEN_PATH, this::token);
-        NorceQueryApi query = new NorceQueryApi(store, this::baseUrl);
+        NorceQueryApi query = new NorceQueryApi(store, this::baseUrl, () -> tenant);
         route("GET", NorceQueryApi.BASE + "/Orders/Orders", query::orders);
         route("GET", NorceQueryApi.BASE + "/Products/Skus", query::skus);
+        route("GET", NorceQueryApi.BASE + "/Products/ProductSkus", query::skus);
+        route("GET", NorceQueryApi.BASE + "/Customers/Companies", query::companies);
+        route("GET", NorceQueryApi.BASE + "/Core/Currencies",
+                req -> query.lookups(req, "Core", "Currencies", NorceTenant::currencies));
+        route("GET", NorceQueryApi.BASE + "/Core/Countries",
+                req -> query.lookups(req, "Core", "Countries", NorceTenant::countries));
+        route("GET", NorceQueryApi.BASE + "/Core/PaymentMethods",
+                req -> query.lookups(req, "Core", "PaymentMethods", NorceTenant::paymentMethods));
+        route("GET", NorceQueryApi.BASE + "/Application/ClientPriceLists",
+                req -> query.lookups(req, "Application", "ClientPriceLists", NorceTenant::priceLists));
         new NorceMetadata(store).register(this::route, this::controlRoute);
         NorceConnectOrders orders = new NorceConnectOrders(store);
         route("POST", CONNECT + "/Order/SendOrderStatus", orders::sendOrderStatus);
@@ -125,6 +136,20 @@ public final class NorceSimulator extends SimulatorServer {
 
     public NorceStore store() {
         return store;
+    }
+
+    /** The tenant's lookup ids from now on: another tenant, or the same codes with other ids. */
+    public void tenant(NorceTenant newTenant) {
+        this.tenant = newTenant;
+    }
+
+    public NorceTenant tenant() {
+        return tenant;
+    }
+
+    /** OrderNo overridden as an ERP's confirmation response can do; QuotationId (ClientOrderRef) stays. */
+    public Optional<Order> renumberOrder(long orderId, String orderNo) {
+        return store.renumberOrder(orderId, orderNo);
     }
 
     public Order placeOrder(OrderDraft draft) {
@@ -222,12 +247,12 @@ public final class NorceSimulator extends SimulatorServer {
     private void registerNorceControlRoutes() {
         controlRoute("GET", "norce/orders", req -> {
             ArrayNode all = Json.array();
-            store.orders().forEach(o -> all.add(NorceJson.orderWithWriteBacks(o)));
+            store.orders().forEach(o -> all.add(NorceJson.orderWithWriteBacks(o, tenant)));
             return SimResponse.json(200, all);
         });
         controlRoute("POST", "norce/orders", req -> {
             Order placed = store.placeOrder(NorceJson.draft(requireJson(req), null));
-            return SimResponse.json(201, NorceJson.orderWithWriteBacks(placed));
+            return SimResponse.json(201, NorceJson.orderWithWriteBacks(placed, tenant));
         });
         controlRoute("GET", "norce/orders/{id}", req -> orderResponse(store.order(orderId(req))));
         controlRoute("PATCH", "norce/orders/{id}", req -> {
@@ -309,8 +334,8 @@ public final class NorceSimulator extends SimulatorServer {
         });
     }
 
-    private static SimResponse orderResponse(Optional<Order> order) {
-        return order.map(o -> SimResponse.json(200, NorceJson.orderWithWriteBacks(o)))
+    private SimResponse orderResponse(Optional<Order> order) {
+        return order.map(o -> SimResponse.json(200, NorceJson.orderWithWriteBacks(o, tenant)))
                 .orElseThrow(() -> control(404, "no such order"));
     }
 

@@ -42,6 +42,11 @@ public final class NorceStore {
     static final BigDecimal SEK_PER_EUR = new BigDecimal("11.20");
     private static final long FIRST_ORDER_ID = 9001;
     private static final long ORDER_NO_BASE = 1_200_000;
+    private static final long FIRST_COMPANY_ID = 7301;
+    /** SKU TypeId values of the SkuType enum: Standard, Freight, Invoice (the invoice fee). */
+    static final int SKU_STANDARD = 1;
+    static final int SKU_FREIGHT = 3;
+    static final int SKU_INVOICE_FEE = 9;
 
     /** A page of matches and whether more rows follow it. */
     public record Page<T>(List<T> rows, boolean hasMore) {
@@ -59,6 +64,8 @@ public final class NorceStore {
     private final List<WriteBack> writeBacks = new ArrayList<>();
     /** Customer code to the codes of the price lists attached to the customer (Customer/ImportCustomers). */
     private final Map<String, List<String>> customerPriceLists = new java.util.TreeMap<>();
+    private final Map<String, NorceModel.Company> companiesByCode = new LinkedHashMap<>();
+    private long nextCompanyId = FIRST_COMPANY_ID;
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextSkuId = 1;
     private long nextWriteBackSequence = 1;
@@ -84,6 +91,8 @@ public final class NorceStore {
         pricesByList.clear();
         writeBacks.clear();
         customerPriceLists.clear();
+        companiesByCode.clear();
+        nextCompanyId = FIRST_COMPANY_ID;
         nextOrderId = FIRST_ORDER_ID;
         nextSkuId = 1;
         nextWriteBackSequence = 1;
@@ -113,7 +122,7 @@ public final class NorceStore {
             Sku existing = skuByPartNo.get(a.articleNumber());
             long id = existing != null ? existing.id() : nextSkuId++;
             putSku(new Sku(id, id, a.articleNumber(), "DEMO", a.articleNumber(), a.articleNumber(), a.name(),
-                    a.active() ? 1 : 5, 1, a.ean(), a.vatRate(), a.priceExVat(),
+                    a.active() ? 1 : 5, skuType(a.articleNumber()), a.ean(), a.vatRate(), a.priceExVat(),
                     existing != null ? existing.created() : now, now));
             putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_SE_B2C, 1, a.priceExVat(), null, null, a.costPrice(),
                     true, now));
@@ -125,6 +134,11 @@ public final class NorceStore {
             putOnhand(new Onhand(a.articleNumber(), WAREHOUSE, LOCATION, BigDecimal.valueOf(a.stock()), BigDecimal.ZERO,
                     null, null, true, now));
         }
+    }
+
+    private static int skuType(String partNo) {
+        return DemoCatalog.SHIPPING_ARTICLE.equals(partNo) ? SKU_FREIGHT
+                : DemoCatalog.PAYMENT_FEE_ARTICLE.equals(partNo) ? SKU_INVOICE_FEE : SKU_STANDARD;
     }
 
     // ---- applications ----
@@ -139,18 +153,75 @@ public final class NorceStore {
 
     // ---- orders ----
 
+    /**
+     * A checkout: the order gets its id and basket (quotation) number, OrderNo starts as that number, and Updated
+     * stays null until something changes the order. A business buyer's organisation and VAT numbers go to the
+     * company register (Customers/Companies), not onto the order. Every line's PartNo is a SKU on a real tenant; a
+     * fee line whose SKU the catalogue lacks gets one of the fee's SkuType.
+     */
     public synchronized Order placeOrder(OrderDraft draft) {
         long id = nextOrderId++;
-        String orderNo = Long.toString(ORDER_NO_BASE + id);
+        int quotationId = (int) (ORDER_NO_BASE + id);
+        String orderNo = Integer.toString(quotationId);
         Instant now = now();
-        Order order = new Order(id, draft.applicationId(), orderNo, now, now, now, draft.statusId(),
+        NorceModel.Company company = registerCompany(draft);
+        for (OrderItem item : draft.items()) {
+            if (item.isFee() && item.partNo() != null && !skuByPartNo.containsKey(item.partNo())) {
+                long skuId = nextSkuId++;
+                putSku(new Sku(skuId, skuId, item.partNo(), "DEMO", item.partNo(), item.partNo(), item.productName(),
+                        1, OrderItem.FREIGHT.equals(item.type()) ? SKU_FREIGHT : SKU_INVOICE_FEE, null,
+                        item.vatRate(), item.priceSale(), now, null));
+            }
+        }
+        Order order = new Order(id, draft.applicationId(), quotationId, orderNo, now, now, null, draft.statusId(),
                 draft.currencyCode(), draft.paymentMethodCode(), "psp-" + Long.toHexString(orderNo.hashCode() * 31L + id),
-                draft.buyerCustomerCode(), draft.buyerCompanyCode(), draft.buyer(), draft.shipTo(), draft.payer(),
-                numberLines(draft.items(), draft.statusId()), false, null, BigDecimal.ZERO.setScale(2), false,
-                List.of());
+                draft.buyerCustomerCode(), company != null ? company.code() : draft.buyerCompanyCode(), draft.buyer(),
+                draft.shipTo(), draft.payer(), numberLines(draft.items(), draft.statusId()),
+                company != null ? company.id() : null, false, null, BigDecimal.ZERO.setScale(2), false, List.of());
         orders.put(id, order);
         orderIdByOrderNo.put(orderNo, id);
         return order;
+    }
+
+    private NorceModel.Company registerCompany(OrderDraft draft) {
+        NorceModel.CustomerInfo buyer = draft.buyer();
+        boolean business = buyer != null && (buyer.organizationNo() != null || buyer.vatNo() != null);
+        if (draft.buyerCompanyCode() == null && !business) {
+            return null;
+        }
+        String code = draft.buyerCompanyCode() != null ? draft.buyerCompanyCode()
+                : "ORG-" + (buyer.organizationNo() != null ? buyer.organizationNo() : buyer.vatNo());
+        NorceModel.Company known = companiesByCode.get(code);
+        NorceModel.Company company = new NorceModel.Company(known != null ? known.id() : nextCompanyId++, code,
+                buyer != null ? buyer.companyName() : null, buyer != null ? buyer.organizationNo() : null,
+                buyer != null ? buyer.vatNo() : null);
+        companiesByCode.put(code, company);
+        return company;
+    }
+
+    public synchronized List<NorceModel.Company> companies() {
+        return List.copyOf(companiesByCode.values());
+    }
+
+    /**
+     * OrderNo overridden, as an ERP's confirmation response can do (Query doc: OrderNo is "commonly same as
+     * quotation id unless overriden from the ERP confirmation response"); Updated moves.
+     */
+    public synchronized Optional<Order> renumberOrder(long id, String orderNo) {
+        Order current = orders.get(id);
+        if (current == null) {
+            return Optional.empty();
+        }
+        Order changed = current.renumbered(orderNo, now());
+        orders.put(id, changed);
+        orderIdByOrderNo.remove(current.orderNo());
+        orderIdByOrderNo.put(orderNo, id);
+        return Optional.of(changed);
+    }
+
+    /** Connect's ClientOrderRef: the quotation (basket) id. */
+    public synchronized Optional<Order> orderByQuotationId(int quotationId) {
+        return orders.values().stream().filter(o -> o.quotationId() == quotationId).findFirst();
     }
 
     static List<OrderItem> numberLines(List<OrderItem> items, int statusId) {
@@ -360,6 +431,10 @@ public final class NorceStore {
      * Filters and pages in one pass. Without an explicit order the source's Id order is used and the scan stops
      * once the page and one extra row are found, so paging a 100,000-row set stays linear per page.
      */
+    static <T> Page<T> page(Collection<T> source, Predicate<T> filter, Comparator<T> order, int skip, int top) {
+        return select(source, filter, order, skip, top);
+    }
+
     private static <T> Page<T> select(Collection<T> source, Predicate<T> filter, Comparator<T> order, int skip,
                                       int top) {
         if (order == null) {

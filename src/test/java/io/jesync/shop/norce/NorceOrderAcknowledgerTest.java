@@ -28,8 +28,8 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     private ShopOrder read(Order placed) throws Exception {
-        return NorceOrderMapper.toShopOrder(shop.id(), reader.fetchOne(shop, placed.applicationId(), placed.id())
-                .orElseThrow());
+        return mapped(placed.applicationId(), List.of(reader.fetchOne(shop, placed.applicationId(), placed.id())
+                .orElseThrow())).get(0);
     }
 
     @Test
@@ -42,8 +42,8 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
         assertThat(w.kind()).isEqualTo(WriteBackKind.ORDER_STATUS);
         assertThat(w.orderNo()).isEqualTo(placed.orderNo());
         assertThat(w.statusAfter()).isEqualTo(2);
-        assertThat(w.request().get("ClientOrderRef").isNumber()).isTrue();
-        assertThat(w.request().get("ClientOrderRef").asText()).isEqualTo(placed.orderNo());
+        assertThat(w.request().get("ClientOrderRef").isInt()).as("an int32, as the contract has it").isTrue();
+        assertThat(w.request().get("ClientOrderRef").asInt()).isEqualTo(placed.quotationId());
         assertThat(w.request().get("ErpOrderNo").asText()).isEqualTo("E-1001");
         assertThat(w.request().get("OrderStatus").asText()).isEqualTo("Confirmed");
         assertThat(sim.store().order(placed.id()).orElseThrow().erpOrderNo()).isEqualTo("E-1001");
@@ -71,7 +71,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
                 () -> acknowledger.acknowledge(shop, order, "E-1", "Confirmed"));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.getMessage()).contains("for order " + placed.orderNo()).contains("was not found");
+        assertThat(e.getMessage()).contains("for order " + placed.orderNo()).contains("not found");
         assertThat(sim.writeBacks()).isEmpty();
     }
 

@@ -43,7 +43,7 @@ class NorceOrderMapperTest {
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(FIXTURES)) {
-            return dirs.map(d -> d.getFileName().toString()).sorted().toList().stream();
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
         }
     }
 
@@ -55,14 +55,21 @@ class NorceOrderMapperTest {
         }
     }
 
+    /** The Norce order of a scenario with what its ids meant ({@code 15-resolved.json}), as the reader hands it on. */
+    static ObjectNode order(String scenario) {
+        ObjectNode raw = (ObjectNode) fixture(scenario, "10-norce-order.json");
+        raw.set(NorceOrderMapper.RESOLVED, fixture(scenario, "15-resolved.json"));
+        return raw;
+    }
+
     static ObjectNode b2c() {
-        return (ObjectNode) fixture("b2c-domestic", "10-norce-order.json");
+        return order("b2c-domestic");
     }
 
     @ParameterizedTest
     @MethodSource("scenarios")
     void goldenFixture(String scenario) throws Exception {
-        ShopOrder order = NorceOrderMapper.toShopOrder("webshop", fixture(scenario, "10-norce-order.json"));
+        ShopOrder order = NorceOrderMapper.toShopOrder("webshop", order(scenario));
 
         JsonNode actual = SHOP_JSON.valueToTree(order);
         JsonNode expected = fixture(scenario, "20-shop-order.json");
@@ -73,12 +80,12 @@ class NorceOrderMapperTest {
     @Test
     void fixturesCoverEveryScenarioOfTheBrief() throws IOException {
         assertThat(scenarios().toList()).contains("b2c-domestic", "b2b-company", "guest", "eur-channel", "payment-fee",
-                "line-discount", "gift-line", "missing-shipto", "unicode-names", "id-only-tenant");
+                "line-discount", "gift-line", "missing-shipto", "unicode-names", "nullable-application");
     }
 
     @Test
     void jsonTextMapsLikeTheTree() throws Exception {
-        String text = Files.readString(FIXTURES.resolve("unicode-names/10-norce-order.json"));
+        String text = order("unicode-names").toString();
 
         ShopOrder order = NorceOrderMapper.toShopOrder("webshop", text);
 
@@ -142,9 +149,10 @@ class NorceOrderMapperTest {
     }
 
     @Test
-    void missingOrderNo() {
+    void missingOrderNoWithoutQuotationId() {
         ObjectNode raw = b2c();
         raw.remove("OrderNo");
+        raw.remove("QuotationId");
 
         NorceOrderParseException e = catchThrowableOfType(NorceOrderParseException.class,
                 () -> NorceOrderMapper.toShopOrder("webshop", raw));
@@ -156,14 +164,54 @@ class NorceOrderMapperTest {
     }
 
     @Test
-    void unknownCurrencyIdWithoutCodeNamesTheId() {
+    void aCurrencyIdTheTenantDoesNotKnowNamesTheId() {
         ObjectNode raw = b2c();
-        raw.remove("CurrencyCode");
+        ((ObjectNode) raw.get(NorceOrderMapper.RESOLVED)).remove("Currency");
         raw.put("CurrencyId", 99);
 
         assertThatThrownBy(() -> NorceOrderMapper.toShopOrder("webshop", raw))
                 .isInstanceOf(NorceOrderParseException.class)
-                .hasMessageContaining("CurrencyId: currency id 99 is not in the lookup table");
+                .hasMessageContaining("CurrencyId: currency id 99 is not in the tenant's Core/Currencies");
+    }
+
+    @Test
+    void aCountryIdTheTenantDoesNotKnowNamesTheId() {
+        ObjectNode raw = b2c();
+        ((ObjectNode) raw.get("ShipTo")).put("CountryId", 4711);
+
+        assertThatThrownBy(() -> NorceOrderMapper.toShopOrder("webshop", raw))
+                .isInstanceOf(NorceOrderParseException.class)
+                .hasMessageContaining("ShipTo.CountryId: country id 4711 is not in the tenant's Core/Countries");
+    }
+
+    @Test
+    void freightIsRecognisedByItsSkuTypeNotByAnyItemField() throws Exception {
+        ObjectNode raw = b2c();
+        ((ObjectNode) raw.get(NorceOrderMapper.RESOLVED).get("SkuTypes")).put("FRAKT", 1);
+
+        assertThat(NorceOrderMapper.toShopOrder("webshop", raw).lines().get(2).kind())
+                .isEqualTo(ShopOrderLine.Kind.PRODUCT);
+        assertThat(NorceOrderMapper.toShopOrder("webshop", b2c()).lines().get(2).kind())
+                .isEqualTo(ShopOrderLine.Kind.SHIPPING);
+    }
+
+    @Test
+    void theQuotationIdIsTheOrderNumberEvenWhenAnErpOverrodeOrderNo() throws Exception {
+        ObjectNode raw = b2c();
+        raw.put("OrderNo", "ERP-77");
+
+        assertThat(NorceOrderMapper.toShopOrder("webshop", raw).orderNo()).isEqualTo("1209001");
+    }
+
+    @Test
+    void businessNumbersComeFromTheCompanyNotTheCustomerInfo() throws Exception {
+        ShopOrder order = NorceOrderMapper.toShopOrder("webshop", order("b2b-company"));
+        ObjectNode withoutCompany = order("b2b-company");
+        ((ObjectNode) withoutCompany.get(NorceOrderMapper.RESOLVED)).remove("BuyerCompany");
+
+        assertThat(order.buyer().organisationNumber()).isEqualTo("556123-4567");
+        assertThat(order.buyer().vatNumber()).isEqualTo("SE556123456701");
+        assertThat(NorceOrderMapper.toShopOrder("webshop", withoutCompany).buyer().organisationNumber()).isNull();
     }
 
     @Test
@@ -185,28 +233,48 @@ class NorceOrderMapperTest {
     }
 
     @Test
-    void lineAmountDisagreeingWithAWholeLineDiscountMeansAPerUnitDiscount() throws Exception {
+    void priceSaleIsAfterDiscountsAndTheLineTotalIsAlwaysLineAmount() throws Exception {
         ObjectNode raw = b2c();
         ObjectNode coffee = (ObjectNode) raw.get("Items").get(0);
-        coffee.put("DiscountAmount", new BigDecimal("10.00"));
-        coffee.put("LineAmount", new BigDecimal("180.00"));
+        coffee.put("QtyOrdered", 3).put("PriceSale", new BigDecimal("86.67"))
+                .put("DiscountAmount", new BigDecimal("40.00")).put("LineAmount", new BigDecimal("260.00"));
 
         ShopOrderLine line = NorceOrderMapper.toShopOrder("webshop", raw).lines().get(0);
 
-        assertThat(line.discountAmount()).isEqualByComparingTo("20.00");
-        assertThat(line.lineTotalExVat()).isEqualByComparingTo("180.00");
+        // (260 + 40) / 3 = 100 before the discount; 3 × 100 − 40 = 260, what the customer was charged.
+        assertThat(line.unitPriceExVat()).isEqualByComparingTo("100");
+        assertThat(line.discountAmount()).isEqualByComparingTo("40.00");
+        assertThat(line.lineTotalExVat()).isEqualByComparingTo("260.00");
+        coffee.put("DiscountAmount", new BigDecimal("10.00"));
+        ShopOrderLine uneven = NorceOrderMapper.toShopOrder("webshop", raw).lines().get(0);
+        assertThat(uneven.lineTotalExVat()).isEqualByComparingTo("260.00");
+        assertThat(uneven.discountAmount()).isGreaterThanOrEqualTo(new BigDecimal("10.00"));
     }
 
     @Test
-    void cashDiscountLowersTheTotalWithItsShareOfVat() throws Exception {
-        ObjectNode raw = (ObjectNode) fixture("line-discount", "10-norce-order.json");
+    void cashDiscountComesOffTheProductsAtTheirVatRateNotTheFreights() throws Exception {
+        ObjectNode raw = order("line-discount");
         raw.put("CashDiscount", new BigDecimal("19.92"));
 
         ShopOrder order = NorceOrderMapper.toShopOrder("webshop", raw);
 
-        // lines 160 @12 % + 39.20 @25 % = 199.20 ex, 228.20 inc; a 10 % cash discount leaves 90 % of the total.
+        // 160 @12 % + 39.20 @25 % = 228.20 incl. VAT; the discount takes 12 % VAT with it: 19.92 × 1.12 = 22.31.
         assertThat(order.orderDiscountExVat()).isEqualByComparingTo("19.92");
-        assertThat(order.totalIncVat()).isEqualByComparingTo("205.38");
+        assertThat(order.totalIncVat()).isEqualByComparingTo("205.89");
+    }
+
+    /** Issue 14, finding 4: goods 500 at 12 %, freight 49 at 25 %, discount 50: 560 + 61.25 − 56 = 565.25. */
+    @Test
+    void mixedVatOrderWithFreightAllocatesTheDiscountLikeTheMapping() throws Exception {
+        ObjectNode raw = order("line-discount");
+        ObjectNode coffee = (ObjectNode) raw.get("Items").get(0);
+        coffee.put("QtyOrdered", 5).put("PriceSale", new BigDecimal("100.00")).put("DiscountAmount", BigDecimal.ZERO)
+                .put("LineAmount", new BigDecimal("500.00"));
+        ObjectNode freight = (ObjectNode) raw.get("Items").get(1);
+        freight.put("PriceSale", new BigDecimal("49.00")).put("LineAmount", new BigDecimal("49.00"));
+        raw.put("CashDiscount", new BigDecimal("50.00"));
+
+        assertThat(NorceOrderMapper.toShopOrder("webshop", raw).totalIncVat()).isEqualByComparingTo("565.25");
     }
 
     /** Whatever shape a field takes, the mapper answers with an order or a parse error, never anything else. */

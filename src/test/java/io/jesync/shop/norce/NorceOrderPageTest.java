@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +43,7 @@ class NorceOrderPageTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(NorceTokenProvider.TOKEN_PATH,
                 ex -> answer(ex, "{\"access_token\":\"stub\",\"expires_in\":3600}"));
-        server.createContext(NorceOrderReader.ORDERS_PATH, ex -> answer(ex, page));
+        server.createContext(NorceConnection.QUERY + NorceOrderReader.ORDERS, ex -> answer(ex, page));
         server.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "id", Secret.of("secret"), "playground",
@@ -72,7 +70,7 @@ class NorceOrderPageTest {
 
     @Test
     void oneBrokenOrderDoesNotSpoilThePage() throws Exception {
-        String good = Files.readString(Path.of("src/test/resources/norce-order/guest/10-norce-order.json"));
+        String good = NorceOrderMapperTest.order("guest").toString();
         page = "{\"value\":[" + good + ", \"{\\\"Id\\\": 7, \\\"OrderNo\\\": \", {\"Id\": 8, \"Items\": []}]}";
 
         OrderPage result = reader.fetch(shop, 1001, Set.of(4), null, null);
@@ -97,8 +95,8 @@ class NorceOrderPageTest {
         NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class,
                 () -> reader.fetch(shop, 1001, Set.of(4), null, null));
 
-        assertThat(e.getMessage()).contains("answered a page that is not JSON")
-                .contains("ApplicationId eq 1001 and StatusId in (4)");
+        assertThat(e.getMessage()).contains("answered something that is not JSON")
+                .contains("ApplicationId eq 1001 and (StatusId eq 4)");
     }
 
     @Test

@@ -32,7 +32,7 @@ import io.jesync.simulator.norce.DemoOrderGenerator.BadOrder;
 import io.jesync.simulator.norce.NorceModel.Order;
 
 class NorceOrderReaderTest extends NorceOrderTestSupport {
-    private static final String QUERY_ENDPOINT = "GET " + NorceOrderReader.ORDERS_PATH;
+    private static final String QUERY_ENDPOINT = "GET " + NorceConnection.QUERY + NorceOrderReader.ORDERS;
     private static final Set<Integer> TRIGGER = Set.of(2, 4);
 
     private static List<Long> ids(List<JsonNode> orders) {
@@ -74,8 +74,8 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
             assertThat(o.get("Items")).isNotEmpty();
             assertThat(o.get("Buyer").isObject()).isTrue();
         });
-        List<Instant> updated = se.stream().map(o -> Instant.parse(o.get("Updated").asText())).toList();
-        assertThat(updated).isSorted();
+        assertThat(ids(se)).as("keyset paging reads in Id order").isSorted();
+        assertThat(se).allSatisfy(o -> assertThat(o.get("Updated").isNull()).as("never updated").isTrue());
         // 900 SE orders are two pages of at most 500, 334 EU orders one.
         assertThat(sim.journal().stream().filter(r -> r.endpoint().equals(QUERY_ENDPOINT)).count()).isEqualTo(3);
     }
@@ -87,11 +87,13 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
         OrderPage page = reader.fetch(shop, SE_APP, Set.of(4, 2), Instant.parse("2026-03-02T09:00:00.750Z"), null);
 
         assertThat(page.hasNext()).isFalse();
-        assertThat(page.maxUpdated()).isEqualTo(placed.get(5).updated());
+        assertThat(page.maxUpdated()).isEqualTo(placed.get(5).created());
         var request = sim.journal().stream().filter(r -> r.endpoint().equals(QUERY_ENDPOINT)).findFirst().orElseThrow();
         assertThat(URLDecoder.decode(request.query(), StandardCharsets.UTF_8))
-                .contains("$filter=ApplicationId eq 1001 and StatusId in (2,4) and Updated ge 2026-03-02T09:00:00Z")
-                .contains("$expand=Items,Buyer,ShipTo,Payer").contains("$orderby=Updated,Id").contains("$top=500");
+                .contains("$filter=ApplicationId eq 1001 and (StatusId eq 2 or StatusId eq 4) and (Updated ge"
+                        + " 2026-03-02T09:00:00Z or (Updated eq null and Created ge 2026-03-02T09:00:00Z))")
+                .contains("$expand=Items,Buyer,Payer,ShipTo,Infos").contains("$orderby=Id").contains("$top=500")
+                .doesNotContain("$skip").doesNotContain(" in (");
         assertThat(request.headers().entrySet()).anySatisfy(h -> {
             assertThat(h.getKey()).isEqualToIgnoringCase("applicationId");
             assertThat(h.getValue()).containsExactly("1001");
@@ -115,7 +117,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
             placed.add(sim.placeOrder(simple(SE_APP, 2)));
             clock.advance(Duration.ofMinutes(1));
         }
-        Instant watermark = placed.get(6).updated();
+        Instant watermark = placed.get(6).created();
 
         List<Long> fromWatermark = ids(readAll(SE_APP, TRIGGER, watermark));
         List<Long> withOverlap = ids(readAll(SE_APP, TRIGGER, watermark.minus(Duration.ofMinutes(2))));
@@ -125,8 +127,36 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
         assertThat(fromWatermark).containsExactly(placed.get(6).id(), placed.get(7).id(), placed.get(8).id(),
                 placed.get(9).id());
         assertThat(withOverlap).hasSize(6).containsAll(fromWatermark);
-        // A change moves Updated, so an old order that changed comes back, last.
-        assertThat(afterChange).endsWith(placed.get(1).id()).hasSize(5);
+        // A change sets Updated, so an old order that changed comes back.
+        assertThat(afterChange).contains(placed.get(1).id()).hasSize(5);
+    }
+
+    /** The old filter on Updated alone provably misses every order nobody changed since it was placed. */
+    @Test
+    void aNewOrderHasNoUpdatedAndIsFoundByCreated() throws Exception {
+        Instant since = clock.instant();
+        Order fresh = sim.placeOrder(simple(SE_APP, 2));
+
+        JsonNode updatedOnly = connection.query(shop, SE_APP, "Orders/Orders?$filter=" + NorceLookups.encode(
+                "ApplicationId eq 1001 and Updated ge " + since), "old filter");
+
+        assertThat(fresh.updated()).isNull();
+        assertThat(updatedOnly.get("value")).isEmpty();
+        assertThat(ids(readAll(SE_APP, TRIGGER, since))).containsExactly(fresh.id());
+    }
+
+    @Test
+    void pagesByKeysetSoAnOrderChangingDuringTheReadIsNeitherSkippedNorRepeated() throws Exception {
+        List<Order> placed = place(new int[][] {{SE_APP, 2}}, 700);
+
+        OrderPage first = reader.fetch(shop, SE_APP, TRIGGER, null, null);
+        sim.vanishOrder(placed.get(0).id());
+        OrderPage second = reader.fetch(shop, SE_APP, TRIGGER, null, first.lastId());
+
+        assertThat(first.orders()).hasSize(500);
+        assertThat(second.orders()).hasSize(200);
+        assertThat(ids(second.orders())).doesNotContainAnyElementsOf(ids(first.orders()));
+        assertThat(ids(second.orders()).get(0)).isEqualTo(placed.get(500).id());
     }
 
     @Test
@@ -147,7 +177,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
 
         OrderPage first = reader.fetch(shop, SE_APP, TRIGGER, null, null);
         clock.advance(Duration.ofHours(2));
-        OrderPage second = reader.fetch(shop, SE_APP, TRIGGER, null, first.nextLink());
+        OrderPage second = reader.fetch(shop, SE_APP, TRIGGER, null, first.lastId());
 
         assertThat(first.orders().size() + second.orders().size()).isEqualTo(600);
         assertThat(tokenRequests()).isEqualTo(2);
@@ -163,7 +193,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
         OrderPage first = frozen.fetch(shop, SE_APP, TRIGGER, null, null);
         clock.advance(Duration.ofHours(2));
 
-        OrderPage second = frozen.fetch(shop, SE_APP, TRIGGER, null, first.nextLink());
+        OrderPage second = frozen.fetch(shop, SE_APP, TRIGGER, null, first.lastId());
 
         assertThat(second.orders()).hasSize(100);
         assertThat(tokenRequests()).isEqualTo(2);
@@ -181,7 +211,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
 
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
-        assertThat(e.getMessage()).contains("ApplicationId eq 1001 and StatusId in (2,4)");
+        assertThat(e.getMessage()).contains("ApplicationId eq 1001 and (StatusId eq 2 or StatusId eq 4)");
         assertThat(reader.fetch(shop, SE_APP, TRIGGER, null, null).orders()).hasSize(1);
     }
 
@@ -213,7 +243,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
                 () -> reader.fetch(shop, 4242, TRIGGER, null, null));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.getMessage()).contains("[ApplicationId eq 4242 and StatusId in (2,4)]")
+        assertThat(e.getMessage()).contains("[ApplicationId eq 4242 and (StatusId eq 2 or StatusId eq 4)]")
                 .contains("Unknown application 4242");
     }
 
@@ -226,12 +256,11 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
             placed.put(o.id(), o);
         }
         Set<Integer> all = Set.of(2, 4);
-        List<JsonNode> raw = new ArrayList<>(readAll(SE_APP, all, null));
-        raw.addAll(readAll(EU_APP, all, null));
+        List<ShopOrder> mapped = new ArrayList<>(mapped(SE_APP, readAll(SE_APP, all, null)));
+        mapped.addAll(mapped(EU_APP, readAll(EU_APP, all, null)));
 
-        assertThat(raw).hasSize(300);
-        for (JsonNode r : raw) {
-            ShopOrder order = NorceOrderMapper.toShopOrder("webshop", r);
+        assertThat(mapped).hasSize(300);
+        for (ShopOrder order : mapped) {
             Order source = placed.get(order.platformOrderId());
             assertThat(order.totalIncVat()).as(order.orderNo()).isEqualByComparingTo(source.totalIncVat());
             assertThat(order.lines()).hasSameSizeAs(source.items());
@@ -252,8 +281,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
         }
         Map<Long, ShopOrder> mapped = new HashMap<>();
         for (int app : List.of(SE_APP, EU_APP)) {
-            for (JsonNode r : readAll(app, Set.of(2, 4), null)) {
-                ShopOrder o = NorceOrderMapper.toShopOrder("webshop", r);
+            for (ShopOrder o : mapped(app, readAll(app, Set.of(2, 4), null))) {
                 mapped.put(o.platformOrderId(), o);
             }
         }

@@ -37,6 +37,7 @@ abstract class NorceOrderTestSupport {
     protected ShopSettings shop;
     protected NorceConnection connection;
     protected NorceOrderReader reader;
+    protected NorceShopOrders shopOrders;
     protected final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -51,6 +52,19 @@ abstract class NorceOrderTestSupport {
                 io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
+        shopOrders = new NorceShopOrders(connection, new NorceLookups(connection, clock));
+    }
+
+    /** The orders as the flows get them: ids resolved through the tenant's lookups, then mapped. */
+    List<io.jesync.shop.ShopOrder> mapped(int app, List<JsonNode> raw) throws IOException, InterruptedException {
+        List<io.jesync.shop.ShopOrder> orders = new ArrayList<>();
+        for (io.jesync.order.IncomingOrder incoming : shopOrders.map(shop, app, raw)) {
+            if (incoming.order() == null) {
+                throw new AssertionError(incoming.orderNo() + " was not readable: " + incoming.problem());
+            }
+            orders.add(incoming.order());
+        }
+        return orders;
     }
 
     @AfterEach
@@ -68,7 +82,7 @@ abstract class NorceOrderTestSupport {
         OrderPage page = reader.fetch(shop, app, statuses, since, null);
         all.addAll(page.orders());
         while (page.hasNext()) {
-            page = reader.fetch(shop, app, statuses, since, page.nextLink());
+            page = reader.fetch(shop, app, statuses, since, page.lastId());
             all.addAll(page.orders());
         }
         return all;

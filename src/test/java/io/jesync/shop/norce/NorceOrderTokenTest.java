@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.jesync.config.Secret;
 import io.jesync.config.ShopSettings;
 import io.jesync.simulator.Fault;
+import io.jesync.simulator.norce.NorceSimulator;
 
 /** Norce allows 3 token requests a minute: concurrent callers and concurrent 401s must share one request. */
 class NorceOrderTokenTest extends NorceOrderTestSupport {
@@ -90,6 +91,75 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
         NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class, () -> reader.fetch(shop, SE_APP, Set.of(2), null, null));
 
         assertThat(e.status()).isEqualTo(429);
+    }
+
+    /**
+     * A 429 from the token endpoint: nobody asks again before its Retry-After, every caller meanwhile gets a
+     * retryable error naming the wait, and the outage is one log line when it starts and one when it ends.
+     */
+    @Test
+    void tokenEndpoint429IsHonouredUntilRetryAfterAndLoggedOncePerOutage() throws Exception {
+        sim.placeOrder(simple(SE_APP, 2));
+        sim.faults().configure(7L, List.of(io.jesync.simulator.FaultRule.none(TOKEN_ENDPOINT).withRateLimited(0, 30)));
+        sim.faults().script(TOKEN_ENDPOINT, Fault.RATE_LIMITED);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        List<NorceUnavailableException> refused = new ArrayList<>();
+        try {
+            System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+            for (int i = 0; i < 5; i++) {
+                refused.add(catchThrowableOfType(NorceUnavailableException.class,
+                        () -> reader.fetch(shop, SE_APP, Set.of(2), null, null)));
+                clock.advance(Duration.ofSeconds(5));
+            }
+            clock.advance(Duration.ofSeconds(6));
+            assertThat(reader.fetch(shop, SE_APP, Set.of(2), null, null).orders()).hasSize(1);
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(refused).allSatisfy(e -> assertThat(e.status()).isEqualTo(429));
+        assertThat(refused.get(0).retryAfter()).contains(Duration.ofSeconds(30));
+        assertThat(refused.get(4).retryAfter()).contains(Duration.ofSeconds(10));
+        assertThat(tokenRequests()).as("one refused request, one after the wait").isEqualTo(2);
+        String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text.lines().filter(l -> l.contains("token endpoint of shop webshop is unavailable"))).hasSize(1);
+        assertThat(text.lines().filter(l -> l.contains("token endpoint of shop webshop answers again"))).hasSize(1);
+        assertThat(text).doesNotContain("s3cret");
+    }
+
+    @Test
+    void theSimulatorAllowsABurstOf20ThenThreeAMinute() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            statuses.add(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl()
+                            + NorceSimulator.TOKEN_PATH)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                            + "&client_id=jesync&client_secret=s3cret&scope=playground")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        clock.advance(Duration.ofSeconds(20));
+        int afterRefill = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl()
+                        + NorceSimulator.TOKEN_PATH)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                        + "&client_id=jesync&client_secret=s3cret&scope=playground")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+
+        assertThat(statuses.subList(0, 20)).containsOnly(200);
+        assertThat(statuses.subList(20, 22)).containsOnly(429);
+        assertThat(afterRefill).isEqualTo(200);
+    }
+
+    @Test
+    void aScopeThatIsNoNorceEnvironmentIsRefused() {
+        ShopSettings demo = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
+                Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
+                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
+                io.jesync.config.ProductSettings.defaults(),
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+
+        assertThat(catchThrowable(() -> reader.fetch(demo, SE_APP, Set.of(2), null, null)))
+                .isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("scope");
     }
 
     @Test

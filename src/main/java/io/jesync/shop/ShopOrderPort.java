@@ -1,10 +1,9 @@
-package io.jesync.order;
+package io.jesync.shop;
 
 import java.util.Optional;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.shop.ShopOrder;
-import io.jesync.shop.norce.NorceOrderStatus;
+import io.jesync.order.IncomingOrder;
 
 /** What the order flow needs from the shop besides the poll: a fresh read before a retry, and the answer back. */
 public interface ShopOrderPort {
@@ -13,5 +12,5 @@ public interface ShopOrderPort {
     Optional<IncomingOrder> refetch(ShopSettings shop, int channelId, long platformOrderId) throws Exception;
 
     /** Tells the shop the order is in e-conomic: its new status and e-conomic's number as the ERP order number. */
-    void acknowledge(ShopSettings shop, ShopOrder order, String erpOrderNo, NorceOrderStatus status) throws Exception;
+    void acknowledge(ShopSettings shop, ShopOrder order, String erpOrderNo, ShopOrderStatus status) throws Exception;
 }

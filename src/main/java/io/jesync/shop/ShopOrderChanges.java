@@ -1,4 +1,4 @@
-package io.jesync.reversal;
+package io.jesync.shop;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -6,8 +6,6 @@ import java.util.Set;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.order.IncomingOrder;
-import io.jesync.shop.ShopOrder;
-import io.jesync.shop.ShopOrderBatch;
 
 /** What the reversal flow needs from a shop platform: changed orders, and how to read its stored snapshots. */
 public interface ShopOrderChanges {

@@ -1,18 +1,17 @@
-package io.jesync.status;
+package io.jesync.shop;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.shop.ShopOrder;
-import io.jesync.shop.ShopOrderLine;
 
 /**
  * What the status flow asks of a shop platform. Every write is safe to repeat: a status set twice is the same
  * status, and a note, invoice or cancellation the shop already has comes back as {@link Write#ALREADY_DONE}
  * instead of being made twice (the numbers are derived from the order, so a retry repeats them).
  *
- * <p>Failures are the platform adapter's exceptions: retryable (e.g. Norce 429/5xx/no answer) or a refusal.
+ * <p>Failures: {@link ShopUnavailableException} (try again later), {@link ShopRequestException} (refused: park),
+ * {@link ShopOrderUnreadableException} (the stored snapshot cannot be read).
  */
 public interface ShopStatusPort {
 
@@ -34,18 +33,25 @@ public interface ShopStatusPort {
     record StatusChange(String orderNo, String erpOrderNo, String status) {
     }
 
-    /** {@code lines} are the delivered product lines; {@code parcels} the tracking numbers (may be empty). */
+    /**
+     * {@code lines} are the delivered product lines; {@code parcels} the tracking numbers (may be empty);
+     * {@code order} the order as transferred, whose platform id lets the adapter find the order as the shop
+     * names it now.
+     */
     record DeliveryNote(String orderNo, String erpOrderNo, String noteNo, List<ShopOrderLine> lines,
-                        List<String> parcels) {
+                        List<String> parcels, ShopOrder order) {
         public DeliveryNote {
             lines = List.copyOf(lines);
             parcels = List.copyOf(parcels);
         }
     }
 
-    /** {@code amount} incl. VAT in {@code currency}, captured against {@code paymentReference}. */
+    /**
+     * {@code amount} incl. VAT in {@code currency}; {@code paymentReference} the PSP's reference when the shop
+     * showed one (null: the platform captures against the payment it holds); {@code paymentMethod} the shop's code.
+     */
     record Capture(String orderNo, String erpOrderNo, String invoiceNo, String currency, List<ShopOrderLine> lines,
-                   String paymentReference, BigDecimal amount) {
+                   String paymentReference, BigDecimal amount, String paymentMethod) {
         public Capture {
             lines = List.copyOf(lines);
         }

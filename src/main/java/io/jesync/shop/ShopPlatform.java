@@ -1,0 +1,38 @@
+package io.jesync.shop;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.jesync.config.ShopSettings;
+
+/**
+ * One shop platform's adapter, found through {@link java.util.ServiceLoader} so that nothing outside the
+ * platform's own package names its classes; {@link ShopPlatforms} picks it by {@code shop.<id>.platform}.
+ */
+public interface ShopPlatform {
+
+    ShopSettings.Platform platform();
+
+    /** A status as the merchant names it in settings: the platform's name or its id, any case. */
+    Optional<ShopOrderStatus> orderStatus(String text);
+
+    /** The platform's name for an order that is delivered, invoiced, ...: the default status mapping's words. */
+    ShopOrderStatus standardStatus(StandardStatus status);
+
+    /** The adapter for one runtime: one token cache and connection shared by every shop on this platform. */
+    Connected connect(HttpClient http, Clock clock);
+
+    /** The order life-cycle points the runtime's default mappings refer to. */
+    enum StandardStatus { CONFIRMED, DELIVERED, INVOICED, CANCELLED }
+
+    /** The ports of one connected platform. */
+    interface Connected {
+        ShopOrders orders();
+
+        ShopStatusPort statusWrites();
+
+        /** Proves the shop's credentials are accepted, spending as little of the platform's budget as it can. */
+        void checkCredentials(ShopSettings shop) throws Exception;
+    }
+}

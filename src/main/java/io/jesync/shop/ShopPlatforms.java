@@ -1,0 +1,140 @@
+package io.jesync.shop;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.ShopSettings;
+import io.jesync.order.IncomingOrder;
+
+/**
+ * The one place a shop's platform adapter is chosen, by {@code shop.<id>.platform}: every platform on the class
+ * path registers a {@link ShopPlatform} service, and the flows talk to this router, which hands each call to the
+ * adapter of the shop it is about. A second platform is a new package with its service entry and nothing else.
+ */
+public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
+    private static final Map<ShopSettings.Platform, ShopPlatform> PLATFORMS = load();
+
+    private final Map<ShopSettings.Platform, ShopPlatform.Connected> connected = new EnumMap<>(ShopSettings.Platform.class);
+    private final Map<String, ShopSettings.Platform> platformOfShop;
+
+    private ShopPlatforms(Map<String, ShopSettings.Platform> platformOfShop) {
+        this.platformOfShop = Map.copyOf(platformOfShop);
+    }
+
+    private static Map<ShopSettings.Platform, ShopPlatform> load() {
+        Map<ShopSettings.Platform, ShopPlatform> platforms = new EnumMap<>(ShopSettings.Platform.class);
+        for (ShopPlatform platform : ServiceLoader.load(ShopPlatform.class, ShopPlatforms.class.getClassLoader())) {
+            platforms.put(platform.platform(), platform);
+        }
+        return platforms;
+    }
+
+    /** The platform's status vocabulary, for settings; {@code key} names the setting in the error. */
+    public static ShopPlatform platform(ShopSettings.Platform platform, String key) {
+        ShopPlatform found = PLATFORMS.get(platform);
+        if (found == null) {
+            throw new ConfigurationException(key, "no adapter for platform " + platform + " is installed");
+        }
+        return found;
+    }
+
+    /** Connects every platform the shops use, once each. */
+    public static ShopPlatforms connect(Iterable<ShopSettings> shops, HttpClient http, Clock clock) {
+        Map<String, ShopSettings.Platform> platformOfShop = new java.util.HashMap<>();
+        for (ShopSettings shop : shops) {
+            platformOfShop.put(shop.id(), shop.platform());
+        }
+        ShopPlatforms router = new ShopPlatforms(platformOfShop);
+        for (ShopSettings.Platform platform : Set.copyOf(platformOfShop.values())) {
+            router.connected.put(platform, platform(platform, "shop.<id>.platform").connect(http, clock));
+        }
+        return router;
+    }
+
+    /** The connected adapter of {@code shop}'s platform. */
+    public ShopPlatform.Connected of(ShopSettings shop) {
+        return of(shop.id());
+    }
+
+    private ShopPlatform.Connected of(String shopId) {
+        ShopSettings.Platform platform = platformOfShop.get(shopId);
+        ShopPlatform.Connected adapter = platform == null ? null : connected.get(platform);
+        if (adapter == null) {
+            throw new IllegalStateException("shop " + shopId + " is not one of the shops this runtime connected");
+        }
+        return adapter;
+    }
+
+    @Override
+    public ShopOrderBatch ordersSince(ShopSettings shop, Instant since) throws Exception {
+        return of(shop).orders().ordersSince(shop, since);
+    }
+
+    @Override
+    public ShopOrderBatch changedSince(ShopSettings shop, Instant since) throws Exception {
+        return of(shop).orders().changedSince(shop, since);
+    }
+
+    @Override
+    public Optional<ShopOrder> transferred(String shopId, String rawJson) {
+        return of(shopId).orders().transferred(shopId, rawJson);
+    }
+
+    @Override
+    public Set<Integer> cancelledLines(IncomingOrder order) {
+        return order.order() == null ? Set.of() : of(order.order().shopId()).orders().cancelledLines(order);
+    }
+
+    @Override
+    public Optional<IncomingOrder> refetch(ShopSettings shop, int channelId, long platformOrderId) throws Exception {
+        return of(shop).orders().refetch(shop, channelId, platformOrderId);
+    }
+
+    @Override
+    public void acknowledge(ShopSettings shop, ShopOrder order, String erpOrderNo, ShopOrderStatus status)
+            throws Exception {
+        of(shop).orders().acknowledge(shop, order, erpOrderNo, status);
+    }
+
+    @Override
+    public ShopOrder snapshot(ShopSettings shop, String snapshotJson) throws Exception {
+        return of(shop).statusWrites().snapshot(shop, snapshotJson);
+    }
+
+    @Override
+    public Write setStatus(ShopSettings shop, StatusChange change) throws Exception {
+        return of(shop).statusWrites().setStatus(shop, change);
+    }
+
+    @Override
+    public Write createDeliveryNote(ShopSettings shop, DeliveryNote note) throws Exception {
+        return of(shop).statusWrites().createDeliveryNote(shop, note);
+    }
+
+    @Override
+    public Write createInvoice(ShopSettings shop, Capture capture) throws Exception {
+        return of(shop).statusWrites().createInvoice(shop, capture);
+    }
+
+    @Override
+    public Write cancelOrder(ShopSettings shop, Cancellation cancellation) throws Exception {
+        return of(shop).statusWrites().cancelOrder(shop, cancellation);
+    }
+
+    /** The connected adapter of {@code platform} as its own type, for platform-specific wiring. */
+    public <T extends ShopPlatform.Connected> T connected(ShopSettings.Platform platform, Class<T> type) {
+        return type.cast(connected.get(platform));
+    }
+
+    /** Proves {@code shop}'s credentials through its platform's cheapest check. */
+    public void checkCredentials(ShopSettings shop) throws Exception {
+        of(shop).checkCredentials(shop);
+    }
+}

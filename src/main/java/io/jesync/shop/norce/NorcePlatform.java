@@ -1,0 +1,77 @@
+package io.jesync.shop.norce;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Optional;
+
+import io.jesync.config.ShopSettings;
+import io.jesync.shop.ShopOrderStatus;
+import io.jesync.shop.ShopOrders;
+import io.jesync.shop.ShopPlatform;
+import io.jesync.shop.ShopStatusPort;
+
+/** Norce Commerce as a {@link ShopPlatform}: Query 2.0 to read, Connect 4.0 to write (docs/norce-adapter.md). */
+public final class NorcePlatform implements ShopPlatform {
+
+    @Override
+    public ShopSettings.Platform platform() {
+        return ShopSettings.Platform.NORCE;
+    }
+
+    @Override
+    public Optional<ShopOrderStatus> orderStatus(String text) {
+        return NorceOrderStatus.parse(text).map(NorcePlatform::neutral);
+    }
+
+    @Override
+    public ShopOrderStatus standardStatus(StandardStatus status) {
+        return neutral(switch (status) {
+            case CONFIRMED -> NorceOrderStatus.CONFIRMED;
+            case DELIVERED -> NorceOrderStatus.DELIVERED;
+            case INVOICED -> NorceOrderStatus.INVOICED;
+            case CANCELLED -> NorceOrderStatus.CANCELLED;
+        });
+    }
+
+    private static ShopOrderStatus neutral(NorceOrderStatus status) {
+        return new ShopOrderStatus(status.id(), status.wireName());
+    }
+
+    @Override
+    public Adapter connect(HttpClient http, Clock clock) {
+        return new Adapter(new NorceConnection(http, clock), clock);
+    }
+
+    /** One runtime's Norce side: one connection (and so one token cache) for every flow and shop. */
+    public static final class Adapter implements Connected {
+        private final NorceConnection connection;
+        private final NorceShopOrders orders;
+        private final NorceOrderWriter writes;
+
+        Adapter(NorceConnection connection, Clock clock) {
+            this.connection = connection;
+            this.orders = new NorceShopOrders(connection, new NorceLookups(connection, clock));
+            this.writes = new NorceOrderWriter(connection, clock);
+        }
+
+        @Override
+        public ShopOrders orders() {
+            return orders;
+        }
+
+        @Override
+        public ShopStatusPort statusWrites() {
+            return writes;
+        }
+
+        @Override
+        public void checkCredentials(ShopSettings shop) throws Exception {
+            connection.checkToken(shop);
+        }
+
+        /** The shared connection, for the catalogue side's Norce classes. */
+        public NorceConnection connection() {
+            return connection;
+        }
+    }
+}
