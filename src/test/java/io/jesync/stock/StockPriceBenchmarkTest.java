@@ -16,11 +16,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.shop.ShopCatalogPort;
+import io.jesync.shop.ShopCatalogPort.PriceRow;
+import io.jesync.shop.ShopCatalogPort.StockRow;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.simulator.norce.NorceStore;
-import io.jesync.stock.ShopCatalogPort.PriceRow;
-import io.jesync.stock.ShopCatalogPort.StockRow;
 import io.jesync.store.ArticleReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
