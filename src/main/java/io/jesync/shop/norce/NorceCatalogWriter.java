@@ -100,9 +100,9 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
                     : priceLists.byCode(shop, row.priceListCode()).isPresent();
             known.put(row.priceListCode(), exists);
             if (!exists) {
-                problems.put(row.key(), "Norce has no active price list with code '" + row.priceListCode()
-                        + "' (Application/ClientPriceLists, Agreement): create it in Norce or correct shop." + shop.id()
-                        + ".prices.lists");
+                problems.put(row.key(), "Price list '" + row.priceListCode() + "' does not exist in Norce (no"
+                        + " active Agreement '" + row.priceListCode() + "' in Application/ClientPriceLists): create it"
+                        + " in Norce or correct shop." + shop.id() + ".prices.lists");
             } else if (row.price() == null) {
                 switchedOff.add(row);
             } else if (row.price().signum() == 0) {
@@ -167,8 +167,9 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
         for (CustomerPriceListsRow row : rows) {
             for (String code : row.priceListCodes()) {
                 if (priceLists.byCode(shop, code).isEmpty()) {
-                    problems.put(row.customerCode(), "Norce has no active price list with code '" + code
-                            + "' (Application/ClientPriceLists, Agreement) for customer " + row.customerCode());
+                    problems.put(row.customerCode(), "Price list '" + code + "' of customer " + row.customerCode()
+                            + " does not exist in Norce (no active Agreement '" + code + "' in"
+                            + " Application/ClientPriceLists)");
                     continue rows;
                 }
             }

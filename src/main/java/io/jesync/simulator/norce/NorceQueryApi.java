@@ -20,11 +20,11 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 import io.jesync.simulator.SimulatorException;
 import io.jesync.simulator.norce.NorceModel.Order;
-import io.jesync.simulator.norce.NorceModel.Sku;
 import io.jesync.simulator.norce.NorceStore.Page;
 
 /**
- * Query 2.0: read-only OData v4 over orders and SKUs, with the subset of system query options a poller uses.
+ * Query 2.0: read-only OData v4 over orders, with the subset of system query options a poller uses (the
+ * catalogue sets are {@link NorceProductQuery}).
  * Pages are capped at 500 rows and continue through {@code @odata.nextLink} with a growing {@code $skip}.
  */
 final class NorceQueryApi {
@@ -33,7 +33,6 @@ final class NorceQueryApi {
     private static final Set<String> ORDER_NAVIGATIONS = Set.of("Items", "Buyer", "ShipTo", "Payer");
 
     private static final Map<String, Function<Order, Object>> ORDER_PROPERTIES = new LinkedHashMap<>();
-    private static final Map<String, Function<Sku, Object>> SKU_PROPERTIES = new LinkedHashMap<>();
 
     static {
         ORDER_PROPERTIES.put("Id", Order::id);
@@ -49,15 +48,6 @@ final class NorceQueryApi {
                 o -> NorceJson.idOf(NorceJson.PAYMENT_METHOD_IDS, o.paymentMethodCode()));
         ORDER_PROPERTIES.put("BuyerCustomerCode", Order::buyerCustomerCode);
         ORDER_PROPERTIES.put("IsForgotten", Order::isForgotten);
-
-        SKU_PROPERTIES.put("Id", Sku::id);
-        SKU_PROPERTIES.put("ProductId", Sku::productId);
-        SKU_PROPERTIES.put("PartNo", Sku::partNo);
-        SKU_PROPERTIES.put("ManufacturerPartNo", Sku::manufacturerPartNo);
-        SKU_PROPERTIES.put("StatusId", Sku::statusId);
-        SKU_PROPERTIES.put("EanCode", Sku::eanCode);
-        SKU_PROPERTIES.put("Created", Sku::created);
-        SKU_PROPERTIES.put("Updated", Sku::updated);
     }
 
     private final NorceStore store;
@@ -77,19 +67,6 @@ final class NorceQueryApi {
         ArrayNode rows = Json.array();
         page.rows().forEach(o -> rows.add(NorceJson.order(o, expand)));
         return SimResponse.json(200, envelope(request, "Orders", "Orders", rows, options, page));
-    }
-
-    SimResponse skus(SimRequest request) {
-        requireApplication(request);
-        Options<Sku> options = options(request, SKU_PROPERTIES);
-        if (request.queryParam("$expand").filter(e -> !e.isBlank()).isPresent()) {
-            throw odataError(400, "The query specified in the URI is not valid. Skus has no navigation to expand here.");
-        }
-        Page<Sku> page = store.selectSkus(s -> options.filter.test(name -> SKU_PROPERTIES.get(name).apply(s)),
-                options.order, options.skip, options.top);
-        ArrayNode rows = Json.array();
-        page.rows().forEach(s -> rows.add(NorceJson.sku(s)));
-        return SimResponse.json(200, envelope(request, "Products", "Skus", rows, options, page));
     }
 
     private record Options<T>(ODataFilter.Predicate filter, Comparator<T> order, int skip, int top) {
