@@ -94,8 +94,11 @@ final class NorceProductQuery {
         Map<String, String> expand = expand(request.queryParam("$expand").orElse(null), Set.of("PriceLists"),
                 SKU_TYPE);
         Options<PriceRow> priceOptions = expand.containsKey("PriceLists") ? nested(expand.get("PriceLists")) : null;
-        Page<Sku> page = store.selectSkus(s -> options.filter().test(name -> SKU.get(name).apply(s)),
-                options.order(), options.skip(), options.top());
+        String after = keysetStart(request.queryParam("$filter").orElse(null));
+        Page<Sku> page = after != null && options.order() == null
+                ? store.selectSkusAfter(after, options.skip(), options.top())
+                : store.selectSkus(s -> options.filter().test(name -> SKU.get(name).apply(s)), options.order(),
+                        options.skip(), options.top());
         ArrayNode rows = Json.array();
         for (Sku sku : page.rows()) {
             ObjectNode row = render(sku, SKU, options.select());
@@ -110,6 +113,13 @@ final class NorceProductQuery {
             rows.add(row);
         }
         return SimResponse.json(200, envelope(request, "Products", "ProductSkus", rows, options.skip(), page));
+    }
+
+    /** The PartNo of a plain keyset filter ({@code PartNo gt '…'}), which the store answers without a full scan. */
+    private static String keysetStart(String filter) {
+        java.util.regex.Matcher m = filter == null ? null
+                : java.util.regex.Pattern.compile("\\s*PartNo gt '((?:[^']|'')*)'\\s*").matcher(filter);
+        return m != null && m.matches() ? m.group(1).replace("''", "'") : null;
     }
 
     SimResponse productSkuPriceLists(SimRequest request) {
@@ -211,7 +221,8 @@ final class NorceProductQuery {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <T> Comparator<T> orderBy(String text, Map<String, Function<T, Object>> properties, String type,
                                              String key) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.strip().equals(key) || text.strip().equals(key + " asc")) {
+            // The key order is the store's natural order, so a page needs no sort of the whole set.
             return null;
         }
         Comparator<T> comparator = null;

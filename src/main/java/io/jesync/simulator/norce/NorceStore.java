@@ -312,6 +312,11 @@ public final class NorceStore {
         return select(skuByPartNo.values(), filter, order, skip, top);
     }
 
+    /** The SKUs after {@code partNo} in PartNo order: a keyset page without a scan from the start. */
+    public synchronized Page<Sku> selectSkusAfter(String partNo, int skip, int top) {
+        return select(skuByPartNo.tailMap(partNo, false).values(), s -> true, null, skip, top);
+    }
+
     synchronized void putOnhand(Onhand onhand) {
         onhandByPartNo.computeIfAbsent(onhand.partNo(), k -> new LinkedHashMap<>())
                 .put(onhand.warehouseCode() + "/" + onhand.locationCode(), onhand);
