@@ -92,6 +92,11 @@ final class NorceJobClient {
         return Long.parseLong(jobId);
     }
 
+    /** Whether this shop's host has answered on one of the Job paths, so a 404 there means an unknown job. */
+    boolean knowsJobPath(ShopSettings shop) {
+        return jobPaths.containsKey(shop.baseUrl().getAuthority());
+    }
+
     JobState job(ShopSettings shop, long jobId) throws IOException, InterruptedException {
         return JobState.of(jobId, jobCall(shop, "Get?id=" + jobId, "Norce job " + jobId + " of shop " + shop.id()));
     }

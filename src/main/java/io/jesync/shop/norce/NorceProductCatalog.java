@@ -151,7 +151,8 @@ public final class NorceProductCatalog implements ShopProductPort {
             try {
                 state = await(shop, jobId);
             } catch (NorceRequestException e) {
-                if (e.status() == 404) {
+                // Unknown job only where the Job service has answered before; else the path itself is missing.
+                if (e.status() == 404 && jobs.knowsJobPath(shop)) {
                     return Optional.empty();
                 }
                 throw e;

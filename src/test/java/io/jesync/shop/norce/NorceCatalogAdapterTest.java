@@ -235,6 +235,9 @@ class NorceCatalogAdapterTest {
 
     @Test
     void an_import_norce_no_longer_knows_is_reported_as_unknown() throws Exception {
+        stockAndPrices.setStock(shop, List.of(new StockRow("KAF-00001", new ShopStock(BigDecimal.TEN,
+                BigDecimal.ZERO, null))));
+
         assertThat(products.follow(shop, "987654", List.of("KAF-00001"))).isEmpty();
     }
 
