@@ -149,7 +149,13 @@ final class NorceImportContract {
         List<String> problems = new ArrayList<>();
         switch (kind) {
             case ONHANDS -> members(row, SKU_ONHAND, "SkuOnhand", problems);
-            case SKU_PRICE_LISTS -> members(row, SKU_PRICE_LIST, "SkuPriceList", problems);
+            case SKU_PRICE_LISTS -> {
+                members(row, SKU_PRICE_LIST, "SkuPriceList", problems);
+                if (NorceJson.text(row, "PriceListCode") == null) {
+                    // With PartNo and QuantityBreak the key of a SKU price (SkuPriceListField leaves the three out).
+                    problems.add("SkuPriceList needs a PriceListCode");
+                }
+            }
             case CUSTOMERS -> {
                 members(row, CUSTOMER, "Customer", problems);
                 for (JsonNode list : NorceJson.field(row, "PriceLists")) {
