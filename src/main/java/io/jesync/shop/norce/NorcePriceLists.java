@@ -24,7 +24,6 @@ import io.jesync.config.ShopSettings;
  */
 final class NorcePriceLists {
     static final String PATH = "/commerce/query/2.0/Application/ClientPriceLists";
-    static final String SELECT = "PriceListId,Agreement,CurrencyId,IsPrimary,IsActive";
     private static final Duration MAX_AGE = Duration.ofMinutes(15);
     private static final Duration MIN_AGE_FOR_MISS = Duration.ofMinutes(1);
 
@@ -65,7 +64,9 @@ final class NorcePriceLists {
             return read;
         }
         Map<String, PriceList> byCode = new LinkedHashMap<>();
-        URI next = URI.create(shop.baseUrl() + PATH + "?$select=" + SELECT);
+        // No $select: the set is small, and its member names are not settled (the Query schema PriceListClient has
+        // PriceListId and Agreement; other readings give Id and Code), so both spellings are read.
+        URI next = URI.create(shop.baseUrl() + PATH);
         while (next != null) {
             URI uri = next;
             String what = "Norce Application/ClientPriceLists of shop " + shop.id();
@@ -78,9 +79,10 @@ final class NorcePriceLists {
                     .build());
             JsonNode body = connection.json(response.body());
             for (JsonNode row : body.path("value")) {
-                String code = row.path("Agreement").asText(null);
-                if (code != null && !code.isBlank() && row.path("PriceListId").canConvertToInt()) {
-                    byCode.put(code, new PriceList(row.get("PriceListId").asInt(), code,
+                JsonNode idNode = row.hasNonNull("PriceListId") ? row.get("PriceListId") : row.path("Id");
+                String code = (row.hasNonNull("Agreement") ? row.get("Agreement") : row.path("Code")).asText(null);
+                if (code != null && !code.isBlank() && idNode.canConvertToInt()) {
+                    byCode.put(code, new PriceList(idNode.asInt(), code,
                             row.path("CurrencyId").canConvertToInt() ? row.get("CurrencyId").asInt() : null,
                             row.path("IsPrimary").asBoolean(false), row.path("IsActive").asBoolean(true)));
                 }
