@@ -246,7 +246,8 @@ class NorceCatalogAdapterTest {
     }
 
     private static String decoded(RecordedRequest request) {
-        return java.net.URLDecoder.decode(request.query(), java.nio.charset.StandardCharsets.UTF_8);
+        return request.query() == null ? "" : java.net.URLDecoder.decode(request.query(),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private RecordedRequest lastImport(String operation) {
