@@ -9,11 +9,11 @@ import java.util.Optional;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
+import io.jesync.economic.Sleeper;
 import io.jesync.product.InitialSync;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.product.Progress;
 import io.jesync.product.SyncDirection;
-import io.jesync.shop.norce.NorceConnection;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
@@ -49,7 +49,7 @@ record InitialSyncCommand(SyncDirection direction, boolean dryRun, Optional<Stri
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic,
-                new NorceConnection(http, clock), clock, duration -> Thread.sleep(duration.toMillis()));
+                RuntimeBeans.shopCatalog(http, clock, Sleeper.REAL).products(), clock);
         List<ShopSettings> shops = settings.shops().stream()
                 .filter(s -> shopId.isEmpty() || s.id().equals(shopId.get())).toList();
         if (shops.isEmpty()) {

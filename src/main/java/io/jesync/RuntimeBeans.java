@@ -57,6 +57,8 @@ import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
+import io.jesync.shop.ShopCatalog;
+import io.jesync.shop.norce.NorceCatalog;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.shop.norce.NorcePlatform;
 import io.jesync.shop.norce.NorcePreflight;
@@ -132,8 +134,9 @@ public class RuntimeBeans implements CamelConfiguration {
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
 
-        ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, norce, clock,
-                duration -> Thread.sleep(duration.toMillis()));
+        ShopCatalog catalog = shopCatalog(norce, clock, Sleeper.REAL);
+        ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, catalog.products(),
+                clock);
 
         registry.bind("clock", clock);
         registry.bind("productFlow", products.flow());
@@ -193,7 +196,8 @@ public class RuntimeBeans implements CamelConfiguration {
                 payments.ledger(), clock);
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
-            stock = StockPriceAssembly.create(settings, database, economic, http, norce, clock, Sleeper.REAL);
+            stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
+                    Sleeper.REAL);
             registry.bind("stockPriceFlow", stock.flow());
             registry.bind("articleSyncStore", stock.store());
         }
@@ -326,5 +330,15 @@ public class RuntimeBeans implements CamelConfiguration {
                         + " refuses orders through the API; use draft-invoice or booked-invoice");
             }
         }
+    }
+
+    /** The catalogue adapters on a connection of their own, for the command line. */
+    static ShopCatalog shopCatalog(java.net.http.HttpClient http, Clock clock, Sleeper sleeper) {
+        return shopCatalog(new NorceConnection(http, clock), clock, sleeper);
+    }
+
+    /** The shop platform's catalogue adapters; the one place that names the platform's classes for them. */
+    static ShopCatalog shopCatalog(NorceConnection connection, Clock clock, Sleeper sleeper) {
+        return NorceCatalog.create(connection, clock, sleeper);
     }
 }

@@ -17,7 +17,6 @@ import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.model.EconomicJson;
-import io.jesync.shop.norce.NorceRequestException;
 import io.jesync.store.ProductStore;
 import io.jesync.store.ProductStore.Item;
 import io.jesync.store.ProductStore.ItemState;
@@ -25,7 +24,7 @@ import io.jesync.store.ProductStore.RunState;
 
 /**
  * The first synchronisation of a catalogue, in either direction. It reads both catalogues with the fewest calls
- * (e-conomic pages of 1000, Norce pages of 500), matches them on article number and writes the report first. Without
+ * (e-conomic pages of 1000, the shop's pages of 500), matches them on article number and writes the report first. Without
  * dry run the report's creates and updates are then applied in plan order; the plan and every finished item are in
  * the store, so a run stopped by a crash or an outage resumes where it stopped, and a second run finds nothing to do.
  */
@@ -191,7 +190,7 @@ public final class InitialSync {
 
     private List<Product> readShop(ShopSettings shop, Progress progress) throws IOException, InterruptedException {
         List<Product> products = new ArrayList<>();
-        writes.norce().allSkus(shop, page -> page.forEach(sku -> products.add(NorceProductMapper.fromSku(sku,
+        writes.shop().allProducts(shop, page -> page.forEach(p -> products.add(ShopProducts.fromShop(p,
                 shop.products()))));
         progress.update("reading shop", products.size(), products.size());
         return products;
@@ -305,20 +304,12 @@ public final class InitialSync {
             boolean create = batch.get(0).action().equals("CREATE");
             List<Product> products = batch.stream().map(i -> ProductJson.parse(i.product())).toList();
             List<Integer> seqs = batch.stream().map(Item::seq).toList();
-            List<ProductWrites.Written> results;
-            try {
-                results = batch.get(0).jobId() != null
-                        ? writes.follow(shop, batch.get(0).jobId(), products, create, owned)
-                        : writes.toShop(shop, products, create, owned,
-                                jobId -> store.mark(runId, seqs, ItemState.SUBMITTED, jobId, null));
-            } catch (NorceRequestException e) {
-                if (batch.get(0).jobId() == null || e.status() != 404) {
-                    throw e;
-                }
-                // Norce no longer knows the job: the import is sent again (imports update by PartNo).
-                results = writes.toShop(shop, products, create, owned,
-                        jobId -> store.mark(runId, seqs, ItemState.SUBMITTED, jobId, null));
-            }
+            Optional<List<ProductWrites.Written>> followed = batch.get(0).jobId() != null
+                    ? writes.follow(shop, batch.get(0).jobId(), products, create, owned) : Optional.empty();
+            // Not submitted yet, or the shop no longer knows the import: it goes again (imports match by PartNo).
+            List<ProductWrites.Written> results = followed.isPresent() ? followed.get()
+                    : writes.toShop(shop, products, create, owned,
+                            reference -> store.mark(runId, seqs, ItemState.SUBMITTED, reference, null));
             List<Integer> finished = new ArrayList<>();
             List<ProductStore.TraceEntry> trace = new ArrayList<>();
             for (int i = 0; i < results.size(); i++) {

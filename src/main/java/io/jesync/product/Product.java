@@ -41,7 +41,7 @@ public record Product(
     }
 
     /**
-     * Norce imports ignore a price of 0 (reference §4.5), so a zero e-conomic price is no price for the shop: it is
+     * Norce imports ignore a price of 0 (docs/norce-adapter.md), so a zero e-conomic price is no price for the shop: it is
      * neither written nor counted as a difference that the next run would try again.
      */
     public Product forShop() {

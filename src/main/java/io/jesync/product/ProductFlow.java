@@ -58,8 +58,8 @@ public final class ProductFlow {
         ProductSettings ps = shop.products();
         Instant now = clock.instant();
         Instant since = since(SHOP_WATERMARK, shop, now);
-        List<Product> changed = writes.norce().skusUpdatedSince(shop, since).stream()
-                .map(sku -> NorceProductMapper.fromSku(sku, ps)).toList();
+        List<Product> changed = writes.shop().changedSince(shop, since).stream()
+                .map(p -> ShopProducts.fromShop(p, ps)).toList();
         Set<ProductField> owned = ps.ownership().ownedBy(Owner.SHOP);
         int created = 0;
         int updated = 0;
@@ -148,7 +148,7 @@ public final class ProductFlow {
         int size = shop.products().importBatchSize();
         for (int from = 0; from < products.size(); from += size) {
             List<Product> batch = products.subList(from, Math.min(products.size(), from + size));
-            for (ProductWrites.Written written : writes.toShop(shop, batch, create, owned, jobId -> { })) {
+            for (ProductWrites.Written written : writes.toShop(shop, batch, create, owned, reference -> { })) {
                 Product product = batch.stream().filter(p -> p.articleNumber().equals(written.articleNumber()))
                         .findFirst().orElseThrow();
                 if (written.problem().isPresent()) {
@@ -163,15 +163,15 @@ public final class ProductFlow {
         return parked;
     }
 
-    /** The shop's SKUs among {@code products}, read 100 PartNos a query. */
+    /** The shop's SKUs among {@code products}, asked for 100 article numbers at a time. */
     private Map<String, Product> shopProducts(ShopSettings shop, List<Product> products)
             throws IOException, InterruptedException {
         List<String> parts = products.stream().map(Product::articleNumber).toList();
         Map<String, Product> found = new java.util.HashMap<>();
         for (int from = 0; from < parts.size(); from += 100) {
-            for (JsonNode sku : writes.norce().skusByPartNo(shop, parts.subList(from, Math.min(parts.size(),
-                    from + 100)))) {
-                Product p = NorceProductMapper.fromSku(sku, shop.products());
+            for (io.jesync.shop.ShopProduct sku : writes.shop().byArticleNumbers(shop, parts.subList(from,
+                    Math.min(parts.size(), from + 100)))) {
+                Product p = ShopProducts.fromShop(sku, shop.products());
                 found.put(p.articleNumber(), p);
             }
         }

@@ -4,8 +4,7 @@ import java.time.Clock;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
-import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorceProductCatalog;
+import io.jesync.shop.ShopProductPort;
 import io.jesync.store.Database;
 import io.jesync.store.ProductStore;
 import io.jesync.store.WatermarkStore;
@@ -15,9 +14,9 @@ public record ProductFlowAssembly(ProductStore store, ProductWrites writes, Prod
                                   InitialSyncService service) {
 
     public static ProductFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
-                                             NorceConnection norce, Clock clock, ProductWrites.Pause pause) {
+                                             ShopProductPort shop, Clock clock) {
         ProductStore store = new ProductStore(database, clock);
-        ProductWrites writes = new ProductWrites(economic, new NorceProductCatalog(norce), pause);
+        ProductWrites writes = new ProductWrites(economic, shop);
         InitialSync initialSync = new InitialSync(store, writes, clock);
         return new ProductFlowAssembly(store, writes, new ProductFlow(settings, store, writes,
                 new WatermarkStore(database, clock), clock), initialSync,

@@ -1,58 +1,43 @@
 package io.jesync.product;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicValidationException;
-import io.jesync.economic.model.EconomicJson;
-import io.jesync.shop.norce.NorceProductCatalog;
-import io.jesync.shop.norce.NorceProductCatalog.JobLogEntry;
-import io.jesync.shop.norce.NorceProductCatalog.JobState;
+import io.jesync.shop.ShopProductPort;
 
 /**
  * The writes both product flows and the initial sync make: one product into e-conomic (POST when new, else
- * read-merge-PUT with only the source's fields), and a batch of products into Norce as import jobs followed to
+ * read-merge-PUT with only the source's fields), and a batch of products into the shop as imports followed to
  * their end. A refusal of one product comes back as its {@link ProductProblem}; anything that may pass on a later
  * try (429, 5xx, no answer) is thrown, so the caller stops and resumes later without losing the product.
  */
 public final class ProductWrites {
-    private static final Duration MAX_JOB_POLL = Duration.ofSeconds(10);
-
     /** What happened to one product. {@code fields} are the fields written (all of them on create). */
     public record Written(String articleNumber, boolean created, Set<ProductField> fields,
                           Optional<ProductProblem> problem) {
     }
 
-    /** Waits between job polls; tests pass a no-op. */
-    public interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final EconomicClient economic;
-    private final NorceProductCatalog norce;
-    private final Pause pause;
+    private final ShopProductPort shop;
 
-    public ProductWrites(EconomicClient economic, NorceProductCatalog norce, Pause pause) {
+    public ProductWrites(EconomicClient economic, ShopProductPort shop) {
         this.economic = economic;
-        this.norce = norce;
-        this.pause = pause;
+        this.shop = shop;
     }
 
-    public NorceProductCatalog norce() {
-        return norce;
+    public ShopProductPort shop() {
+        return shop;
     }
 
     public EconomicClient economic() {
@@ -93,91 +78,45 @@ public final class ProductWrites {
 
     /** A job submitted for a batch, so a caller can record it before following it. */
     public interface JobListener {
-        void submitted(long jobId);
+        void submitted(String reference);
     }
 
     /**
-     * Imports one batch into Norce as one job (creates and updates go in separate batches, since the header's
-     * field lists apply to every row) and follows it to its end. Rows Norce's log names as failed come back with
-     * their problem; the rest are written.
+     * Imports one batch into the shop (creates and updates go in separate batches, since an import's field lists
+     * apply to every row) and follows it to its end. Rows the shop names as refused come back with their problem;
+     * the rest are written.
      */
     public List<Written> toShop(ShopSettings shop, List<Product> batch, boolean create, Set<ProductField> owned,
                                 JobListener listener) throws IOException, InterruptedException {
-        ProductSettings settings = shop.products();
-        ArrayNode items = EconomicJson.MAPPER.createArrayNode();
-        for (Product product : batch) {
-            items.add(NorceProductMapper.importItem(product, create, owned, settings));
-        }
-        long jobId = norce.importProducts(shop, NorceProductMapper.importHeader(create, owned, settings), items);
-        listener.submitted(jobId);
-        return follow(shop, jobId, batch, create, owned);
+        String reference = this.shop.submit(shop, batch.stream().map(ShopProducts::toShop).toList(), create,
+                ShopProducts.fields(owned));
+        listener.submitted(reference);
+        return follow(shop, reference, batch, create, owned).orElseThrow(() -> new IOException("shop " + shop.id()
+                + " does not know its own import " + reference + " right after it was submitted"));
     }
 
-    /** Follows a job submitted earlier (e.g. before a restart) and sorts its rows into written and refused. */
-    public List<Written> follow(ShopSettings shop, long jobId, List<Product> batch, boolean create,
-                                Set<ProductField> owned) throws IOException, InterruptedException {
-        Duration wait = shop.products().jobPollInterval();
-        JobState state = norce.job(shop, jobId);
-        while (!state.finished() && state.statusId() != 2 && state.statusId() != 3 && state.statusId() != 4) {
-            pause.sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(MAX_JOB_POLL) > 0 ? MAX_JOB_POLL : wait.multipliedBy(2);
-            state = norce.job(shop, jobId);
+    /**
+     * Follows an import submitted earlier (e.g. before a restart) and sorts its rows into written and refused;
+     * empty when the shop no longer knows the import.
+     */
+    public Optional<List<Written>> follow(ShopSettings shop, String reference, List<Product> batch, boolean create,
+                                          Set<ProductField> owned) throws IOException, InterruptedException {
+        Optional<ShopProductPort.ImportOutcome> outcome = this.shop.follow(shop, reference,
+                batch.stream().map(Product::articleNumber).toList());
+        if (outcome.isEmpty()) {
+            return Optional.empty();
         }
-        Map<String, String> refused = new HashMap<>();
-        String jobFailure = null;
-        if (!state.succeeded() || state.fail() > 0) {
-            List<JobLogEntry> log = norce.jobLog(shop, jobId);
-            for (JobLogEntry entry : log) {
-                if (!entry.error()) {
-                    continue;
-                }
-                List<String> parts = partNos(entry.importedRow());
-                if (parts.isEmpty()) {
-                    jobFailure = jobFailure == null ? entry.message() : jobFailure;
-                }
-                parts.forEach(part -> refused.merge(part, entry.message(), (a, b) -> a + " " + b));
-            }
-            if (!state.succeeded() && jobFailure == null) {
-                jobFailure = "the job ended with status " + state.statusId();
-            }
-        }
+        Map<String, String> refused = outcome.get().refused();
         Set<ProductField> written = create ? Set.of(ProductField.values()) : owned;
         List<Written> results = new ArrayList<>();
         for (Product product : batch) {
             String reason = refused.get(product.articleNumber());
-            if (reason == null && !state.succeeded()) {
-                reason = jobFailure;
-            }
             results.add(reason == null
                     ? new Written(product.articleNumber(), create, written, Optional.empty())
                     : new Written(product.articleNumber(), false, Set.of(), Optional.of(new ProductProblem(
                             ProductProblem.Code.REJECTED, product.articleNumber(), "product", null, "Article "
-                            + product.articleNumber() + ": Norce import job " + jobId + " refused it: " + reason))));
+                            + product.articleNumber() + ": " + reason))));
         }
-        return results;
-    }
-
-    /** The PartNos of an ImportedRow: a product item's SKUs, or a row's own PartNo. */
-    static List<String> partNos(String importedRow) {
-        List<String> parts = new ArrayList<>();
-        if (importedRow == null || importedRow.isBlank()) {
-            return parts;
-        }
-        try {
-            JsonNode row = EconomicJson.MAPPER.readTree(importedRow);
-            if (row.hasNonNull("PartNo")) {
-                parts.add(row.get("PartNo").asText());
-            }
-            for (JsonNode variant : row.path("Variants")) {
-                for (JsonNode sku : variant.path("Skus")) {
-                    if (sku.hasNonNull("PartNo")) {
-                        parts.add(sku.get("PartNo").asText());
-                    }
-                }
-            }
-        } catch (IOException notJson) {
-            // A row Norce logged in another form names no article; the message still reaches the job's failure.
-        }
-        return parts;
+        return Optional.of(results);
     }
 }

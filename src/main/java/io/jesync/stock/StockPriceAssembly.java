@@ -8,15 +8,14 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.economic.Sleeper;
-import io.jesync.shop.norce.NorceCatalogWriter;
-import io.jesync.shop.norce.NorceConnection;
+import io.jesync.shop.ShopCatalogPort;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.Database;
 import io.jesync.store.WatermarkStore;
 
 /** The parts of the stock and price flow, put together once for the runtime and for tests. */
-public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader reader, NorceCatalogWriter writer,
+public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader reader, ShopCatalogPort writer,
                                  ArticleSyncStore store) {
 
     /**
@@ -24,7 +23,7 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
      *                 two hosts share one bucket and one daily budget (§2.4)
      */
     public static StockPriceAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
-                                            HttpClient http, NorceConnection norce, Clock clock, Sleeper sleeper) {
+                                            HttpClient http, ShopCatalogPort writer, Clock clock, Sleeper sleeper) {
         EconomicSettings rest = settings.economic();
         EconomicSettings openApiSettings = new EconomicSettings(settings.stockSync().openApiBaseUrl(),
                 rest.appSecretToken(), rest.agreementGrantToken(), rest.dailyCallBudget(), rest.connectTimeout(),
@@ -33,7 +32,6 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
         EconomicClient openApi = new EconomicClient(openApiSettings, http, meter, clock, economic.governor(),
                 RetryPolicy.standard(), java.util.random.RandomGenerator.getDefault(), sleeper);
         EconomicCatalogReader reader = new EconomicCatalogReader(economic, openApi);
-        NorceCatalogWriter writer = new NorceCatalogWriter(norce, sleeper);
         ArticleSyncStore store = new ArticleSyncStore(database, clock);
         StockPriceFlow.BudgetView budget = new StockPriceFlow.BudgetView() {
             @Override

@@ -18,6 +18,7 @@ import io.jesync.config.StockPriceSettings.PriceListRule;
 import io.jesync.config.StockPriceSettings.PriceSource;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.Finding;
+import io.jesync.shop.ShopStock;
 import io.jesync.store.ArticleReading;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.ArticleSyncStore.SyncedValue;

@@ -3,6 +3,7 @@ package io.jesync.stock;
 import java.math.BigDecimal;
 
 import io.jesync.config.StockPriceSettings;
+import io.jesync.shop.ShopStock;
 import io.jesync.store.ArticleReading;
 
 /**

@@ -38,7 +38,7 @@ public final class ProductStore {
 
     /** One planned write: {@code product} is the source's product as JSON, {@code existing} the target's as read. */
     public record Item(long runId, int seq, String articleNumber, String action, ItemState state, String fields,
-                       String product, String existing, Long jobId, String reason) {
+                       String product, String existing, String jobId, String reason) {
     }
 
     private final Database database;
@@ -273,7 +273,7 @@ public final class ProductStore {
                     while (rs.next()) {
                         items.add(new Item(runId, rs.getInt(1), rs.getString(2), rs.getString(3),
                                 ItemState.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                                Jdbc.getLong(rs, "job_id"), rs.getString(9)));
+                                rs.getString(8), rs.getString(9)));
                     }
                 }
                 return items;
@@ -282,7 +282,7 @@ public final class ProductStore {
     }
 
     /** Moves items to {@code state} in one transaction, e.g. a whole import batch when its job is known. */
-    public void mark(long runId, List<Integer> seqs, ItemState state, Long jobId, String reason) {
+    public void mark(long runId, List<Integer> seqs, ItemState state, String jobId, String reason) {
         if (seqs.isEmpty()) {
             return;
         }
@@ -292,7 +292,7 @@ public final class ProductStore {
                     + " job_id = COALESCE(?, job_id), reason = ? WHERE run_id = ? AND seq = ?")) {
                 for (int seq : seqs) {
                     update.setString(1, state.name());
-                    Jdbc.setLong(update, 2, jobId);
+                    update.setString(2, jobId);
                     update.setString(3, limit(reason, 4000));
                     update.setLong(4, runId);
                     update.setInt(5, seq);

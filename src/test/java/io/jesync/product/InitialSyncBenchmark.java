@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.demo.DemoCatalog;
+import io.jesync.shop.norce.NorceCatalog;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases;
 
@@ -62,8 +63,8 @@ class InitialSyncBenchmark {
     }
 
     private InitialSync.Result run(OrderFlowHarness h, SyncDirection direction) {
-        ProductFlowAssembly products = ProductFlowAssembly.create(h.settings, h.database, h.client, h.norceConnection(),
-                h.clock, d -> { });
+        ProductFlowAssembly products = ProductFlowAssembly.create(h.settings, h.database, h.client,
+                NorceCatalog.create(h.norceConnection(), h.clock, d -> { }).products(), h.clock);
         return products.initialSync().run(h.shop(), direction, false, Progress.NONE);
     }
 

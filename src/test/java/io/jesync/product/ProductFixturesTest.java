@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ProductSettings;
 import io.jesync.economic.model.EconomicJson;
+import io.jesync.shop.ShopProduct;
 
 /**
  * Golden fixtures under {@code src/test/resources/product}: e-conomic's product (10) and Norce's SKU (30) read into
@@ -35,10 +36,8 @@ class ProductFixturesTest {
     }
 
     @Test
-    void norce_sku_reads_into_the_neutral_product_with_the_group_of_its_vat_rate() throws IOException {
-        Product product = NorceProductMapper.fromSku(fixture("30-norce-sku.json"), combo);
-
-        assertSameJson(ProductJson.toJson(product), fixture("40-product-from-norce.json"));
+    void a_shop_product_reads_into_the_neutral_product_with_the_group_of_its_vat_rate() throws IOException {
+        assertSameJson(ProductJson.toJson(shopProduct()), fixture("40-product-from-shop.json"));
     }
 
     @Test
@@ -69,26 +68,12 @@ class ProductFixturesTest {
     }
 
     @Test
-    void an_economic_product_new_to_the_shop_is_a_full_import_item() throws IOException {
-        ProductSettings erp = ProductTestSettings.of("erp-master");
-        Product economic = EconomicProductMapper.fromEconomic(fixture("10-economic-product.json"), erp);
-        JsonNode expected = fixture("70-norce-import-create.json");
-        var owned = erp.ownership().ownedBy(Owner.ECONOMIC);
-
-        assertSameJson(NorceProductMapper.importHeader(true, owned, erp), expected.get("header"));
-        assertSameJson(NorceProductMapper.importItem(economic, true, owned, erp), expected.get("item"));
-    }
-
-    @Test
-    void an_update_import_lists_only_economics_fields_so_a_shop_owned_name_stays() throws IOException {
+    void an_update_for_the_shop_carries_economics_fields_but_not_the_unit() {
         ProductSettings erp = ProductTestSettings.of("erp-master", "shop.se.products.owner.name", "shop");
-        Product economic = EconomicProductMapper.fromEconomic(fixture("10-economic-product.json"), erp);
-        JsonNode expected = fixture("71-norce-import-update-shop-owns-name.json");
-        var owned = erp.ownership().ownedBy(Owner.ECONOMIC);
 
-        assertThat(owned).doesNotContain(ProductField.NAME);
-        assertSameJson(NorceProductMapper.importHeader(false, owned, erp), expected.get("header"));
-        assertSameJson(NorceProductMapper.importItem(economic, false, owned, erp), expected.get("item"));
+        assertThat(ShopProducts.fields(erp.ownership().ownedBy(Owner.ECONOMIC))).containsExactlyInAnyOrder(
+                ShopProduct.Field.SALES_PRICE, ShopProduct.Field.VAT_RATE, ShopProduct.Field.BARCODE,
+                ShopProduct.Field.ACTIVE);
     }
 
     @Test
@@ -116,7 +101,9 @@ class ProductFixturesTest {
     }
 
     private Product shopProduct() throws IOException {
-        return NorceProductMapper.fromSku(fixture("30-norce-sku.json"), combo);
+        return ShopProducts.fromShop(new ShopProduct("KAF-00001", "Bryggkaffe Ekologisk 250 g",
+                new java.math.BigDecimal("89.50"), new java.math.BigDecimal("12.00"), "7350001000014", false,
+                java.time.Instant.parse("2026-03-02T09:30:00Z")), combo);
     }
 
     private static void assertSameJson(JsonNode actual, JsonNode expected) {

@@ -25,6 +25,8 @@ import io.jesync.demo.DemoCatalog;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
+import io.jesync.shop.norce.NorceCatalog;
+import io.jesync.shop.norce.NorceCatalogWriter;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicProduct;
@@ -50,6 +52,7 @@ final class StockHarness implements AutoCloseable {
     final RuntimeSettings settings;
     final EconomicClient client;
     final StockPriceAssembly assembly;
+    final NorceCatalogWriter writer;
 
     StockHarness(Path tempDir, Map<String, String> extraSettings) {
         this(tempDir, extraSettings, Instant.parse("2026-09-01T06:00:00Z"));
@@ -79,8 +82,9 @@ final class StockHarness implements AutoCloseable {
         client = new EconomicClient(settings.economic(), http, new io.jesync.store.ApiCallMeter(database, clock), clock,
                 RateLimitGovernor.standard(clock, settings.economic().dailyCallBudget()), RetryPolicy.standard(),
                 new SplittableRandom(11), clock::advance);
-        assembly = StockPriceAssembly.create(settings, database, client, http, new NorceConnection(http, clock),
-                clock, clock::advance);
+        writer = (NorceCatalogWriter) NorceCatalog.create(new NorceConnection(http, clock), clock, clock::advance)
+                .stockAndPrices();
+        assembly = StockPriceAssembly.create(settings, database, client, http, writer, clock, clock::advance);
     }
 
     StockPriceFlow flow() {

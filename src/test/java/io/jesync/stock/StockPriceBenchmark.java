@@ -16,11 +16,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.shop.ShopCatalogPort;
+import io.jesync.shop.ShopCatalogPort.PriceRow;
+import io.jesync.shop.ShopCatalogPort.StockRow;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.simulator.norce.NorceStore;
-import io.jesync.stock.ShopCatalogPort.PriceRow;
-import io.jesync.stock.ShopCatalogPort.StockRow;
 import io.jesync.store.ArticleReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class StockPriceBenchmark {
             h.tickUntilQuiet(5);
             double initialSeconds = (System.nanoTime() - start) / 1e9;
             long callsAtStart = h.economic.callsToday();
-            long jobsAtStart = h.assembly.writer().jobsStarted();
+            long jobsAtStart = h.writer.jobsStarted();
             Instant dayStart = h.clock.instant();
 
             SplittableRandom random = new SplittableRandom(2026L);
@@ -95,7 +96,7 @@ class StockPriceBenchmark {
                 }
             }
             long flowCalls = h.economic.callsToday() + callsOnEarlierDays(h, dayStart) - callsAtStart;
-            long flowJobs = h.assembly.writer().jobsStarted() - jobsAtStart;
+            long flowJobs = h.writer.jobsStarted() - jobsAtStart;
             double perDay = 24.0 / HOURS;
             // Changes of the last poll interval are still on their way; let them arrive, then compare everything.
             h.clock.advance(Duration.ofMinutes(3));
@@ -104,14 +105,14 @@ class StockPriceBenchmark {
 
             // Naïve baseline on the same simulators: read every product, send every value, every 5 minutes.
             long naiveCallsBefore = h.economic.callsToday();
-            long naiveJobsBefore = h.assembly.writer().jobsStarted();
+            long naiveJobsBefore = h.writer.jobsStarted();
             long naiveStart = System.nanoTime();
             for (int cycle = 0; cycle < NAIVE_CYCLES; cycle++) {
                 naiveCycle(h);
             }
             double naiveCycleSeconds = (System.nanoTime() - naiveStart) / 1e9 / NAIVE_CYCLES;
             double naiveCallsPerCycle = (double) (h.economic.callsToday() - naiveCallsBefore) / NAIVE_CYCLES;
-            double naiveJobsPerCycle = (double) (h.assembly.writer().jobsStarted() - naiveJobsBefore) / NAIVE_CYCLES;
+            double naiveJobsPerCycle = (double) (h.writer.jobsStarted() - naiveJobsBefore) / NAIVE_CYCLES;
             double naiveCyclesPerDay = Duration.ofDays(1).toSeconds() / (double) NAIVE_INTERVAL.toSeconds();
             peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
 

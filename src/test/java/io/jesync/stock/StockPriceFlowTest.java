@@ -204,7 +204,7 @@ class StockPriceFlowTest {
 
             h.economic.setCustomerPriceGroup((int) customer, 1);
             h.clock.advance(Duration.ofHours(6));
-            long jobsBefore = h.assembly.writer().jobsStarted();
+            long jobsBefore = h.writer.jobsStarted();
             h.tickUntilQuiet(5);
             assertThat(h.norce.store().customerPriceLists()).containsExactly(Map.entry("C-1001", List.of("SE-B2B")));
             assertThat(h.norce.importJobs("ImportCustomers")).as("one customer import").isEqualTo(1);
@@ -219,7 +219,7 @@ class StockPriceFlowTest {
             h.tickUntilQuiet(5);
             assertThat(h.norce.store().customerPriceLists()).as("leaving the group takes the list away")
                     .containsExactly(Map.entry("C-1001", List.of()));
-            assertThat(h.assembly.writer().jobsStarted()).isGreaterThan(jobsBefore);
+            assertThat(h.writer.jobsStarted()).isGreaterThan(jobsBefore);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.jesync.shop.norce;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,37 +16,43 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
-import io.jesync.stock.ShopCatalogPort;
-import io.jesync.stock.ShopStock;
+import io.jesync.shop.ShopCatalogPort;
+import io.jesync.shop.ShopStock;
+import io.jesync.shop.norce.NorceJobClient.JobState;
+import io.jesync.shop.norce.NorceJobClient.LogEntry;
 
 /**
- * Stock and prices into Norce Commerce through Connect's asynchronous imports (§2.3, §4.4, §4.5): one
- * {@code ImportOnhands} or {@code ImportSkuPriceLists} per batch, then {@code Job/Get} until the job ends and
- * {@code Job/GetLog} for the rows it refused, matched to their articles through the row each log entry carries.
- * Customers' price lists go the same way through {@code Customer/ImportCustomers}.
+ * Stock and prices into Norce Commerce through Connect's asynchronous imports: one {@code Product/ImportOnhands}
+ * or {@code Product/ImportSkuPriceLists} per batch, followed through the Job service until the job ends, and its
+ * log read for the rows it refused, matched to their articles through the row each log entry carries. Customers'
+ * price lists go the same way through {@code Customer/ImportCustomers}.
+ * <p>
+ * Every field a header lists is written, from the row or as empty when the row lacks it, so each header lists
+ * exactly the fields its rows carry; rows that carry different fields go in separate jobs. Price lists are checked
+ * against the tenant first, because Norce silently ignores a row for a price list it does not have.
  */
 public final class NorceCatalogWriter implements ShopCatalogPort {
-    private static final String CONNECT = "/commerce/connect/4.0/";
-    /** Job status ids (§2.3): 2 Succeeded, 3 Failed, 4 Validation failed. */
-    private static final int SUCCEEDED = 2;
-    private static final int SEVERITY_WARN = 2;
     /** Polls of one job before its outcome counts as unknown; the values then go again with the next cycle. */
     private static final int MAX_POLLS = 60;
     /** A poll answered with 5xx/429 is tried again this many times in a row before the import counts as failed. */
     private static final int MAX_POLL_FAILURES = 5;
 
     private final NorceConnection connection;
+    private final NorceJobClient jobs;
+    private final NorcePriceLists priceLists;
     private final Sleeper sleeper;
-    private final AtomicLong jobs = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
 
-    public NorceCatalogWriter(NorceConnection connection, Sleeper sleeper) {
+    NorceCatalogWriter(NorceConnection connection, NorceJobClient jobs, NorcePriceLists priceLists, Sleeper sleeper) {
         this.connection = connection;
+        this.jobs = jobs;
+        this.priceLists = priceLists;
         this.sleeper = sleeper;
     }
 
     /** Import jobs started since creation; the benchmark reports them per day. */
     public long jobsStarted() {
-        return jobs.get();
+        return started.get();
     }
 
     @Override
@@ -61,12 +67,13 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             item.put("LocationCode", shop.stockPrices().locationCode());
             item.put("OnhandValue", stock.onhand());
             item.put("IncomingValue", stock.incoming());
-            if (stock.leadTimeDays() != null) {
+            if (leadTimes) {
+                // Listed for the batch, so written for every row: an article without a lead time gets none.
                 item.put("LeadTimeDayCount", stock.leadTimeDays());
             }
             item.put("IsActive", true);
         }
-        ObjectNode header = header(shop);
+        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), true);
         ArrayNode fields = header.putArray("SkuOnhandFieldsThatAreSet");
         fields.add("OnhandValue").add("IncomingValue").add("IsActive");
         if (leadTimes) {
@@ -76,8 +83,52 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
                 row -> row.path("PartNo").asText());
     }
 
+    /**
+     * Prices go as {@code PriceSale} with {@code IsActive}; a row without a price switches the SKU's price off
+     * with {@code IsActive} alone, in its own job, because Norce ignores a null or zero {@code PriceSale} rather
+     * than clearing it (and a zero price is refused here for the same reason). A row for a price list the tenant
+     * does not have is refused here too, naming the code.
+     */
     @Override
     public Outcome setPrices(ShopSettings shop, List<PriceRow> rows) throws IOException, InterruptedException {
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<PriceRow> priced = new ArrayList<>();
+        List<PriceRow> switchedOff = new ArrayList<>();
+        Map<String, Boolean> known = new LinkedHashMap<>();
+        for (PriceRow row : rows) {
+            boolean exists = known.containsKey(row.priceListCode()) ? known.get(row.priceListCode())
+                    : priceLists.byCode(shop, row.priceListCode()).isPresent();
+            known.put(row.priceListCode(), exists);
+            if (!exists) {
+                problems.put(row.key(), "Price list '" + row.priceListCode() + "' does not exist in Norce (no"
+                        + " active Agreement '" + row.priceListCode() + "' in Application/ClientPriceLists): create it"
+                        + " in Norce or correct shop." + shop.id() + ".prices.lists");
+            } else if (row.price() == null) {
+                switchedOff.add(row);
+            } else if (row.price().signum() == 0) {
+                problems.put(row.key(), "A price of 0 cannot be written to Norce: ImportSkuPriceLists ignores a"
+                        + " PriceSale of 0 and keeps the current price. Give the article a price or remove it from"
+                        + " price list " + row.priceListCode());
+            } else {
+                priced.add(row);
+            }
+        }
+        List<String> references = new ArrayList<>();
+        if (!priced.isEmpty()) {
+            Outcome outcome = prices(shop, priced, true);
+            references.add(outcome.reference());
+            problems.putAll(outcome.rowProblems());
+        }
+        if (!switchedOff.isEmpty()) {
+            Outcome outcome = prices(shop, switchedOff, false);
+            references.add(outcome.reference());
+            problems.putAll(outcome.rowProblems());
+        }
+        return new Outcome(references.isEmpty() ? "no job" : String.join("+", references), problems);
+    }
+
+    private Outcome prices(ShopSettings shop, List<PriceRow> rows, boolean withPrice)
+            throws IOException, InterruptedException {
         ArrayNode body = connection.mapper().createArrayNode();
         for (PriceRow row : rows) {
             ObjectNode item = body.addObject();
@@ -87,26 +138,41 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             if (row.currency() != null) {
                 item.put("CurrencyCode", row.currency());
             }
-            if (row.price() != null) {
+            if (withPrice) {
                 item.put("PriceSale", row.price());
             }
-            item.put("IsActive", row.price() != null);
+            item.put("IsActive", withPrice);
         }
-        ObjectNode header = header(shop);
-        header.putArray("SkuPriceListFieldsThatAreSet").add("PriceSale").add("IsActive");
-        return run(shop, "Product/ImportSkuPriceLists", header, body, "the prices of " + rows.size() + " rows",
-                row -> row.path("PriceListCode").asText() + "/" + row.path("PartNo").asText());
+        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), true);
+        ArrayNode fields = header.putArray("SkuPriceListFieldsThatAreSet");
+        if (withPrice) {
+            fields.add("PriceSale");
+        }
+        fields.add("IsActive");
+        return run(shop, "Product/ImportSkuPriceLists", header, body, (withPrice ? "the prices of " : "switching off ")
+                + rows.size() + " rows", row -> row.path("PriceListCode").asText() + "/" + row.path("PartNo").asText());
     }
 
     /**
-     * Customer/ImportCustomers with the customer's Code and PriceLists only (CustomerHeader: CustomerFieldsThatAreSet
-     * PriceLists, and SearchOnlyByCode so Norce matches the customer by code and by nothing else).
+     * Customer/ImportCustomers with the customer's Code and PriceLists only (CustomerFieldsThatAreSet PriceLists,
+     * and SearchOnlyByCode so Norce matches the customer by code and by nothing else). CustomerHeader has no
+     * FullFile.
      */
     @Override
     public Outcome setCustomerPriceLists(ShopSettings shop, List<CustomerPriceListsRow> rows)
             throws IOException, InterruptedException {
+        Map<String, String> problems = new LinkedHashMap<>();
         ArrayNode body = connection.mapper().createArrayNode();
+        rows:
         for (CustomerPriceListsRow row : rows) {
+            for (String code : row.priceListCodes()) {
+                if (priceLists.byCode(shop, code).isEmpty()) {
+                    problems.put(row.customerCode(), "Price list '" + code + "' of customer " + row.customerCode()
+                            + " does not exist in Norce (no active Agreement '" + code + "' in"
+                            + " Application/ClientPriceLists)");
+                    continue rows;
+                }
+            }
             ObjectNode item = body.addObject();
             item.put("Code", row.customerCode());
             ArrayNode lists = item.putArray("PriceLists");
@@ -114,70 +180,57 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
                 lists.addObject().put("Code", code).put("IsExclusive", false);
             }
         }
-        ObjectNode header = header(shop);
+        if (body.isEmpty()) {
+            return new Outcome("no job", problems);
+        }
+        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), false);
         header.putArray("CustomerFieldsThatAreSet").add("PriceLists").add("SearchOnlyByCode");
-        return run(shop, "Customer/ImportCustomers", header, body, "the price lists of " + rows.size() + " customers",
-                row -> row.path("Code").asText());
-    }
-
-    private ObjectNode header(ShopSettings shop) {
-        ObjectNode header = connection.mapper().createObjectNode();
-        header.put("AccountId", shop.stockPrices().connectAccountId());
-        header.put("FullFile", false);
-        return header;
+        Outcome outcome = run(shop, "Customer/ImportCustomers", header, body, "the price lists of " + body.size()
+                + " customers", row -> row.path("Code").asText());
+        problems.putAll(outcome.rowProblems());
+        return new Outcome(outcome.reference(), problems);
     }
 
     private Outcome run(ShopSettings shop, String operation, ObjectNode header, ArrayNode body, String what,
-                        java.util.function.Function<JsonNode, String> rowKey) throws IOException, InterruptedException {
+                        Function<JsonNode, String> rowKey) throws IOException, InterruptedException {
         String description = operation + " of " + what + " in shop " + shop.id();
-        URI uri = URI.create(shop.baseUrl() + CONNECT + operation);
-        String json = body.toString();
-        String headerJson = header.toString();
-        HttpResponse<String> response = connection.send(shop, description, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-StormConnect-Header", headerJson)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
-        jobs.incrementAndGet();
-        JsonNode answer = connection.json(response.body());
-        if (!answer.path("JobId").canConvertToInt()) {
-            throw new NorceRequestException(description + " started no job: " + answer, response.statusCode());
-        }
-        int jobId = answer.path("JobId").asInt();
-        JsonNode job = follow(shop, jobId, description);
-        if (job.path("StatusId").asInt() != SUCCEEDED) {
+        long jobId = jobs.submit(shop, operation, header, body, description);
+        started.incrementAndGet();
+        JobState job = follow(shop, jobId, description);
+        if (!job.succeeded()) {
             // A failed job changed nothing; the rows stay queued and go again.
             throw new NorceUnavailableException(description + ": job " + jobId + " ended with status "
-                    + job.path("StatusId").asInt(), 0, null, null);
+                    + job.statusId(), 0, null, null);
         }
         Map<String, String> problems = new LinkedHashMap<>();
         // Unknown SKUs are only warned about and counted nowhere, so the log is read for every job, not only on Fail.
-        for (JsonNode entry : get(shop, "Job/GetLog?id=" + jobId, description + ": log of job " + jobId)) {
-            if (entry.path("SeverityId").asInt() < SEVERITY_WARN || !entry.hasNonNull("ImportedRow")) {
+        for (LogEntry entry : jobs.log(shop, jobId)) {
+            if (entry.severityId() < NorceJobClient.SEVERITY_WARNING || entry.importedRow() == null) {
                 continue;
             }
-            JsonNode row;
-            try {
-                row = connection.json(entry.get("ImportedRow").asText());
-            } catch (IOException notJson) {
-                continue;
-            }
-            problems.merge(rowKey.apply(row), "Norce job " + jobId + ": " + entry.path("Message").asText(),
-                    (a, b) -> a + "; " + b);
+            Optional<JsonNode> row = parse(entry.importedRow());
+            row.ifPresent(r -> problems.merge(rowKey.apply(r), "Norce job " + jobId + ": " + entry.message(),
+                    (a, b) -> a + "; " + b));
         }
         return new Outcome("job " + jobId, problems);
     }
 
+    private Optional<JsonNode> parse(String importedRow) {
+        try {
+            return Optional.of(connection.json(importedRow));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
     /** Polls the job to its end; a poll the server failed is tried again after a pause. */
-    private JsonNode follow(ShopSettings shop, int jobId, String description) throws IOException, InterruptedException {
+    private JobState follow(ShopSettings shop, long jobId, String description) throws IOException,
+            InterruptedException {
         int failures = 0;
         for (int poll = 0; poll < MAX_POLLS; poll++) {
-            JsonNode job;
+            JobState job;
             try {
-                job = get(shop, "Job/Get?id=" + jobId, description + ": job " + jobId);
+                job = jobs.job(shop, jobId);
                 failures = 0;
             } catch (NorceUnavailableException e) {
                 if (++failures > MAX_POLL_FAILURES) {
@@ -186,7 +239,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
                 sleeper.sleep(pause(poll));
                 continue;
             }
-            if (job.path("IsFinished").asBoolean(false)) {
+            if (job.finished()) {
                 return job;
             }
             sleeper.sleep(pause(poll));
@@ -198,16 +251,5 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
     /** Short pauses first (small imports finish in seconds), then at most five seconds. */
     private static Duration pause(int poll) {
         return Duration.ofMillis(Math.min(5_000, 250L << Math.min(poll, 5)));
-    }
-
-    private JsonNode get(ShopSettings shop, String pathAndQuery, String what) throws IOException, InterruptedException {
-        URI uri = URI.create(shop.baseUrl() + CONNECT + pathAndQuery);
-        HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build());
-        return connection.json(response.body());
     }
 }

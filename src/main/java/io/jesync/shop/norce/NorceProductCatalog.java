@@ -6,10 +6,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,139 +23,224 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.Sleeper;
+import io.jesync.shop.ShopProduct;
+import io.jesync.shop.ShopProductPort;
+import io.jesync.shop.norce.NorceJobClient.JobState;
+import io.jesync.shop.norce.NorceJobClient.LogEntry;
+import io.jesync.shop.norce.NorcePriceLists.PriceList;
 
 /**
- * The shop's products: SKUs read from Query 2.0 ({@code /Products/Skus}, 500 a page) and written with Connect's
- * asynchronous {@code Product/ImportProducts}, followed through {@code Job/Get} and {@code Job/GetLog} (§2.3).
+ * The shop's products on Norce Commerce: SKUs read from Query 2.0's {@code Products/ProductSkus} (keyed by
+ * PartNo, 500 a page) with their price on the tenant's primary price list through the {@code PriceLists}
+ * navigation, and written with Connect's {@code Product/ImportProducts}, followed through the Job service.
  */
-public final class NorceProductCatalog {
-    static final String SKUS_PATH = "/commerce/query/2.0/Products/Skus";
-    static final String CONNECT = "/commerce/connect/4.0";
+public final class NorceProductCatalog implements ShopProductPort {
+    static final String SKUS_PATH = "/commerce/query/2.0/Products/ProductSkus";
+    static final String SELECT = "PartNo,ErpName,StatusId,EanCode,VatRate,Created,Updated";
     static final int PAGE_SIZE = 500;
-
-    /** Job/Get's answer: Norce's JobStatus ids 1 Initialized, 2 Succeeded, 3 Failed, 4 Validation failed, 5, 6. */
-    public record JobState(long jobId, int statusId, boolean finished, int inserts, int updates, int fail) {
-        public boolean succeeded() {
-            return statusId == 2;
-        }
-    }
-
-    /** One Job/GetLog row; {@code importedRow} is the row as imported (JSON text) when Norce names one. */
-    public record JobLogEntry(int severityId, String message, String importedRow) {
-        public boolean error() {
-            return severityId == 3;
-        }
-    }
+    /** PartNos per query when reading SKUs by article number: an {@code or} chain, since {@code in} is unverified. */
+    static final int PARTNOS_PER_QUERY = 50;
+    private static final Duration MAX_JOB_POLL = Duration.ofSeconds(10);
+    private static final com.fasterxml.jackson.databind.ObjectMapper LOG_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final NorceConnection connection;
+    private final NorceJobClient jobs;
+    private final NorcePriceLists priceLists;
+    private final Sleeper sleeper;
 
-    public NorceProductCatalog(NorceConnection connection) {
+    NorceProductCatalog(NorceConnection connection, NorceJobClient jobs, NorcePriceLists priceLists,
+                        Sleeper sleeper) {
         this.connection = connection;
+        this.jobs = jobs;
+        this.priceLists = priceLists;
+        this.sleeper = sleeper;
     }
 
     /**
-     * Every SKU, page by page in Id order. Pages continue from the last Id seen rather than with a growing
-     * {@code $skip}: deep skips on Products gave tenants 500s (reference §2.6), and a key never skips or repeats
-     * a row when the catalogue changes while it is read.
+     * Every SKU in PartNo order. Pages continue from the last PartNo seen rather than with a growing {@code $skip}:
+     * deep skips on Products gave tenants 500s, and a key never skips or repeats a row when the catalogue changes
+     * while it is read.
      */
-    public void allSkus(ShopSettings shop, Consumer<List<JsonNode>> pages) throws IOException, InterruptedException {
-        long after = 0;
+    @Override
+    public void allProducts(ShopSettings shop, Consumer<List<ShopProduct>> pages) throws IOException,
+            InterruptedException {
+        Integer priceListId = priceListId(shop);
+        String after = null;
         while (true) {
-            String filter = "Id gt " + after;
-            List<JsonNode> page = page(shop, query(shop, filter, "Id"), filter).skus();
-            if (page.isEmpty()) {
+            String filter = after == null ? null : "PartNo gt " + literal(after);
+            Page page = page(shop, query(shop, filter, priceListId), filter);
+            if (page.skus().isEmpty()) {
                 return;
             }
-            pages.accept(page);
-            after = page.get(page.size() - 1).path("Id").asLong();
-            if (page.size() < PAGE_SIZE) {
+            pages.accept(page.skus().stream().map(s -> NorceProductMapper.fromSku(s, priceListId)).toList());
+            after = page.skus().get(page.skus().size() - 1).path("PartNo").asText();
+            if (page.skus().size() < PAGE_SIZE && page.nextLink() == null) {
                 return;
             }
         }
     }
 
-    /** SKUs changed at or after {@code since}, in Updated order, following Norce's next links. */
-    public List<JsonNode> skusUpdatedSince(ShopSettings shop, Instant since) throws IOException, InterruptedException {
-        String filter = "Updated ge " + since.truncatedTo(ChronoUnit.SECONDS);
-        URI first = query(shop, filter, "Updated,Id");
-        List<JsonNode> skus = new ArrayList<>();
-        URI next = first;
+    /** Updated is null on a SKU that was never updated, so those are found by Created. */
+    @Override
+    public List<ShopProduct> changedSince(ShopSettings shop, Instant since) throws IOException, InterruptedException {
+        Integer priceListId = priceListId(shop);
+        String t = since.truncatedTo(ChronoUnit.SECONDS).toString();
+        String filter = "(Updated ge " + t + " or (Updated eq null and Created ge " + t + "))";
+        URI next = query(shop, filter, priceListId);
+        List<ShopProduct> products = new ArrayList<>();
         while (next != null) {
-            SkuPage page = page(shop, next, filter);
-            skus.addAll(page.skus());
-            next = page.nextLink() == null ? null : first.resolve(page.nextLink());
+            Page page = page(shop, next, filter);
+            page.skus().forEach(s -> products.add(NorceProductMapper.fromSku(s, priceListId)));
+            next = page.nextLink() == null ? null : next.resolve(page.nextLink());
         }
-        return skus;
+        return products;
     }
 
-    /** The SKUs with these PartNos (at most a page's worth), one query. */
-    public List<JsonNode> skusByPartNo(ShopSettings shop, List<String> partNos) throws IOException, InterruptedException {
-        if (partNos.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder filter = new StringBuilder("PartNo in (");
-        for (int i = 0; i < partNos.size(); i++) {
-            filter.append(i == 0 ? "" : ",").append('\'').append(partNos.get(i).replace("'", "''")).append('\'');
-        }
-        filter.append(')');
-        return page(shop, query(shop, filter.toString(), "Id"), filter.toString()).skus();
-    }
-
-    /** Queues an import job; returns its id. */
-    public long importProducts(ShopSettings shop, ObjectNode header, ArrayNode items)
+    @Override
+    public List<ShopProduct> byArticleNumbers(ShopSettings shop, List<String> articleNumbers)
             throws IOException, InterruptedException {
-        String what = "Norce ImportProducts of " + items.size() + " product(s) for shop " + shop.id();
-        URI uri = URI.create(shop.baseUrl() + CONNECT + "/Product/ImportProducts");
-        String body = items.toString();
-        HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("X-StormConnect-Header", header.toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-        JsonNode answer = connection.json(response.body());
-        if ("Failed".equalsIgnoreCase(answer.path("StatusCode").asText()) || !answer.hasNonNull("JobId")) {
-            throw new NorceRequestException(what + " was refused: " + answer.path("Description").asText(""),
-                    response.statusCode());
+        Integer priceListId = priceListId(shop);
+        List<ShopProduct> found = new ArrayList<>();
+        for (int from = 0; from < articleNumbers.size(); from += PARTNOS_PER_QUERY) {
+            StringBuilder filter = new StringBuilder();
+            for (String partNo : articleNumbers.subList(from, Math.min(articleNumbers.size(), from + PARTNOS_PER_QUERY))) {
+                filter.append(filter.isEmpty() ? "" : " or ").append("PartNo eq ").append(literal(partNo));
+            }
+            URI next = query(shop, filter.toString(), priceListId);
+            while (next != null) {
+                Page page = page(shop, next, filter.toString());
+                page.skus().forEach(s -> found.add(NorceProductMapper.fromSku(s, priceListId)));
+                next = page.nextLink() == null ? null : next.resolve(page.nextLink());
+            }
         }
-        return answer.path("JobId").asLong();
+        return found;
     }
 
-    public JobState job(ShopSettings shop, long jobId) throws IOException, InterruptedException {
-        JsonNode job = get(shop, CONNECT + "/Job/Get?id=" + jobId, "Norce Job/Get " + jobId + " of shop " + shop.id());
-        return new JobState(jobId, job.path("StatusId").asInt(), job.path("IsFinished").asBoolean(false),
-                job.path("Inserts").asInt(), job.path("Updates").asInt(), job.path("Fail").asInt());
-    }
-
-    public List<JobLogEntry> jobLog(ShopSettings shop, long jobId) throws IOException, InterruptedException {
-        JsonNode log = get(shop, CONNECT + "/Job/GetLog?id=" + jobId,
-                "Norce Job/GetLog " + jobId + " of shop " + shop.id());
-        List<JobLogEntry> entries = new ArrayList<>();
-        for (JsonNode row : log) {
-            entries.add(new JobLogEntry(row.path("SeverityId").asInt(), row.path("Message").asText(""),
-                    row.path("ImportedRow").asText(null)));
+    /**
+     * One ImportProducts job per set of fields the items carry (a header's lists apply to every item, and a
+     * listed field an item lacks would be cleared); the reference names every job, joined by {@code +}.
+     */
+    @Override
+    public String submit(ShopSettings shop, List<ShopProduct> products, boolean create, Set<ShopProduct.Field> fields)
+            throws IOException, InterruptedException {
+        boolean name = NorceProductMapper.carriesName(create, fields);
+        Map<Set<String>, ArrayNode> groups = new LinkedHashMap<>();
+        for (ShopProduct product : products) {
+            Set<String> skuFields = NorceProductMapper.skuFields(product, create, fields);
+            groups.computeIfAbsent(skuFields, k -> connection.mapper().createArrayNode())
+                    .add(NorceProductMapper.importItem(product, create, name, skuFields, shop.products()));
         }
-        return entries;
+        List<String> jobIds = new ArrayList<>();
+        for (Map.Entry<Set<String>, ArrayNode> group : groups.entrySet()) {
+            ObjectNode header = NorceProductMapper.importHeader(create, name, group.getKey(), shop.products());
+            jobIds.add(Long.toString(jobs.submit(shop, "Product/ImportProducts", header, group.getValue(),
+                    "Norce ImportProducts of " + group.getValue().size() + " product(s) for shop " + shop.id())));
+        }
+        return String.join("+", jobIds);
     }
 
-    private JsonNode get(ShopSettings shop, String pathAndQuery, String what) throws IOException, InterruptedException {
-        URI uri = URI.create(shop.baseUrl() + pathAndQuery);
-        HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build());
-        return connection.json(response.body());
+    @Override
+    public Optional<ImportOutcome> follow(ShopSettings shop, String reference, List<String> articleNumbers)
+            throws IOException, InterruptedException {
+        Map<String, String> refused = new HashMap<>();
+        for (String part : reference.split("\\+")) {
+            long jobId = Long.parseLong(part.strip());
+            JobState state;
+            try {
+                state = await(shop, jobId);
+            } catch (NorceRequestException e) {
+                // Unknown job only where the Job service has answered before; else the path itself is missing.
+                if (e.status() == 404 && jobs.knowsJobPath(shop)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            refused.putAll(refusals(shop, state, articleNumbers));
+        }
+        return Optional.of(new ImportOutcome(reference, refused));
     }
 
-    private record SkuPage(List<JsonNode> skus, String nextLink) {
+    private JobState await(ShopSettings shop, long jobId) throws IOException, InterruptedException {
+        Duration wait = shop.products().jobPollInterval();
+        JobState state = jobs.job(shop, jobId);
+        while (!state.finished()) {
+            sleeper.sleep(wait);
+            wait = wait.multipliedBy(2).compareTo(MAX_JOB_POLL) > 0 ? MAX_JOB_POLL : wait.multipliedBy(2);
+            state = jobs.job(shop, jobId);
+        }
+        return state;
     }
 
-    private SkuPage page(ShopSettings shop, URI uri, String filter) throws IOException, InterruptedException {
-        String what = "Norce SKU query [" + filter + "] of shop " + shop.id();
+    /** The rows the job's log names as failed; when the whole job failed, every row of it with the job's reason. */
+    private Map<String, String> refusals(ShopSettings shop, JobState state, List<String> articleNumbers)
+            throws IOException, InterruptedException {
+        Map<String, String> refused = new HashMap<>();
+        if (state.succeeded() && state.fail() == 0) {
+            return refused;
+        }
+        String jobFailure = null;
+        Set<String> inJob = new java.util.HashSet<>();
+        for (LogEntry entry : jobs.log(shop, state.jobId())) {
+            List<String> parts = partNos(entry.importedRow());
+            inJob.addAll(parts);
+            if (entry.severityId() != NorceJobClient.SEVERITY_ERROR) {
+                continue;
+            }
+            if (parts.isEmpty()) {
+                jobFailure = jobFailure == null ? entry.message() : jobFailure;
+            }
+            parts.forEach(part -> refused.merge(part, "Norce import job " + state.jobId() + " refused it: "
+                    + entry.message(), (a, b) -> a + " " + b));
+        }
+        if (!state.succeeded()) {
+            String reason = "Norce import job " + state.jobId() + " refused it: " + (jobFailure != null ? jobFailure
+                    : "the job ended with status " + state.statusId());
+            // A failed job wrote none of its rows; rows of the other jobs of the same reference are judged by theirs.
+            for (String article : articleNumbers) {
+                if (inJob.isEmpty() || inJob.contains(article)) {
+                    refused.putIfAbsent(article, reason);
+                }
+            }
+        }
+        return refused;
+    }
+
+    /** The PartNos of an ImportedRow: a product item's SKUs, or a row's own PartNo. */
+    static List<String> partNos(String importedRow) {
+        List<String> parts = new ArrayList<>();
+        if (importedRow == null || importedRow.isBlank()) {
+            return parts;
+        }
+        try {
+            JsonNode row = LOG_JSON.readTree(importedRow);
+            if (row.hasNonNull("PartNo")) {
+                parts.add(row.get("PartNo").asText());
+            }
+            for (JsonNode variant : row.path("Variants")) {
+                for (JsonNode sku : variant.path("Skus")) {
+                    if (sku.hasNonNull("PartNo")) {
+                        parts.add(sku.get("PartNo").asText());
+                    }
+                }
+            }
+        } catch (IOException notJson) {
+            // A row Norce logged in another form names no article; the message still reaches the job's failure.
+        }
+        return parts;
+    }
+
+    private Integer priceListId(ShopSettings shop) throws IOException, InterruptedException {
+        return priceLists.primary(shop).map(PriceList::id).orElse(null);
+    }
+
+    private record Page(List<JsonNode> skus, String nextLink) {
+    }
+
+    private Page page(ShopSettings shop, URI uri, String filter) throws IOException, InterruptedException {
+        String what = "Norce Products/ProductSkus query [" + (filter == null ? "all" : filter) + "] of shop "
+                + shop.id();
         HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
                 .timeout(NorceConnection.TIMEOUT)
                 .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
@@ -172,12 +263,24 @@ public final class NorceProductCatalog {
         List<JsonNode> skus = new ArrayList<>(value.size());
         value.forEach(skus::add);
         String next = body.path("@odata.nextLink").asText(null);
-        return new SkuPage(skus, next == null || next.isBlank() ? null : next);
+        return new Page(skus, next == null || next.isBlank() ? null : next);
     }
 
-    private static URI query(ShopSettings shop, String filter, String orderBy) {
-        return URI.create(shop.baseUrl() + SKUS_PATH + "?$filter=" + encode(filter) + "&$orderby=" + encode(orderBy)
-                + "&$top=" + PAGE_SIZE);
+    /** The SKU query: documented fields only, and the one price row the sales price is read from. */
+    static URI query(ShopSettings shop, String filter, Integer priceListId) {
+        StringBuilder uri = new StringBuilder(shop.baseUrl().toString()).append(SKUS_PATH).append("?$select=").append(SELECT);
+        if (priceListId != null) {
+            uri.append("&$expand=").append(encode("PriceLists($filter=PriceListId eq " + priceListId
+                    + " and QtyBreak eq 1;$select=PriceListId,QtyBreak,PriceSale,IsActive)"));
+        }
+        if (filter != null) {
+            uri.append("&$filter=").append(encode(filter));
+        }
+        return URI.create(uri.append("&$orderby=PartNo&$top=").append(PAGE_SIZE).toString());
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static String encode(String text) {

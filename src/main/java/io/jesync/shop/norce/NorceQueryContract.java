@@ -62,7 +62,8 @@ public final class NorceQueryContract {
             List.of(SyncFlow.ORDERS));
     public static final SetUse SKU_STATUSES = new SetUse("Core", "SkuStatuses", List.of("Id"), Map.of(),
             List.of(SyncFlow.PRODUCTS));
-    public static final SetUse PRICE_LISTS = new SetUse("Application", "ClientPriceLists", List.of("Id", "Code"),
+    public static final SetUse PRICE_LISTS = new SetUse("Application", "ClientPriceLists",
+            List.of("PriceListId", "Agreement"),
             Map.of(), List.of(SyncFlow.PRICES));
     public static final SetUse SALES_AREAS = new SetUse("Application", "SalesAreas", List.of("Id"), Map.of(),
             List.of(SyncFlow.PRODUCTS));

@@ -57,8 +57,11 @@ public final class NorceTenantCodes {
                         null, null);
             }
             for (JsonNode row : value) {
-                JsonNode code = row.path("Code");
-                entries.add(new Entry(row.path("Id").asLong(), code.isTextual() ? code.asText() : null));
+                // Price lists show their id and code as PriceListId and Agreement (Query's PriceListClient); the
+                // Core sets as Id and Code.
+                JsonNode id = row.has("Id") ? row.path("Id") : row.path("PriceListId");
+                JsonNode code = row.has("Code") ? row.path("Code") : row.path("Agreement");
+                entries.add(new Entry(id.asLong(), code.isTextual() ? code.asText() : null));
             }
             next = nextLink(first, body.path("@odata.nextLink").asText(null), what);
         }

@@ -23,14 +23,14 @@ import static io.jesync.simulator.norce.NorceJson.text;
 /**
  * What a succeeded import does to the tenant. Rows are applied one by one: a bad row is logged and counted in
  * {@code Fail} without stopping the rest, and rows for SKUs or price lists that do not exist are ignored with a
- * warning, as the Connect docs say. {@code ...FieldsThatAreSet} limits which fields change on existing records;
- * without it every field present in the row is set. {@code FullFile} deactivates records the file left out.
+ * warning, as the Connect docs say. On an existing record {@code …FieldsThatAreSet} decides what is written, as the
+ * contracts guide describes it: a listed field is written from the row, and cleared when the row lacks it or sends
+ * null; a field the row sends but the list leaves out is ignored. Price-list rows are the documented exception:
+ * a null or 0 price never overwrites. Without the list at all, every field the row carries is written [SIM: the
+ * contract initialises the lists empty and does not say what a missing list means]. A new record takes every field
+ * its row carries. {@code FullFile} deactivates records the file left out.
  */
 final class NorceImports {
-    /** SkuOnhandField enum values, for headers that send the numbers instead of the names. */
-    private static final Map<Integer, String> ONHAND_FIELD_IDS = Map.of(3, "OnhandValue", 4, "IncomingValue",
-            5, "NextDeliveryDate", 6, "LeadTimeDayCount", 10, "IsActive");
-
     private NorceImports() {
     }
 
@@ -47,24 +47,22 @@ final class NorceImports {
         }
     }
 
-    /** The header's field list in lower case, or null when absent (then every field present in a row counts). */
-    private static Set<String> fieldsSet(JsonNode header, String name, Map<Integer, String> ids) {
-        JsonNode list = field(header, name);
-        if (!list.isArray()) {
-            return null;
-        }
-        Set<String> fields = new HashSet<>();
-        for (JsonNode f : list) {
-            String fieldName = f.isIntegralNumber() && ids != null ? ids.getOrDefault(f.asInt(), "") : f.asText();
-            fields.add(fieldName.toLowerCase(Locale.ROOT));
-        }
-        return fields;
+    /** The header's field list by enum name in lower case, or null when the header has no such list. */
+    private static Set<String> fieldsSet(JsonNode header, String name) {
+        return NorceImportContract.listed(header, name);
     }
 
+    /** Whether an update writes {@code name}: listed, or, without a list, present in the row. */
     private static boolean sets(Set<String> fields, JsonNode row, String name) {
         if (fields != null) {
             return fields.contains(name.toLowerCase(Locale.ROOT));
         }
+        JsonNode value = field(row, name);
+        return !value.isMissingNode() && !value.isNull();
+    }
+
+    /** Whether a create writes {@code name}: whenever the row carries it. */
+    private static boolean carries(JsonNode row, String name) {
         JsonNode value = field(row, name);
         return !value.isMissingNode() && !value.isNull();
     }
@@ -78,7 +76,7 @@ final class NorceImports {
     }
 
     private static void onhands(NorceStore store, Job job, Instant now) {
-        Set<String> fields = fieldsSet(job.header, "SkuOnhandFieldsThatAreSet", ONHAND_FIELD_IDS);
+        Set<String> fields = fieldsSet(job.header, "SkuOnhandFieldsThatAreSet");
         Set<String> seen = new HashSet<>();
         for (JsonNode row : job.rows) {
             String partNo = text(row, "PartNo");
@@ -98,19 +96,23 @@ final class NorceImports {
             }
             seen.add(partNo + "/" + warehouse + "/" + location);
             Onhand old = store.onhand(partNo, warehouse, location).orElse(null);
-            BigDecimal onhandValue = sets(fields, row, "OnhandValue") ? decimal(row, "OnhandValue")
-                    : old == null ? BigDecimal.ZERO : old.onhandValue();
-            BigDecimal incoming = sets(fields, row, "IncomingValue") ? decimal(row, "IncomingValue")
-                    : old == null ? BigDecimal.ZERO : old.incomingValue();
-            String nextDelivery = sets(fields, row, "NextDeliveryDate") ? text(row, "NextDeliveryDate")
-                    : old == null ? null : old.nextDeliveryDate();
-            Integer leadTime = sets(fields, row, "LeadTimeDayCount") ? (Integer) field(row, "LeadTimeDayCount").asInt()
-                    : old == null ? null : old.leadTimeDayCount();
-            boolean active = sets(fields, row, "IsActive") ? field(row, "IsActive").asBoolean(true)
-                    : old == null || old.isActive();
+            boolean create = old == null;
+            // OnhandValue is a non-nullable decimal in the contract: cleared means 0. The others are nullable.
+            BigDecimal onhandValue = written(create, fields, row, "OnhandValue")
+                    ? NorceJson.orElse(decimal(row, "OnhandValue"), BigDecimal.ZERO)
+                    : create ? BigDecimal.ZERO : old.onhandValue();
+            BigDecimal incoming = written(create, fields, row, "IncomingValue") ? decimal(row, "IncomingValue")
+                    : create ? null : old.incomingValue();
+            String nextDelivery = written(create, fields, row, "NextDeliveryDate") ? text(row, "NextDeliveryDate")
+                    : create ? null : old.nextDeliveryDate();
+            Integer leadTime = written(create, fields, row, "LeadTimeDayCount")
+                    ? (field(row, "LeadTimeDayCount").canConvertToInt() ? field(row, "LeadTimeDayCount").asInt() : null)
+                    : create ? null : old.leadTimeDayCount();
+            boolean active = written(create, fields, row, "IsActive") ? field(row, "IsActive").asBoolean(false)
+                    : create || old.isActive();
             store.putOnhand(new Onhand(partNo, warehouse, location, onhandValue, incoming, nextDelivery, leadTime,
                     active, now));
-            if (old == null) {
+            if (create) {
                 job.inserts++;
             } else {
                 job.updates++;
@@ -126,6 +128,11 @@ final class NorceImports {
         }
     }
 
+    /** A create writes what the row carries; an update what the header lists (or, without a list, carries). */
+    private static boolean written(boolean create, Set<String> fields, JsonNode row, String name) {
+        return create ? carries(row, name) : sets(fields, row, name);
+    }
+
     /**
      * Only what the runtime sends is simulated: a customer's price lists (CustomerField PriceLists). The customer is
      * matched by Code; the list replaces the customer's lists [SIM: Norce does not document whether an import
@@ -133,7 +140,7 @@ final class NorceImports {
      * ignored with a warning, like price rows.
      */
     private static void customers(NorceStore store, Job job, Instant now) {
-        Set<String> fields = fieldsSet(job.header, "CustomerFieldsThatAreSet", null);
+        Set<String> fields = fieldsSet(job.header, "CustomerFieldsThatAreSet");
         rows:
         for (JsonNode row : job.rows) {
             String code = text(row, "Code");
@@ -161,9 +168,9 @@ final class NorceImports {
     }
 
     private static void skuPrices(NorceStore store, Job job, Instant now) {
-        Set<String> fields = fieldsSet(job.header, "SkuPriceListFieldsThatAreSet", null);
+        Set<String> fields = fieldsSet(job.header, "SkuPriceListFieldsThatAreSet");
         Set<String> skipWhenEmpty = NorceJson.orElse(
-                fieldsSet(job.header, "IgnoreSkuPriceListFieldsWhenEmpty", null), Set.of());
+                fieldsSet(job.header, "IgnoreSkuPriceListFieldsWhenEmpty"), Set.of());
         Set<String> seen = new HashSet<>();
         Set<String> touchedLists = new HashSet<>();
         rows:
@@ -195,7 +202,7 @@ final class NorceImports {
                     price(fields, row, "PricePrevious", old == null ? null : old.pricePrevious()),
                     price(fields, row, "PriceRecommended", old == null ? null : old.priceRecommended()),
                     price(fields, row, "CostPurchase", old == null ? null : old.costPurchase()),
-                    sets(fields, row, "IsActive") ? field(row, "IsActive").asBoolean(true) : old == null || old.isActive(),
+                    active(fields, row, old),
                     now));
             if (old == null) {
                 job.inserts++;
@@ -215,6 +222,18 @@ final class NorceImports {
         }
     }
 
+    /**
+     * A written PriceSale makes the row active (Norce's price training material); otherwise a listed, non-null
+     * IsActive is written, and a null one ignored like any empty price-list value.
+     */
+    private static boolean active(Set<String> fields, JsonNode row, SkuPrice old) {
+        if (sets(fields, row, "PriceSale") && !isEmpty(decimal(row, "PriceSale"))) {
+            return true;
+        }
+        JsonNode active = field(row, "IsActive");
+        return sets(fields, row, "IsActive") && active.isBoolean() ? active.asBoolean() : old == null || old.isActive();
+    }
+
     /** Null or zero never overwrites a price (documented Connect behaviour). */
     private static BigDecimal price(Set<String> fields, JsonNode row, String name, BigDecimal old) {
         BigDecimal value = decimal(row, name);
@@ -226,7 +245,7 @@ final class NorceImports {
     }
 
     private static void priceLists(NorceStore store, Job job, Instant now) {
-        Set<String> fields = fieldsSet(job.header, "PriceListFieldsThatAreSet", null);
+        Set<String> fields = fieldsSet(job.header, "PriceListFieldsThatAreSet");
         Set<String> seen = new HashSet<>();
         for (JsonNode row : job.rows) {
             String code = text(row, "Code");
@@ -240,7 +259,7 @@ final class NorceImports {
                 continue;
             }
             seen.add(code);
-            store.putPriceList(new PriceList(code,
+            store.putPriceList(new PriceList(store.priceListId(code), code,
                     old == null || sets(fields, row, "Name") ? NorceJson.orElse(text(row, "Name"), code) : old.name(),
                     old == null || sets(fields, row, "CurrencyCode") ? text(row, "CurrencyCode") : old.currencyCode(),
                     old == null || sets(fields, row, "IsPublic") ? field(row, "IsPublic").asBoolean(false) : old.isPublic(),
@@ -258,7 +277,7 @@ final class NorceImports {
         if (fullFile(job)) {
             for (PriceList p : store.priceLists()) {
                 if (p.isActive() && !seen.contains(p.code())) {
-                    store.putPriceList(new PriceList(p.code(), p.name(), p.currencyCode(), p.isPublic(), p.isPrimary(),
+                    store.putPriceList(new PriceList(p.id(), p.code(), p.name(), p.currencyCode(), p.isPublic(), p.isPrimary(),
                             p.salesArea(), false, now));
                 }
             }
@@ -266,15 +285,15 @@ final class NorceImports {
     }
 
     private static void products(NorceStore store, Job job, Instant now, Map<String, String> rejectedPartNos) {
-        Set<String> skuFields = fieldsSet(job.header, "SkuFieldsThatAreSet", null);
-        Set<String> cultureFields = fieldsSet(job.header, "ProductCultureFieldsThatAreSet", null);
+        Fields fields = new Fields(fieldsSet(job.header, "ProductFieldsThatAreSet"),
+                fieldsSet(job.header, "ProductCultureFieldsThatAreSet"),
+                fieldsSet(job.header, "VariantFieldsThatAreSet"), fieldsSet(job.header, "SkuFieldsThatAreSet"));
         Set<String> seen = new HashSet<>();
         for (JsonNode product : job.rows) {
             if (!product.isObject()) {
                 continue;
             }
             String manufacturerCode = text(product, "ManufacturerCode");
-            String name = productName(product);
             for (JsonNode variant : field(product, "Variants")) {
                 String manufacturerPartNo = text(variant, "ManufacturerPartNo");
                 for (JsonNode skuRow : field(variant, "Skus")) {
@@ -298,8 +317,7 @@ final class NorceImports {
                         continue;
                     }
                     seen.add(partNo);
-                    store.putSku(merge(store, old, skuRow, skuFields, cultureFields, manufacturerCode,
-                            manufacturerPartNo, text(product, "Code"), name, now));
+                    store.putSku(merge(store, old, product, variant, skuRow, fields, now));
                     if (old == null) {
                         job.inserts++;
                     } else {
@@ -316,34 +334,66 @@ final class NorceImports {
         }
     }
 
-    private static Sku merge(NorceStore store, Sku old, JsonNode row, Set<String> skuFields, Set<String> cultureFields,
-                             String manufacturerCode, String manufacturerPartNo, String productCode, String name,
-                             Instant now) {
-        long id = old != null ? old.id() : store.allocateSkuId();
-        boolean create = old == null;
-        BigDecimal vatRate = vatRate(row);
-        BigDecimal standardPrice = decimal(field(row, "StandardPrice"), "PriceSale");
-        boolean setPrice = (create || sets(skuFields, row, "StandardPrice")) && !isEmpty(standardPrice);
-        if (setPrice) {
-            // The one price ImportProducts carries lands on the primary SEK list as well as on the SKU.
-            store.putPrice(new SkuPrice(text(row, "PartNo"), NorceStore.PRICE_LIST_SE_B2C, 1,
-                    standardPrice, null, null, null, true, now));
+    /** The header's lists of one ProductHeader; each null when the header has none. */
+    private record Fields(Set<String> product, Set<String> culture, Set<String> variant, Set<String> sku) {
+    }
+
+    /**
+     * A new SKU takes what its rows carry. An existing one takes the listed fields: a SKU field only when the
+     * product lists Variants and the variant lists Skus (the way down to it), the name only when the product lists
+     * Cultures and the culture lists Name. A listed field the row lacks is cleared: SkuStatus and SkuType are
+     * non-nullable enums and fall to 0, the rest to null.
+     */
+    private static Sku merge(NorceStore store, Sku old, JsonNode product, JsonNode variant, JsonNode row,
+                             Fields fields, Instant now) {
+        String partNo = text(row, "PartNo");
+        if (old == null) {
+            long id = store.allocateSkuId();
+            BigDecimal price = decimal(field(row, "StandardPrice"), "PriceSale");
+            if (!isEmpty(price)) {
+                standardPrice(store, partNo, price, now);
+            }
+            return new Sku(id, id, partNo, text(product, "ManufacturerCode"), text(variant, "ManufacturerPartNo"),
+                    NorceJson.orElse(text(product, "Code"), partNo), NorceJson.orElse(productName(product), partNo),
+                    field(row, "Status").canConvertToInt() ? field(row, "Status").asInt() : 1,
+                    field(row, "Type").canConvertToInt() ? field(row, "Type").asInt() : 1, text(row, "EanCode"),
+                    vatRate(row), isEmpty(price) ? null : price, now, null);
         }
-        boolean setName = create || cultureFields == null || cultureFields.contains("name");
-        return new Sku(id, create ? id : old.productId(), text(row, "PartNo"),
-                create ? manufacturerCode : NorceJson.orElse(manufacturerCode, old.manufacturerCode()),
-                create ? manufacturerPartNo : NorceJson.orElse(manufacturerPartNo, old.manufacturerPartNo()),
-                create ? NorceJson.orElse(productCode, text(row, "PartNo")) : old.productCode(),
-                setName && name != null ? name : (create ? text(row, "PartNo") : old.name()),
-                (create || sets(skuFields, row, "Status")) && field(row, "Status").canConvertToInt()
-                        ? field(row, "Status").asInt() : (create ? 1 : old.statusId()),
-                (create || sets(skuFields, row, "Type")) && field(row, "Type").canConvertToInt()
-                        ? field(row, "Type").asInt() : (create ? 1 : old.typeId()),
-                create || sets(skuFields, row, "EanCode") ? text(row, "EanCode") : old.eanCode(),
-                (create || sets(skuFields, row, "VatRate") || sets(skuFields, row, "VatRates")) && vatRate != null
-                        ? vatRate : (create ? null : old.vatRate()),
-                setPrice ? standardPrice : (create ? null : old.standardPrice()),
-                create ? now : old.created(), now);
+        boolean toSku = sets(fields.product(), product, "Variants") && sets(fields.variant(), variant, "Skus");
+        boolean toName = sets(fields.product(), product, "Cultures") && sets(fields.culture(),
+                first(field(product, "Cultures")), "Name");
+        Set<String> sku = fields.sku();
+        BigDecimal standardPrice = old.standardPrice();
+        if (toSku && sets(sku, row, "StandardPrice")) {
+            standardPrice = decimal(field(row, "StandardPrice"), "PriceSale");
+            standardPrice(store, partNo, standardPrice, now);
+        }
+        return new Sku(old.id(), old.productId(), partNo, old.manufacturerCode(), old.manufacturerPartNo(),
+                old.productCode(), toName ? productName(product) : old.name(),
+                toSku && sets(sku, row, "Status") ? field(row, "Status").asInt(0) : old.statusId(),
+                toSku && sets(sku, row, "Type") ? field(row, "Type").asInt(0) : old.typeId(),
+                toSku && sets(sku, row, "EanCode") ? text(row, "EanCode") : old.eanCode(),
+                toSku && (sets(sku, row, "VatRate") || sets(sku, row, "VatRates")) ? vatRate(row) : old.vatRate(),
+                standardPrice, old.created(), now);
+    }
+
+    /**
+     * The one price ImportProducts carries lands on the tenant's primary price list [SIM: Norce does not document
+     * which list a SKU's StandardPrice is]; an empty one clears that row's price.
+     */
+    private static void standardPrice(NorceStore store, String partNo, BigDecimal price, Instant now) {
+        store.priceLists().stream().filter(l -> l.isPrimary() && l.isActive())
+                .min(java.util.Comparator.comparingInt(PriceList::id)).ifPresent(list -> {
+                    SkuPrice old = store.price(list.code(), partNo).orElse(null);
+                    store.putPrice(new SkuPrice(partNo, list.code(), 1, isEmpty(price) ? null : price,
+                            old == null ? null : old.pricePrevious(), old == null ? null : old.priceRecommended(),
+                            old == null ? null : old.costPurchase(), old == null || old.isActive(), now));
+                });
+    }
+
+    private static JsonNode first(JsonNode array) {
+        return array.isArray() && !array.isEmpty() ? array.get(0) : com.fasterxml.jackson.databind.node.MissingNode
+                .getInstance();
     }
 
     /** Swedish sales area (1) first, as the demo shop sells from Sweden; otherwise the first rate given. */

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -83,6 +85,10 @@ final class NorceJobs {
     private final Map<Integer, Job> jobs = new LinkedHashMap<>();
     private int nextJobId = 5001;
     private boolean failNext;
+    /** Where the Job service answers: {@code Job/} (the default) or {@code api/Job/} (the Storm-era path). */
+    private String jobPathPrefix = "Job/";
+    /** The member name of the insert count: the contract's {@code Inserts} or the docs' sample {@code Insert}. */
+    private String insertsName = "Inserts";
     private final Map<String, String> rejectedPartNos = new java.util.concurrent.ConcurrentHashMap<>();
 
     NorceJobs(NorceStore store) {
@@ -102,16 +108,23 @@ final class NorceJobs {
         jobs.clear();
         nextJobId = 5001;
         failNext = false;
+        jobPathPrefix = "Job/";
+        insertsName = "Inserts";
     }
 
     SimResponse submit(ImportKind kind, SimRequest request) {
         JsonNode header = parseHeader(request.header(HEADER).orElse(null));
+        List<String> headerProblems = NorceImportContract.headerProblems(kind, header);
+        if (!headerProblems.isEmpty()) {
+            throw rejected(String.join("; ", headerProblems));
+        }
         JsonNode body = request.json();
         if (body == null || !body.isArray()) {
             throw rejected("The body must be a JSON array of " + kind.operation.substring(6) + ".");
         }
         List<JsonNode> rows = new ArrayList<>();
         List<String> messages = new ArrayList<>();
+        Set<Integer> invalidRows = new HashSet<>();
         int failures = 0;
         for (JsonNode row : body) {
             rows.add(row);
@@ -121,11 +134,23 @@ final class NorceJobs {
             } else if (kind.requiredKey != null && NorceJson.text(row, kind.requiredKey) == null) {
                 failures++;
                 messages.add("Row " + rows.size() + " has no " + kind.requiredKey + ".");
+            } else {
+                List<String> problems = NorceImportContract.rowProblems(kind, row);
+                if (!problems.isEmpty()) {
+                    failures++;
+                    invalidRows.add(rows.size() - 1);
+                    messages.add("Row " + rows.size() + ": " + String.join("; ", problems) + ".");
+                }
             }
         }
         Job job;
         synchronized (this) {
-            job = new Job(nextJobId++, kind, header, List.copyOf(rows), failures, store.now());
+            List<JsonNode> valid = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                // A row the contract does not describe fails validation and is not imported.
+                valid.add(invalidRows.contains(i) ? Json.MAPPER.getNodeFactory().textNode("invalid") : rows.get(i));
+            }
+            job = new Job(nextJobId++, kind, header, List.copyOf(valid), failures, store.now());
             job.forceFailure = failNext;
             failNext = false;
             messages.forEach(m -> job.log.add(new LogEntry(LogEntry.ERROR, m, job.start, null)));
@@ -164,7 +189,34 @@ final class NorceJobs {
         return header;
     }
 
-    SimResponse get(SimRequest request) {
+    synchronized void jobPathPrefix(String prefix) {
+        jobPathPrefix = prefix;
+    }
+
+    synchronized void insertsName(String name) {
+        insertsName = name;
+    }
+
+    /** The Job service on {@code prefix}; on the other candidate path the host has no such resource. */
+    SimResponse get(String prefix, SimRequest request) {
+        synchronized (this) {
+            if (!prefix.equals(jobPathPrefix)) {
+                return SimResponse.json(404, Json.object().put("message", "No resource at " + request.path()));
+            }
+            return get(request);
+        }
+    }
+
+    SimResponse getLog(String prefix, SimRequest request) {
+        synchronized (this) {
+            if (!prefix.equals(jobPathPrefix)) {
+                return SimResponse.json(404, Json.object().put("message", "No resource at " + request.path()));
+            }
+            return getLog(request);
+        }
+    }
+
+    private SimResponse get(SimRequest request) {
         synchronized (this) {
             Job job = job(request);
             advance(job);
@@ -172,7 +224,7 @@ final class NorceJobs {
         }
     }
 
-    SimResponse getLog(SimRequest request) {
+    private SimResponse getLog(SimRequest request) {
         synchronized (this) {
             return SimResponse.json(200, logView(job(request)));
         }
@@ -272,7 +324,7 @@ final class NorceJobs {
         n.put("StatusId", job.status.id());
         n.put("IsFinished", job.status.finished());
         n.put("Totals", job.rows.size());
-        n.put("Inserts", job.inserts);
+        n.put(insertsName, job.inserts);
         n.put("Updates", job.updates);
         n.put("Fail", job.fail);
         n.put("Start", NorceJson.time(job.start));

@@ -65,9 +65,11 @@ final class NorceMetadata {
                 ordered("Currencies", "Currency", "Countries", "Country", "PaymentMethods", "PaymentMethod",
                         "Applications", "Application", "SkuStatuses", "SkuStatus")));
         services.put("Application", new Service(NAMESPACE + "ApplicationModel", List.of(
-                type("ClientPriceList", "Id", "Id:Int32", "Code:String"),
+                type("PriceListClient", "PriceListId", "PriceListId:Int32", "ClientId:Int32", "Name:String",
+                        "Agreement:String", "CurrencyId:Int32", "IsPrimary:Boolean", "IsPublic:Boolean",
+                        "IsActive:Boolean", "Updated:DateTimeOffset"),
                 type("SalesArea", "Id", "Id:Int32")),
-                ordered("ClientPriceLists", "ClientPriceList", "SalesAreas", "SalesArea")));
+                ordered("ClientPriceLists", "PriceListClient", "SalesAreas", "SalesArea")));
     }
 
     void register(Routes api, Routes control) {
@@ -152,9 +154,11 @@ final class NorceMetadata {
                 type("ProductSku", "PartNo", "PartNo:String", "ProductId:Int32", "ClientId:Int32", "StatusId:Int32",
                         "StatusLastUpdated:DateTimeOffset", "TypeId:Int32", "IntegrationPartNo:String",
                         "ErpName:String", "DefaultComment:String", "CommodityCode:String", "EanCode:String",
-                        "TrackingCode:String", "GrossWeight:Decimal", "NetWeight:Decimal", "Created:DateTimeOffset",
+                        "TrackingCode:String", "GrossWeight:Decimal", "NetWeight:Decimal", "VatRate:Decimal",
+                        "Created:DateTimeOffset",
                         "Updated:DateTimeOffset", "PriceLists->*ProductSkuPricelist"),
                 type("ProductSkuPricelist", null, "PartNo:String", "PriceListId:Int32", "QtyBreak:Decimal",
+                        "ClientId:Int32", "Updated:DateTimeOffset",
                         "CurrencyId:Int32", "PriceSale:Decimal", "CostPurchase:Decimal", "CostUnit:Decimal",
                         "PriceStandard:Decimal", "PriceRecommended:Decimal", "PricePrevious:Decimal",
                         "PriceCatalog:Decimal", "IsActive:Boolean")),

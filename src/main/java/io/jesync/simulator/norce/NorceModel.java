@@ -250,7 +250,10 @@ public final class NorceModel {
     public record Company(long id, String code, String name, String organizationNo, String vatNo) {
     }
 
-    /** One SKU (the demo shop has one SKU per product). {@code standardPrice} is the ex-VAT base price. */
+    /**
+     * One SKU (the demo shop has one SKU per product). {@code standardPrice} is the ex-VAT base price; {@code updated}
+     * is null until the SKU is first changed, as Query shows it.
+     */
     public record Sku(
             long id,
             long productId,
@@ -281,7 +284,9 @@ public final class NorceModel {
             Instant updated) {
     }
 
+    /** A price list; {@code id} is the tenant's PriceListId (Query), {@code code} its Agreement (Connect's code). */
     public record PriceList(
+            int id,
             String code,
             String name,
             String currencyCode,

@@ -20,11 +20,11 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 import io.jesync.simulator.SimulatorException;
 import io.jesync.simulator.norce.NorceModel.Order;
-import io.jesync.simulator.norce.NorceModel.Sku;
 import io.jesync.simulator.norce.NorceStore.Page;
 
 /**
- * Query 2.0: read-only OData v4 over orders and SKUs, with the subset of system query options a poller uses.
+ * Query 2.0: read-only OData v4 over orders, with the subset of system query options a poller uses (the
+ * catalogue sets are {@link NorceProductQuery}).
  * Pages are capped at 500 rows and continue through {@code @odata.nextLink} with a growing {@code $skip}.
  */
 final class NorceQueryApi {
@@ -32,22 +32,11 @@ final class NorceQueryApi {
     static final int MAX_PAGE = 500;
 
     private final Map<String, Function<Order, Object>> orderProperties = new LinkedHashMap<>();
-    private static final Map<String, Function<Sku, Object>> SKU_PROPERTIES = new LinkedHashMap<>();
     private static final Map<String, Function<NorceModel.Company, Object>> COMPANY_PROPERTIES = new LinkedHashMap<>();
     private static final Map<String, Function<Map.Entry<String, Integer>, Object>> LOOKUP_PROPERTIES =
             new LinkedHashMap<>();
 
     static {
-        SKU_PROPERTIES.put("Id", Sku::id);
-        SKU_PROPERTIES.put("ProductId", Sku::productId);
-        SKU_PROPERTIES.put("PartNo", Sku::partNo);
-        SKU_PROPERTIES.put("ManufacturerPartNo", Sku::manufacturerPartNo);
-        SKU_PROPERTIES.put("StatusId", Sku::statusId);
-        SKU_PROPERTIES.put("TypeId", Sku::typeId);
-        SKU_PROPERTIES.put("EanCode", Sku::eanCode);
-        SKU_PROPERTIES.put("Created", Sku::created);
-        SKU_PROPERTIES.put("Updated", Sku::updated);
-
         COMPANY_PROPERTIES.put("Id", NorceModel.Company::id);
         COMPANY_PROPERTIES.put("Code", NorceModel.Company::code);
         COMPANY_PROPERTIES.put("Name", NorceModel.Company::name);
@@ -95,20 +84,6 @@ final class NorceQueryApi {
         ArrayNode rows = Json.array();
         page.rows().forEach(o -> rows.add(project(NorceJson.order(o, expand, tenant.get()), select)));
         return SimResponse.json(200, envelope(request, "Orders", "Orders", rows, options, page));
-    }
-
-    SimResponse skus(SimRequest request) {
-        requireApplication(request);
-        Options<Sku> options = options(request, SKU_PROPERTIES);
-        if (request.queryParam("$expand").filter(e -> !e.isBlank()).isPresent()) {
-            throw odataError(400, "The query specified in the URI is not valid. Skus has no navigation to expand here.");
-        }
-        Set<String> select = select(request, NorceQueryModel.PRODUCT_SKU.keySet(), Set.of());
-        Page<Sku> page = store.selectSkus(s -> options.filter.test(name -> SKU_PROPERTIES.get(name).apply(s)),
-                options.order, options.skip, options.top);
-        ArrayNode rows = Json.array();
-        page.rows().forEach(s -> rows.add(project(NorceJson.sku(s), select)));
-        return SimResponse.json(200, envelope(request, "Products", "ProductSkus", rows, options, page));
     }
 
     SimResponse companies(SimRequest request) {

@@ -68,8 +68,6 @@ public final class NorceSimulator extends SimulatorServer {
         route("POST", TOKEN_PATH, this::token);
         NorceQueryApi query = new NorceQueryApi(store, this::baseUrl, () -> tenant);
         route("GET", NorceQueryApi.BASE + "/Orders/Orders", query::orders);
-        route("GET", NorceQueryApi.BASE + "/Products/Skus", query::skus);
-        route("GET", NorceQueryApi.BASE + "/Products/ProductSkus", query::skus);
         route("GET", NorceQueryApi.BASE + "/Customers/Companies", query::companies);
         route("GET", NorceQueryApi.BASE + "/Core/Currencies",
                 req -> query.lookups(req, "Core", "Currencies", NorceTenant::currencies));
@@ -77,9 +75,11 @@ public final class NorceSimulator extends SimulatorServer {
                 req -> query.lookups(req, "Core", "Countries", NorceTenant::countries));
         route("GET", NorceQueryApi.BASE + "/Core/PaymentMethods",
                 req -> query.lookups(req, "Core", "PaymentMethods", NorceTenant::paymentMethods));
-        route("GET", NorceQueryApi.BASE + "/Application/ClientPriceLists",
-                req -> query.lookups(req, "Application", "ClientPriceLists", NorceTenant::priceLists));
         new NorceMetadata(store).register(this::route, this::controlRoute);
+        NorceProductQuery catalogue = new NorceProductQuery(store, this::baseUrl, () -> tenant);
+        route("GET", NorceQueryApi.BASE + "/Products/ProductSkus", catalogue::productSkus);
+        route("GET", NorceQueryApi.BASE + "/Products/ProductSkuPriceLists", catalogue::productSkuPriceLists);
+        route("GET", NorceQueryApi.BASE + "/Application/ClientPriceLists", catalogue::clientPriceLists);
         NorceConnectOrders orders = new NorceConnectOrders(store);
         route("POST", CONNECT + "/Order/SendOrderStatus", orders::sendOrderStatus);
         route("POST", CONNECT + "/Order/CreateDeliveryNote", orders::createDeliveryNote);
@@ -88,8 +88,10 @@ public final class NorceSimulator extends SimulatorServer {
         for (NorceJobs.ImportKind kind : NorceJobs.ImportKind.values()) {
             route("POST", CONNECT + "/" + kind.service + "/" + kind.operation, req -> jobs.submit(kind, req));
         }
-        route("GET", CONNECT + "/Job/Get", jobs::get);
-        route("GET", CONNECT + "/Job/GetLog", jobs::getLog);
+        for (String prefix : List.of("Job/", "api/Job/")) {
+            route("GET", CONNECT + "/" + prefix + "Get", req -> jobs.get(prefix, req));
+            route("GET", CONNECT + "/" + prefix + "GetLog", req -> jobs.getLog(prefix, req));
+        }
     }
 
     private SimResponse token(SimRequest request) {
@@ -195,7 +197,6 @@ public final class NorceSimulator extends SimulatorServer {
         oauth.lifetime(lifetime);
     }
 
-    /** The next import job ends Failed (status 3) instead of applying its rows. */
     /**
      * Adds or replaces one SKU as the shop admin would, including shapes the catalogue generator never makes (no VAT
      * rate, odd article numbers); {@code Updated} becomes now.
@@ -208,8 +209,13 @@ public final class NorceSimulator extends SimulatorServer {
             java.time.Instant now = store.now();
             NorceModel.Sku sku = new NorceModel.Sku(id, old != null ? old.productId() : id, partNo,
                     old != null ? old.manufacturerCode() : "DEMO", partNo, partNo, name, statusId, 1, eanCode, vatRate,
-                    standardPrice, old != null ? old.created() : now, now);
+                    standardPrice, old != null ? old.created() : now, old != null ? now : null);
             store.putSku(sku);
+            // The admin's standard price is the SKU's price on the primary price list, where Query shows it.
+            store.priceLists().stream().filter(l -> l.isPrimary() && l.isActive())
+                    .min(java.util.Comparator.comparingInt(NorceModel.PriceList::id))
+                    .ifPresent(l -> store.putPrice(new NorceModel.SkuPrice(partNo, l.code(), 1, standardPrice, null,
+                            null, null, standardPrice != null, now)));
             return sku;
         }
     }
@@ -219,6 +225,20 @@ public final class NorceSimulator extends SimulatorServer {
         jobs.rejectPartNo(partNo, message);
     }
 
+    /**
+     * Serves the Job service under {@code api/Job/} (Storm's documented path) instead of {@code Job/}, for the
+     * adapter's fallback; the other path answers 404.
+     */
+    public void jobServiceUnderApi(boolean underApi) {
+        jobs.jobPathPrefix(underApi ? "api/Job/" : "Job/");
+    }
+
+    /** Names Job/Get's insert count {@code Insert}, as the docs' sample does, instead of the contract's {@code Inserts}. */
+    public void jobInsertCountAsInsert(boolean insert) {
+        jobs.insertsName(insert ? "Insert" : "Inserts");
+    }
+
+    /** The next import job ends Failed (status 3) instead of applying its rows. */
     public void failNextJob() {
         jobs.failNextJob();
     }

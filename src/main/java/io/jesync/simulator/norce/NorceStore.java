@@ -38,6 +38,14 @@ public final class NorceStore {
     public static final String PRICE_LIST_SE_B2C = "SE-B2C";
     public static final String PRICE_LIST_SE_B2B = "SE-B2B";
     public static final String PRICE_LIST_EU_B2C = "EU-B2C";
+    /**
+     * The tenant's own ids, deliberately unlike any small default, so code that assumes an id instead of resolving
+     * it by code fails against the simulator.
+     */
+    static final int CLIENT_ID = 4711;
+    static final int PRICE_LIST_ID_SE_B2C = 7301;
+    static final int PRICE_LIST_ID_SE_B2B = 7302;
+    static final int PRICE_LIST_ID_EU_B2C = 7309;
     /** Demo exchange rate for the EUR price list: SEK per EUR. */
     static final BigDecimal SEK_PER_EUR = new BigDecimal("11.20");
     private static final long FIRST_ORDER_ID = 9001;
@@ -57,9 +65,12 @@ public final class NorceStore {
     private final TreeMap<Long, Order> orders = new TreeMap<>();
     private final Map<String, Long> orderIdByOrderNo = new HashMap<>();
     private final TreeMap<Long, Sku> skus = new TreeMap<>();
-    private final Map<String, Sku> skuByPartNo = new HashMap<>();
+    /** By PartNo, Query's key for ProductSkus, so a scan in key order needs no sort. */
+    private final TreeMap<String, Sku> skuByPartNo = new TreeMap<>();
     private final Map<String, Map<String, Onhand>> onhandByPartNo = new HashMap<>();
     private final Map<String, PriceList> priceLists = new LinkedHashMap<>();
+    /** A price list keeps the id it was created with; an import that creates one gets the next. */
+    private final Map<String, Integer> priceListIds = new HashMap<>();
     private final Map<String, Map<String, SkuPrice>> pricesByList = new HashMap<>();
     private final List<WriteBack> writeBacks = new ArrayList<>();
     /** Customer code to the codes of the price lists attached to the customer (Customer/ImportCustomers). */
@@ -88,6 +99,7 @@ public final class NorceStore {
         skuByPartNo.clear();
         onhandByPartNo.clear();
         priceLists.clear();
+        priceListIds.clear();
         pricesByList.clear();
         writeBacks.clear();
         customerPriceLists.clear();
@@ -101,9 +113,12 @@ public final class NorceStore {
                     .orElse(new DemoCatalog.Channel(id, "Application " + id, "SEK", "sv-SE", "SE")));
         }
         Instant now = now();
-        putPriceList(new PriceList(PRICE_LIST_SE_B2C, "Sverige B2C", "SEK", true, true, 1, true, now));
-        putPriceList(new PriceList(PRICE_LIST_SE_B2B, "Sverige B2B", "SEK", false, false, 1, true, now));
-        putPriceList(new PriceList(PRICE_LIST_EU_B2C, "Europe B2C", "EUR", true, true, 25, true, now));
+        putPriceList(new PriceList(PRICE_LIST_ID_SE_B2C, PRICE_LIST_SE_B2C, "Sverige B2C", "SEK", true, true, 1, true,
+                now));
+        putPriceList(new PriceList(PRICE_LIST_ID_SE_B2B, PRICE_LIST_SE_B2B, "Sverige B2B", "SEK", false, false, 1, true,
+                now));
+        putPriceList(new PriceList(PRICE_LIST_ID_EU_B2C, PRICE_LIST_EU_B2C, "Europe B2C", "EUR", true, false, 25, true,
+                now));
         List<Article> seed = new ArrayList<>(DemoCatalog.demoArticles());
         seed.add(new Article(DemoCatalog.SHIPPING_ARTICLE, "Frakt", "Avgifter", DemoCatalog.VatClass.STANDARD,
                 new BigDecimal("39.20"), BigDecimal.ZERO, null, 0, true));
@@ -123,7 +138,7 @@ public final class NorceStore {
             long id = existing != null ? existing.id() : nextSkuId++;
             putSku(new Sku(id, id, a.articleNumber(), "DEMO", a.articleNumber(), a.articleNumber(), a.name(),
                     a.active() ? 1 : 5, skuType(a.articleNumber()), a.ean(), a.vatRate(), a.priceExVat(),
-                    existing != null ? existing.created() : now, now));
+                    existing != null ? existing.created() : now, existing != null ? now : null));
             putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_SE_B2C, 1, a.priceExVat(), null, null, a.costPrice(),
                     true, now));
             putPrice(new SkuPrice(a.articleNumber(), PRICE_LIST_SE_B2B, 1,
@@ -363,8 +378,14 @@ public final class NorceStore {
         return skus.size();
     }
 
+    /** Without an order, in PartNo order (Query's key for ProductSkus). */
     public synchronized Page<Sku> selectSkus(Predicate<Sku> filter, Comparator<Sku> order, int skip, int top) {
-        return select(skus.values(), filter, order, skip, top);
+        return select(skuByPartNo.values(), filter, order, skip, top);
+    }
+
+    /** The SKUs after {@code partNo} in PartNo order: a keyset page without a scan from the start. */
+    public synchronized Page<Sku> selectSkusAfter(String partNo, int skip, int top) {
+        return select(skuByPartNo.tailMap(partNo, false).values(), s -> true, null, skip, top);
     }
 
     synchronized void putOnhand(Onhand onhand) {
@@ -390,8 +411,15 @@ public final class NorceStore {
     }
 
     synchronized void putPriceList(PriceList list) {
+        priceListIds.putIfAbsent(list.code(), list.id());
         priceLists.put(list.code(), list);
         pricesByList.computeIfAbsent(list.code(), k -> new HashMap<>());
+    }
+
+    /** The id of the price list with this code, or the next free id for a new one. */
+    synchronized int priceListId(String code) {
+        Integer known = priceListIds.get(code);
+        return known != null ? known : priceListIds.values().stream().mapToInt(Integer::intValue).max().orElse(7300) + 1;
     }
 
     public synchronized Optional<PriceList> priceList(String code) {

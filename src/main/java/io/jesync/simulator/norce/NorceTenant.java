@@ -6,19 +6,18 @@ import java.util.Optional;
 
 /**
  * The simulated tenant's lookup ids (Query {@code Core/Currencies}, {@code Core/Countries},
- * {@code Core/PaymentMethods}, {@code Application/ClientPriceLists}). Norce says these ids differ between tenants
+ * {@code Core/PaymentMethods}; price lists keep their ids in the store, see {@link NorceProductQuery}). Norce says these ids differ between tenants
  * and tiers and only the Code is stable, so the demo numbers are deliberately unlike any small default (SEK is not
  * 1), and {@link #shifted(int)} gives a second tenant whose ids differ again: code that assumes an id fails in
  * tests instead of mapping an order to the wrong currency.
  */
 public record NorceTenant(Map<String, Integer> currencies, Map<String, Integer> countries,
-                          Map<String, Integer> paymentMethods, Map<String, Integer> priceLists) {
+                          Map<String, Integer> paymentMethods) {
 
     public NorceTenant {
         currencies = Map.copyOf(currencies);
         countries = Map.copyOf(countries);
         paymentMethods = Map.copyOf(paymentMethods);
-        priceLists = Map.copyOf(priceLists);
     }
 
     /** The demo tenant's ids. */
@@ -26,15 +25,12 @@ public record NorceTenant(Map<String, Integer> currencies, Map<String, Integer> 
         return new NorceTenant(
                 Map.of("SEK", 41, "EUR", 46, "NOK", 43, "DKK", 44, "GBP", 47),
                 Map.of("SE", 205, "NO", 161, "DK", 58, "FI", 72, "GB", 77, "DE", 83, "US", 226),
-                Map.of("KCO", 1003, "CARD", 1004, "INVOICE", 1005, "SWISH", 1006),
-                Map.of(NorceStore.PRICE_LIST_SE_B2C, 301, NorceStore.PRICE_LIST_SE_B2B, 302,
-                        NorceStore.PRICE_LIST_EU_B2C, 303));
+                Map.of("KCO", 1003, "CARD", 1004, "INVOICE", 1005, "SWISH", 1006));
     }
 
     /** The same codes with every id moved by {@code offset}: another tenant, or the stage tier of this one. */
     public NorceTenant shifted(int offset) {
-        return new NorceTenant(shift(currencies, offset), shift(countries, offset), shift(paymentMethods, offset),
-                shift(priceLists, offset));
+        return new NorceTenant(shift(currencies, offset), shift(countries, offset), shift(paymentMethods, offset));
     }
 
     private static Map<String, Integer> shift(Map<String, Integer> ids, int offset) {

@@ -89,7 +89,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
 
     @Test
     void priceListThenSkuPricesWithUnknownListIgnored() {
-        int listJob = importCall("ImportPriceLists", HEADER, "[{\"Code\":\"B2B-EU\",\"Name\":\"B2B Europe\","
+        int listJob = importCall("ImportPriceLists", "{\"AccountId\":123}", "[{\"Code\":\"B2B-EU\",\"Name\":\"B2B Europe\","
                 + "\"CurrencyCode\":\"EUR\",\"IsPublic\":false}]").json().get("JobId").asInt();
         assertThat(pollUntilFinished(listJob).get("Inserts").asInt()).isEqualTo(1);
 

@@ -1,4 +1,4 @@
-package io.jesync.stock;
+package io.jesync.shop;
 
 import java.io.IOException;
 import java.math.BigDecimal;

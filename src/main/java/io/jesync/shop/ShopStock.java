@@ -1,4 +1,4 @@
-package io.jesync.stock;
+package io.jesync.shop;
 
 import java.math.BigDecimal;
 
@@ -19,7 +19,7 @@ public record ShopStock(BigDecimal onhand, BigDecimal incoming, Integer leadTime
                 parts[2].isEmpty() ? null : Integer.valueOf(parts[2]));
     }
 
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }
