@@ -34,7 +34,8 @@ public record OrderFlowAssembly(NorceConnection norce, OrderLedger ledger, Order
         OrderTransfer transfer = new OrderTransfer(ledger, economic,
                 new CustomerResolver(economic, new CustomerBindings(database, clock), owner),
                 new ArticleCheck(economic), shopOrders, clock, owner, retry, random,
-                settings.economic().readTimeout().multipliedBy(2));
+                settings.economic().readTimeout().multipliedBy(2),
+                new RestoreGuard(ledger, economic, new WatermarkStore(database, clock), clock));
         OrderFlow flow = new OrderFlow(settings, shopOrders, transfer, ledger, new WatermarkStore(database, clock),
                 clock);
         return new OrderFlowAssembly(norce, ledger, flow);

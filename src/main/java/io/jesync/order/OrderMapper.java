@@ -355,7 +355,7 @@ public final class OrderMapper {
      * The business key in {@code references.other}. Never cut: two long keys cut to the same prefix would make the
      * in-doubt lookup adopt another order's invoice.
      */
-    private static String reference(ShopOrder order, OrderMappingSettings s) {
+    static String reference(ShopOrder order, OrderMappingSettings s) {
         String reference = s.referencePrefix() + order.shopId() + ":" + order.orderNo();
         if (reference.length() > MAX_REFERENCE) {
             throw Park.textTooLong(order.orderNo(), "orderNo", "the order reference", reference, MAX_REFERENCE,

@@ -64,10 +64,11 @@ public final class OrderTransfer {
     private final BackoffSchedule retry;
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
+    private final RestoreGuard restore;
 
     public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
                          ShopOrderPort shopPort, Clock clock, String instanceId, BackoffSchedule retry,
-                         RandomGenerator random, Duration inDoubtDelay) {
+                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore) {
         this.ledger = ledger;
         this.economic = economic;
         this.customers = customers;
@@ -78,6 +79,7 @@ public final class OrderTransfer {
         this.retry = retry;
         this.random = random;
         this.inDoubtDelay = inDoubtDelay;
+        this.restore = restore;
     }
 
     /** An order the poll found in a trigger status. Already-handled orders are skipped without a trace. */
@@ -167,8 +169,15 @@ public final class OrderTransfer {
         private Outcome send(IncomingOrder incoming) {
             ShopOrder order = incoming.order();
             try {
-                if (entry.state() == OrderState.IN_DOUBT || entry.payload() != null) {
-                    Optional<Outcome> adopted = adoptExisting(order);
+                String known = entry.referencesOther();
+                boolean mayExist = entry.state() == OrderState.IN_DOUBT || entry.payload() != null;
+                if (!mayExist && restore.mustLookUp(shop, order.orderDate())) {
+                    // The store may have forgotten this order's send (restored from a backup): ask e-conomic.
+                    known = OrderMapper.reference(order, flow.mapping());
+                    mayExist = true;
+                }
+                if (mayExist) {
+                    Optional<Outcome> adopted = adoptExisting(order, known);
                     if (adopted.isPresent()) {
                         return adopted.get();
                     }
@@ -235,8 +244,7 @@ public final class OrderTransfer {
         }
 
         /** Looks the order up in e-conomic; a document found is adopted instead of sending a second one. */
-        private Optional<Outcome> adoptExisting(ShopOrder order) throws Exception {
-            String reference = entry.referencesOther();
+        private Optional<Outcome> adoptExisting(ShopOrder order, String reference) throws Exception {
             if (reference == null) {
                 return Optional.empty();
             }
@@ -254,7 +262,8 @@ public final class OrderTransfer {
                         shop.id(), order.orderNo(), reference, found);
             }
             FoundDocument document = preferred(found).orElseThrow();
-            LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
+            LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null)
+                    .referencesOther(reference).documentType(flow.documentType().key());
             if (document.collection() == DocumentCollection.INVOICES_BOOKED) {
                 entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) document.number())
                         .economicDocumentNumber(entry.economicDocumentNumber() != null ? entry.economicDocumentNumber()
