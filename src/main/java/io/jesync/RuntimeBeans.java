@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -56,6 +59,7 @@ import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
 import io.jesync.store.ApiCallMeter;
+import io.jesync.store.InstancePresence;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.Database;
 import io.jesync.store.ParkedItems;
@@ -73,6 +77,8 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String DEMO = "demoEnvironment";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
+    /** The instance heartbeat; a start after a crash watches three of them before it takes the id over. */
+    private static final Duration BEAT = Duration.ofSeconds(3);
 
     @Override
     public void configure(CamelContext context) {
@@ -94,6 +100,8 @@ public class RuntimeBeans implements CamelConfiguration {
         RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
         context.getCamelContextExtension().addInterceptStrategy(tracing);
         checkAgreement(economic, settings);
+        // Before any flow releases the claims of "earlier lives" of this instance id: they must really be dead.
+        enterPresence(context, database, clock, settings.instanceId());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         NorceConnection norce = orders.norce();
@@ -240,6 +248,54 @@ public class RuntimeBeans implements CamelConfiguration {
                 RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
                 if (stock != null) {
                     StockPriceObservability.bindMetrics(metrics, stock.flow());
+                }
+            }
+        });
+    }
+
+    /**
+     * Refuses to start while another process with the same instance id is alive, then beats for this life every
+     * {@link #BEAT} (renewing its claims) until the context stops, and gives the id back then.
+     */
+    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId) {
+        String owner = instanceId + "#" + Long.toHexString(new SplittableRandom().nextLong() & Long.MAX_VALUE);
+        InstancePresence presence = new InstancePresence(database, clock, instanceId, owner);
+        try {
+            presence.enter(3, () -> Thread.sleep(BEAT.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking for another instance", e);
+        } catch (InstancePresence.InUseException e) {
+            throw new ConfigurationException("app.instance-id", e.getMessage());
+        }
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "instance-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        beats.scheduleWithFixedDelay(() -> {
+            try {
+                if (!presence.beat()) {
+                    LOG.error("Another process took over app.instance-id '{}' while this one stalled: its claims may"
+                            + " be taken over; stop this process", instanceId);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Heartbeat of instance {} failed: {}", instanceId, e.getMessage());
+            }
+        }, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                beats.shutdownNow();
+                try {
+                    presence.leave();
+                } catch (RuntimeException e) {
+                    LOG.warn("Instance {} could not give its id back: {}", instanceId, e.getMessage());
                 }
             }
         });

@@ -6,10 +6,12 @@ ALTER TABLE order_reversal DROP CONSTRAINT ck_order_reversal_state;
 ALTER TABLE order_reversal ADD CONSTRAINT ck_order_reversal_state CHECK (state IN
     ('NEW', 'SENDING', 'IN_DOUBT', 'CREATED', 'DONE', 'PARKED', 'FAILED', 'SKIPPED'));
 
--- One row per instance id: the process life that holds it and when it last said it was alive.
+-- One row per instance id: the process life that holds it, and a beat it counts up while it lives. Liveness is
+-- seen as the beat moving, so the instances' clocks do not have to agree.
 CREATE TABLE instance_presence (
     instance_id VARCHAR(128) NOT NULL PRIMARY KEY,
     owner VARCHAR(160) NOT NULL,
+    beat BIGINT NOT NULL,
     started_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    heartbeat_at TIMESTAMP WITH TIME ZONE NOT NULL
+    beat_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
