@@ -188,10 +188,12 @@ public final class OrderTransfer {
                 }
                 // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
                 OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
+                // Every check that can park runs before the first write, so a parked order leaves nothing behind.
+                ArticleCheck.Missing missing = articles.check(order, flow);
                 CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
                 event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
                         null, null, null);
-                List<String> created = articles.ensure(order, flow);
+                List<String> created = articles.create(order, flow, missing);
                 if (!created.isEmpty()) {
                     event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
                 }
@@ -305,8 +307,10 @@ public final class OrderTransfer {
                     TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
                             flow.mapping().roundingTolerance());
                     if (check.result() == TotalCheck.Result.MISMATCH) {
-                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check,
-                                entry.economicDocumentNumber()).reason());
+                        long number = entry.economicDocumentNumber();
+                        boolean deleted = deleteDraft(collection, number);
+                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
+                                deleted).reason());
                     }
                     if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
                         DocumentResult bookedInvoice = economic.bookDraft(
@@ -336,6 +340,36 @@ public final class OrderTransfer {
                 return park(rejected(order, e), e);
             } catch (Exception e) {
                 return continueLater(e);
+            }
+        }
+
+        /**
+         * Deletes the draft of an order that is about to be parked, so a parked order leaves nothing in e-conomic
+         * and a re-send (which looks the reference up first) starts clean. A draft that cannot be deleted stays, and
+         * the park reason says so.
+         */
+        private boolean deleteDraft(DocumentCollection collection, long number) {
+            if (collection != DocumentCollection.INVOICE_DRAFTS && collection != DocumentCollection.ORDER_DRAFTS) {
+                return false;
+            }
+            try {
+                economic.deleteDocument(collection, Math.toIntExact(number), "delete:" + entry.idempotencyKey());
+                event("draft-deleted", label(collection) + " " + number + " deleted again: its total differs from"
+                        + " the shop's", 204, null, null);
+                entry = move(entry.state(), LedgerChanges.none().economicDocumentNumber(null));
+                return true;
+            } catch (EconomicValidationException e) {
+                if (e.status() == 404) {
+                    entry = move(entry.state(), LedgerChanges.none().economicDocumentNumber(null));
+                    return true;
+                }
+                LOG.warn("Order {}/{}: draft {} could not be deleted: {}", shop.id(), entry.orderNo(), number,
+                        e.summary());
+                return false;
+            } catch (RuntimeException e) {
+                LOG.warn("Order {}/{}: draft {} could not be deleted: {}", shop.id(), entry.orderNo(), number,
+                        e.getMessage());
+                return false;
             }
         }
 

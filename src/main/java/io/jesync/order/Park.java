@@ -35,7 +35,7 @@ final class Park {
 
     static OrderMappingException unknownCurrency(String orderNo, String currency) {
         return park(Code.UNKNOWN_CURRENCY, orderNo, "currency", currency,
-                "the currency '" + show(currency) + "' is not a three-letter currency code.",
+                "the currency '" + show(currency) + "' is not an ISO 4217 currency code.",
                 "Check the channel's currency in the shop, " + RESEND);
     }
 
@@ -45,6 +45,27 @@ final class Park {
                 "line " + lineNo + " " + named(name) + "has quantity " + quantity
                         + "; e-conomic needs a quantity above zero with at most 2 decimals.",
                 "Correct the quantity in the shop (returns are credited, not sent as negative lines), " + RESEND);
+    }
+
+    static OrderMappingException noLines(String orderNo) {
+        return park(Code.NO_LINES, orderNo, "lines", null,
+                "the order has no product lines; an invoice without goods would say nothing the customer bought.",
+                "Check the order in the shop; if it is a test or an empty cart, skip it, otherwise " + RESEND);
+    }
+
+    static OrderMappingException tooManyLines(String orderNo, int lines, int max) {
+        return park(Code.OUT_OF_BOUNDS, orderNo, "lines", Integer.toString(lines),
+                "the order has " + lines + " lines; more than " + max + " on one invoice is taken for an error in"
+                        + " the shop.",
+                "Check the order in the shop, split it if it is real, " + RESEND);
+    }
+
+    static OrderMappingException outOfBounds(String orderNo, int index, int lineNo, String name, String field,
+                                             String what, BigDecimal value, BigDecimal max) {
+        return park(Code.OUT_OF_BOUNDS, orderNo, "lines[" + index + "]." + field, value.toPlainString(),
+                "line " + lineNo + " " + named(name) + "has " + what + " " + value.toPlainString() + "; above "
+                        + max.toPlainString() + " it is taken for an error in the shop, not a sale.",
+                "Correct the line in the shop, " + RESEND);
     }
 
     static OrderMappingException missingPrice(String orderNo, int index, int lineNo, String name, String field) {
@@ -146,11 +167,17 @@ final class Park {
     }
 
     static OrderMappingException totalsDifferInEconomic(String orderNo, String currency, TotalCheck check,
-                                                        long documentNumber) {
-        return park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
-                "e-conomic computed " + check.economicGross().toPlainString() + " " + currency + " incl. VAT for"
-                        + " draft " + documentNumber + ", but the shop charged " + check.shopTotalIncVat().toPlainString()
-                        + " " + currency + " (difference " + check.difference().toPlainString() + ").",
+                                                        long documentNumber, boolean deleted) {
+        String found = "e-conomic computed " + check.economicGross().toPlainString() + " " + currency + " incl. VAT"
+                + " for draft " + documentNumber + ", but the shop charged " + check.shopTotalIncVat().toPlainString()
+                + " " + currency + " (difference " + check.difference().toPlainString() + ")";
+        return deleted
+                ? park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                found + "; the draft was deleted again, so nothing of this order is left in e-conomic.",
+                "Compare the VAT zone and the product groups' VAT in e-conomic with the order, fix the cause, "
+                        + RESEND)
+                : park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                found + "; the draft could not be deleted and is still there.",
                 "Compare VAT zone and product groups of the draft in e-conomic with the order; fix the draft there"
                         + " and book it by hand, or delete the draft, fix the cause, " + RESEND);
     }
