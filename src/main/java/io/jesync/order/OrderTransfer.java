@@ -86,6 +86,10 @@ public final class OrderTransfer {
     public Outcome accept(ShopSettings shop, IncomingOrder incoming) {
         Optional<Claim> claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()),
                 instanceId, LEASE);
+        if (claim.isEmpty() && backInTriggerStatus(shop, incoming)) {
+            claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()), instanceId,
+                    LEASE);
+        }
         if (claim.isEmpty()) {
             return Outcome.SKIPPED;
         }
@@ -106,6 +110,28 @@ public final class OrderTransfer {
         } catch (LeaseLost e) {
             return Outcome.SKIPPED;
         }
+    }
+
+    /**
+     * An order parked because of its state in the shop (it left the trigger statuses, or could not be found) that
+     * the poll sees in a trigger status again is handed back to the flow; a re-send looks it up in e-conomic first.
+     */
+    private boolean backInTriggerStatus(ShopSettings shop, IncomingOrder incoming) {
+        if (incoming.order() == null || !shop.orders().triggerStatusIds(incoming.order().channelId())
+                .contains(incoming.order().statusId())) {
+            return false;
+        }
+        Optional<LedgerEntry> known = ledger.find(shop.id(), incoming.orderNo());
+        if (known.isEmpty() || known.get().state() != OrderState.PARKED || !Park.forShopState(known.get().reason())) {
+            return false;
+        }
+        if (ledger.requeue(shop.id(), incoming.orderNo(), OrderState.PARKED).isEmpty()) {
+            return false;
+        }
+        ledger.appendEvent(shop.id(), incoming.orderNo(), "back-in-trigger-status", "The order is in a trigger status"
+                + " again (status " + incoming.order().statusId() + "); it was parked for its state in the shop ("
+                + known.get().reason() + "), so it is sent again", null, null, 0, null);
+        return true;
     }
 
     /** An order the ledger says is due: a retry, a crashed send, or an unfinished booking or acknowledgement. */

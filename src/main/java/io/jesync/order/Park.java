@@ -132,17 +132,29 @@ final class Park {
                         + RESEND);
     }
 
+    /**
+     * Words every park for the order's state in the shop carries: such an order is handed back to the flow when the
+     * poll sees it in a trigger status again, instead of waiting for a manual re-send.
+     */
+    static final String STATE_MARK = "before it could be sent";
+
+    /** Whether {@code reason} is a park for the order's state in the shop, not for its data. */
+    static boolean forShopState(String reason) {
+        return reason != null && reason.contains(STATE_MARK);
+    }
+
     static OrderMappingException orderVanished(String orderNo) {
         return park(Code.ORDER_VANISHED, orderNo, "orderNo", orderNo, "the order is no longer in the shop (deleted,"
-                        + " or its status left the trigger statuses before it could be sent).",
+                        + " or its status left the trigger statuses " + STATE_MARK + ").",
                 "If the order should be invoiced, restore it in the shop, " + RESEND);
     }
 
     static OrderMappingException leftTriggerStatuses(String orderNo, int statusId) {
         return park(Code.ORDER_VANISHED, orderNo, "statusId", Integer.toString(statusId), "the order left the"
-                        + " statuses that send it to e-conomic (it now has status " + statusId + ") before it could be"
-                        + " sent, e.g. it was cancelled in the shop.",
-                "If it should still be invoiced, set it back to a trigger status in the shop, " + RESEND);
+                        + " statuses that send it to e-conomic (it now has status " + statusId + ") " + STATE_MARK
+                        + ", e.g. it was cancelled in the shop.",
+                "If it should still be invoiced, set it back to a trigger status in the shop: it is sent again"
+                        + " then by itself.");
     }
 
     static OrderMappingException articleNotInEconomic(String orderNo, int index, String article) {
