@@ -33,7 +33,6 @@ import io.jesync.admin.RouteTracing;
 import io.jesync.alert.AlertMonitor;
 import io.jesync.alert.WebhookSender;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreement;
@@ -58,6 +57,7 @@ import io.jesync.stock.StockPriceObservability;
 import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
+import io.jesync.order.AgreementFit;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.InstancePresence;
 import io.jesync.store.ArticleSyncStore;
@@ -192,6 +192,10 @@ public class RuntimeBeans implements CamelConfiguration {
         }
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
             EconomicAgreement agreement = economic.self();
+            // The inventory module may have been switched on since start-up: then the order flow cannot work.
+            AgreementFit.problem(agreement, settings).ifPresent(problem -> {
+                throw new IllegalStateException(problem.setting() + " " + problem.message());
+            });
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
         }, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
@@ -314,15 +318,8 @@ public class RuntimeBeans implements CamelConfiguration {
             LOG.warn("e-conomic could not be checked at start-up: {}", e.summary());
             return;
         }
-        if (!agreement.inventoryModule()) {
-            return;
-        }
-        for (ShopSettings shop : settings.shops()) {
-            if (shop.orders().enabled() && shop.orders().documentType() == OrderFlowSettings.DocumentType.ORDER) {
-                throw new ConfigurationException("shop." + shop.id() + ".orders.document-type", "is order, but"
-                        + " e-conomic agreement " + agreement.agreementNumber() + " has the inventory module, which"
-                        + " refuses orders through the API; use draft-invoice or booked-invoice");
-            }
-        }
+        AgreementFit.problem(agreement, settings).ifPresent(problem -> {
+            throw new ConfigurationException(problem.setting(), problem.message());
+        });
     }
 }

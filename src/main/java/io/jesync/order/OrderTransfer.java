@@ -432,6 +432,11 @@ public final class OrderTransfer {
         }
 
         private Outcome failed(Exception e) {
+            if (e instanceof EconomicAuthException auth && auth.status() == 403) {
+                // The tokens work; this agreement refuses the resource. Retrying cannot change that.
+                return park(Park.refusedByAgreement(entry.orderNo(), flow.documentType().key(), auth.path(),
+                        auth.summary()).reason(), auth);
+            }
             if (e instanceof EconomicAuthException) {
                 LOG.error("e-conomic refused the credentials while sending order {}/{}", shop.id(),
                         entry.orderNo());

@@ -173,6 +173,18 @@ final class Park {
                         + " e-conomic, " + RESEND);
     }
 
+    static OrderMappingException refusedByAgreement(String orderNo, String documentType, String path, String said) {
+        boolean orders = path != null && path.startsWith("/orders");
+        return park(Code.REFUSED_BY_AGREEMENT, orderNo, "documentType", documentType,
+                orders ? "e-conomic refuses documents in /orders on this agreement: it has the inventory module"
+                        + " (switched on after the runtime started, or not checked at start-up)."
+                        : "e-conomic accepted the tokens but refuses " + (path == null ? "the call" : path)
+                        + ": the app's role or the agreement's modules do not allow it (" + said + ").",
+                orders ? "Set shop.<id>.orders.document-type to draft-invoice or booked-invoice, restart, then"
+                        + " re-send the order."
+                        : "Ask for a grant with the right role, or change the setting that needs it, " + RESEND);
+    }
+
     static OrderMappingException rejectedByEconomic(String orderNo, String field, String value, String problem) {
         return park(Code.REJECTED_BY_ECONOMIC, orderNo, field, value, "e-conomic refused the document: " + problem,
                 "Correct the data in the shop or the setting named above, " + RESEND);
