@@ -138,8 +138,8 @@ public final class OrderMapper {
         ShopParty buyer = requireName(order);
         String email = email(order, s);
         String country = VatZoneRule.knownCountry(order.orderNo(), "buyer.address.countryCode", buyer.address());
-        int zone = VatZoneRule.zoneFor(country, buyer.vatNumber(), s);
-        int group = switch (VatZoneRule.regionOf(country, s)) {
+        int zone = VatZoneRule.zoneFor(country, buyer.address().zip(), buyer.vatNumber(), s);
+        int group = switch (VatZoneRule.regionOf(country, buyer.address().zip(), s)) {
             case DOMESTIC -> buyer.isBusiness() ? d.businessDomesticGroup() : d.privateDomesticGroup();
             case EU -> d.euGroup();
             case ABROAD -> d.abroadGroup();
