@@ -58,7 +58,9 @@ import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
 import io.jesync.order.AgreementFit;
+import io.jesync.order.OrderFlow;
 import io.jesync.store.ApiCallMeter;
+import io.jesync.store.WatermarkStore;
 import io.jesync.store.InstancePresence;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.Database;
@@ -176,7 +178,8 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic)));
+                shopOrders::ordersSince, orders.ledger(), reversals.ledger(), economic,
+                shopId -> new WatermarkStore(database, clock).getInstant(OrderFlow.WATERMARK, shopId))));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
         }
