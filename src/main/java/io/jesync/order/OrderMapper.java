@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -129,6 +130,27 @@ public final class OrderMapper {
     /** What the document for {@code order} should total in e-conomic, and how that compares with the shop. */
     public static ExpectedTotals expectedTotals(ShopOrder order, OrderMappingSettings s) {
         return plan(order, s).totals();
+    }
+
+    /**
+     * What the order's timeline says about rounding when the lines e-conomic will compute differ from the shop's
+     * total within the tolerance: the difference and where it went. Empty when they match to the cent.
+     */
+    public static Optional<String> roundingNote(ShopOrder order, OrderMappingSettings s) {
+        ExpectedTotals totals = plan(order, s).totals();
+        TotalCheck check = totals.check();
+        if (check.result() != TotalCheck.Result.ROUNDING) {
+            return Optional.empty();
+        }
+        String currency = currency(order);
+        String where = s.roundingProductNumber() != null
+                ? "booked as a rounding line of " + totals.roundingAmount().toPlainString() + " " + currency
+                + " on VAT-free product " + s.roundingProductNumber()
+                : "left as it is (no rounding product is set; the invoice total differs from the receipt by it)";
+        return Optional.of("Rounding: the shop charged " + check.shopTotalIncVat().toPlainString() + " " + currency
+                + ", the lines come to " + check.economicGross().toPlainString() + " " + currency + " (difference "
+                + check.difference().toPlainString() + ", within the tolerance of "
+                + s.roundingTolerance().toPlainString() + "); " + where);
     }
 
     /** The customer to create for the buyer of {@code order} when no e-conomic customer matches. */

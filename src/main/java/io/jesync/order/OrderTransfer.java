@@ -235,6 +235,8 @@ public final class OrderTransfer {
                         .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())).countAttempt());
                 event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
                         + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
+                OrderMapper.roundingNote(order, flow.mapping())
+                        .ifPresent(note -> event("rounding", note, null, null, null));
                 return create(order, body, key);
             } catch (OrderMappingException e) {
                 return park(e.reason());
@@ -332,6 +334,19 @@ public final class OrderTransfer {
                     BigDecimal gross = document.path("grossAmount").decimalValue();
                     TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
                             flow.mapping().roundingTolerance());
+                    Optional<String> taxedRounding = taxedRoundingLine(document);
+                    if (taxedRounding.isPresent()) {
+                        long number = entry.economicDocumentNumber();
+                        boolean deleted = deleteDraft(collection, number);
+                        return park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
+                                .reason());
+                    }
+                    if (check.result() == TotalCheck.Result.ROUNDING) {
+                        event("rounding", "e-conomic computed " + gross.toPlainString() + " " + order.currency()
+                                + ", the shop charged " + order.totalIncVat().toPlainString() + " (difference "
+                                + check.difference().toPlainString() + ", accepted as rounding up to "
+                                + flow.mapping().roundingTolerance().toPlainString() + ")", null, null, null);
+                    }
                     if (check.result() == TotalCheck.Result.MISMATCH) {
                         long number = entry.economicDocumentNumber();
                         boolean deleted = deleteDraft(collection, number);
@@ -397,6 +412,21 @@ public final class OrderTransfer {
                         e.getMessage());
                 return false;
             }
+        }
+
+        /** The rounding product, when e-conomic put VAT on its line: it must be VAT-free, or rounding adds VAT. */
+        private Optional<String> taxedRoundingLine(JsonNode document) {
+            String rounding = flow.mapping().roundingProductNumber();
+            if (rounding == null) {
+                return Optional.empty();
+            }
+            for (JsonNode line : document.path("lines")) {
+                if (rounding.equals(line.path("product").path("productNumber").asText(null))
+                        && line.path("vatAmount").decimalValue().signum() != 0) {
+                    return Optional.of(rounding);
+                }
+            }
+            return Optional.empty();
         }
 
         private Optional<FoundDocument> preferred(List<FoundDocument> found) {

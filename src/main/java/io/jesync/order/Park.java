@@ -185,6 +185,14 @@ final class Park {
                         : "Ask for a grant with the right role, or change the setting that needs it, " + RESEND);
     }
 
+    static OrderMappingException roundingLineTaxed(String orderNo, String product, long draft, boolean deleted) {
+        return park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "roundingProductNumber", product,
+                "e-conomic put VAT on the rounding line (product '" + show(product) + "') of draft " + draft
+                        + ", so the rounding itself changed the total"
+                        + (deleted ? "; the draft was deleted again." : "; the draft could not be deleted."),
+                "Move product " + show(product) + " to a product group without VAT in e-conomic, " + RESEND);
+    }
+
     static OrderMappingException rejectedByEconomic(String orderNo, String field, String value, String problem) {
         return park(Code.REJECTED_BY_ECONOMIC, orderNo, field, value, "e-conomic refused the document: " + problem,
                 "Correct the data in the shop or the setting named above, " + RESEND);
