@@ -268,6 +268,7 @@ async function order(shop, orderNo) {
   const c = o.reason ? cause(o.reason) : null;
   const facts = h('dl', { class: 'facts' },
     h('dt', {}, 'State'), h('dd', { 'data-order-state': o.state }, stateBadge(o.state)),
+    o.life && o.life !== 'OPEN' ? [h('dt', {}, 'Life'), h('dd', { 'data-life': o.life }, o.lifeDetail)] : null,
     o.reason ? [h('dt', {}, 'Reason'), h('dd', { 'data-reason': '' }, o.reason)] : null,
     c && c.key !== 'other' ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
     h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
@@ -282,14 +283,19 @@ async function order(shop, orderNo) {
     step.httpStatus ? ` · HTTP ${step.httpStatus}` : '', step.attempt ? ` · attempt ${step.attempt}` : '',
     step.detail ? h('div', {}, step.detail) : null,
     step.payload ? h('details', {}, h('summary', {}, 'payload'), h('pre', {}, pretty(step.payload))) : null)));
+  const withReason = reason => ({ reason });
   const actions = (o.statusActions || []).map(a => [a.id, a.action || a.event, stateBadge(a.state), a.reason || '',
-    a.state === 'PARKED' ? h('button', { 'data-action': 'retry-status-action', onclick: () => act('Retry status action',
-      'The shop side is idempotent, so this cannot happen twice.', false, 'POST', `${base}/status-actions/${a.id}/retry`) },
-    'Retry') : '']);
+    [a.state === 'PARKED' ? h('button', { 'data-action': 'retry-status-action', onclick: () => act('Retry status action',
+      a.retryWill || '', false, 'POST', `${base}/status-actions/${a.id}/retry`) }, 'Retry') : '',
+    ['PARKED', 'FAILED'].includes(a.state) ? h('button', { 'data-action': 'skip-status-action', onclick: () => act(
+      'Skip status action', 'Nothing is done in the shop for it. Say why:', true, 'POST',
+      `${base}/status-actions/${a.id}/skip`, withReason) }, 'Skip') : '']]);
   const reversals = (o.reversals || []).map(r => [r.seq, r.kind, r.action || '', stateBadge(r.state), r.reason || '',
-    ['PARKED', 'FAILED'].includes(r.state) ? h('button', { 'data-action': 'retry-reversal', onclick: () => act(
+    ['PARKED', 'FAILED'].includes(r.state) ? [h('button', { 'data-action': 'retry-reversal', onclick: () => act(
       'Retry reversal ' + r.seq, 'What may already be in e-conomic is looked up first.', false, 'POST',
-      `${base}/reversals/${r.seq}/retry`) }, 'Retry') : '']);
+      `${base}/reversals/${r.seq}/retry`) }, 'Retry'), h('button', { 'data-action': 'skip-reversal', onclick: () => act(
+      'Skip reversal ' + r.seq, 'Nothing is changed in e-conomic for it. Say why:', true, 'POST',
+      `${base}/reversals/${r.seq}/skip`, withReason) }, 'Skip')] : '']);
   if (!FINAL.includes(o.state)) {
     // Still on its way: show the outcome when the flow gets there, without a reload by hand.
     refreshTimer = setTimeout(route, 2000);

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -30,7 +33,6 @@ import io.jesync.admin.RouteTracing;
 import io.jesync.alert.AlertMonitor;
 import io.jesync.alert.WebhookSender;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreement;
@@ -69,7 +71,11 @@ import io.jesync.stock.StockPriceObservability;
 import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
 import io.jesync.store.AlertStore;
+import io.jesync.order.AgreementFit;
+import io.jesync.order.OrderFlow;
 import io.jesync.store.ApiCallMeter;
+import io.jesync.store.WatermarkStore;
+import io.jesync.store.InstancePresence;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.Database;
 import io.jesync.store.ParkedItems;
@@ -97,6 +103,8 @@ public class RuntimeBeans implements CamelConfiguration {
     }
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
     private static final Duration STORE_CHECK_DEADLINE = Duration.ofSeconds(3);
+    /** The instance heartbeat; a start after a crash watches three of them before it takes the id over. */
+    private static final Duration BEAT = Duration.ofSeconds(3);
 
     @Override
     public void configure(CamelContext context) {
@@ -121,6 +129,8 @@ public class RuntimeBeans implements CamelConfiguration {
             // Live, the preflight below reports this and holds back only the order flow.
             checkAgreement(economic, settings);
         }
+        // Before any flow releases the claims of "earlier lives" of this instance id: they must really be dead.
+        enterPresence(context, database, clock, settings.instanceId());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         // The catalogue side still talks to Norce's connection directly; it shares the order side's token cache.
@@ -202,7 +212,8 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic)));
+                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic,
+                shopId -> new WatermarkStore(database, clock).getInstant(OrderFlow.WATERMARK, shopId))));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
         }
@@ -232,6 +243,10 @@ public class RuntimeBeans implements CamelConfiguration {
         }
         health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
             EconomicAgreement agreement = economic.self();
+            // The inventory module may have been switched on since start-up: then the order flow cannot work.
+            AgreementFit.problem(agreement, settings).ifPresent(problem -> {
+                throw new IllegalStateException(problem.setting() + " " + problem.message());
+            });
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
         }, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
@@ -308,6 +323,54 @@ public class RuntimeBeans implements CamelConfiguration {
     }
 
     /**
+     * Refuses to start while another process with the same instance id is alive, then beats for this life every
+     * {@link #BEAT} (renewing its claims) until the context stops, and gives the id back then.
+     */
+    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId) {
+        String owner = instanceId + "#" + Long.toHexString(new SplittableRandom().nextLong() & Long.MAX_VALUE);
+        InstancePresence presence = new InstancePresence(database, clock, instanceId, owner);
+        try {
+            presence.enter(3, () -> Thread.sleep(BEAT.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking for another instance", e);
+        } catch (InstancePresence.InUseException e) {
+            throw new ConfigurationException("app.instance-id", e.getMessage());
+        }
+        ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "instance-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        beats.scheduleWithFixedDelay(() -> {
+            try {
+                if (!presence.beat()) {
+                    LOG.error("Another process took over app.instance-id '{}' while this one stalled: its claims may"
+                            + " be taken over; stop this process", instanceId);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Heartbeat of instance {} failed: {}", instanceId, e.getMessage());
+            }
+        }, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                beats.shutdownNow();
+                try {
+                    presence.leave();
+                } catch (RuntimeException e) {
+                    LOG.warn("Instance {} could not give its id back: {}", instanceId, e.getMessage());
+                }
+            }
+        });
+    }
+
+    /**
      * e-conomic refuses {@code /orders} writes on agreements with the inventory module, so a shop configured
      * to create orders there would park every order: refuse to start instead. An agreement that cannot be
      * reached now is checked again by the health check; start-up goes on.
@@ -320,16 +383,9 @@ public class RuntimeBeans implements CamelConfiguration {
             LOG.warn("e-conomic could not be checked at start-up: {}", e.summary());
             return;
         }
-        if (!agreement.inventoryModule()) {
-            return;
-        }
-        for (ShopSettings shop : settings.shops()) {
-            if (shop.orders().enabled() && shop.orders().documentType() == OrderFlowSettings.DocumentType.ORDER) {
-                throw new ConfigurationException("shop." + shop.id() + ".orders.document-type", "is order, but"
-                        + " e-conomic agreement " + agreement.agreementNumber() + " has the inventory module, which"
-                        + " refuses orders through the API; use draft-invoice or booked-invoice");
-            }
-        }
+        AgreementFit.problem(agreement, settings).ifPresent(problem -> {
+            throw new ConfigurationException(problem.setting(), problem.message());
+        });
     }
 
     /** The catalogue adapters on a connection of their own, for the command line. */

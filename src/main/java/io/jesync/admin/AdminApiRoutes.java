@@ -234,15 +234,13 @@ public class AdminApiRoutes extends RouteBuilder {
 
         from("platform-http:/api/orders/{shop}/{orderNo}/status-actions/{id}/retry?httpMethodRestrict=POST")
                 .routeId("admin-retry-status-action")
-                .process(e -> {
-                    String shop = e.getMessage().getHeader("shop", String.class);
-                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
-                    long id = number(e, "id");
-                    answerRetry(e, service(e).retryStatusAction(shop, orderNo, id), "Status action " + id + " of order "
-                            + orderNo + " will run again; the shop side is idempotent, so it cannot happen twice.",
-                            "No status action " + id + " on order " + orderNo + " of shop " + shop,
-                            "Status action " + id + " is not parked; only parked actions can be run again.");
-                });
+                .process(e -> action(e, service(e).retryStatusAction(header(e, "shop"), header(e, "orderNo"),
+                        number(e, "id"))));
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/status-actions/{id}/skip?httpMethodRestrict=POST")
+                .routeId("admin-skip-status-action")
+                .process(e -> action(e, service(e).skipStatusAction(header(e, "shop"), header(e, "orderNo"),
+                        number(e, "id"), jsonBody(e).path("reason").asText(null))));
 
         from("platform-http:/api/reversals?httpMethodRestrict=GET").routeId("admin-list-reversals")
                 .process(e -> answer(e, 200, service(e).reversals(e.getMessage().getHeader("shop", String.class),
@@ -260,6 +258,11 @@ public class AdminApiRoutes extends RouteBuilder {
                             + " first.", "No reversal " + seq + " on order " + orderNo + " of shop " + shop,
                             "Reversal " + seq + " is neither parked nor failed; only those can be retried.");
                 });
+
+        from("platform-http:/api/orders/{shop}/{orderNo}/reversals/{seq}/skip?httpMethodRestrict=POST")
+                .routeId("admin-skip-reversal")
+                .process(e -> action(e, service(e).skipReversal(header(e, "shop"), header(e, "orderNo"),
+                        (int) number(e, "seq"), jsonBody(e).path("reason").asText(null))));
 
         initialSyncRoutes();
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.status.ActionState;
+import io.jesync.status.OrderLife;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderEvent;
 import io.jesync.store.OrderLedger;
@@ -30,6 +31,7 @@ public final class OrderAdminService {
     private final OrderLedger ledger;
     private final StatusLedger statusLedger;
     private final ReversalLedger reversalLedger;
+    private final OrderLife life;
     private final ObjectMapper mapper = new ObjectMapper();
     private final java.time.Clock clock;
     private final java.util.function.Function<String, List<?>> economicLookup;
@@ -46,6 +48,7 @@ public final class OrderAdminService {
         this.ledger = ledger;
         this.statusLedger = statusLedger;
         this.reversalLedger = reversalLedger;
+        this.life = new OrderLife(statusLedger, reversalLedger);
     }
 
     /** Orders newest first; {@code shop} and {@code state} may be null for all. */
@@ -68,6 +71,9 @@ public final class OrderAdminService {
             result.put("payloadHash", entry.payloadHash());
             putJson(result, "economicDocument", entry.payload());
             putJson(result, "shopOrder", entry.shopOrder());
+            OrderLife.Standing standing = life.of(shop, orderNo);
+            result.put("life", standing.stage().name());
+            result.put("lifeDetail", standing.why());
             ArrayNode timeline = result.putArray("timeline");
             for (OrderEvent event : ledger.events(shop, orderNo)) {
                 ObjectNode step = timeline.addObject();
@@ -84,7 +90,7 @@ public final class OrderAdminService {
                 putJson(step, "payload", event.payload());
             }
             ArrayNode actions = result.putArray("statusActions");
-            statusLedger.actionsOf(shop, orderNo).forEach(action -> actions.add(statusAction(action)));
+            statusLedger.actionsOf(shop, orderNo).forEach(action -> actions.add(statusAction(action, standing)));
             ArrayNode reversals = result.putArray("reversals");
             reversalLedger.forOrder(shop, orderNo).forEach(reversal -> reversals.add(reversal(reversal)));
             return result;
@@ -97,7 +103,7 @@ public final class OrderAdminService {
         List<StatusActionEntry> entries = statusLedger.inState(blankToNull(shop), wanted, max(limit));
         ObjectNode result = mapper.createObjectNode();
         ArrayNode list = result.putArray("statusActions");
-        entries.forEach(action -> list.add(statusAction(action)));
+        entries.forEach(action -> list.add(statusAction(action, life.of(action.shopId(), action.orderNo()))));
         result.put("count", entries.size());
         return result;
     }
@@ -113,19 +119,80 @@ public final class OrderAdminService {
         return result;
     }
 
-    /** Runs a parked status action again; the shop-side calls are idempotent, so nothing is done twice. */
-    public ResendOutcome retryStatusAction(String shop, String orderNo, long actionId) {
+    /**
+     * Runs a parked status action again. The answer says what that does in the shop; an action that would move an
+     * order forward whose life has ended (cancelled, credited, deleted) is skipped by the executor, not carried out.
+     */
+    public ActionAnswer retryStatusAction(String shop, String orderNo, long actionId) {
         Optional<StatusActionEntry> action = statusLedger.find(actionId)
                 .filter(a -> a.shopId().equals(shop) && a.orderNo().equals(orderNo));
         if (action.isEmpty()) {
-            return ResendOutcome.UNKNOWN_ORDER;
+            return new ActionAnswer(404, "No status action " + actionId + " on order " + orderNo + " of shop " + shop);
         }
         if (statusLedger.requeueParked(actionId).isEmpty()) {
-            return ResendOutcome.NOT_PARKED_OR_FAILED;
+            return new ActionAnswer(409, "Status action " + actionId + " is " + action.get().state()
+                    + "; only parked actions can be run again.");
         }
+        String will = retryWill(action.get(), life.of(shop, orderNo));
         ledger.appendEvent(shop, orderNo, "status-action-retry", "An operator asked to run " + describe(action.get())
-                + " again (it was parked: " + action.get().reason() + ")");
-        return ResendOutcome.QUEUED;
+                + " again (it was parked: " + action.get().reason() + "). " + will);
+        return new ActionAnswer(202, "Status action " + actionId + " of order " + orderNo + " will run again. " + will);
+    }
+
+    /** Settles a parked or failed status action without carrying it out; the reason goes on the order's timeline. */
+    public ActionAnswer skipStatusAction(String shop, String orderNo, long actionId, String reason) {
+        String why = reason("skip", reason, "a status action");
+        Optional<StatusActionEntry> action = statusLedger.find(actionId)
+                .filter(a -> a.shopId().equals(shop) && a.orderNo().equals(orderNo));
+        if (action.isEmpty()) {
+            return new ActionAnswer(404, "No status action " + actionId + " on order " + orderNo + " of shop " + shop);
+        }
+        if (statusLedger.skip(actionId, "Skipped by an operator: " + why).isEmpty()) {
+            return new ActionAnswer(409, "Status action " + actionId + " is " + action.get().state()
+                    + "; only a parked or failed action that is not running can be skipped.");
+        }
+        ledger.appendEvent(shop, orderNo, "status-action-skipped", "An operator skipped " + describe(action.get())
+                + " (it was " + action.get().state() + ": " + action.get().reason() + "): " + why);
+        return new ActionAnswer(200, "Status action " + actionId + " of order " + orderNo + " is skipped; nothing is"
+                + " done in the shop for it.");
+    }
+
+    /** Settles a parked or failed reversal without carrying it out; e-conomic is left as it is. */
+    public ActionAnswer skipReversal(String shop, String orderNo, int seq, String reason) {
+        String why = reason("skip", reason, "a reversal");
+        Optional<ReversalEntry> reversal = reversalLedger.forOrder(shop, orderNo).stream()
+                .filter(r -> r.seq() == seq).findFirst();
+        if (reversal.isEmpty()) {
+            return new ActionAnswer(404, "No reversal " + seq + " on order " + orderNo + " of shop " + shop);
+        }
+        if (reversalLedger.skip(shop, orderNo, seq, "Skipped by an operator: " + why).isEmpty()) {
+            return new ActionAnswer(409, "Reversal " + seq + " is " + reversal.get().state() + "; only a parked or"
+                    + " failed reversal that is not running can be skipped (one in doubt is looked up first: retry"
+                    + " it).");
+        }
+        ledger.appendEvent(shop, orderNo, "reversal-skipped", "An operator skipped "
+                + reversal.get().kind().name().toLowerCase(Locale.ROOT) + " " + seq + " (it was "
+                + reversal.get().state() + ": " + reversal.get().reason() + "): " + why);
+        return new ActionAnswer(200, "Reversal " + seq + " of order " + orderNo + " is skipped; nothing is changed in"
+                + " e-conomic for it.");
+    }
+
+    /** What running {@code action} now does in the shop, in one sentence an operator can act on. */
+    static String retryWill(StatusActionEntry action, OrderLife.Standing standing) {
+        if (standing.ended() && OrderLife.movesForward(action.action(), action.eventType())) {
+            return "Nothing will be done in the shop: " + standing.why() + ", so the action is skipped when it runs.";
+        }
+        String erp = action.argument();
+        return switch (action.action()) {
+            case SET_STATUS -> "The shop order's status will be set to " + erp + ".";
+            case DELIVERY_NOTE -> "Delivery note " + erp + " will be created in the shop for the order's lines (the"
+                    + " shop then shows the order as delivered); asked again with the same number, the shop answers"
+                    + " that it is already there.";
+            case CAPTURE -> "Invoice " + erp + " will be created in the shop and the order's payment captured; asked"
+                    + " again with the same number, the shop answers that it is already there.";
+            case CANCEL -> "The shop order will be cancelled (and its payment reservation released when"
+                    + " cancel-payment is on).";
+        };
     }
 
     /** Runs a parked or failed reversal again; it is looked up in e-conomic first when it may have been sent. */
@@ -144,7 +211,7 @@ public final class OrderAdminService {
         return ResendOutcome.QUEUED;
     }
 
-    private ObjectNode statusAction(StatusActionEntry action) {
+    private ObjectNode statusAction(StatusActionEntry action, OrderLife.Standing standing) {
         ObjectNode node = mapper.createObjectNode();
         node.put("id", action.id());
         node.put("shop", action.shopId());
@@ -155,6 +222,9 @@ public final class OrderAdminService {
         node.put("state", action.state().name());
         node.put("attempts", action.attempts());
         node.put("reason", action.reason());
+        if (action.state() == ActionState.PARKED || action.state() == ActionState.FAILED) {
+            node.put("retryWill", retryWill(action, standing));
+        }
         node.put("updatedAt", action.updatedAt().toString());
         return node;
     }
@@ -320,8 +390,13 @@ public final class OrderAdminService {
     }
 
     private static String reason(String action, String reason) {
+        return reason(action, reason, "an order");
+    }
+
+    private static String reason(String action, String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a reason is required to " + action + " an order ({\"reason\": \"...\"})");
+            throw new IllegalArgumentException("a reason is required to " + action + " " + what
+                    + " ({\"reason\": \"...\"})");
         }
         String trimmed = reason.strip();
         if (trimmed.length() > 1000) {

@@ -29,6 +29,8 @@ import io.jesync.store.CustomerBindings.Reservation;
 public final class CustomerResolver {
     private static final Duration RESERVATION_LEASE = Duration.ofMinutes(2);
     private static final int MAX_KEY = 200;
+    /** The store's shop id for reservations every shop shares. */
+    static final String SHARED_SCOPE = "*";
 
     private final EconomicClient economic;
     private final CustomerBindings bindings;
@@ -64,21 +66,42 @@ public final class CustomerResolver {
         if (bound.isPresent()) {
             return new Resolution(bound.get(), "bound earlier (" + key + ")");
         }
-        Reservation reservation = bindings.reserve(shopId, key, instanceId, RESERVATION_LEASE);
+        // Shops matching e-conomic customers by e-mail or organisation number share those customers, so the
+        // reservation is keyed by what is matched, across shops: one buyer ordering in two shops at once is looked
+        // up and created by one worker, the other waits and finds the customer bound.
+        Optional<String> matched = matchKey(buyer, flow);
+        String scope = matched.isPresent() ? SHARED_SCOPE : shopId;
+        String reserved = matched.orElse(key);
+        Reservation reservation = bindings.reserve(scope, reserved, instanceId, RESERVATION_LEASE);
         if (reservation instanceof Reservation.Bound b) {
-            return new Resolution(b.customerNumber(), "bound earlier (" + key + ")");
+            return new Resolution(b.customerNumber(), "bound earlier (" + reserved + ")");
         }
         if (reservation instanceof Reservation.HeldElsewhere) {
-            throw new CustomerBusyException(key);
+            throw new CustomerBusyException(reserved);
         }
         try {
-            Resolution resolution = matchOrCreate(shopId, order, flow, key);
-            bindings.bind(shopId, key, instanceId, resolution.customerNumber());
+            Resolution resolution = matchOrCreate(scope, order, flow, reserved);
+            bindings.bind(scope, reserved, instanceId, resolution.customerNumber());
             return resolution;
         } catch (Exception | Error e) {
-            bindings.release(shopId, key, instanceId);
+            bindings.release(scope, reserved, instanceId);
             throw e;
         }
+    }
+
+    /** The value the shop matches e-conomic customers by, when it has one: the key shared by every shop. */
+    static Optional<String> matchKey(ShopParty buyer, OrderFlowSettings flow) {
+        String key = switch (flow.customerMatch()) {
+            case EMAIL -> blank(buyer.email()) ? null : "email:" + buyer.email().strip().toLowerCase(Locale.ROOT);
+            case ORGANISATION_NUMBER -> blank(buyer.organisationNumber()) ? null
+                    : "org:" + buyer.organisationNumber().strip().toLowerCase(Locale.ROOT);
+            case BINDING, DEFAULT_CUSTOMER -> null;
+        };
+        if (key == null) {
+            return Optional.empty();
+        }
+        return Optional.of(key.length() <= MAX_KEY ? key : key.substring(0, key.indexOf(':') + 1) + "sha256:"
+                + sha256(key));
     }
 
     private Resolution matchOrCreate(String shopId, ShopOrder order, OrderFlowSettings flow, String key)

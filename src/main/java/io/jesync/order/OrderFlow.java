@@ -20,7 +20,7 @@ import io.jesync.store.WatermarkStore;
  * and move the watermark once a poll's orders are all in the ledger.
  */
 public final class OrderFlow {
-    static final String WATERMARK = "orders";
+    public static final String WATERMARK = "orders";
     private static final Logger LOG = LoggerFactory.getLogger(OrderFlow.class);
     private static final int DUE_PER_POLL = 500;
 

@@ -32,7 +32,8 @@ public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlo
         OrderTransfer transfer = new OrderTransfer(ledger, economic,
                 new CustomerResolver(economic, new CustomerBindings(database, clock), owner),
                 new ArticleCheck(economic), shop, clock, owner, retry, random,
-                settings.economic().readTimeout().multipliedBy(2));
+                settings.economic().readTimeout().multipliedBy(2),
+                new RestoreGuard(ledger, economic, new WatermarkStore(database, clock), clock));
         OrderFlow flow = new OrderFlow(settings, shop, transfer, ledger, new WatermarkStore(database, clock),
                 clock);
         return new OrderFlowAssembly(shop, ledger, flow);

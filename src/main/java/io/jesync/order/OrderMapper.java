@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,8 +48,20 @@ public final class OrderMapper {
     static final int MAX_EMAIL = 255;
     static final int MAX_VAT_NUMBER = 20;
     static final int MAX_ORGANISATION_NUMBER = 40;
+    /**
+     * Sanity bounds, not e-conomic limits (it documents none): beyond them an order is far more likely a typo or a
+     * broken import in the shop than a sale, and an invoice for it would be hard to take back.
+     */
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+    static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("100000000");
+    static final int MAX_LINES = 1000;
+    /** Codes that are in ISO 4217 but are no money a shop charges in: test, no currency, metals, fund units. */
+    private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR", "XBA",
+            "XBB", "XBC", "XBD", "XSU", "XUA");
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> ISO_CURRENCIES = java.util.Currency.getAvailableCurrencies().stream()
+            .map(java.util.Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final int WORKING_SCALE = 10;
 
     private OrderMapper() {
@@ -118,6 +132,27 @@ public final class OrderMapper {
         return plan(order, s).totals();
     }
 
+    /**
+     * What the order's timeline says about rounding when the lines e-conomic will compute differ from the shop's
+     * total within the tolerance: the difference and where it went. Empty when they match to the cent.
+     */
+    public static Optional<String> roundingNote(ShopOrder order, OrderMappingSettings s) {
+        ExpectedTotals totals = plan(order, s).totals();
+        TotalCheck check = totals.check();
+        if (check.result() != TotalCheck.Result.ROUNDING) {
+            return Optional.empty();
+        }
+        String currency = currency(order);
+        String where = s.roundingProductNumber() != null
+                ? "booked as a rounding line of " + totals.roundingAmount().toPlainString() + " " + currency
+                + " on VAT-free product " + s.roundingProductNumber()
+                : "left as it is (no rounding product is set; the invoice total differs from the receipt by it)";
+        return Optional.of("Rounding: the shop charged " + check.shopTotalIncVat().toPlainString() + " " + currency
+                + ", the lines come to " + check.economicGross().toPlainString() + " " + currency + " (difference "
+                + check.difference().toPlainString() + ", within the tolerance of "
+                + s.roundingTolerance().toPlainString() + "); " + where);
+    }
+
     /** The customer to create for the buyer of {@code order} when no e-conomic customer matches. */
     public static EconomicCustomer toCustomer(ShopOrder order, CustomerDefaults d) {
         OrderMappingSettings s = d.settings();
@@ -125,8 +160,8 @@ public final class OrderMapper {
         ShopParty buyer = requireName(order);
         String email = email(order, s);
         String country = VatZoneRule.knownCountry(order.orderNo(), "buyer.address.countryCode", buyer.address());
-        int zone = VatZoneRule.zoneFor(country, buyer.vatNumber(), s);
-        int group = switch (VatZoneRule.regionOf(country, s)) {
+        int zone = VatZoneRule.zoneFor(country, buyer.address().zip(), buyer.vatNumber(), s);
+        int group = switch (VatZoneRule.regionOf(country, buyer.address().zip(), s)) {
             case DOMESTIC -> buyer.isBusiness() ? d.businessDomesticGroup() : d.privateDomesticGroup();
             case EU -> d.euGroup();
             case ABROAD -> d.abroadGroup();
@@ -179,6 +214,12 @@ public final class OrderMapper {
         reference(order, s);
 
         List<ShopOrderLine> shopLines = order.lines();
+        if (shopLines.stream().noneMatch(l -> l.kind() == Kind.PRODUCT)) {
+            throw Park.noLines(order.orderNo());
+        }
+        if (shopLines.size() > MAX_LINES) {
+            throw Park.tooManyLines(order.orderNo(), shopLines.size(), MAX_LINES);
+        }
         for (int i = 0; i < shopLines.size(); i++) {
             validateLine(order.orderNo(), i, shopLines.get(i));
         }
@@ -216,7 +257,7 @@ public final class OrderMapper {
     private static void validateLine(String orderNo, int index, ShopOrderLine line) {
         int lineNo = line.lineNumber();
         if (line.kind() == Kind.PRODUCT) {
-            String article = line.articleNumber() == null ? "" : line.articleNumber().strip();
+            String article = line.articleNumber() == null ? "" : ArticleCheck.articleNumber(line);
             if (article.isEmpty()) {
                 throw Park.missingArticleNumber(orderNo, index, lineNo, line.name());
             }
@@ -230,6 +271,14 @@ public final class OrderMapper {
         }
         if (line.unitPriceExVat() == null) {
             throw Park.missingPrice(orderNo, index, lineNo, line.name(), "unitPriceExVat");
+        }
+        if (quantity.compareTo(MAX_QUANTITY) > 0) {
+            throw Park.outOfBounds(orderNo, index, lineNo, line.name(), "quantity", "quantity", quantity,
+                    MAX_QUANTITY);
+        }
+        if (line.unitPriceExVat().abs().compareTo(MAX_UNIT_PRICE) > 0) {
+            throw Park.outOfBounds(orderNo, index, lineNo, line.name(), "unitPriceExVat", "a unit price of",
+                    line.unitPriceExVat(), MAX_UNIT_PRICE);
         }
         BigDecimal discount = discount(line);
         BigDecimal lineAmount = quantity.multiply(line.unitPriceExVat());
@@ -259,8 +308,9 @@ public final class OrderMapper {
                 target = target.subtract(orderDiscount.multiply(target)
                         .divide(productTotal, WORKING_SCALE, RoundingMode.HALF_UP));
             }
-            String description = Texts.isBlank(line.name()) ? line.articleNumber().strip() : line.name().strip();
-            lines.add(new PlannedLine(line.lineNumber(), line.articleNumber().strip(),
+            String article = ArticleCheck.articleNumber(line);
+            String description = Texts.isBlank(line.name()) ? article : line.name().strip();
+            lines.add(new PlannedLine(line.lineNumber(), article,
                     Texts.truncate(description, s.maxLineDescriptionLength()), line.quantity(),
                     LinePricing.choose(line.quantity(), line.unitPriceExVat(), target), line.vatRate()));
         }
@@ -325,7 +375,7 @@ public final class OrderMapper {
 
     private static String currency(ShopOrder order) {
         String currency = order.currency() == null ? "" : order.currency().strip().toUpperCase(Locale.ROOT);
-        if (!CURRENCY.matcher(currency).matches()) {
+        if (!CURRENCY.matcher(currency).matches() || NOT_MONEY.contains(currency) || !ISO_CURRENCIES.contains(currency)) {
             throw Park.unknownCurrency(order.orderNo(), order.currency());
         }
         return currency;
@@ -355,7 +405,7 @@ public final class OrderMapper {
      * The business key in {@code references.other}. Never cut: two long keys cut to the same prefix would make the
      * in-doubt lookup adopt another order's invoice.
      */
-    private static String reference(ShopOrder order, OrderMappingSettings s) {
+    static String reference(ShopOrder order, OrderMappingSettings s) {
         String reference = s.referencePrefix() + order.shopId() + ":" + order.orderNo();
         if (reference.length() > MAX_REFERENCE) {
             throw Park.textTooLong(order.orderNo(), "orderNo", "the order reference", reference, MAX_REFERENCE,

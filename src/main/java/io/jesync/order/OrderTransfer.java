@@ -65,10 +65,11 @@ public final class OrderTransfer {
     private final BackoffSchedule retry;
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
+    private final RestoreGuard restore;
 
     public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
                          ShopOrderPort shopPort, Clock clock, String instanceId, BackoffSchedule retry,
-                         RandomGenerator random, Duration inDoubtDelay) {
+                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore) {
         this.ledger = ledger;
         this.economic = economic;
         this.customers = customers;
@@ -79,12 +80,17 @@ public final class OrderTransfer {
         this.retry = retry;
         this.random = random;
         this.inDoubtDelay = inDoubtDelay;
+        this.restore = restore;
     }
 
     /** An order the poll found in a trigger status. Already-handled orders are skipped without a trace. */
     public Outcome accept(ShopSettings shop, IncomingOrder incoming) {
         Optional<Claim> claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()),
                 instanceId, LEASE);
+        if (claim.isEmpty() && backInTriggerStatus(shop, incoming)) {
+            claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()), instanceId,
+                    LEASE);
+        }
         if (claim.isEmpty()) {
             return Outcome.SKIPPED;
         }
@@ -105,6 +111,28 @@ public final class OrderTransfer {
         } catch (LeaseLost e) {
             return Outcome.SKIPPED;
         }
+    }
+
+    /**
+     * An order parked because of its state in the shop (it left the trigger statuses, or could not be found) that
+     * the poll sees in a trigger status again is handed back to the flow; a re-send looks it up in e-conomic first.
+     */
+    private boolean backInTriggerStatus(ShopSettings shop, IncomingOrder incoming) {
+        if (incoming.order() == null || !shop.orders().triggerStatusIds(incoming.order().channelId())
+                .contains(incoming.order().statusId())) {
+            return false;
+        }
+        Optional<LedgerEntry> known = ledger.find(shop.id(), incoming.orderNo());
+        if (known.isEmpty() || known.get().state() != OrderState.PARKED || !Park.forShopState(known.get().reason())) {
+            return false;
+        }
+        if (ledger.requeue(shop.id(), incoming.orderNo(), OrderState.PARKED).isEmpty()) {
+            return false;
+        }
+        ledger.appendEvent(shop.id(), incoming.orderNo(), "back-in-trigger-status", "The order is in a trigger status"
+                + " again (status " + incoming.order().statusId() + "); it was parked for its state in the shop ("
+                + known.get().reason() + "), so it is sent again", null, null, 0, null);
+        return true;
     }
 
     /** An order the ledger says is due: a retry, a crashed send, or an unfinished booking or acknowledgement. */
@@ -168,8 +196,15 @@ public final class OrderTransfer {
         private Outcome send(IncomingOrder incoming) {
             ShopOrder order = incoming.order();
             try {
-                if (entry.state() == OrderState.IN_DOUBT || entry.payload() != null) {
-                    Optional<Outcome> adopted = adoptExisting(order);
+                String known = entry.referencesOther();
+                boolean mayExist = entry.state() == OrderState.IN_DOUBT || entry.payload() != null;
+                if (!mayExist && restore.mustLookUp(shop, order.orderDate())) {
+                    // The store may have forgotten this order's send (restored from a backup): ask e-conomic.
+                    known = OrderMapper.reference(order, flow.mapping());
+                    mayExist = true;
+                }
+                if (mayExist) {
+                    Optional<Outcome> adopted = adoptExisting(order, known);
                     if (adopted.isPresent()) {
                         return adopted.get();
                     }
@@ -180,10 +215,12 @@ public final class OrderTransfer {
                 }
                 // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
                 OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
+                // Every check that can park runs before the first write, so a parked order leaves nothing behind.
+                ArticleCheck.Missing missing = articles.check(order, flow);
                 CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
                 event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
                         null, null, null);
-                List<String> created = articles.ensure(order, flow);
+                List<String> created = articles.create(order, flow, missing);
                 if (!created.isEmpty()) {
                     event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
                 }
@@ -199,6 +236,8 @@ public final class OrderTransfer {
                         .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())).countAttempt());
                 event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
                         + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
+                OrderMapper.roundingNote(order, flow.mapping())
+                        .ifPresent(note -> event("rounding", note, null, null, null));
                 return create(order, body, key);
             } catch (OrderMappingException e) {
                 return park(e.reason());
@@ -236,8 +275,7 @@ public final class OrderTransfer {
         }
 
         /** Looks the order up in e-conomic; a document found is adopted instead of sending a second one. */
-        private Optional<Outcome> adoptExisting(ShopOrder order) throws Exception {
-            String reference = entry.referencesOther();
+        private Optional<Outcome> adoptExisting(ShopOrder order, String reference) throws Exception {
             if (reference == null) {
                 return Optional.empty();
             }
@@ -255,7 +293,8 @@ public final class OrderTransfer {
                         shop.id(), order.orderNo(), reference, found);
             }
             FoundDocument document = preferred(found).orElseThrow();
-            LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null);
+            LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null)
+                    .referencesOther(reference).documentType(flow.documentType().key());
             if (document.collection() == DocumentCollection.INVOICES_BOOKED) {
                 entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) document.number())
                         .economicDocumentNumber(entry.economicDocumentNumber() != null ? entry.economicDocumentNumber()
@@ -296,9 +335,24 @@ public final class OrderTransfer {
                     BigDecimal gross = document.path("grossAmount").decimalValue();
                     TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
                             flow.mapping().roundingTolerance());
+                    Optional<String> taxedRounding = taxedRoundingLine(document);
+                    if (taxedRounding.isPresent()) {
+                        long number = entry.economicDocumentNumber();
+                        boolean deleted = deleteDraft(collection, number);
+                        return park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
+                                .reason());
+                    }
+                    if (check.result() == TotalCheck.Result.ROUNDING) {
+                        event("rounding", "e-conomic computed " + gross.toPlainString() + " " + order.currency()
+                                + ", the shop charged " + order.totalIncVat().toPlainString() + " (difference "
+                                + check.difference().toPlainString() + ", accepted as rounding up to "
+                                + flow.mapping().roundingTolerance().toPlainString() + ")", null, null, null);
+                    }
                     if (check.result() == TotalCheck.Result.MISMATCH) {
-                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check,
-                                entry.economicDocumentNumber()).reason());
+                        long number = entry.economicDocumentNumber();
+                        boolean deleted = deleteDraft(collection, number);
+                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
+                                deleted).reason());
                     }
                     if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
                         DocumentResult bookedInvoice = economic.bookDraft(
@@ -329,6 +383,51 @@ public final class OrderTransfer {
             } catch (Exception e) {
                 return continueLater(e);
             }
+        }
+
+        /**
+         * Deletes the draft of an order that is about to be parked, so a parked order leaves nothing in e-conomic
+         * and a re-send (which looks the reference up first) starts clean. A draft that cannot be deleted stays, and
+         * the park reason says so.
+         */
+        private boolean deleteDraft(DocumentCollection collection, long number) {
+            if (collection != DocumentCollection.INVOICE_DRAFTS && collection != DocumentCollection.ORDER_DRAFTS) {
+                return false;
+            }
+            try {
+                economic.deleteDocument(collection, Math.toIntExact(number), "delete:" + entry.idempotencyKey());
+                event("draft-deleted", label(collection) + " " + number + " deleted again: its total differs from"
+                        + " the shop's", 204, null, null);
+                entry = move(entry.state(), LedgerChanges.none().economicDocumentNumber(null));
+                return true;
+            } catch (EconomicValidationException e) {
+                if (e.status() == 404) {
+                    entry = move(entry.state(), LedgerChanges.none().economicDocumentNumber(null));
+                    return true;
+                }
+                LOG.warn("Order {}/{}: draft {} could not be deleted: {}", shop.id(), entry.orderNo(), number,
+                        e.summary());
+                return false;
+            } catch (RuntimeException e) {
+                LOG.warn("Order {}/{}: draft {} could not be deleted: {}", shop.id(), entry.orderNo(), number,
+                        e.getMessage());
+                return false;
+            }
+        }
+
+        /** The rounding product, when e-conomic put VAT on its line: it must be VAT-free, or rounding adds VAT. */
+        private Optional<String> taxedRoundingLine(JsonNode document) {
+            String rounding = flow.mapping().roundingProductNumber();
+            if (rounding == null) {
+                return Optional.empty();
+            }
+            for (JsonNode line : document.path("lines")) {
+                if (rounding.equals(line.path("product").path("productNumber").asText(null))
+                        && line.path("vatAmount").decimalValue().signum() != 0) {
+                    return Optional.of(rounding);
+                }
+            }
+            return Optional.empty();
         }
 
         private Optional<FoundDocument> preferred(List<FoundDocument> found) {
@@ -364,6 +463,11 @@ public final class OrderTransfer {
         }
 
         private Outcome failed(Exception e) {
+            if (e instanceof EconomicAuthException auth && auth.status() == 403) {
+                // The tokens work; this agreement refuses the resource. Retrying cannot change that.
+                return park(Park.refusedByAgreement(entry.orderNo(), flow.documentType().key(), auth.path(),
+                        auth.summary()).reason(), auth);
+            }
             if (e instanceof EconomicAuthException) {
                 LOG.error("e-conomic refused the credentials while sending order {}/{}", shop.id(),
                         entry.orderNo());

@@ -35,7 +35,7 @@ final class Park {
 
     static OrderMappingException unknownCurrency(String orderNo, String currency) {
         return park(Code.UNKNOWN_CURRENCY, orderNo, "currency", currency,
-                "the currency '" + show(currency) + "' is not a three-letter currency code.",
+                "the currency '" + show(currency) + "' is not an ISO 4217 currency code.",
                 "Check the channel's currency in the shop, " + RESEND);
     }
 
@@ -45,6 +45,27 @@ final class Park {
                 "line " + lineNo + " " + named(name) + "has quantity " + quantity
                         + "; e-conomic needs a quantity above zero with at most 2 decimals.",
                 "Correct the quantity in the shop (returns are credited, not sent as negative lines), " + RESEND);
+    }
+
+    static OrderMappingException noLines(String orderNo) {
+        return park(Code.NO_LINES, orderNo, "lines", null,
+                "the order has no product lines; an invoice without goods would say nothing the customer bought.",
+                "Check the order in the shop; if it is a test or an empty cart, skip it, otherwise " + RESEND);
+    }
+
+    static OrderMappingException tooManyLines(String orderNo, int lines, int max) {
+        return park(Code.OUT_OF_BOUNDS, orderNo, "lines", Integer.toString(lines),
+                "the order has " + lines + " lines; more than " + max + " on one invoice is taken for an error in"
+                        + " the shop.",
+                "Check the order in the shop, split it if it is real, " + RESEND);
+    }
+
+    static OrderMappingException outOfBounds(String orderNo, int index, int lineNo, String name, String field,
+                                             String what, BigDecimal value, BigDecimal max) {
+        return park(Code.OUT_OF_BOUNDS, orderNo, "lines[" + index + "]." + field, value.toPlainString(),
+                "line " + lineNo + " " + named(name) + "has " + what + " " + value.toPlainString() + "; above "
+                        + max.toPlainString() + " it is taken for an error in the shop, not a sale.",
+                "Correct the line in the shop, " + RESEND);
     }
 
     static OrderMappingException missingPrice(String orderNo, int index, int lineNo, String name, String field) {
@@ -111,17 +132,29 @@ final class Park {
                         + RESEND);
     }
 
+    /**
+     * Words every park for the order's state in the shop carries: such an order is handed back to the flow when the
+     * poll sees it in a trigger status again, instead of waiting for a manual re-send.
+     */
+    static final String STATE_MARK = "before it could be sent";
+
+    /** Whether {@code reason} is a park for the order's state in the shop, not for its data. */
+    static boolean forShopState(String reason) {
+        return reason != null && reason.contains(STATE_MARK);
+    }
+
     static OrderMappingException orderVanished(String orderNo) {
         return park(Code.ORDER_VANISHED, orderNo, "orderNo", orderNo, "the order is no longer in the shop (deleted,"
-                        + " or its status left the trigger statuses before it could be sent).",
+                        + " or its status left the trigger statuses " + STATE_MARK + ").",
                 "If the order should be invoiced, restore it in the shop, " + RESEND);
     }
 
     static OrderMappingException leftTriggerStatuses(String orderNo, int statusId) {
         return park(Code.ORDER_VANISHED, orderNo, "statusId", Integer.toString(statusId), "the order left the"
-                        + " statuses that send it to e-conomic (it now has status " + statusId + ") before it could be"
-                        + " sent, e.g. it was cancelled in the shop.",
-                "If it should still be invoiced, set it back to a trigger status in the shop, " + RESEND);
+                        + " statuses that send it to e-conomic (it now has status " + statusId + ") " + STATE_MARK
+                        + ", e.g. it was cancelled in the shop.",
+                "If it should still be invoiced, set it back to a trigger status in the shop: it is sent again"
+                        + " then by itself.");
     }
 
     static OrderMappingException articleNotInEconomic(String orderNo, int index, String article) {
@@ -140,17 +173,43 @@ final class Park {
                         + " e-conomic, " + RESEND);
     }
 
+    static OrderMappingException refusedByAgreement(String orderNo, String documentType, String path, String said) {
+        boolean orders = path != null && path.startsWith("/orders");
+        return park(Code.REFUSED_BY_AGREEMENT, orderNo, "documentType", documentType,
+                orders ? "e-conomic refuses documents in /orders on this agreement: it has the inventory module"
+                        + " (switched on after the runtime started, or not checked at start-up)."
+                        : "e-conomic accepted the tokens but refuses " + (path == null ? "the call" : path)
+                        + ": the app's role or the agreement's modules do not allow it (" + said + ").",
+                orders ? "Set shop.<id>.orders.document-type to draft-invoice or booked-invoice, restart, then"
+                        + " re-send the order."
+                        : "Ask for a grant with the right role, or change the setting that needs it, " + RESEND);
+    }
+
+    static OrderMappingException roundingLineTaxed(String orderNo, String product, long draft, boolean deleted) {
+        return park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "roundingProductNumber", product,
+                "e-conomic put VAT on the rounding line (product '" + show(product) + "') of draft " + draft
+                        + ", so the rounding itself changed the total"
+                        + (deleted ? "; the draft was deleted again." : "; the draft could not be deleted."),
+                "Move product " + show(product) + " to a product group without VAT in e-conomic, " + RESEND);
+    }
+
     static OrderMappingException rejectedByEconomic(String orderNo, String field, String value, String problem) {
         return park(Code.REJECTED_BY_ECONOMIC, orderNo, field, value, "e-conomic refused the document: " + problem,
                 "Correct the data in the shop or the setting named above, " + RESEND);
     }
 
     static OrderMappingException totalsDifferInEconomic(String orderNo, String currency, TotalCheck check,
-                                                        long documentNumber) {
-        return park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
-                "e-conomic computed " + check.economicGross().toPlainString() + " " + currency + " incl. VAT for"
-                        + " draft " + documentNumber + ", but the shop charged " + check.shopTotalIncVat().toPlainString()
-                        + " " + currency + " (difference " + check.difference().toPlainString() + ").",
+                                                        long documentNumber, boolean deleted) {
+        String found = "e-conomic computed " + check.economicGross().toPlainString() + " " + currency + " incl. VAT"
+                + " for draft " + documentNumber + ", but the shop charged " + check.shopTotalIncVat().toPlainString()
+                + " " + currency + " (difference " + check.difference().toPlainString() + ")";
+        return deleted
+                ? park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                found + "; the draft was deleted again, so nothing of this order is left in e-conomic.",
+                "Compare the VAT zone and the product groups' VAT in e-conomic with the order, fix the cause, "
+                        + RESEND)
+                : park(Code.TOTALS_DIFFER_IN_ECONOMIC, orderNo, "totalIncVat", check.shopTotalIncVat().toPlainString(),
+                found + "; the draft could not be deleted and is still there.",
                 "Compare VAT zone and product groups of the draft in e-conomic with the order; fix the draft there"
                         + " and book it by hand, or delete the draft, fix the cause, " + RESEND);
     }

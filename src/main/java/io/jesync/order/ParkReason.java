@@ -29,7 +29,10 @@ public record ParkReason(Code code, String orderNo, String field, String value, 
         ORDER_VANISHED,
         ARTICLE_NOT_IN_ECONOMIC,
         REJECTED_BY_ECONOMIC,
-        TOTALS_DIFFER_IN_ECONOMIC
+        TOTALS_DIFFER_IN_ECONOMIC,
+        NO_LINES,
+        OUT_OF_BOUNDS,
+        REFUSED_BY_AGREEMENT
     }
 
     static ParkReason of(Code code, String orderNo, String field, String value, String problem, String action) {

@@ -29,7 +29,33 @@ public final class VatZoneRule {
     /** The buyer's zone; an unknown or missing buyer country parks the order. */
     public static int zoneFor(ShopOrder order, OrderMappingSettings s) {
         String country = knownCountry(order.orderNo(), "buyer.address.countryCode", order.buyer().address());
-        return zoneFor(country, order.buyer().vatNumber(), s);
+        return zoneFor(country, order.buyer().address().zip(), order.buyer().vatNumber(), s);
+    }
+
+    /**
+     * As {@link #zoneFor(String, String, OrderMappingSettings)}, for a buyer at {@code postcode}: a territory outside
+     * the EU VAT area (Åland, the Canary Islands, …, see {@link VatArea}) is abroad, whatever its country code.
+     */
+    public static int zoneFor(String countryCode, String postcode, String vatNumber, OrderMappingSettings s) {
+        String country = countryCode.strip().toUpperCase(Locale.ROOT);
+        Integer override = s.countryVatZones().get(country);
+        if (override != null) {
+            return override;
+        }
+        return switch (regionOf(country, postcode, s)) {
+            case DOMESTIC -> s.domesticVatZone();
+            case EU -> Texts.isBlank(vatNumber) ? s.euPrivateVatZone() : s.euVatZone();
+            case ABROAD -> s.abroadVatZone();
+        };
+    }
+
+    /** Where a buyer at {@code postcode} in {@code countryCode} is for VAT, seen from the merchant. */
+    public static Region regionOf(String countryCode, String postcode, OrderMappingSettings s) {
+        Region region = regionOf(countryCode, s);
+        if (region != Region.ABROAD && VatArea.excluded(countryCode, postcode).isPresent()) {
+            return Region.ABROAD;
+        }
+        return region;
     }
 
     /**
@@ -55,10 +81,11 @@ public final class VatZoneRule {
         if (!ISO_COUNTRIES.contains(country)) {
             throw new IllegalArgumentException("not an ISO 3166-1 country code: " + countryCode);
         }
-        if (country.equals(s.homeCountry())) {
+        String vatCountry = VatArea.vatCountry(country);
+        if (vatCountry.equals(s.homeCountry())) {
             return Region.DOMESTIC;
         }
-        return EU_MEMBERS.contains(country) ? Region.EU : Region.ABROAD;
+        return EU_MEMBERS.contains(vatCountry) ? Region.EU : Region.ABROAD;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,7 +32,6 @@ import io.jesync.store.ReversalLedger;
  * recorded but the day's listing lacks is looked up by its reference (its date may differ).
  */
 public final class OrderReconciler implements DayReconciler {
-    private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
 
     /** The shop's trigger-status orders updated at or after an instant, as the order flow reads them. */
     public interface ShopOrders {
@@ -42,13 +42,16 @@ public final class OrderReconciler implements DayReconciler {
     private final OrderLedger ledger;
     private final ReversalLedger reversals;
     private final EconomicClient economic;
+    private final Function<String, Optional<Instant>> lastPoll;
 
+    /** @param lastPoll per shop, the order flow's watermark: shop orders changed after it are not read yet */
     public OrderReconciler(ShopOrders shopOrders, OrderLedger ledger, ReversalLedger reversals,
-                           EconomicClient economic) {
+                           EconomicClient economic, Function<String, Optional<Instant>> lastPoll) {
         this.shopOrders = shopOrders;
         this.ledger = ledger;
         this.reversals = reversals;
         this.economic = economic;
+        this.lastPoll = lastPoll;
     }
 
     @Override
@@ -83,6 +86,10 @@ public final class OrderReconciler implements DayReconciler {
         }
 
         List<Finding> findings = new ArrayList<>();
+        recogniseCreditNotes(shop, inEconomic, findings);
+        // Transfer and reconciliation accept the same difference as rounding, so one never flags what the other let by.
+        BigDecimal tolerance = shop.orders().mapping().roundingTolerance();
+        Optional<Instant> polledUpTo = lastPoll.apply(shop.id());
         int ledgerCount = 0;
         java.util.Set<String> orderNos = new java.util.LinkedHashSet<>(inShop.keySet());
         orderNos.addAll(inEconomic.keySet());
@@ -94,7 +101,7 @@ public final class OrderReconciler implements DayReconciler {
             }
             List<JsonNode> documents = inEconomic.getOrDefault(orderNo, List.of());
             if (entry.isEmpty()) {
-                if (shopOrder != null && documents.isEmpty()) {
+                if (shopOrder != null && documents.isEmpty() && !notReadYet(shopOrder, polledUpTo)) {
                     findings.add(new Finding(Finding.Kind.MISSING_IN_LEDGER, orderNo, "Order " + orderNo + " is in the"
                             + " shop in a trigger status (channel " + shopOrder.channelId() + ") but the flow never"
                             + " read it", "Import it: the flow then reads it from the shop and sends it like any"
@@ -138,7 +145,7 @@ public final class OrderReconciler implements DayReconciler {
                 JsonNode document = documents.get(0);
                 if (expected != null && document.hasNonNull("grossAmount")
                         && document.path("grossAmount").decimalValue().subtract(expected).abs()
-                                .compareTo(TOLERANCE) > 0) {
+                                .compareTo(tolerance) > 0) {
                     findings.add(Finding.manual(Finding.Kind.TOTAL_DIFFERS, orderNo, "The shop order totals "
                             + expected.toPlainString() + " " + shopOrder.order().currency() + " incl. VAT; e-conomic "
                             + describe(List.of(document)) + " totals " + document.path("grossAmount").decimalValue()
@@ -149,6 +156,39 @@ public final class OrderReconciler implements DayReconciler {
         }
         int economicCount = inEconomic.values().stream().mapToInt(List::size).sum();
         return new Result(inShop.size(), ledgerCount, economicCount, findings);
+    }
+
+    /** Changed in the shop after the flow's last poll: the next poll reads it, it is not missing. */
+    private static boolean notReadYet(IncomingOrder order, Optional<Instant> polledUpTo) {
+        Instant updated = order.order().updated();
+        return polledUpTo.isEmpty() || updated == null || !updated.isBefore(polledUpTo.get());
+    }
+
+    /**
+     * The reversal flow's credit notes carry {@code <reference>/credit-<seq>}: matched with their reversal they are
+     * the runtime's own and no finding; only one no reversal of the order recorded is reported as made elsewhere.
+     */
+    private void recogniseCreditNotes(ShopSettings shop, Map<String, List<JsonNode>> inEconomic,
+                                      List<Finding> findings) {
+        java.util.Iterator<Map.Entry<String, List<JsonNode>>> entries = inEconomic.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, List<JsonNode>> entry = entries.next();
+            int slash = entry.getKey().lastIndexOf("/credit-");
+            if (slash < 0) {
+                continue;
+            }
+            entries.remove();
+            String orderNo = entry.getKey().substring(0, slash);
+            String suffix = entry.getKey().substring(slash);
+            boolean ours = reversals.forOrder(shop.id(), orderNo).stream()
+                    .anyMatch(r -> r.referencesOther() != null && r.referencesOther().endsWith(suffix));
+            if (!ours) {
+                findings.add(Finding.manual(Finding.Kind.MISSING_IN_LEDGER, orderNo, "e-conomic has credit note "
+                        + describe(entry.getValue()) + " with reference of order " + orderNo + entry.getKey()
+                        .substring(slash) + ", which no reversal of the order recorded (made by hand, or by another"
+                        + " installation)", "Check it in e-conomic against the order's reversals"));
+            }
+        }
     }
 
     private static Finding notInEconomic(ShopSettings shop, LedgerEntry row) {

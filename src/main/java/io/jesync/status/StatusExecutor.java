@@ -39,6 +39,7 @@ public final class StatusExecutor {
 
     private final StatusLedger actions;
     private final OrderLedger orders;
+    private final OrderLife life;
     private final ShopStatusPort shopPort;
     private final TrackingNumbers tracking;
     private final Clock clock;
@@ -46,10 +47,12 @@ public final class StatusExecutor {
     private final BackoffSchedule retry;
     private final RandomGenerator random;
 
-    public StatusExecutor(StatusLedger actions, OrderLedger orders, ShopStatusPort shopPort, TrackingNumbers tracking,
-                          Clock clock, String owner, BackoffSchedule retry, RandomGenerator random) {
+    public StatusExecutor(StatusLedger actions, OrderLedger orders, OrderLife life, ShopStatusPort shopPort,
+                          TrackingNumbers tracking, Clock clock, String owner, BackoffSchedule retry,
+                          RandomGenerator random) {
         this.actions = actions;
         this.orders = orders;
+        this.life = life;
         this.shopPort = shopPort;
         this.tracking = tracking;
         this.clock = clock;
@@ -132,6 +135,16 @@ public final class StatusExecutor {
                 String reason = "order " + action.orderNo() + " of shop " + shop.id() + " is not in the order ledger"
                         + " with an e-conomic document, so the shop cannot be told about it";
                 return finish(ActionState.PARKED, reason, null, false, "parked: " + reason);
+            }
+            if (OrderLife.movesForward(action.action(), action.eventType())) {
+                // Checked when the action runs, not when it was planned: the shop may cancel the order between the
+                // two, and a retried action must not deliver or capture what was cancelled meanwhile.
+                OrderLife.Standing standing = life.of(shop.id(), action.orderNo());
+                if (standing.ended()) {
+                    String reason = "not done: " + standing.why();
+                    return finish(ActionState.SKIPPED, reason, null, false, "skipped " + label(action) + ": "
+                            + standing.why());
+                }
             }
             String erpOrderNo = StatusPlanner.erpOrderNo(order.get());
             return switch (action.action()) {

@@ -9,11 +9,12 @@ import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.ShopStatusPort;
 import io.jesync.store.Database;
 import io.jesync.store.OrderLedger;
+import io.jesync.store.ReversalLedger;
 import io.jesync.store.StatusLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The status flow's parts, put together once for the runtime and the same way for tests. */
-public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, StatusFlow flow) {
+public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, StatusFlow flow, OrderLife life) {
 
     /**
      * @param routes how a {@code route:} tracking source is called: (endpoint uri, document JSON) → reply
@@ -26,10 +27,11 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
         // Like the order flow's claims: one owner per process life, so a restart never mistakes old leases for its own.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
-        StatusExecutor executor = new StatusExecutor(ledger, orders, shop,
+        OrderLife life = new OrderLife(ledger, new ReversalLedger(database, clock));
+        StatusExecutor executor = new StatusExecutor(ledger, orders, life, shop,
                 new TrackingNumbers(routes), clock, owner, retry, random);
         StatusFlow flow = new StatusFlow(settings, source, ledger, orders, new WatermarkStore(database, clock),
                 executor, clock);
-        return new StatusFlowAssembly(ledger, executor, flow);
+        return new StatusFlowAssembly(ledger, executor, flow, life);
     }
 }

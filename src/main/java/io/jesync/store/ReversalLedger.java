@@ -59,6 +59,13 @@ public final class ReversalLedger {
             SET state = CASE WHEN action IS NULL THEN 'NEW' ELSE 'IN_DOUBT' END, reason = NULL,
                 next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?, version = version + 1
             WHERE shop_id = ? AND order_no = ? AND seq = ? AND state IN ('PARKED', 'FAILED')""";
+    /* Only a settled-for-now reversal nobody holds: a parked or failed one has nothing in flight in e-conomic. */
+    private static final String SKIP = """
+            UPDATE order_reversal
+            SET state = 'SKIPPED', reason = ?, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+                updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND seq = ? AND state IN ('PARKED', 'FAILED')
+              AND (claimed_until IS NULL OR claimed_until <= ?)""";
     private static final String TRANSITION = """
             UPDATE order_reversal
             SET state = ?,
@@ -213,6 +220,23 @@ public final class ReversalLedger {
             return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue reversal " + seq + " of order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /** Marks a parked or failed reversal as not to be carried out; empty when it is neither (or being worked on). */
+    public Optional<ReversalEntry> skip(String shopId, String orderNo, int seq, String reason) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(SKIP)) {
+            update.setString(1, reason);
+            Jdbc.setInstant(update, 2, now);
+            update.setString(3, shopId);
+            update.setString(4, orderNo);
+            update.setInt(5, seq);
+            Jdbc.setInstant(update, 6, now);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot skip reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
     }
 

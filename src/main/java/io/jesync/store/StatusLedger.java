@@ -87,6 +87,12 @@ public final class StatusLedger {
             SET state = 'PENDING', reason = NULL, next_attempt_at = NULL, attempts = 0, claimed_by = NULL,
                 claimed_until = NULL, updated_at = ?, version = version + 1
             WHERE id = ? AND state = 'PARKED'""";
+    /* A parked action, or a failed one between attempts: neither is in flight in the shop. */
+    private static final String SKIP = """
+            UPDATE status_action
+            SET state = 'SKIPPED', reason = ?, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+                updated_at = ?, version = version + 1
+            WHERE id = ? AND state IN ('PARKED', 'FAILED') AND (claimed_until IS NULL OR claimed_until <= ?)""";
     private static final String SELECT_DOCUMENT = "SELECT document FROM status_event WHERE id = ?";
     private static final String HAS_EVENT =
             "SELECT 1 FROM status_event WHERE shop_id = ? AND order_no = ? AND event_type = ?";
@@ -199,6 +205,24 @@ public final class StatusLedger {
             return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue status action " + actionId, e);
+        }
+    }
+
+    /**
+     * Marks a parked or failed action as not to be carried out, as an operator decides; the order's next action
+     * becomes due. @return the action as it is now, or empty when it is neither parked nor failed, or running
+     */
+    public Optional<StatusActionEntry> skip(long actionId, String reason) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(SKIP)) {
+            update.setString(1, reason);
+            Jdbc.setInstant(update, 2, now);
+            update.setLong(3, actionId);
+            Jdbc.setInstant(update, 4, now);
+            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot skip status action " + actionId, e);
         }
     }
 

@@ -146,4 +146,44 @@ class OrderFlowOptionsTest {
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
+
+    @Test
+    void an_order_parked_for_leaving_the_trigger_statuses_is_sent_by_itself_when_it_comes_back() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = harness.placeOrder(9);
+            harness.failDraftCreation(io.jesync.simulator.Fault.UNAVAILABLE, 5);
+            harness.runOnce();
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.ON_HOLD.id());
+            harness.runUntilSettled(60);
+            assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
+                    .isEqualTo(OrderState.PARKED);
+
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            harness.clock.advance(java.time.Duration.ofMinutes(1));
+            harness.runUntilSettled(60);
+
+            var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OrderState.ACKNOWLEDGED);
+            assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).hasSize(1);
+            assertThat(harness.assembly.ledger().events("se", order.orderNo()))
+                    .extracting(io.jesync.store.OrderEvent::step).containsSubsequence("parked", "back-in-trigger-status",
+                            "created", "acknowledged");
+        }
+    }
+
+    @Test
+    void an_order_parked_for_its_data_stays_parked_when_the_poll_sees_it_again() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order order = harness.placeBadOrder(io.jesync.simulator.norce.DemoOrderGenerator.BadOrder
+                    .NEGATIVE_QUANTITY);
+            harness.runUntilSettled(5);
+            harness.norce.setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+            harness.clock.advance(java.time.Duration.ofMinutes(1));
+            harness.runOnce();
+
+            assertThat(harness.assembly.ledger().events("se", order.orderNo()))
+                    .extracting(io.jesync.store.OrderEvent::step).containsOnlyOnce("parked")
+                    .doesNotContain("back-in-trigger-status");
+        }
+    }
 }

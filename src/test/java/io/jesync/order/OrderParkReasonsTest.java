@@ -67,7 +67,49 @@ class OrderParkReasonsTest {
     void unknown_currency() {
         ParkReason r = parkDocument(TestOrders.withCurrency(order(person("SE")), "KR"));
         assertReason(r, Code.UNKNOWN_CURRENCY, "currency", "KR");
-        assertThat(r.message()).contains("'KR' is not a three-letter currency code");
+        assertThat(r.message()).contains("'KR' is not an ISO 4217 currency code");
+    }
+
+    @Test
+    void a_three_letter_code_that_is_no_currency_parks_before_e_conomic_sees_it() {
+        for (String code : List.of("ZZZ", "XXX", "XTS")) {
+            ParkReason r = parkDocument(TestOrders.withCurrency(order(person("SE")), code));
+            assertReason(r, Code.UNKNOWN_CURRENCY, "currency", code);
+        }
+    }
+
+    @Test
+    void an_order_without_product_lines_parks() {
+        ParkReason empty = parkDocument(order(person("SE"), List.of(), "0.00"));
+        assertReason(empty, Code.NO_LINES, "lines", null);
+        assertThat(empty.message()).startsWith("Order 10023: the order has no product lines;");
+        ShopOrderLine freight = new ShopOrderLine(1, Kind.SHIPPING, "FRAKT", "Frakt", BigDecimal.ONE,
+                new BigDecimal("49.00"), BigDecimal.ZERO, new BigDecimal("25"));
+        assertReason(parkDocument(order(person("SE"), List.of(freight), "61.25")), Code.NO_LINES, "lines", null);
+    }
+
+    @Test
+    void absurd_quantities_prices_and_line_counts_park_with_the_line_named() {
+        ParkReason quantity = parkDocument(order(person("SE"), List.of(product(1, "KAF-001", "1000000000000",
+                "1.00")), "1250000000000.00"));
+        assertReason(quantity, Code.OUT_OF_BOUNDS, "lines[0].quantity", "1000000000000");
+        assertThat(quantity.message()).startsWith("Order 10023: line 1 ('Kaffe') has quantity 1000000000000; above"
+                + " 1000000 it is taken for an error in the shop");
+
+        ParkReason price = parkDocument(order(person("SE"), List.of(product(1, "KAF-001", "1",
+                "1000000000000000")), "1250000000000000.00"));
+        assertReason(price, Code.OUT_OF_BOUNDS, "lines[0].unitPriceExVat", "1000000000000000");
+
+        List<ShopOrderLine> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= OrderMapper.MAX_LINES + 1; i++) {
+            many.add(product(i, "KAF-001", "1", "1.00"));
+        }
+        ParkReason lines = parkDocument(order(person("SE"), many, "1251.25"));
+        assertReason(lines, Code.OUT_OF_BOUNDS, "lines", Integer.toString(OrderMapper.MAX_LINES + 1));
+
+        assertThat(OrderMapper.toDocument(order(person("SE"), List.of(product(1, "KAF-001", "1000000",
+                "100000000")), "125000000000000.00"), 1, demo).lines()).as("the bounds themselves are fine")
+                .hasSize(1);
     }
 
     @Test

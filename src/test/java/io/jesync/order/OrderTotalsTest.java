@@ -62,4 +62,17 @@ class OrderTotalsTest {
         assertThat(totals.vatAmount()).isEqualByComparingTo("0");
         assertThat(totals.check().result()).isEqualTo(Result.MATCH);
     }
+
+    @Test
+    void a_rounding_difference_is_told_to_the_timeline_and_a_match_is_not() {
+        // 3 × 33.333 incl. VAT: the shop charged 100.00, e-conomic's per-line arithmetic gives 100.01.
+        OrderMappingSettings demo = OrderMappingSettings.defaults();
+        io.jesync.shop.ShopOrder rounded = order(person("SE"), List.of(product(1, "KAF-001", "3", "26.6664")),
+                "100.00");
+
+        assertThat(OrderMapper.roundingNote(rounded, demo)).hasValueSatisfying(note -> assertThat(note)
+                .startsWith("Rounding: the shop charged 100.00 SEK, the lines come to 100.01 SEK (difference -0.01,"
+                        + " within the tolerance of " + demo.roundingTolerance().toPlainString() + ")"));
+        assertThat(OrderMapper.roundingNote(order(person("SE")), demo)).isEmpty();
+    }
 }

@@ -33,6 +33,49 @@ class VatZoneRuleTest {
         assertThat(VatZoneRule.zoneFor(country, vatNumber, demo)).isEqualTo(zone);
     }
 
+    @ParameterizedTest(name = "{0} {1} with VAT number ''{2}'' -> zone {3}")
+    @CsvSource({
+            "FI, 22100,    ,            3",
+            "FI, AX-22100, FI12345678,  3",
+            "FI, 00100,    ,            1",
+            "FI, 00100,    FI12345678,  2",
+            "SE, 22100,    ,            1",
+            "ES, 35001,    ,            3",
+            "ES, 38001,    ES12345678Z, 3",
+            "ES, 28001,    ,            1",
+            "ES, 51001,    ,            3",
+            "ES, 52001,    ,            3",
+            "GR, 630 86,   ,            3",
+            "GR, 10558,    ,            1",
+            "DE, 78266,    DE123456789, 3",
+            "DE, 27498,    ,            3",
+            "DE, 10115,    ,            1",
+            "IT, 23041,    ,            3",
+            "IT, 22061,    ,            3",
+            "FR, 97100,    ,            3",
+            "FR, 97150,    ,            3",
+            "FR, 97400,    ,            3",
+            "FR, 75001,    ,            1",
+            "MC, 98000,    FR12345678901, 2",
+            "AX, 22100,    ,            3"})
+    void territories_outside_the_eu_vat_area_are_abroad_by_postcode(String country, String postcode,
+                                                                    String vatNumber, int zone) {
+        assertThat(VatZoneRule.zoneFor(country, postcode, vatNumber, demo)).isEqualTo(zone);
+    }
+
+    @Test
+    void an_aland_buyer_gets_an_export_document_without_vat_and_an_abroad_customer() {
+        io.jesync.shop.ShopParty aland = new io.jesync.shop.ShopParty("C-9", "Anna", "Karlsson", null, null, null,
+                "anna@example.ax", null, new io.jesync.shop.ShopAddress("Torggatan 1", null, null, "22100",
+                "Mariehamn", "FI"));
+        io.jesync.shop.ShopOrder order = order(aland, java.util.List.of(TestOrders.product(1, "KAF-001", "1",
+                "100.00")), "100.00");
+
+        assertThat(OrderMapper.toDocument(order, 1, demo).recipient().vatZone().vatZoneNumber()).isEqualTo(3);
+        assertThat(OrderMapper.toCustomer(order, CustomerDefaults.defaults(demo)).vatZone().vatZoneNumber())
+                .isEqualTo(3);
+    }
+
     @Test
     void eu_private_buyers_use_the_configured_zone() {
         OrderMappingSettings ownZone = withZones(4, Map.of());

@@ -263,18 +263,16 @@ class StatusFlowRoundTripTest {
             io.jesync.admin.OrderAdminService admin = harness.admin();
             StatusActionEntry parked = harness.statusFlow(events).ledger().actionsOf("se", order.orderNo()).get(0);
             assertThat(admin.statusActions("se", "PARKED", null).path("count").asInt()).isEqualTo(1);
-            assertThat(admin.retryStatusAction("se", "404", parked.id()))
-                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.UNKNOWN_ORDER);
+            assertThat(admin.retryStatusAction("se", "404", parked.id()).status()).isEqualTo(404);
 
             harness.norce.setOrderStatus(order.placed().id(), OrderStatus.ERP_CONFIRMED.id());
-            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id()))
-                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.QUEUED);
+            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id()).status()).isEqualTo(202);
             flow.poll("se");
             flow.poll("se");
 
             assertThat(order.writeBacks(harness, WriteBackKind.DELIVERY_NOTE)).hasSize(1);
-            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id())).as("done is not parked")
-                    .isEqualTo(io.jesync.admin.OrderAdminService.ResendOutcome.NOT_PARKED_OR_FAILED);
+            assertThat(admin.retryStatusAction("se", order.orderNo(), parked.id()).status()).as("done is not parked")
+                    .isEqualTo(409);
             assertThat(admin.order("se", order.orderNo()).orElseThrow().path("statusActions").get(0)
                     .path("state").asText()).isEqualTo("DONE");
             assertThat(order.timeline(harness, "status-action-retry")).singleElement().asString()
