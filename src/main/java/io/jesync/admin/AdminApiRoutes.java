@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.alert.AlertMonitor;
 import io.jesync.config.RuntimeSettings;
+import io.jesync.payment.PaymentLedger;
 import io.jesync.product.InitialSyncService;
 import io.jesync.product.SyncDirection;
 import io.jesync.reconcile.Reconciliation;
@@ -214,8 +215,8 @@ public class AdminApiRoutes extends RouteBuilder {
         from("platform-http:/api/payments/{shop}/{id}/retry?httpMethodRestrict=POST").routeId("admin-retry-payment")
                 .process(e -> {
                     long id = number(e, "id");
-                    io.jesync.payment.PaymentLedger payments = e.getContext().getRegistry().lookupByNameAndType(
-                            "paymentLedger", io.jesync.payment.PaymentLedger.class);
+                    PaymentLedger payments = e.getContext().getRegistry().lookupByNameAndType("paymentLedger",
+                            PaymentLedger.class);
                     boolean requeued = payments != null && payments.requeue(header(e, "shop"), id).isPresent();
                     answer(e, requeued ? 202 : 409, MAPPER.createObjectNode().put("message", requeued
                             ? "Payment " + id + " will be entered again; it is looked up in e-conomic first, so it"

@@ -307,7 +307,8 @@ class AdminApiTest {
         // A poll went past it without reading it (the shop listed it late): older than the watermark, not in the
         // ledger. An order newer than the last poll is only not read yet, and no finding.
         new io.jesync.store.WatermarkStore(runtime.database, java.time.Clock.systemUTC()).advance(
-                io.jesync.order.OrderFlow.WATERMARK, "se", unread.updated().plusSeconds(1));
+                io.jesync.order.OrderFlow.WATERMARK, "se", (unread.updated() != null ? unread.updated()
+                        : unread.created()).plusSeconds(1));
         String day = java.time.LocalDate.ofInstant(unread.orderDate(), java.time.ZoneId.of(runtime.settings.shops()
                 .get(0).orders().mapping().timeZone())).toString();
 
