@@ -14,6 +14,7 @@ import io.jesync.product.InitialSync;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.product.Progress;
 import io.jesync.product.SyncDirection;
+import io.jesync.shop.ShopPlatforms;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
@@ -49,7 +50,7 @@ record InitialSyncCommand(SyncDirection direction, boolean dryRun, Optional<Stri
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic,
-                RuntimeBeans.shopCatalog(http, clock, Sleeper.REAL).products(), clock);
+                ShopPlatforms.connect(settings.shops(), http, clock).catalog(Sleeper.REAL).products(), clock);
         List<ShopSettings> shops = settings.shops().stream()
                 .filter(s -> shopId.isEmpty() || s.id().equals(shopId.get())).toList();
         if (shops.isEmpty()) {

@@ -17,6 +17,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightReport;
+import io.jesync.shop.ShopPlatforms;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.Database;
 
@@ -49,7 +50,7 @@ record PreflightCommand(boolean json, Optional<Path> reportFile) {
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         PreflightReport report = new Preflight(settings, new EconomicPreflight(economic),
-                RuntimeBeans.shopTenantCheck(http, clock), clock).run();
+                ShopPlatforms.connect(settings.shops(), http, clock).tenantCheck(), clock).run();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (reportFile.isPresent()) {
             Path file = reportFile.get().toAbsolutePath();

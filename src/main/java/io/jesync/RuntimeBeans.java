@@ -53,17 +53,12 @@ import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightHealthCheck;
 import io.jesync.preflight.PreflightService;
-import io.jesync.preflight.ShopTenantCheck;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
 import io.jesync.shop.ShopCatalog;
-import io.jesync.shop.norce.NorceCatalog;
-import io.jesync.shop.norce.NorceConnection;
-import io.jesync.shop.norce.NorcePlatform;
-import io.jesync.shop.norce.NorcePreflight;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
 import io.jesync.stock.StockPriceAssembly;
@@ -93,14 +88,6 @@ public class RuntimeBeans implements CamelConfiguration {
     public static final String DEMO = "demoEnvironment";
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeBeans.class);
 
-    /** The preflight's look at the shops' tenants; the one place besides the wiring below that names the adapter. */
-    static ShopTenantCheck shopTenantCheck(HttpClient http, Clock clock) {
-        return shopTenantCheck(new NorceConnection(http, clock));
-    }
-
-    private static ShopTenantCheck shopTenantCheck(NorceConnection norce) {
-        return new NorcePreflight(norce);
-    }
     private static final Duration AUTH_CHECK_CACHE = Duration.ofSeconds(60);
     private static final Duration STORE_CHECK_DEADLINE = Duration.ofSeconds(3);
     /** The instance heartbeat; a start after a crash watches three of them before it takes the id over. */
@@ -133,9 +120,6 @@ public class RuntimeBeans implements CamelConfiguration {
         enterPresence(context, database, clock, settings.instanceId());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
-        // The catalogue side still talks to Norce's connection directly; it shares the order side's token cache.
-        NorceConnection norce = orders.shop().connected(ShopSettings.Platform.NORCE, NorcePlatform.Adapter.class)
-                .connection();
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
@@ -144,7 +128,8 @@ public class RuntimeBeans implements CamelConfiguration {
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
 
-        ShopCatalog catalog = shopCatalog(norce, clock, Sleeper.REAL);
+        // On the connections (and token caches) the order side opened, one per platform in use.
+        ShopCatalog catalog = orders.shop().catalog(Sleeper.REAL);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, catalog.products(),
                 clock);
 
@@ -227,7 +212,7 @@ public class RuntimeBeans implements CamelConfiguration {
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
         PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
-                shopTenantCheck(norce), clock), settings);
+                orders.shop().tenantCheck(), clock), settings);
         registry.bind("preflight", preflight);
         health.register(new PreflightHealthCheck(preflight));
         if (!settings.demo()) {
@@ -386,15 +371,5 @@ public class RuntimeBeans implements CamelConfiguration {
         AgreementFit.problem(agreement, settings).ifPresent(problem -> {
             throw new ConfigurationException(problem.setting(), problem.message());
         });
-    }
-
-    /** The catalogue adapters on a connection of their own, for the command line. */
-    static ShopCatalog shopCatalog(java.net.http.HttpClient http, Clock clock, Sleeper sleeper) {
-        return shopCatalog(new NorceConnection(http, clock), clock, sleeper);
-    }
-
-    /** The shop platform's catalogue adapters; the one place that names the platform's classes for them. */
-    static ShopCatalog shopCatalog(NorceConnection connection, Clock clock, Sleeper sleeper) {
-        return NorceCatalog.create(connection, clock, sleeper);
     }
 }

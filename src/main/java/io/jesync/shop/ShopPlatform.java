@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.Sleeper;
+import io.jesync.preflight.ShopTenantCheck;
 
 /**
  * One shop platform's adapter, found through {@link java.util.ServiceLoader} so that nothing outside the
@@ -34,5 +36,14 @@ public interface ShopPlatform {
 
         /** Proves the shop's credentials are accepted, spending as little of the platform's budget as it can. */
         void checkCredentials(ShopSettings shop) throws Exception;
+
+        /**
+         * The catalogue adapters on this connection (and its token cache); each call builds a new set, with its own
+         * caches, so the runtime asks once.
+         */
+        ShopCatalog catalog(Sleeper sleeper);
+
+        /** The platform's half of the preflight, on this connection. */
+        ShopTenantCheck tenantCheck();
     }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
 
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.Sleeper;
 import io.jesync.order.IncomingOrder;
+import io.jesync.preflight.ShopTenantCheck;
 
 /**
  * The one place a shop's platform adapter is chosen, by {@code shop.<id>.platform}: every platform on the class
@@ -64,12 +66,15 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
     }
 
     private ShopPlatform.Connected of(String shopId) {
+        return connected.get(platformOf(shopId));
+    }
+
+    private ShopSettings.Platform platformOf(String shopId) {
         ShopSettings.Platform platform = platformOfShop.get(shopId);
-        ShopPlatform.Connected adapter = platform == null ? null : connected.get(platform);
-        if (adapter == null) {
+        if (platform == null) {
             throw new IllegalStateException("shop " + shopId + " is not one of the shops this runtime connected");
         }
-        return adapter;
+        return platform;
     }
 
     @Override
@@ -128,9 +133,25 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
         return of(shop).statusWrites().cancelOrder(shop, cancellation);
     }
 
-    /** The connected adapter of {@code platform} as its own type, for platform-specific wiring. */
-    public <T extends ShopPlatform.Connected> T connected(ShopSettings.Platform platform, Class<T> type) {
-        return type.cast(connected.get(platform));
+    /**
+     * The catalogue ports of every shop, each call going to its shop's platform. The stock and price flow and the
+     * product flow take one catalogue for all shops, so there is one set of catalogue adapters per platform in use,
+     * on that platform's one connection (and token cache) which the order side shares.
+     */
+    public ShopCatalog catalog(Sleeper sleeper) {
+        Map<ShopSettings.Platform, ShopCatalog> catalogs = new EnumMap<>(ShopSettings.Platform.class);
+        connected.forEach((platform, adapter) -> catalogs.put(platform, adapter.catalog(sleeper)));
+        return RoutedCatalog.of(shop -> catalogs.get(platformOf(shop.id())));
+    }
+
+    /**
+     * The shops' half of the preflight, each shop checked by its platform's check. The preflight takes one check for
+     * all shops, so there is one per platform in use, on that platform's one connection.
+     */
+    public ShopTenantCheck tenantCheck() {
+        Map<ShopSettings.Platform, ShopTenantCheck> checks = new EnumMap<>(ShopSettings.Platform.class);
+        connected.forEach((platform, adapter) -> checks.put(platform, adapter.tenantCheck()));
+        return (shop, findings) -> checks.get(platformOf(shop.id())).check(shop, findings);
     }
 
     /** Proves {@code shop}'s credentials through its platform's cheapest check. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.demo.DemoCatalog;
-import io.jesync.shop.norce.NorceCatalog;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases;
 
@@ -64,7 +63,7 @@ class InitialSyncBenchmark {
 
     private InitialSync.Result run(OrderFlowHarness h, SyncDirection direction) {
         ProductFlowAssembly products = ProductFlowAssembly.create(h.settings, h.database, h.client,
-                NorceCatalog.create(h.norceConnection(), h.clock, d -> { }).products(), h.clock);
+                h.shopCatalog(d -> { }).products(), h.clock);
         return products.initialSync().run(h.shop(), direction, false, Progress.NONE);
     }
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.demo.DemoCatalog;
-import io.jesync.shop.norce.NorceCatalog;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.store.ParkedItems;
 import io.jesync.store.ProductStore;
@@ -32,7 +31,7 @@ class InitialSyncTest {
 
     private static ProductFlowAssembly products(OrderFlowHarness h) {
         return ProductFlowAssembly.create(h.settings, h.database, h.client,
-                NorceCatalog.create(h.norceConnection(), h.clock, d -> { }).products(), h.clock);
+                h.shopCatalog(d -> { }).products(), h.clock);
     }
 
     @Test

@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.demo.DemoCatalog;
 import io.jesync.economic.model.EconomicJson;
-import io.jesync.shop.norce.NorceCatalog;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.store.ParkedItems;
 import io.jesync.store.ProductStore;
@@ -38,7 +37,7 @@ class ProductFlowTest {
 
     private static ProductFlowAssembly products(OrderFlowHarness h) {
         return ProductFlowAssembly.create(h.settings, h.database, h.client,
-                NorceCatalog.create(h.norceConnection(), h.clock, d -> { }).products(), h.clock);
+                h.shopCatalog(d -> { }).products(), h.clock);
     }
 
     @Test

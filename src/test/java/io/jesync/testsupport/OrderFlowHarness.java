@@ -123,10 +123,9 @@ public final class OrderFlowHarness implements AutoCloseable {
                 clock, BackoffSchedule.defaults(), new SplittableRandom(17));
     }
 
-    /** The Norce connection the order side uses, for the catalogue side's Norce classes. */
-    public io.jesync.shop.norce.NorceConnection norceConnection() {
-        return assembly.shop().connected(io.jesync.config.ShopSettings.Platform.NORCE,
-                io.jesync.shop.norce.NorcePlatform.Adapter.class).connection();
+    /** The catalogue ports as the runtime builds them: on the order side's connection, routed by shop. */
+    public io.jesync.shop.ShopCatalog shopCatalog(io.jesync.economic.Sleeper sleeper) {
+        return assembly.shop().catalog(sleeper);
     }
 
     /** The admin service over this harness's store, as the runtime binds it. */

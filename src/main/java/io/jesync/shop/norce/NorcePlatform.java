@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.Sleeper;
+import io.jesync.preflight.ShopTenantCheck;
+import io.jesync.shop.ShopCatalog;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopOrders;
 import io.jesync.shop.ShopPlatform;
@@ -45,11 +48,13 @@ public final class NorcePlatform implements ShopPlatform {
     /** One runtime's Norce side: one connection (and so one token cache) for every flow and shop. */
     public static final class Adapter implements Connected {
         private final NorceConnection connection;
+        private final Clock clock;
         private final NorceShopOrders orders;
         private final NorceOrderWriter writes;
 
         Adapter(NorceConnection connection, Clock clock) {
             this.connection = connection;
+            this.clock = clock;
             this.orders = new NorceShopOrders(connection, new NorceLookups(connection, clock));
             this.writes = new NorceOrderWriter(connection, clock);
         }
@@ -69,9 +74,14 @@ public final class NorcePlatform implements ShopPlatform {
             connection.checkToken(shop);
         }
 
-        /** The shared connection, for the catalogue side's Norce classes. */
-        public NorceConnection connection() {
-            return connection;
+        @Override
+        public ShopCatalog catalog(Sleeper sleeper) {
+            return NorceCatalog.create(connection, clock, sleeper);
+        }
+
+        @Override
+        public ShopTenantCheck tenantCheck() {
+            return new NorcePreflight(connection);
         }
     }
 }
