@@ -31,16 +31,6 @@ class ShopPortBoundaryTest {
         assertThat(offenders).as("classes naming io.jesync.shop.norce").isEmpty();
     }
 
-    @Test
-    void theOrderStatusAndReversalFlowsAndTheSettingsAreFreeOfIt() throws IOException {
-        for (String flow : List.of("order", "status", "reversal", "config", "reconcile", "admin")) {
-            try (Stream<Path> files = Files.walk(MAIN.resolve("io/jesync").resolve(flow))) {
-                assertThat(files.filter(f -> f.toString().endsWith(".java"))
-                        .filter(ShopPortBoundaryTest::namesNorce).toList()).as(flow).isEmpty();
-            }
-        }
-    }
-
     private static boolean namesNorce(Path file) {
         try {
             return Files.readString(file).contains("io.jesync.shop.norce");
