@@ -45,6 +45,48 @@ const CAUSES = [
 ];
 const OTHER = { key: () => 'other', title: n => `other (${n})`, fix: 'Read the reason on each item; fix it, then re-send or retry.' };
 
+// What waits besides orders (GET /api/parked-items), by the kind the flow parks it under. `key` is the item key the
+// flow wrote: an article number, "<price list>/<article>" for a price row, "<order>/payment-<id>" for a payment.
+// `action` is set only where the admin API has an endpoint that acts on one such row.
+const repush = (shop, article) => ({ label: 'Re-push', name: 'repush', title: `Re-push article ${article}`,
+  text: `Article ${article} is read from e-conomic on the next stock and price tick and its stock and prices are sent`
+    + ` to shop ${shop} again.`,
+  path: `/api/stock-prices/${encodeURIComponent(shop)}/${encodeURIComponent(article)}/repush` });
+const PARKED_KINDS = {
+  product: { label: 'Parked products', what: 'Article', subject: key => key,
+    fix: 'Correct the product the reason names; the next change is written again. Nothing can be retried from here.' },
+  STOCK: { label: 'Parked stock rows', what: 'Article', subject: key => key,
+    fix: 'Correct what the reason names, then re-push the article.', action: (shop, key) => repush(shop, key) },
+  PRICE: { label: 'Parked price rows', what: 'Price list / article', subject: key => key,
+    fix: 'Correct what the reason names, then re-push the article.',
+    action: (shop, key) => repush(shop, key.slice(key.indexOf('/') + 1)) },
+  CUSTOMER_PRICE_LISTS: { label: 'Parked customer price lists', what: 'Article', subject: key => key,
+    fix: 'Correct what the reason names; a new value from e-conomic sends it again.' },
+  payment: { label: 'Parked payments', what: 'Order / payment', subject: key => key,
+    fix: 'Correct what the reason names (book the invoice, check the amount), then retry the payment.',
+    action: (shop, key) => {
+      const m = /^(.*)\/payment-(\d+)$/.exec(key);
+      return m ? { label: 'Retry', name: 'retry-payment', title: `Retry payment ${m[2]} of order ${m[1]}`,
+        text: 'The payment is entered in e-conomic again; it is looked up there first, so it cannot be entered twice.',
+        path: `/api/payments/${encodeURIComponent(shop)}/${m[2]}/retry` } : null;
+    } },
+};
+const DASHBOARD_PARKED_KINDS = ['product', 'STOCK', 'PRICE', 'payment'];
+
+function parkedKind(kind) {
+  return PARKED_KINDS[kind] || { label: `Parked ${kind} rows`, what: 'Item', subject: key => key,
+    fix: 'Read the reason on each row and correct what it names.' };
+}
+
+function byKind(items) {
+  const kinds = new Map();
+  for (const item of items) {
+    if (!kinds.has(item.kind)) kinds.set(item.kind, []);
+    kinds.get(item.kind).push(item);
+  }
+  return kinds;
+}
+
 const FINAL = ['ACKNOWLEDGED', 'SKIPPED', 'PARKED', 'FAILED'];
 const view = document.getElementById('view');
 let refreshTimer = null;
@@ -159,15 +201,20 @@ async function act(title, text, askReason, method, path, bodyOf) {
 // ---- pages
 
 async function dashboard() {
-  const [flows, parked, failed, actions, reversals] = await Promise.all([api('GET', '/api/flows'),
+  const [flows, parked, failed, actions, reversals, items] = await Promise.all([api('GET', '/api/flows'),
     api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
-    api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED')]);
+    api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED'),
+    api('GET', '/api/parked-items?limit=1000')]);
   const economic = flows.economic || {};
+  const kinds = byKind(items.items || []);
+  const kindCards = [...new Set([...DASHBOARD_PARKED_KINDS, ...kinds.keys()])].map(kind =>
+    card(parkedKind(kind).label, (kinds.get(kind) || []).length, '#/failures', 'parked-' + kind));
   const cards = h('div', { class: 'cards' },
     card('Parked orders', parked.count, '#/failures', 'parked-orders'),
     card('Failed orders', failed.count, '#/failures', 'failed-orders'),
     card('Parked status actions', actions.count, '#/failures', 'parked-status-actions'),
     card('Parked reversals', reversals.count, '#/failures', 'parked-reversals'),
+    kindCards,
     card('e-conomic calls today', economic.callsToday, null, 'calls-today',
       `budget ${economic.dailyCallBudget}, ${economic.budgetLeft} left` + (economic.rateLimit
         ? `; rate limit headroom ${economic.rateLimit.headroom}/${economic.rateLimit.limit}` : '')));
@@ -197,10 +244,10 @@ function card(label, value, href, test, note) {
 }
 
 async function failures() {
-  const [parked, failed, actions, reversalsParked, reversalsFailed] = await Promise.all([
+  const [parked, failed, actions, reversalsParked, reversalsFailed, parkedItems] = await Promise.all([
     api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
     api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED'),
-    api('GET', '/api/reversals?state=FAILED')]);
+    api('GET', '/api/reversals?state=FAILED'), api('GET', '/api/parked-items?limit=1000')]);
   const items = [
     ...parked.orders.concat(failed.orders).map(o => ({ kind: 'order', shop: o.shop, orderNo: o.orderNo,
       state: o.state, reason: o.reason, at: o.updatedAt })),
@@ -216,14 +263,31 @@ async function failures() {
   }
   const sorted = [...groups.values()].sort((a, b) => (a.key === 'other') - (b.key === 'other')
     || b.items.length - a.items.length);
+  const rows = parkedItems.items || [];
   return [h('h1', { 'data-page': 'failures' }, 'Failures'),
-    items.length ? null : h('p', { class: 'muted', 'data-empty': 'failures' }, 'Nothing waits for a person.'),
+    items.length || rows.length ? null
+      : h('p', { class: 'muted', 'data-empty': 'failures' }, 'Nothing waits for a person.'),
     sorted.map(g => h('section', { class: 'group', 'data-group': g.key },
       h('h2', {}, g.rule.title(g.items.length, g.m)),
       h('p', { class: 'fix' }, g.rule.fix),
       table(['Order', 'What', 'State', { label: 'Reason', optional: true }, { label: 'Since', optional: true }],
         g.items.map(i => [h('span', {}, `${i.shop} `, orderLink(i.shop, i.orderNo)),
-          i.kind + (i.what ? `: ${i.what}` : ''), stateBadge(i.state), i.reason || '', when(i.at)]))))];
+          i.kind + (i.what ? `: ${i.what}` : ''), stateBadge(i.state), i.reason || '', when(i.at)])))),
+    [...byKind(rows)].map(([kind, list]) => parkedSection(kind, list))];
+}
+
+function parkedSection(kind, list) {
+  const k = parkedKind(kind);
+  return h('section', { class: 'group', 'data-parked-kind': kind },
+    h('h2', {}, `${k.label} (${list.length})`),
+    h('p', { class: 'fix' }, k.fix),
+    table(['Shop', k.what, 'Reason', { label: 'Since', optional: true }, ''], list.map(item => {
+      const action = k.action ? k.action(item.shop, item.key) : null;
+      return [item.shop, h('span', { 'data-parked-key': `${item.shop}/${item.key}` }, k.subject(item.key)),
+        h('span', { 'data-parked-reason': '' }, item.reason || ''), when(item.parkedAt),
+        action ? h('button', { 'data-action': action.name, 'aria-label': action.title, onclick: () => act(
+          action.title, action.text, false, 'POST', action.path) }, action.label) : ''];
+    })));
 }
 
 async function orders(params) {

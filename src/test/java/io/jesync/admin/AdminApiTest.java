@@ -163,6 +163,31 @@ class AdminApiTest {
     }
 
     @Test
+    void parked_stock_and_price_rows_are_listed_under_the_kinds_and_keys_the_console_acts_on() {
+        io.jesync.store.ArticleSyncStore values = new io.jesync.store.ArticleSyncStore(runtime.database,
+                java.time.Clock.systemUTC());
+        io.jesync.store.ArticleSyncStore.DirtyValue onhand = new io.jesync.store.ArticleSyncStore.DirtyValue(
+                io.jesync.store.ShopArticleValue.ONHAND, "PARKED-STOCK-01", "5", 0);
+        io.jesync.store.ArticleSyncStore.DirtyValue price = new io.jesync.store.ArticleSyncStore.DirtyValue(
+                io.jesync.store.ShopArticleValue.priceKind("SEK-B2C"), "PARKED-PRICE-01", "99", 0);
+        values.rejected("se", onhand, "The shop has no article PARKED-STOCK-01");
+        values.rejected("se", price, "The shop has no price list SEK-B2C");
+
+        JsonNode stock = json(runtime.get("/api/parked-items?kind=STOCK&shop=se")).path("items");
+        assertThat(stock.findValuesAsText("key")).contains("PARKED-STOCK-01");
+        assertThat(stock.findValuesAsText("reason")).contains("The shop has no article PARKED-STOCK-01");
+        JsonNode prices = json(runtime.get("/api/parked-items?kind=PRICE&shop=se")).path("items");
+        assertThat(prices.findValuesAsText("key")).contains("SEK-B2C/PARKED-PRICE-01");
+        assertThat(json(runtime.get("/api/parked-items")).path("items").findValuesAsText("kind"))
+                .contains("STOCK", "PRICE");
+
+        // The shop accepting the values settles their parked rows, so they leave the console's lists.
+        values.pushed("se", List.of(onhand, price));
+        assertThat(json(runtime.get("/api/parked-items")).path("items").findValuesAsText("key"))
+                .doesNotContain("PARKED-STOCK-01", "SEK-B2C/PARKED-PRICE-01");
+    }
+
+    @Test
     void orders_are_found_by_state_shop_channel_day_number_customer_and_economic_number() {
         NorceModel.Order placed = placeOrder(901);
         assertThat(runtime.post(RUN_ORDERS, null).statusCode()).isEqualTo(202);

@@ -43,6 +43,15 @@ class ConsoleBrowserIT {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "PARKED".equals(JSON.readTree(
                     runtime.get("/api/orders/se/" + broken.orderNo()).body()).path("state").asText()));
 
+            // What waits besides orders, parked through the stores the product and stock flows park with; the
+            // product's reason carries markup, which the page must show as text.
+            new io.jesync.store.ProductStore(runtime.database, java.time.Clock.systemUTC()).park("se",
+                    "TOO-LONG-ARTICLE-NUMBER-0001", "Article TOO-LONG-ARTICLE-NUMBER-0001: the article number has 28"
+                    + " characters; e-conomic allows at most 25 <img src=x data-injected>", null);
+            new io.jesync.store.ArticleSyncStore(runtime.database, java.time.Clock.systemUTC()).rejected("se",
+                    new io.jesync.store.ArticleSyncStore.DirtyValue(io.jesync.store.ShopArticleValue.ONHAND,
+                            "NOT-IN-SHOP-01", "5", 0), "The shop has no article NOT-IN-SHOP-01");
+
             assertThat(runtime.get("/console/console.js").headers().firstValue("Content-Type").orElse(""))
                     .startsWith("text/javascript");
             assertThat(runtime.get("/console/nothing.js").statusCode()).isEqualTo(404);
@@ -55,9 +64,33 @@ class ConsoleBrowserIT {
             await(browser, "[data-flow=poll-orders-se]");
             assertThat(Integer.parseInt(browser.text(await(browser, "[data-count=parked-orders]"))))
                     .isGreaterThanOrEqualTo(1);
+            assertThat(browser.text(await(browser, "[data-count=parked-product]"))).isEqualTo("1");
+            assertThat(browser.text(await(browser, "[data-count=parked-STOCK]"))).isEqualTo("1");
+            assertThat(browser.text(await(browser, "[data-count=parked-payment]"))).isEqualTo("0");
             screenshot(browser, "console-dashboard.png");
 
             browser.click(await(browser, "a[data-nav=failures]"));
+            String product = "[data-parked-kind=product]";
+            assertThat(browser.text(await(browser, product + " [data-parked-key='se/TOO-LONG-ARTICLE-NUMBER-0001']")))
+                    .isEqualTo("TOO-LONG-ARTICLE-NUMBER-0001");
+            assertThat(browser.text(await(browser, product + " [data-parked-reason]")))
+                    .contains("e-conomic allows at most 25 <img src=x data-injected>");
+            assertThat(browser.find("[data-injected]")).as("markup in a reason is shown, not run").isNull();
+            assertThat(browser.find(product + " button")).as("no endpoint acts on a parked product").isNull();
+            assertThat(browser.find("[data-empty=failures]")).isNull();
+            String stock = "[data-parked-kind=STOCK]";
+            assertThat(browser.text(await(browser, stock + " [data-parked-reason]")))
+                    .isEqualTo("The shop has no article NOT-IN-SHOP-01");
+            browser.click(await(browser, stock + " [data-action=repush]"));
+            await(browser, "dialog#confirm[open]");
+            browser.click(await(browser, "#confirm-ok"));
+            assertThat(browser.text(await(browser, "#notice:not([hidden])"))).contains("NOT-IN-SHOP-01",
+                    "next stock and price tick");
+            browser.resize(390, 844);
+            await(browser, product + " [data-parked-reason]");
+            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")
+                    .asBoolean()).as("the Failures page fits a phone's width").isTrue();
+            browser.resize(1280, 900);
             String group = "[data-group=email]";
             assertThat(browser.text(await(browser, group + " h2"))).startsWith("customer e-mail missing on");
             browser.click(await(browser, group + " a[data-order='se/" + broken.orderNo() + "']"));
