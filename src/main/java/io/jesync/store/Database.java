@@ -50,6 +50,7 @@ public final class Database implements Closeable {
             // H2 closes itself from its own JVM shutdown hook, which can run while Camel still drains in-flight
             // orders; the runtime closes the store itself once Camel has stopped.
             config.addDataSourceProperty("DB_CLOSE_ON_EXIT", "FALSE");
+            config.setExceptionOverrideClassName(H2BrokenConnections.class.getName());
         }
         this.dataSource = new HikariDataSource(config);
     }
