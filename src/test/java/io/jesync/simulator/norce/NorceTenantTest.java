@@ -22,7 +22,7 @@ import io.jesync.simulator.norce.NorceModel.OrderDraft;
  * Code and unlike any default, 400 for names Query does not have, a $metadata document, and Connect bodies checked
  * against the contracts.
  */
-class NorceTenantContractTest extends NorceSimulatorTestSupport {
+class NorceTenantTest extends NorceSimulatorTestSupport {
     private static final String Q = "/commerce/query/2.0/";
 
     private Order placed() {
