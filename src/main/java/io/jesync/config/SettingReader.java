@@ -14,7 +14,7 @@ import java.util.Optional;
  * naming the key, and the default (or a stand-in) takes its place so the rest of the settings are still checked;
  * the load fails at its end with every problem found.
  */
-final class SettingReader {
+public final class SettingReader {
     private SettingReader() {
     }
 
@@ -109,7 +109,7 @@ final class SettingReader {
         return value;
     }
 
-    static int positiveInt(ConfigSource source, String key, int fallback) {
+    public static int positiveInt(ConfigSource source, String key, int fallback) {
         return source.attempt(() -> strictPositiveInt(source, key, fallback), fallback);
     }
 
@@ -165,7 +165,7 @@ final class SettingReader {
         return number;
     }
 
-    static boolean bool(ConfigSource source, String key, boolean fallback) {
+    public static boolean bool(ConfigSource source, String key, boolean fallback) {
         return source.attempt(() -> strictBool(source, key, fallback), fallback);
     }
 
@@ -249,7 +249,7 @@ final class SettingReader {
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|h|d)");
 
     /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 such as {@code PT5M}; must be positive. */
-    static java.time.Duration duration(ConfigSource source, String key, String fallback) {
+    public static java.time.Duration duration(ConfigSource source, String key, String fallback) {
         return source.attempt(() -> strictDuration(source, key, fallback), parseDuration(key, fallback));
     }
 

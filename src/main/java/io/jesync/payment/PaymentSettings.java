@@ -10,12 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.config.SettingReader;
 import io.jesync.config.ShopSettings;
 
 /**
@@ -41,7 +39,6 @@ public record PaymentSettings(
         BigDecimal amountTolerance,
         Optional<LocalDate> from) {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h|d)");
     private static final String NOT_REGISTERED = "none";
 
     public PaymentSettings {
@@ -124,9 +121,9 @@ public record PaymentSettings(
             throw new ConfigurationException(p + "from", "'" + source.get(p + "from").orElse("")
                     + "' is not a date (YYYY-MM-DD)");
         }
-        int journal = positive(source, p + "journal", 1);
-        Duration unmatched = duration(source, p + "unmatched-after", "14d");
-        return new PaymentSettings(bool(source, p + "enabled", demo), duration(source, p + "poll-interval", "5m"),
+        int journal = SettingReader.positiveInt(source, p + "journal", 1);
+        Duration unmatched = SettingReader.duration(source, p + "unmatched-after", "14d");
+        return new PaymentSettings(SettingReader.bool(source, p + "enabled", demo), SettingReader.duration(source, p + "poll-interval", "5m"),
                 journal, contra, defaultContra, unmatched, tolerance, from);
     }
 
@@ -163,46 +160,5 @@ public record PaymentSettings(
             // reported below
         }
         throw new ConfigurationException(key, "'" + text + "' is neither an account number nor none");
-    }
-
-    private static boolean bool(ConfigSource source, String key, boolean fallback) {
-        String text = source.get(key).orElse(Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
-        if (!List.of("true", "false").contains(text)) {
-            throw new ConfigurationException(key, "'" + text + "' is not true or false");
-        }
-        return Boolean.parseBoolean(text);
-    }
-
-    private static int positive(ConfigSource source, String key, int fallback) {
-        String text = source.get(key).orElse(Integer.toString(fallback));
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigurationException(key, "'" + text + "' is not a number of 1 or more");
-    }
-
-    /** {@code 30s}, {@code 5m}, {@code 2h}, {@code 14d}, or ISO-8601 such as {@code PT5M}. */
-    private static Duration duration(ConfigSource source, String key, String fallback) {
-        String text = source.get(key).orElse(fallback).strip();
-        Matcher simple = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                return switch (simple.group(2)) {
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            return Duration.parse(text);
-        } catch (RuntimeException e) {
-            throw new ConfigurationException(key, "'" + text + "' is not a duration (e.g. 30s, 5m, 2h, 14d or PT5M)");
-        }
     }
 }
