@@ -2,8 +2,6 @@ package io.jesync.observe;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +26,8 @@ public final class RuntimeMetrics {
     public static void bind(MeterRegistry registry, RuntimeSettings settings, OrderLedger ledger,
                             RateLimitGovernor governor, Clock clock) {
         for (ShopSettings shop : settings.shops()) {
-            CachedCounts counts = new CachedCounts(ledger, shop.id(), clock);
+            CachedCounts<OrderState> counts = new CachedCounts<>(() -> ledger.countByState(shop.id()), COUNT_CACHE,
+                    clock);
             for (OrderState state : OrderState.values()) {
                 Gauge.builder("jesync_orders", counts, c -> c.get().getOrDefault(state, 0L))
                         .description("Orders in the ledger by shop and state")
@@ -45,28 +44,5 @@ public final class RuntimeMetrics {
         Gauge.builder("jesync_economic_rate_bucket_used_ratio", governor, g -> g.headroom()
                         .map(s -> s.used() / s.limit()).orElse(0.0))
                 .description("Share of e-conomic's token bucket in use at the last answer").register(registry);
-    }
-
-    private static final class CachedCounts {
-        private final OrderLedger ledger;
-        private final String shopId;
-        private final Clock clock;
-        private Map<OrderState, Long> counts = Map.of();
-        private Instant readAt = Instant.MIN;
-
-        CachedCounts(OrderLedger ledger, String shopId, Clock clock) {
-            this.ledger = ledger;
-            this.shopId = shopId;
-            this.clock = clock;
-        }
-
-        synchronized Map<OrderState, Long> get() {
-            Instant now = clock.instant();
-            if (readAt.plus(COUNT_CACHE).isBefore(now)) {
-                counts = ledger.countByState(shopId);
-                readAt = now;
-            }
-            return counts;
-        }
     }
 }

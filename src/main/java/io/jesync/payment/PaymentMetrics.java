@@ -2,8 +2,6 @@ package io.jesync.payment;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.CamelEvent;
@@ -11,6 +9,8 @@ import org.apache.camel.support.EventNotifierSupport;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import io.jesync.observe.CachedCounts;
 
 /**
  * {@code jesync_payments{shop,state}} on {@code /observe/metrics}: alert on a growing {@code PARKED} or
@@ -43,7 +43,7 @@ public final class PaymentMetrics {
 
     static void bind(MeterRegistry registry, Iterable<String> shopIds, PaymentLedger ledger, Clock clock) {
         for (String shop : shopIds) {
-            Counts counts = new Counts(ledger, shop, clock);
+            CachedCounts<String> counts = new CachedCounts<>(() -> ledger.countByState(shop), COUNT_CACHE, clock);
             for (PaymentState state : PaymentState.values()) {
                 Gauge.builder("jesync_payments", counts, c -> c.get().getOrDefault(state.name(), 0L))
                         .description("Shop payments by shop and state")
@@ -52,29 +52,6 @@ public final class PaymentMetrics {
                         .strongReference(true)
                         .register(registry);
             }
-        }
-    }
-
-    private static final class Counts {
-        private final PaymentLedger ledger;
-        private final String shop;
-        private final Clock clock;
-        private Map<String, Long> counts = Map.of();
-        private Instant readAt = Instant.MIN;
-
-        Counts(PaymentLedger ledger, String shop, Clock clock) {
-            this.ledger = ledger;
-            this.shop = shop;
-            this.clock = clock;
-        }
-
-        synchronized Map<String, Long> get() {
-            Instant now = clock.instant();
-            if (readAt.plus(COUNT_CACHE).isBefore(now)) {
-                counts = ledger.countByState(shop);
-                readAt = now;
-            }
-            return counts;
         }
     }
 }
