@@ -232,6 +232,17 @@ public class EconomicSimulator extends SimulatorServer {
         EconomicSeed.demo(this);
     }
 
+    /**
+     * Adds a product group, as the merchant does in e-conomic's settings (the REST API only reads product groups);
+     * {@code domesticVatRate} 0 makes a VAT-free group, e.g. for a rounding product.
+     */
+    public void addProductGroup(int number, String name, BigDecimal domesticVatRate) {
+        store.write(() -> {
+            store.addProductGroup(new EconomicStore.ProductGroup(number, name, domesticVatRate));
+            return null;
+        });
+    }
+
     /** Adds {@code count} generated articles (DemoCatalog.generate) as products; for benchmarks. */
     public void seedGeneratedArticles(int count, long seed) {
         EconomicSeed.generatedArticles(this, count, seed);
