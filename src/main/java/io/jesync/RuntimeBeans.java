@@ -197,7 +197,7 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic,
+                orders.shop(), orders.ledger(), reversals.ledger(), economic,
                 shopId -> new WatermarkStore(database, clock).getInstant(OrderFlow.WATERMARK, shopId))));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));

@@ -511,6 +511,25 @@ public class EconomicSimulator extends SimulatorServer {
         });
     }
 
+    /**
+     * The accountant changes a draft line's quantity in e-conomic's window, as drafts allow until they are booked or
+     * sent; the totals are computed again as on creation.
+     */
+    public ObjectNode changeDraftLineQuantity(String collection, int number, int lineIndex, BigDecimal quantity) {
+        if (!collection.equals("invoices/drafts") && !collection.equals("orders/drafts")) {
+            throw new IllegalArgumentException("only drafts can be changed, not " + collection);
+        }
+        return store.write(() -> {
+            ObjectNode draft = collection(collection).get(number);
+            if (draft == null || draft.path("lines").size() <= lineIndex) {
+                throw new IllegalArgumentException("no line " + lineIndex + " in " + collection + "/" + number);
+            }
+            ((ObjectNode) draft.path("lines").get(lineIndex)).put("quantity", quantity);
+            DocumentTotals.apply(draft, store);
+            return draft.deepCopy();
+        });
+    }
+
     /** Books a draft invoice under the next free number, as {@code POST /invoices/booked} without a number does. */
     public ObjectNode bookDraft(int draftNumber) {
         return store.write(() -> {
