@@ -197,7 +197,7 @@ public class RuntimeBeans implements CamelConfiguration {
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
-                orders.shop()::ordersSince, orders.ledger(), reversals.ledger(), economic,
+                orders.shop(), orders.ledger(), reversals.ledger(), economic,
                 shopId -> new WatermarkStore(database, clock).getInstant(OrderFlow.WATERMARK, shopId))));
         if (stock != null) {
             reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
@@ -207,7 +207,8 @@ public class RuntimeBeans implements CamelConfiguration {
                 new ReconciliationStore(database, clock), meter, clock));
 
         bindMetricsOnStart(context, settings, orders, economic, stock, clock);
-        guardAdminSide(context, settings);
+        registry.bind("shopPlatforms", orders.shop());
+        guardAdminSide(context, settings, orders.shop().callbackPaths(settings.shops()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
@@ -260,13 +261,14 @@ public class RuntimeBeans implements CamelConfiguration {
      * The admin port's HTTP server is up once Camel's services started; the guard goes in front of it before any
      * route starts taking requests.
      */
-    private static void guardAdminSide(CamelContext context, RuntimeSettings settings) {
+    private static void guardAdminSide(CamelContext context, RuntimeSettings settings, Set<String> callbackPaths) {
+        Set<String> selfGuarded = new java.util.HashSet<>(callbackPaths);
+        settings.stockSync().webhookToken().ifPresent(token -> selfGuarded.add(StockPriceRoutes.STOCK_WEBHOOK_PATH));
         try {
             context.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
-                    AdminGuard.install(starting, settings.admin(), settings.stockSync().webhookToken().isPresent()
-                            ? Set.of(StockPriceRoutes.STOCK_WEBHOOK_PATH) : Set.of());
+                    AdminGuard.install(starting, settings.admin(), selfGuarded);
                 }
 
                 @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -150,16 +151,18 @@ public record RuntimeSettings(
             ProductSettings products = orders == null ? null : source.attempt(() -> ProductSettings.load(source, id,
                     syncMode, orders.productGroupByVatRate(), !live), null);
             source.declare(prefix + "base-url", prefix + "client-id", prefix + "scope", prefix + "client-secret",
-                    prefix + "client-secret-file");
+                    prefix + "client-secret-file", prefix + "job-webhook-token", prefix + "job-webhook-token-file");
+            Optional<Secret> jobWebhookToken = source.attempt(() -> source.secret(prefix + "job-webhook-token"),
+                    Optional.empty());
             if (live) {
                 shops.add(new ShopSettings(id, platform, SettingReader.url(source, prefix + "base-url", true).orElseThrow(),
                         SettingReader.required(source, prefix + "client-id"), SettingReader.requiredSecret(source, prefix + "client-secret"),
                         source.attempt(() -> scope(source, prefix + "scope"), "prod"), applicationIds, orders, status, reversal, products, stockPrices,
-                        reconciliation));
+                        reconciliation, jobWebhookToken));
             } else {
                 shops.add(new ShopSettings(id, platform, URI.create("http://127.0.0.1:" + simulators.norcePort()),
                         DEMO_SHOP_CLIENT_ID, DEMO_SHOP_CLIENT_SECRET, "playground", applicationIds, orders, status, reversal, products, stockPrices,
-                        reconciliation));
+                        reconciliation, jobWebhookToken));
             }
         }
         return shops;

@@ -2,11 +2,13 @@ package io.jesync.config;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One shop or sales channel set of the multishop runtime. {@code applicationIds} are the Norce applications
  * (channels) this shop's flows read and write; {@code scope} is the Norce environment name the OAuth token is
- * requested for (playground, stage, prod).
+ * requested for (playground, stage, prod). {@code jobWebhookToken} is the secret the platform's "import job
+ * completed" webhook must carry; without it the runtime follows its import jobs by polling alone.
  */
 public record ShopSettings(
         String id,
@@ -21,7 +23,8 @@ public record ShopSettings(
         ReversalSettings reversal,
         ProductSettings products,
         StockPriceSettings stockPrices,
-        ReconciliationSettings reconciliation) {
+        ReconciliationSettings reconciliation,
+        Optional<Secret> jobWebhookToken) {
 
     public enum Platform {
         NORCE

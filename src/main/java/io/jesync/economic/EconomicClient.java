@@ -68,9 +68,14 @@ public final class EconomicClient {
      * adopting another order's document would be worse than finding none.
      */
     public List<FoundDocument> findDocumentsByReference(String referencesOther) {
+        return findDocumentsByReference(referencesOther, List.of(DocumentCollection.values()));
+    }
+
+    /** As {@link #findDocumentsByReference(String)}, in the collections the document can be in only. */
+    public List<FoundDocument> findDocumentsByReference(String referencesOther, List<DocumentCollection> collections) {
         String filter = "references.other$eq:" + EconomicEncoding.filterValue(referencesOther);
         List<FoundDocument> found = new ArrayList<>();
-        for (DocumentCollection collection : DocumentCollection.values()) {
+        for (DocumentCollection collection : collections) {
             for (JsonNode item : listAll(collection.path(), filter)) {
                 if (referencesOther.equals(item.path("references").path("other").asText(null))) {
                     found.add(new FoundDocument(collection, item.path(collection.numberProperty()).asInt(), item));

@@ -17,6 +17,7 @@ import io.jesync.config.StockPriceSettings;
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicClient.SetupCollection;
+import io.jesync.economic.EconomicEncoding;
 import io.jesync.order.OrderMappingSettings;
 
 /**
@@ -117,7 +118,8 @@ public final class EconomicPreflight {
                 product("orders.discount-product", mapping.orderDiscountProductNumber());
             }
             if (mapping.roundingProductNumber() != null) {
-                product("orders.rounding-product", mapping.roundingProductNumber());
+                product("orders.rounding-product", mapping.roundingProductNumber())
+                        .ifPresent(product -> vatFree("orders.rounding-product", product));
             }
             orders.defaultCustomerNumber().ifPresent(number -> {
                 findings.checked(key + "customers.default-customer-number against e-conomic /customers");
@@ -182,7 +184,8 @@ public final class EconomicPreflight {
             }
         }
 
-        private void product(String setting, String productNumber) {
+        /** The product when it can go on an invoice line; a problem line otherwise. */
+        private Optional<JsonNode> product(String setting, String productNumber) {
             findings.checked(key + setting + " against e-conomic /products");
             Optional<JsonNode> product = economic.findProduct(productNumber);
             if (product.isEmpty()) {
@@ -193,6 +196,42 @@ public final class EconomicPreflight {
                 findings.problem(PreflightProblem.mismatch(shop.id(), List.of(SyncFlow.ORDERS), key + setting,
                         productNumber, "e-conomic GET /products/" + productNumber, "the product is barred, so"
                                 + " e-conomic refuses it on invoice lines", "lift the bar or name another product"));
+                return Optional.empty();
+            }
+            return product;
+        }
+
+        /**
+         * The rounding line must carry no VAT: e-conomic takes a line's VAT from its product group's sales account for
+         * the customer's VAT zone, so VAT there would change the total the line is meant to match. Checked here, before
+         * the first order, rather than found on an order's draft.
+         */
+        private void vatFree(String setting, JsonNode product) {
+            String productNumber = product.path("productNumber").asText();
+            int group = product.path("productGroup").path("productGroupNumber").asInt();
+            findings.checked(key + setting + " is VAT-free in every VAT zone (e-conomic /product-groups/" + group
+                    + "/sales-accounts)");
+            List<String> taxed = new ArrayList<>();
+            for (JsonNode zone : economic.listAll("/product-groups/" + group + "/sales-accounts", null)) {
+                JsonNode account = zone.path("salesAccount");
+                String vatCode = account.path("vatAccount").path("vatCode").asText("");
+                if (vatCode.isBlank()) {
+                    continue;
+                }
+                BigDecimal rate = economic.read("/vat-accounts/" + EconomicEncoding.pathId(vatCode))
+                        .path("ratePercentage").decimalValue();
+                if (rate.signum() != 0) {
+                    taxed.add(zone.path("vatZone").path("name").asText("zone " + zone.path("vatZone")
+                            .path("vatZoneNumber").asText()) + " (account " + account.path("accountNumber").asText()
+                            + ", VAT code " + vatCode + " at " + rate.stripTrailingZeros().toPlainString() + " %)");
+                }
+            }
+            if (!taxed.isEmpty()) {
+                findings.problem(PreflightProblem.mismatch(shop.id(), List.of(SyncFlow.ORDERS), key + setting,
+                        productNumber, "e-conomic GET /product-groups/" + group + "/sales-accounts",
+                        "its product group " + group + " books sales with VAT in " + String.join(", ", taxed)
+                                + ", so a rounding line would add VAT and miss the shop's total",
+                        "move product " + productNumber + " to a product group whose sales accounts carry no VAT"));
             }
         }
 

@@ -18,7 +18,8 @@ import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
 import io.jesync.order.IncomingOrder;
-import io.jesync.shop.ShopOrderBatch;
+import io.jesync.shop.ShopOrder;
+import io.jesync.shop.ShopOrders;
 import io.jesync.store.LedgerEntry;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.OrderState;
@@ -26,17 +27,13 @@ import io.jesync.store.ReversalLedger;
 
 /**
  * Orders of one shop and day, three ways: the shop's orders placed that day in a trigger status (Norce Query), the
- * ledger's rows for them, and the e-conomic documents dated that day whose {@code references.other} carries this
+ * ledger's rows for them (with the shop order as it was transferred, for orders that have left the trigger statuses
+ * since), and the e-conomic documents dated that day whose {@code references.other} carries this
  * shop's prefix. e-conomic is read with one filtered listing per collection the shop's document type can end up in
  * (drafts and booked, or order drafts, sent and archived), not one call per order; only a document the ledger
  * recorded but the day's listing lacks is looked up by its reference (its date may differ).
  */
 public final class OrderReconciler implements DayReconciler {
-
-    /** The shop's trigger-status orders updated at or after an instant, as the order flow reads them. */
-    public interface ShopOrders {
-        ShopOrderBatch ordersSince(ShopSettings shop, Instant since) throws Exception;
-    }
 
     private final ShopOrders shopOrders;
     private final OrderLedger ledger;
@@ -140,14 +137,18 @@ public final class OrderReconciler implements DayReconciler {
                         + row.documentType() + " " + row.economicDocumentNumber(), "Keep the one the ledger records;"
                         + " delete the other drafts in e-conomic (a booked one needs a credit note)"));
             }
-            if (shopOrder != null && reversals.forOrder(shop.id(), orderNo).isEmpty()) {
-                BigDecimal expected = shopOrder.order().totalIncVat();
+            // An acknowledged order has usually left the trigger statuses, so it is compared as it was transferred.
+            Optional<ShopOrder> compared = shopOrder != null ? Optional.ofNullable(shopOrder.order())
+                    : row.shopOrder() == null ? Optional.empty() : shopOrders.transferred(shop.id(), row.shopOrder());
+            if (compared.isPresent() && reversals.forOrder(shop.id(), orderNo).isEmpty()) {
+                BigDecimal expected = compared.get().totalIncVat();
                 JsonNode document = documents.get(0);
                 if (expected != null && document.hasNonNull("grossAmount")
                         && document.path("grossAmount").decimalValue().subtract(expected).abs()
                                 .compareTo(tolerance) > 0) {
                     findings.add(Finding.manual(Finding.Kind.TOTAL_DIFFERS, orderNo, "The shop order totals "
-                            + expected.toPlainString() + " " + shopOrder.order().currency() + " incl. VAT; e-conomic "
+                            + expected.toPlainString() + " " + compared.get().currency() + " incl. VAT"
+                            + (shopOrder == null ? " (as transferred)" : "") + "; e-conomic "
                             + describe(List.of(document)) + " totals " + document.path("grossAmount").decimalValue()
                                     .toPlainString(), "Compare the lines; correct the draft in e-conomic, or credit"
                             + " the difference if it is booked"));

@@ -274,6 +274,12 @@ public final class OrderReversal {
                 note = CreditNoteMapper.creditLines(invoice, transferred, shop.orders().mapping(), lines(entry),
                         entry.referencesOther(), today);
             }
+            // A store restored from a backup has forgotten the credit notes made since and plans them again, and
+            // e-conomic's idempotency window may be over: credit notes are few, so each is looked up before it is made.
+            Optional<Outcome> made = adoptExisting();
+            if (made.isPresent()) {
+                return made.get();
+            }
             ObjectNode body = EconomicJson.MAPPER.valueToTree(note);
             entry = move(ReversalState.SENDING, ReversalChanges.none().action("credit-note").countAttempt());
             DocumentResult created = economic.createDocument(DocumentKind.DRAFT_INVOICE, body, entry.idempotencyKey());
@@ -315,7 +321,13 @@ public final class OrderReversal {
                 return done("draft-deleted", null, label(collection) + " " + number + " of order " + entry.orderNo()
                         + " is gone from e-conomic (checked after an unanswered delete)", ReversalChanges.none());
             }
-            List<FoundDocument> found = economic.findDocumentsByReference(entry.referencesOther());
+            return adoptExisting().orElseGet(this::decide);
+        }
+
+        /** The credit note e-conomic already has under this reversal's reference, carried on from; empty if none. */
+        private Optional<Outcome> adoptExisting() {
+            List<FoundDocument> found = economic.findDocumentsByReference(entry.referencesOther(),
+                    List.of(DocumentCollection.INVOICE_DRAFTS, DocumentCollection.INVOICES_BOOKED));
             event("looked-up", found.isEmpty() ? "No credit note with reference " + entry.referencesOther()
                     + " in e-conomic" : "Found credit note " + found.stream().map(d -> label(d.collection()) + " "
                     + d.number()).collect(Collectors.joining(", ")) + " by reference " + entry.referencesOther(),
@@ -323,18 +335,18 @@ public final class OrderReversal {
             Optional<FoundDocument> booked = found.stream()
                     .filter(d -> d.collection() == DocumentCollection.INVOICES_BOOKED).findFirst();
             if (booked.isPresent()) {
-                return done("credit-note-booked", null, "Credit note for order " + entry.orderNo()
+                return Optional.of(done("credit-note-booked", null, "Credit note for order " + entry.orderNo()
                         + " found booked as invoice " + booked.get().number() + "; nothing was sent again",
-                        ReversalChanges.none().economicBookedNumber((long) booked.get().number()));
+                        ReversalChanges.none().economicBookedNumber((long) booked.get().number())));
             }
             Optional<FoundDocument> draft = found.stream()
                     .filter(d -> d.collection() == DocumentCollection.INVOICE_DRAFTS).findFirst();
             if (draft.isPresent()) {
                 entry = move(ReversalState.CREATED, ReversalChanges.none()
                         .economicDraftNumber((long) draft.get().number()).nextAttemptAt(clock.instant().plus(LEASE)));
-                return book(draft.get().number());
+                return Optional.of(book(draft.get().number()));
             }
-            return decide();
+            return Optional.empty();
         }
 
         private Outcome done(String step, String action, String detail, ReversalChanges changes) {

@@ -3,6 +3,7 @@ package io.jesync.shop;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
@@ -45,5 +46,13 @@ public interface ShopPlatform {
 
         /** The platform's half of the preflight, on this connection. */
         ShopTenantCheck tenantCheck();
+
+        /**
+         * The admin-port paths the platform calls back on for this shop (its webhooks, each checking its own secret
+         * in its own route), which the admin guard therefore lets through without admin credentials.
+         */
+        default Set<String> callbackPaths(ShopSettings shop) {
+            return Set.of();
+        }
     }
 }

@@ -61,6 +61,15 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
     }
 
     /** The connected adapter of {@code shop}'s platform. */
+    /** Every shop's callback paths: the webhooks its platform posts to, guarded by their own secrets. */
+    public Set<String> callbackPaths(Iterable<ShopSettings> shops) {
+        Set<String> paths = new java.util.HashSet<>();
+        for (ShopSettings shop : shops) {
+            paths.addAll(of(shop).callbackPaths(shop));
+        }
+        return paths;
+    }
+
     public ShopPlatform.Connected of(ShopSettings shop) {
         return of(shop.id());
     }

@@ -133,6 +133,30 @@ class PreflightTest {
     }
 
     @Test
+    void a_rounding_product_e_conomic_would_put_vat_on_stops_the_order_flow_before_the_first_order() throws Exception {
+        Map<String, String> taxedSettings = Map.of("shop.se.orders.rounding-product", "FRAKT");
+
+        PreflightReport taxed = preflight(taxedSettings);
+
+        assertThat(taxed.problems()).extracting(PreflightProblem::line).containsExactly(
+                "shop.se.orders.rounding-product=FRAKT: its product group 4 books sales with VAT in Domestic (account"
+                        + " 3004, VAT code U25 at 25 %), so a rounding line would add VAT and miss the shop's total —"
+                        + " move product FRAKT to a product group whose sales accounts carry no VAT");
+        assertThat(taxed.blockedFlows(settings(taxedSettings).shops().get(0))).containsExactly(SyncFlow.ORDERS);
+
+        economic.addProductGroup(9, "Momsfritt", java.math.BigDecimal.ZERO);
+        EconomicClient client = EconomicClient.standard(settings(Map.of()).economic(), HttpClient.newHttpClient(),
+                new ApiCallMeter(database, Clock.systemUTC()), Clock.systemUTC());
+        com.fasterxml.jackson.databind.node.ObjectNode rounding = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("productNumber", "AVRUNDNING").put("name", "Öresavrundning")
+                .put("salesPrice", 0);
+        rounding.putObject("productGroup").put("productGroupNumber", 9);
+        client.createProduct(rounding, "rounding-product-for-this-test");
+
+        assertThat(preflight(Map.of("shop.se.orders.rounding-product", "AVRUNDNING")).problems()).isEmpty();
+    }
+
+    @Test
     void problems_of_flows_that_are_off_are_reported_without_blocking() throws Exception {
         Map<String, String> settings = Map.of("shop.se.products.enabled", "false", "shop.se.products.unit-number", "7");
 

@@ -41,9 +41,12 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
     private final NorceJobClient jobs;
     private final NorcePriceLists priceLists;
     private final Sleeper sleeper;
+    private final NorceJobEvents events;
     private final AtomicLong started = new AtomicLong();
 
-    NorceCatalogWriter(NorceConnection connection, NorceJobClient jobs, NorcePriceLists priceLists, Sleeper sleeper) {
+    NorceCatalogWriter(NorceConnection connection, NorceJobClient jobs, NorcePriceLists priceLists, Sleeper sleeper,
+                       NorceJobEvents events) {
+        this.events = events;
         this.connection = connection;
         this.jobs = jobs;
         this.priceLists = priceLists;
@@ -227,6 +230,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
     private JobState follow(ShopSettings shop, long jobId, String description) throws IOException,
             InterruptedException {
         int failures = 0;
+        events.beforeFirstPoll(shop, jobId);
         for (int poll = 0; poll < MAX_POLLS; poll++) {
             JobState job;
             try {
@@ -242,7 +246,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             if (job.finished()) {
                 return job;
             }
-            sleeper.sleep(pause(poll));
+            events.betweenPolls(shop, jobId, pause(poll), sleeper);
         }
         throw new NorceUnavailableException(description + ": job " + jobId + " did not finish after " + MAX_POLLS
                 + " polls", 0, null, null);

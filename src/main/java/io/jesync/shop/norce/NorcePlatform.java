@@ -3,6 +3,7 @@ package io.jesync.shop.norce;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
@@ -51,6 +52,7 @@ public final class NorcePlatform implements ShopPlatform {
         private final Clock clock;
         private final NorceShopOrders orders;
         private final NorceOrderWriter writes;
+        private final NorceJobEvents jobEvents = new NorceJobEvents(NorceJobEvents.DEFAULT_EVENT_WAIT);
 
         Adapter(NorceConnection connection, Clock clock) {
             this.connection = connection;
@@ -76,7 +78,17 @@ public final class NorcePlatform implements ShopPlatform {
 
         @Override
         public ShopCatalog catalog(Sleeper sleeper) {
-            return NorceCatalog.create(connection, clock, sleeper);
+            return NorceCatalog.create(connection, clock, sleeper, jobEvents);
+        }
+
+        /** The job events the tenant posts; every catalogue built on this connection waits on them. */
+        NorceJobEvents jobEvents() {
+            return jobEvents;
+        }
+
+        @Override
+        public Set<String> callbackPaths(ShopSettings shop) {
+            return NorceJobEvents.sendsEvents(shop) ? Set.of(NorceJobWebhookRoutes.path(shop)) : Set.of();
         }
 
         @Override

@@ -49,9 +49,11 @@ public final class NorceProductCatalog implements ShopProductPort {
     private final NorceJobClient jobs;
     private final NorcePriceLists priceLists;
     private final Sleeper sleeper;
+    private final NorceJobEvents events;
 
     NorceProductCatalog(NorceConnection connection, NorceJobClient jobs, NorcePriceLists priceLists,
-                        Sleeper sleeper) {
+                        Sleeper sleeper, NorceJobEvents events) {
+        this.events = events;
         this.connection = connection;
         this.jobs = jobs;
         this.priceLists = priceLists;
@@ -164,9 +166,10 @@ public final class NorceProductCatalog implements ShopProductPort {
 
     private JobState await(ShopSettings shop, long jobId) throws IOException, InterruptedException {
         Duration wait = shop.products().jobPollInterval();
+        events.beforeFirstPoll(shop, jobId);
         JobState state = jobs.job(shop, jobId);
         while (!state.finished()) {
-            sleeper.sleep(wait);
+            events.betweenPolls(shop, jobId, wait, sleeper);
             wait = wait.multipliedBy(2).compareTo(MAX_JOB_POLL) > 0 ? MAX_JOB_POLL : wait.multipliedBy(2);
             state = jobs.job(shop, jobId);
         }

@@ -232,6 +232,17 @@ public class EconomicSimulator extends SimulatorServer {
         EconomicSeed.demo(this);
     }
 
+    /**
+     * Adds a product group, as the merchant does in e-conomic's settings (the REST API only reads product groups);
+     * {@code domesticVatRate} 0 makes a VAT-free group, e.g. for a rounding product.
+     */
+    public void addProductGroup(int number, String name, BigDecimal domesticVatRate) {
+        store.write(() -> {
+            store.addProductGroup(new EconomicStore.ProductGroup(number, name, domesticVatRate));
+            return null;
+        });
+    }
+
     /** Adds {@code count} generated articles (DemoCatalog.generate) as products; for benchmarks. */
     public void seedGeneratedArticles(int count, long seed) {
         EconomicSeed.generatedArticles(this, count, seed);
@@ -496,6 +507,25 @@ public class EconomicSimulator extends SimulatorServer {
             ObjectNode notes = draft.withObject("/notes");
             String before = notes.path("textLine2").asText("");
             notes.put("textLine2", before.isEmpty() ? text : before + "\n" + text);
+            return draft.deepCopy();
+        });
+    }
+
+    /**
+     * The accountant changes a draft line's quantity in e-conomic's window, as drafts allow until they are booked or
+     * sent; the totals are computed again as on creation.
+     */
+    public ObjectNode changeDraftLineQuantity(String collection, int number, int lineIndex, BigDecimal quantity) {
+        if (!collection.equals("invoices/drafts") && !collection.equals("orders/drafts")) {
+            throw new IllegalArgumentException("only drafts can be changed, not " + collection);
+        }
+        return store.write(() -> {
+            ObjectNode draft = collection(collection).get(number);
+            if (draft == null || draft.path("lines").size() <= lineIndex) {
+                throw new IllegalArgumentException("no line " + lineIndex + " in " + collection + "/" + number);
+            }
+            ((ObjectNode) draft.path("lines").get(lineIndex)).put("quantity", quantity);
+            DocumentTotals.apply(draft, store);
             return draft.deepCopy();
         });
     }

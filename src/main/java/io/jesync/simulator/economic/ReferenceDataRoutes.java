@@ -1,6 +1,7 @@
 package io.jesync.simulator.economic;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,7 +14,8 @@ import io.jesync.simulator.SimResponse;
 
 /**
  * {@code /self} and the read-only setup collections a sync resolves by name and caches (§1, §5.2–§5.5,
- * §5.7): vat-zones, layouts, payment-terms, customer-groups, product-groups, units, currencies.
+ * §5.7): vat-zones, layouts, payment-terms, customer-groups, product-groups (with their sales accounts per VAT zone),
+ * vat-accounts, units, currencies.
  */
 final class ReferenceDataRoutes extends RouteSupport {
     /** The inventory module as /self lists it; number and name are this simulator's choice. */
@@ -35,6 +37,8 @@ final class ReferenceDataRoutes extends RouteSupport {
                 this::customerGroup);
         collection("product-groups", Set.of("productGroupNumber", "name"), store.productGroups, byNumber,
                 this::productGroup);
+        simulator.api("GET", "/product-groups/{id}/sales-accounts", this::salesAccounts);
+        simulator.api("GET", "/vat-accounts/{id}", this::vatAccount);
         collection("units", Set.of("unitNumber", "name"), store.units, byNumber, this::unit);
         // Currencies are not filterable (§5.5).
         collection("currencies", Set.of(), store.currencies, code -> code.toUpperCase(java.util.Locale.ROOT),
@@ -162,12 +166,67 @@ final class ReferenceDataRoutes extends RouteSupport {
         json.put("productGroupNumber", group.productGroupNumber());
         json.put("name", group.name());
         putTrue(json, "inventoryEnabled", store.inventoryModule());
-        // Simplification: the per-zone sales accounts collapse to one domestic rate; EU and abroad are 0 %.
-        json.put("vatRate", group.domesticVatRate());
         json.put("salesAccounts", baseUrl() + "/product-groups/" + group.productGroupNumber() + "/sales-accounts");
         json.put("products", baseUrl() + "/product-groups/" + group.productGroupNumber() + "/products");
         json.put("self", baseUrl() + "/product-groups/" + group.productGroupNumber());
         return json;
+    }
+
+    /**
+     * One sales account per VAT zone. The simulator's model has one domestic rate per group and books EU and abroad
+     * sales VAT-free, so only the domestic account carries a VAT account ({@code U<rate>}); a 0 % group carries none.
+     * Account numbers and VAT codes are this simulator's choice (Swedish BAS-like).
+     */
+    private SimResponse salesAccounts(SimRequest request) {
+        return store.read(() -> {
+            Integer number = number(request.pathParam("id"));
+            EconomicStore.ProductGroup group = number == null ? null : store.productGroup(number);
+            if (group == null) {
+                throw errors.missing("product-groups '" + request.pathParam("id") + "'");
+            }
+            List<ObjectNode> items = new ArrayList<>();
+            for (EconomicStore.VatZone zone : store.vatZones.values()) {
+                ObjectNode item = Json.object();
+                item.set("vatZone", vatZone(zone));
+                ObjectNode account = item.putObject("salesAccount");
+                boolean taxed = zone.vatZoneNumber() == DocumentTotals.DOMESTIC_ZONE
+                        && group.domesticVatRate().signum() != 0;
+                int accountNumber = taxed ? 3000 + group.productGroupNumber() : 3100 + zone.vatZoneNumber();
+                account.put("accountNumber", accountNumber);
+                account.put("accountType", "profitAndLoss");
+                account.put("name", "Försäljning " + zone.name());
+                if (taxed) {
+                    ObjectNode vat = account.putObject("vatAccount");
+                    vat.put("vatCode", vatCode(group.domesticVatRate()));
+                    vat.put("self", baseUrl() + "/vat-accounts/" + vatCode(group.domesticVatRate()));
+                }
+                account.put("self", baseUrl() + "/accounts/" + accountNumber);
+                items.add(item);
+            }
+            CollectionQuery query = CollectionQuery.of(request, Set.of(), errors);
+            return SimResponse.json(200, query.page(items, RouteSupport::jsonFields, item -> item,
+                    baseUrl() + "/product-groups/" + group.productGroupNumber() + "/sales-accounts"));
+        });
+    }
+
+    private SimResponse vatAccount(SimRequest request) {
+        return store.read(() -> {
+            String code = request.pathParam("id");
+            return store.productGroups.values().stream().map(EconomicStore.ProductGroup::domesticVatRate)
+                    .filter(rate -> rate.signum() != 0 && vatCode(rate).equalsIgnoreCase(code)).findFirst()
+                    .map(rate -> {
+                        ObjectNode json = Json.object();
+                        json.put("vatCode", vatCode(rate));
+                        json.put("name", "Utgående moms " + rate.stripTrailingZeros().toPlainString() + " %");
+                        json.put("ratePercentage", rate);
+                        json.put("self", baseUrl() + "/vat-accounts/" + vatCode(rate));
+                        return SimResponse.json(200, json);
+                    }).orElseThrow(() -> errors.missing("vat-accounts '" + code + "'"));
+        });
+    }
+
+    private static String vatCode(java.math.BigDecimal rate) {
+        return "U" + rate.stripTrailingZeros().toPlainString();
     }
 
     private ObjectNode unit(EconomicStore.Unit unit) {

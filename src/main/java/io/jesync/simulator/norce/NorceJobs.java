@@ -28,6 +28,8 @@ import io.jesync.simulator.norce.NorceModel.JobStatus;
  */
 final class NorceJobs {
     static final String HEADER = "X-StormConnect-Header";
+    /** The simulated tenant's {@code ClientId} in the events it posts (any number: the runtime does not read it). */
+    static final int SIMULATED_CLIENT_ID = 1021;
 
     /** The import endpoints and the rows each one validates up front. */
     enum ImportKind {
@@ -90,6 +92,14 @@ final class NorceJobs {
     /** The member name of the insert count: the contract's {@code Inserts} or the docs' sample {@code Insert}. */
     private String insertsName = "Inserts";
     private final Map<String, String> rejectedPartNos = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Where the tenant's {@code JobCompletedEvent} subscription posts, as set up in Norce's admin; none by default.
+     * With one, a job runs to its end on its own right after it was queued instead of one step per poll.
+     */
+    private java.net.URI jobEventUrl;
+    private final List<ObjectNode> jobEventsSent = new ArrayList<>();
+    private java.util.concurrent.ExecutorService jobEventSender;
+    private final java.net.http.HttpClient eventClient = java.net.http.HttpClient.newHttpClient();
 
     NorceJobs(NorceStore store) {
         this.store = store;
@@ -110,6 +120,24 @@ final class NorceJobs {
         failNext = false;
         jobPathPrefix = "Job/";
         insertsName = "Inserts";
+        jobEventUrl = null;
+        jobEventsSent.clear();
+    }
+
+    synchronized void sendJobEventsTo(java.net.URI url) {
+        jobEventUrl = url;
+        if (jobEventSender == null) {
+            jobEventSender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "norce-sim-job-events");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** The events the subscription delivered (answered 2xx), oldest first. */
+    synchronized List<ObjectNode> jobEventsSent() {
+        return List.copyOf(jobEventsSent);
     }
 
     SimResponse submit(ImportKind kind, SimRequest request) {
@@ -155,6 +183,12 @@ final class NorceJobs {
             failNext = false;
             messages.forEach(m -> job.log.add(new LogEntry(LogEntry.ERROR, m, job.start, null)));
             jobs.put(job.id, job);
+        }
+        synchronized (this) {
+            if (jobEventUrl != null) {
+                java.net.URI url = jobEventUrl;
+                jobEventSender.execute(() -> finishAndNotify(job.id, url));
+            }
         }
         ObjectNode response = Json.object();
         response.put("StatusCode", "OK");
@@ -303,6 +337,46 @@ final class NorceJobs {
             advance(job);
         }
         return Optional.of(view(job));
+    }
+
+    /**
+     * Ends the job and posts its {@code JobCompletedEvent} ({@code ClientId}, {@code JobId}, {@code StatusId}; the
+     * optional {@code ApplicationId} is left out, as an import job belongs to no application). Norce retries an
+     * event answered with a 5xx without saying how often or when; the simulator tries three times in a row.
+     */
+    private void finishAndNotify(int jobId, java.net.URI url) {
+        ObjectNode event = Json.object();
+        synchronized (this) {
+            Optional<ObjectNode> finished = complete(jobId);
+            if (finished.isEmpty()) {
+                return;
+            }
+            event.put("ClientId", SIMULATED_CLIENT_ID);
+            event.put("JobId", jobId);
+            event.put("StatusId", finished.get().path("StatusId").asInt());
+        }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                int status = eventClient.send(java.net.http.HttpRequest.newBuilder(url)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(event.toString())).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    synchronized (this) {
+                        jobEventsSent.add(event);
+                    }
+                    return;
+                }
+                if (status < 500) {
+                    return;
+                }
+            } catch (java.io.IOException unreachable) {
+                // Like a 5xx: tried again.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     synchronized void failNextJob() {

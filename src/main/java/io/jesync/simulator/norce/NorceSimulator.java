@@ -247,6 +247,19 @@ public final class NorceSimulator extends SimulatorServer {
         return jobs.failJob(jobId);
     }
 
+    /**
+     * Subscribes {@code url} to the tenant's {@code JobCompletedEvent}s, as a merchant does in Norce's admin: from then
+     * on each import job ends on its own and its event is posted there.
+     */
+    public void sendJobEventsTo(java.net.URI url) {
+        jobs.sendJobEventsTo(url);
+    }
+
+    /** The job events delivered to the subscription (answered 2xx). */
+    public List<JsonNode> jobEventsSent() {
+        return List.copyOf(jobs.jobEventsSent());
+    }
+
     public Optional<JsonNode> completeJob(int jobId) {
         return jobs.complete(jobId).map(JsonNode.class::cast);
     }

@@ -50,7 +50,7 @@ class NorceOrderPageTest {
                 List.of(1001), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
                 io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
         reader = new NorceOrderReader(new NorceConnection(HttpClient.newHttpClient(), Clock.systemUTC()));
     }
 

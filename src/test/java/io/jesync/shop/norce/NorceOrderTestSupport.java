@@ -49,7 +49,7 @@ abstract class NorceOrderTestSupport {
                 Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
                 io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
         shopOrders = new NorceShopOrders(connection, new NorceLookups(connection, clock));

@@ -156,7 +156,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
                 Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
                 io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
 
         assertThat(catchThrowable(() -> reader.fetch(demo, SE_APP, Set.of(2), null, null)))
                 .isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("scope");
@@ -168,7 +168,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
                 Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
                 io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
 
         assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
                 null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");

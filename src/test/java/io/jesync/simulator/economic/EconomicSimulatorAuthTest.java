@@ -81,8 +81,13 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
         assertThat(get("/currencies").body().path("collection").findValuesAsText("code"))
                 .contains("SEK", "EUR", "DKK", "NOK", "USD", "GBP");
         assertThat(get("/customer-groups").body().path("pagination").path("results").asInt()).isEqualTo(4);
-        assertThat(get("/product-groups").body().path("collection").findValuesAsText("vatRate"))
-                .containsExactly("25", "12", "6", "25");
+        assertThat(get("/product-groups").body().path("collection").findValuesAsText("productGroupNumber"))
+                .containsExactly("1", "2", "3", "4");
+        assertThat(get("/product-groups/2/sales-accounts").body().path("collection")).extracting(
+                a -> a.path("vatZone").path("name").asText() + ":" + a.path("salesAccount").path("vatAccount")
+                        .path("vatCode").asText("-")).containsExactly("Domestic:U12", "EU:-", "Abroad:-",
+                "Domestic exempt VAT:-");
+        assertThat(get("/vat-accounts/U12").body().path("ratePercentage").decimalValue()).isEqualByComparingTo("12");
         assertThat(get("/payment-terms").body().path("collection").findValuesAsText("paymentTermsType"))
                 .contains("net", "paidInCash", "creditcard");
         assertThat(get("/layouts/19").status()).isEqualTo(200);
