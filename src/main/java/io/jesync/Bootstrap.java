@@ -246,6 +246,9 @@ public final class Bootstrap {
         properties.put("camel.management.send-enabled", "false");
         properties.put("camel.management.jolokia-enabled", "false");
         properties.put("camel.health.enabled", "true");
+        // The admin API is declared on the REST DSL; its OpenAPI document is generated from those declarations.
+        properties.put("camel.rest.component", "platform-http");
+        properties.put("camel.rest.api-context-path", io.jesync.admin.AdminApiRoutes.OPENAPI_PATH);
         java.nio.file.Path plugins = java.nio.file.Path.of(source.get("plugins.routes-dir").orElse("routes"));
         if (java.nio.file.Files.isDirectory(plugins)) {
             properties.put("camel.main.routes-include-pattern", "file:" + plugins.toAbsolutePath().normalize()

@@ -36,8 +36,15 @@ public class HealthRoutes extends RouteBuilder {
                 .process(e -> answer(e, Scope.LIVE, false));
         from("platform-http:/observe/health/ready?httpMethodRestrict=GET").routeId("observe-health-ready")
                 .process(e -> answer(e, Scope.READY, false));
-        from("platform-http:/api/health?httpMethodRestrict=GET").routeId("admin-health")
-                .process(e -> answer(e, Scope.ALL, true));
+        // Declared on the REST DSL like the rest of /api, so the generated OpenAPI document lists it.
+        rest("/api").tag("admin").get("/health").id("admin-health").routeId("admin-health")
+                .description("Every health check with what it found")
+                .responseMessage().code(200).message("All UP").endResponseMessage()
+                .responseMessage().code(503).message("A check is DOWN").endResponseMessage()
+                .responseMessage().code(401).message("Credentials missing or wrong (with a Basic challenge)").endResponseMessage()
+                .security("basic").security("bearer")
+                .to("direct:admin-health");
+        from("direct:admin-health").process(e -> answer(e, Scope.ALL, true));
     }
 
     /** Every check is always run; which parts of the results a caller sees is decided here, not by Camel's level. */
