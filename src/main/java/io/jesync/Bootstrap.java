@@ -157,7 +157,7 @@ public final class Bootstrap {
     /** What to run instead of {@code --initial-sync} while the service runs: the same job through its admin API. */
     private static String alreadyRunning(RuntimeSettings settings) {
         return "; while the service runs, start the initial sync through it: curl -u " + settings.admin().username()
-                + " -X POST -H 'Content-Type: application/json' -d '{\"direction\":\"shop-to-economic\","
+                + " -X POST -H 'Content-Type: application/json' -H 'X-Requested-With: curl' -d '{\"direction\":\"shop-to-economic\","
                 + "\"dryRun\":true}' http://" + settings.admin().host() + ":" + settings.admin().port()
                 + "/api/initial-sync";
     }

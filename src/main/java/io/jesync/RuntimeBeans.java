@@ -266,7 +266,7 @@ public class RuntimeBeans implements CamelConfiguration {
                 @Override
                 public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
                     AdminGuard.install(starting, settings.admin(), settings.stockSync().webhookToken().isPresent()
-                            ? Set.of(StockPriceRoutes.STOCK_WEBHOOK_PATH) : Set.of());
+                            ? Set.of(StockPriceRoutes.STOCK_WEBHOOK_PATH) : Set.of(), Clock.systemUTC());
                 }
 
                 @Override
