@@ -106,7 +106,8 @@ public class AdminApiRoutes extends RouteBuilder {
                 ok(404, "No such shop or order"), ok(409, "Not in a state that can be parked"));
 
         verb(api.post("/orders/{shop}/{orderNo}/unpark"), "admin-unpark-order", "Unpark an order",
-                "The flow takes it up again.", e -> action(e, service(e).unpark(shop(e), ApiAnswers.header(e, "orderNo"))),
+                "The flow takes it up again.",
+                e -> action(e, service(e).unpark(shop(e), ApiAnswers.header(e, "orderNo"))),
                 shopParam(), orderParam(), ok(202, "Queued again"), ok(404, "No such shop or order"),
                 ok(409, "Not parked"));
 
@@ -237,7 +238,8 @@ public class AdminApiRoutes extends RouteBuilder {
         verb(api.get("/status-actions"), "admin-list-status-actions", "Status actions by state", null,
                 e -> answer(e, 200, service(e).statusActions(query(e, "shop"), query(e, "state"),
                         wholeNumber(e, "limit"))), queryParam("shop", "Only this shop"),
-                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"), ok(200, "The actions"),
+                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"),
+                ok(200, "The actions"),
                 ok(400, "A parameter is not of its kind"));
 
         verb(api.post("/orders/{shop}/{orderNo}/status-actions/{id}/retry"), "admin-retry-status-action",
@@ -256,7 +258,8 @@ public class AdminApiRoutes extends RouteBuilder {
         verb(api.get("/reversals"), "admin-list-reversals", "Reversals by state", null,
                 e -> answer(e, 200, service(e).reversals(query(e, "shop"), query(e, "state"),
                         wholeNumber(e, "limit"))), queryParam("shop", "Only this shop"),
-                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"), ok(200, "The reversals"),
+                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"),
+                ok(200, "The reversals"),
                 ok(400, "A parameter is not of its kind"));
 
         verb(api.post("/orders/{shop}/{orderNo}/reversals/{seq}/retry"), "admin-retry-reversal",

@@ -28,7 +28,8 @@ public final class ApiBodies {
 
     @Schema(description = "An order the flow never read, as a reconciliation finding names it")
     public record ImportRequest(
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The shop's order id") long platformOrderId,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The shop's order id")
+            long platformOrderId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The application id it was placed in")
             String channel) {
     }

@@ -20,7 +20,8 @@ public class PreflightRoutes extends RouteBuilder {
         AdminApiRoutes.describeApi(this);
         RestDefinition api = rest("/api").tag("admin");
         AdminApiRoutes.document(api.get("/preflight"), "admin-preflight", "Last preflight result",
-                "With the flows start-up held back.", AdminApiRoutes.ok(200, "The result")).to("direct:admin-preflight");
+                "With the flows start-up held back.", AdminApiRoutes.ok(200, "The result"))
+                .to("direct:admin-preflight");
         AdminApiRoutes.document(api.post("/preflight"), "admin-run-preflight", "Run the preflight now",
                 "Reads the tenants again (writing nothing); settings need a restart.",
                 AdminApiRoutes.ok(200, "The new result")).to("direct:admin-run-preflight");
