@@ -106,7 +106,9 @@ async function api(method, path, body) {
   // location.origin, not a relative URL: a page opened as http://user:pass@host/ would otherwise resolve calls to a
   // URL carrying credentials, which fetch refuses.
   const response = await fetch(location.origin + path, {
-    method, headers: body ? { 'Content-Type': 'application/json' } : {},
+    // X-Requested-With: the runtime refuses a change without it, which is what keeps a foreign page from making one.
+    method, headers: Object.assign({ 'X-Requested-With': 'jesync-console' },
+      body ? { 'Content-Type': 'application/json' } : {}),
     body: body ? JSON.stringify(body) : undefined, cache: 'no-store' });
   const text = await response.text();
   let json = {};

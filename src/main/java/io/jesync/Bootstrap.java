@@ -157,7 +157,7 @@ public final class Bootstrap {
     /** What to run instead of {@code --initial-sync} while the service runs: the same job through its admin API. */
     private static String alreadyRunning(RuntimeSettings settings) {
         return "; while the service runs, start the initial sync through it: curl -u " + settings.admin().username()
-                + " -X POST -H 'Content-Type: application/json' -d '{\"direction\":\"shop-to-economic\","
+                + " -X POST -H 'Content-Type: application/json' -H 'X-Requested-With: curl' -d '{\"direction\":\"shop-to-economic\","
                 + "\"dryRun\":true}' http://" + settings.admin().host() + ":" + settings.admin().port()
                 + "/api/initial-sync";
     }
@@ -246,6 +246,9 @@ public final class Bootstrap {
         properties.put("camel.management.send-enabled", "false");
         properties.put("camel.management.jolokia-enabled", "false");
         properties.put("camel.health.enabled", "true");
+        // The admin API is declared on the REST DSL; its OpenAPI document is generated from those declarations.
+        properties.put("camel.rest.component", "platform-http");
+        properties.put("camel.rest.api-context-path", io.jesync.admin.AdminApiRoutes.OPENAPI_PATH);
         java.nio.file.Path plugins = java.nio.file.Path.of(source.get("plugins.routes-dir").orElse("routes"));
         if (java.nio.file.Files.isDirectory(plugins)) {
             properties.put("camel.main.routes-include-pattern", "file:" + plugins.toAbsolutePath().normalize()

@@ -102,16 +102,17 @@ public class RuntimeBeans implements CamelConfiguration {
             throw new IllegalStateException("settings and database must be bound before Camel starts");
         }
         Clock clock = Clock.systemUTC();
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(settings.economic().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
 
-        ApiCallMeter meter = new ApiCallMeter(database, clock);
-        EconomicClient economic = EconomicClient.standard(settings.economic(), http, meter, clock);
         // Before any route is built, so every step of every route can be traced when support switches it on.
         RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
         context.getCamelContextExtension().addInterceptStrategy(tracing);
+        // Through the tracer, so support sees a traced flow's calls to e-conomic and Norce.
+        HttpClient http = tracing.traced(HttpClient.newBuilder()
+                .connectTimeout(settings.economic().connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        ApiCallMeter meter = new ApiCallMeter(database, clock);
+        EconomicClient economic = EconomicClient.standard(settings.economic(), http, meter, clock);
         if (settings.demo()) {
             // Live, the preflight below reports this and holds back only the order flow.
             checkAgreement(economic, settings);
@@ -268,7 +269,7 @@ public class RuntimeBeans implements CamelConfiguration {
             context.addStartupListener(new StartupListener() {
                 @Override
                 public void onCamelContextStarting(CamelContext starting, boolean alreadyStarted) {
-                    AdminGuard.install(starting, settings.admin(), selfGuarded);
+                    AdminGuard.install(starting, settings.admin(), selfGuarded, Clock.systemUTC());
                 }
 
                 @Override

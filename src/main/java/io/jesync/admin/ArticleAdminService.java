@@ -61,4 +61,10 @@ public final class ArticleAdminService {
         }
         return result;
     }
+
+    /** True when the story holds nothing: no write, no reading, no value and nothing parked for the article. */
+    public static boolean isEmpty(ObjectNode story) {
+        return story.path("productWrites").isEmpty() && !story.has("economicReading")
+                && story.path("shopValues").isEmpty() && story.path("parked").isEmpty();
+    }
 }

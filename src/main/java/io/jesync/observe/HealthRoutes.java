@@ -36,8 +36,16 @@ public class HealthRoutes extends RouteBuilder {
                 .process(e -> answer(e, Scope.LIVE, false));
         from("platform-http:/observe/health/ready?httpMethodRestrict=GET").routeId("observe-health-ready")
                 .process(e -> answer(e, Scope.READY, false));
-        from("platform-http:/api/health?httpMethodRestrict=GET").routeId("admin-health")
-                .process(e -> answer(e, Scope.ALL, true));
+        // Declared on the REST DSL like the rest of /api, so the generated OpenAPI document lists it.
+        rest("/api").tag("admin").get("/health").id("admin-health").routeId("admin-health")
+                .description("Every health check with what it found")
+                .responseMessage().code(200).message("All UP").endResponseMessage()
+                .responseMessage().code(503).message("A check is DOWN").endResponseMessage()
+                .responseMessage().code(401)
+                .message("Credentials missing or wrong (with a Basic challenge)").endResponseMessage()
+                .security("basic").security("bearer")
+                .to("direct:admin-health");
+        from("direct:admin-health").process(e -> answer(e, Scope.ALL, true));
     }
 
     /** Every check is always run; which parts of the results a caller sees is decided here, not by Camel's level. */
@@ -72,22 +80,58 @@ public class HealthRoutes extends RouteBuilder {
         return body;
     }
 
-    /** Every check with its message, details and error text. */
+    /**
+     * Every check with its message, details and error text; first in groups, the vital ones leading (the store,
+     * e-conomic, each shop, the preflight: without them no flow works), then the flows' routes, then the rest.
+     */
     static ObjectNode detailed(Collection<HealthCheck.Result> results) {
         ObjectNode body = MAPPER.createObjectNode().put("status", up(results) ? "UP" : "DOWN");
+        ArrayNode groups = body.putArray("groups");
+        for (Group group : Group.values()) {
+            List<HealthCheck.Result> members = sorted(results).stream().filter(r -> Group.of(r) == group).toList();
+            if (members.isEmpty()) {
+                continue;
+            }
+            ObjectNode node = groups.addObject().put("name", group.label).put("status", up(members) ? "UP" : "DOWN");
+            ArrayNode checks = node.putArray("checks");
+            members.forEach(result -> describe(checks.addObject(), result));
+        }
         ArrayNode checks = body.putArray("checks");
         for (HealthCheck.Result result : sorted(results)) {
-            ObjectNode check = checks.addObject().put("name", result.getCheck().getId())
-                    .put("status", result.getState().name());
-            result.getMessage().ifPresent(message -> check.put("message", message));
-            result.getError().ifPresent(error -> check.put("error", String.valueOf(error.getMessage())));
-            Map<String, Object> found = result.getDetails();
-            if (!found.isEmpty()) {
-                ObjectNode node = check.putObject("details");
-                found.forEach((key, value) -> node.put(key, String.valueOf(value)));
-            }
+            describe(checks.addObject(), result);
         }
         return body;
+    }
+
+    private static void describe(ObjectNode check, HealthCheck.Result result) {
+        check.put("name", result.getCheck().getId()).put("status", result.getState().name());
+        result.getMessage().ifPresent(message -> check.put("message", message));
+        result.getError().ifPresent(error -> check.put("error", String.valueOf(error.getMessage())));
+        Map<String, Object> found = result.getDetails();
+        if (!found.isEmpty()) {
+            ObjectNode node = check.putObject("details");
+            found.forEach((key, value) -> node.put(key, String.valueOf(value)));
+        }
+    }
+
+    /** The groups of {@code GET /api/health}, in the order support reads them. */
+    enum Group {
+        VITAL("vital"), FLOWS("flows"), OTHER("other");
+
+        final String label;
+
+        Group(String label) {
+            this.label = label;
+        }
+
+        static Group of(HealthCheck.Result result) {
+            String id = result.getCheck().getId();
+            if (id.equals("store") || id.equals("preflight") || id.equals("economic-auth")
+                    || id.matches("shop-.+-auth")) {
+                return VITAL;
+            }
+            return perRoute(result) ? FLOWS : OTHER;
+        }
     }
 
     private static boolean perRoute(HealthCheck.Result result) {

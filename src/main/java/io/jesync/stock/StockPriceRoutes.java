@@ -46,8 +46,21 @@ public class StockPriceRoutes extends RouteBuilder {
             return;
         }
         byte[] expected = token.get().reveal().getBytes(StandardCharsets.UTF_8);
-        from("platform-http:" + STOCK_WEBHOOK_PATH + "?httpMethodRestrict=POST")
+        // On the REST DSL like the rest of /api, so the generated OpenAPI document lists it (without credentials).
+        rest("/api/economic").tag("economic").post("/stock-webhook").id("economic-stock-webhook")
                 .routeId("economic-stock-webhook")
+                .description("e-conomic's stock webhook: marks product `number` for a re-read. Takes the webhook"
+                        + " token (stock-prices.webhook.token) in X-Jesync-Webhook-Token or in the query as token;"
+                        + " no admin credentials")
+                .param().name("number").type(org.apache.camel.model.rest.RestParamType.query)
+                .description("The product number (or in a form body)").endParam()
+                .param().name("token").type(org.apache.camel.model.rest.RestParamType.query)
+                .description("The webhook token, where the caller cannot set a header; never logged").endParam()
+                .responseMessage().code(204).message("Marked for a re-read").endResponseMessage()
+                .responseMessage().code(400).message("number missing or too long").endResponseMessage()
+                .responseMessage().code(401).message("Token missing or wrong").endResponseMessage()
+                .to("direct:economic-stock-webhook");
+        from("direct:economic-stock-webhook")
                 .process(exchange -> {
                     String given = Optional.ofNullable(exchange.getMessage().getHeader("X-Jesync-Webhook-Token",
                             String.class)).orElse(exchange.getMessage().getHeader("token", "", String.class));
