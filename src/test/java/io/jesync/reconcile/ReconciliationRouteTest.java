@@ -48,8 +48,8 @@ class ReconciliationRouteTest {
 
             routes.run(RUN);
 
-            assertThat(routes.ran()).containsExactly("choose-day-se", "list-reconciliations-se", "reconcile-day-se",
-                    "each-reconciliation-se");
+            assertThat(routes.ran()).containsExactly("choose-day-se", "list-reconciliations-se",
+                    "each-reconciliation-se", "reconcile-day-se");
             JsonNode runs = reconciliation.latest("se", 10).path("runs");
             assertThat(runs).hasSize(1);
             assertThat(runs.get(0).path("trigger").asText()).isEqualTo("schedule");

@@ -13,8 +13,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * A flow's routes as the runtime builds them, on the flow objects a test made: the Quartz schedule is replaced by
  * {@code direct:<route id>} so one run happens when the test says, and named steps are woven (AdviceWith
- * {@code weaveById}) to note when they ran, so a test sees the steps' names in the order they ran. Weaving fails
- * when a step id is not in the route.
+ * {@code weaveById}) to note when they start, so a test sees the steps' names in the order they ran. A note is woven
+ * before its step because a step that finishes an item ends the route right after it. Weaving fails when a step id
+ * is not in the route.
  */
 public final class RouteSteps implements AutoCloseable {
     private final CamelContext camel = new DefaultCamelContext();
@@ -36,11 +37,11 @@ public final class RouteSteps implements AutoCloseable {
         return this;
     }
 
-    /** Notes each of {@code stepIds} of {@code routeId} when it has run. */
+    /** Notes each of {@code stepIds} of {@code routeId} when it starts. */
     public RouteSteps record(String routeId, String... stepIds) throws Exception {
         AdviceWith.adviceWith(camel, routeId, route -> {
             for (String id : stepIds) {
-                route.weaveById(id).after().process(exchange -> ran.add(id));
+                route.weaveById(id).before().process(exchange -> ran.add(id));
             }
         });
         return this;
@@ -64,7 +65,7 @@ public final class RouteSteps implements AutoCloseable {
         return done;
     }
 
-    /** The recorded steps in the order they ran; cleared, so the next run starts an empty list. */
+    /** The noted steps in the order they started; cleared, so the next run starts an empty list. */
     public List<String> ran() {
         synchronized (ran) {
             List<String> copy = List.copyOf(ran);
