@@ -16,8 +16,9 @@ import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /**
- * The order flow's steps as the routes call them: poll a shop, transfer or resume one order, list due orders,
- * and move the watermark once a poll's orders are all in the ledger.
+ * The order flow's steps as the routes call them: poll a shop, claim one order and take it through the
+ * {@link OrderStep}s, list due orders, and move the watermark once a poll's orders are all in the ledger.
+ * {@link #accept} and {@link #resume} run one order's steps in one call, as the routes do.
  */
 public final class OrderFlow {
     public static final String WATERMARK = "orders";
@@ -57,6 +58,20 @@ public final class OrderFlow {
             LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), since);
         }
         return new Poll(batch.orders(), next);
+    }
+
+    /** Step {@code claim-order}: the polled order claimed, or already finished (skipped, parked). */
+    public OrderTransfer.Work claim(String shopId, IncomingOrder order) {
+        return transfer.claim(shop(shopId), order);
+    }
+
+    /** Step {@code claim-due-order}: the due order claimed and read afresh from the shop. */
+    public OrderTransfer.Work claimDue(String shopId, LedgerEntry entry) {
+        return transfer.claimDue(shop(shopId), entry);
+    }
+
+    public void step(OrderStep step, OrderTransfer.Work work) {
+        transfer.step(step, work);
     }
 
     public OrderTransfer.Outcome accept(String shopId, IncomingOrder order) {

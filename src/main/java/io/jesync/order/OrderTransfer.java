@@ -83,8 +83,11 @@ public final class OrderTransfer {
         this.restore = restore;
     }
 
-    /** An order the poll found in a trigger status. Already-handled orders are skipped without a trace. */
-    public Outcome accept(ShopSettings shop, IncomingOrder incoming) {
+    /**
+     * An order the poll found in a trigger status, claimed for this worker (step {@code claim-order}). Already-handled
+     * orders come back finished as {@link Outcome#SKIPPED} without a trace.
+     */
+    public Work claim(ShopSettings shop, IncomingOrder incoming) {
         Optional<Claim> claim = ledger.claim(shop.id(), incoming.orderNo(), Integer.toString(incoming.channelId()),
                 instanceId, LEASE);
         if (claim.isEmpty() && backInTriggerStatus(shop, incoming)) {
@@ -92,7 +95,7 @@ public final class OrderTransfer {
                     LEASE);
         }
         if (claim.isEmpty()) {
-            return Outcome.SKIPPED;
+            return Work.finished(this, shop, incoming.orderNo(), Outcome.SKIPPED);
         }
         Work work = new Work(shop, claim.get().entry());
         try {
@@ -107,10 +110,16 @@ public final class OrderTransfer {
                 work.event("polled", "Read from the shop in a trigger status (channel " + incoming.channelId() + ")",
                         null, null, masked(incoming.rawJson()));
             }
-            return work.run(incoming);
+            work.start(incoming);
         } catch (LeaseLost e) {
-            return Outcome.SKIPPED;
+            work.outcome = Outcome.SKIPPED;
         }
+        return work;
+    }
+
+    /** {@link #claim} and every {@link OrderStep} in order, as the {@code transfer-order} route runs them. */
+    public Outcome accept(ShopSettings shop, IncomingOrder incoming) {
+        return runSteps(claim(shop, incoming));
     }
 
     /**
@@ -135,123 +144,265 @@ public final class OrderTransfer {
         return true;
     }
 
-    /** An order the ledger says is due: a retry, a crashed send, or an unfinished booking or acknowledgement. */
-    public Outcome resume(ShopSettings shop, LedgerEntry due) {
+    /**
+     * An order the ledger says is due (a retry, a crashed send, or an unfinished booking or acknowledgement), claimed
+     * and read afresh from the shop (step {@code claim-due-order}).
+     */
+    public Work claimDue(ShopSettings shop, LedgerEntry due) {
         Optional<Claim> claim = ledger.claim(shop.id(), due.orderNo(), due.channel(), instanceId, LEASE);
         if (claim.isEmpty()) {
-            return Outcome.SKIPPED;
+            return Work.finished(this, shop, due.orderNo(), Outcome.SKIPPED);
         }
         Work work = new Work(shop, claim.get().entry());
         try {
             LedgerEntry entry = work.entry;
             if (entry.platformOrderId() == null) {
-                return work.park(Park.unreadableOrder(entry.orderNo(), "platformOrderId",
+                work.outcome = work.park(Park.unreadableOrder(entry.orderNo(), "platformOrderId",
                         "the shop's id of the order was never recorded").reason());
+                return work;
             }
             Optional<IncomingOrder> fresh;
             try {
                 fresh = shopPort.refetch(shop, Integer.parseInt(entry.channel()), entry.platformOrderId());
             } catch (Exception e) {
-                return work.retryLater("The shop could not be read: " + describe(e), Duration.ZERO);
+                work.outcome = work.retryLater("The shop could not be read: " + describe(e), Duration.ZERO);
+                return work;
             }
             if (fresh.isEmpty()) {
                 if (entry.state() == OrderState.CREATED || entry.state() == OrderState.BOOKED) {
                     work.event("acknowledge-skipped", "The order is gone from the shop; e-conomic has document "
                             + entry.economicDocumentNumber() + ", nothing left to tell the shop", null, null, null);
                     work.move(OrderState.ACKNOWLEDGED, LedgerChanges.none().nextAttemptAt(null).releaseClaim());
-                    return Outcome.DONE;
+                    work.outcome = Outcome.DONE;
+                    return work;
                 }
-                return work.park(Park.orderVanished(entry.orderNo()).reason());
+                work.outcome = work.park(Park.orderVanished(entry.orderNo()).reason());
+                return work;
             }
-            return work.run(fresh.get());
+            work.start(fresh.get());
         } catch (LeaseLost e) {
-            return Outcome.SKIPPED;
+            work.outcome = Outcome.SKIPPED;
+        }
+        return work;
+    }
+
+    /** {@link #claimDue} and every {@link OrderStep} in order, as the {@code resume-order} route runs them. */
+    public Outcome resume(ShopSettings shop, LedgerEntry due) {
+        return runSteps(claimDue(shop, due));
+    }
+
+    private Outcome runSteps(Work work) {
+        for (OrderStep step : OrderStep.values()) {
+            step(step, work);
+        }
+        return work.outcome();
+    }
+
+    /**
+     * One step of a claimed order. A finished order (done, parked, skipped or to be retried) is left alone, and the
+     * steps before the document exists are passed over once it does (it was sent before, or adopted).
+     */
+    public void step(OrderStep step, Work work) {
+        if (work.finished()) {
+            return;
+        }
+        try {
+            switch (step) {
+                case FIND_EXISTING_DOCUMENT -> work.beforeSending(work::findExistingDocument);
+                case MAP_ORDER -> work.beforeSending(work::mapOrder);
+                case CHECK_ARTICLES -> work.beforeSending(work::checkArticles);
+                case RESOLVE_CUSTOMER -> work.beforeSending(work::resolveCustomer);
+                case CREATE_ARTICLES -> work.beforeSending(work::createArticles);
+                case RECORD_SEND_INTENT -> work.beforeSending(work::recordSendIntent);
+                case SEND_DOCUMENT -> work.beforeSending(work::sendDocument);
+                case CHECK_TOTALS -> work.finishing(work::checkTotals);
+                case BOOK_INVOICE -> work.finishing(work::bookInvoice);
+                case ACKNOWLEDGE_ORDER -> work.finishing(work::acknowledgeOrder);
+            }
+        } catch (LeaseLost e) {
+            work.outcome = Outcome.SKIPPED;
         }
     }
 
-    /** The order's state for one worker holding its claim; every transition checks the version it holds. */
-    private final class Work {
+    /**
+     * One claimed order on its way through the steps, carried in the route's exchange: its ledger row as this
+     * worker last wrote it (every transition checks that version), what the steps found so far, and the outcome
+     * once a step finished it.
+     */
+    public final class Work {
         private final ShopSettings shop;
         private final OrderFlowSettings flow;
+        private final String orderNo;
         private LedgerEntry entry;
+        private IncomingOrder incoming;
+        private Outcome outcome;
+        private ArticleCheck.Missing missing;
+        private CustomerResolver.Resolution customer;
+        private ObjectNode body;
+        private JsonNode document;
+        private DocumentCollection collection;
 
         Work(ShopSettings shop, LedgerEntry entry) {
             this.shop = shop;
             this.flow = shop.orders();
+            this.orderNo = entry.orderNo();
             this.entry = entry;
         }
 
-        Outcome run(IncomingOrder incoming) {
-            if (incoming.problem() != null) {
-                return park(incoming.problem());
-            }
-            ShopOrder order = incoming.order();
-            return switch (entry.state()) {
-                case CREATED, BOOKED -> finish(order, null, null);
-                case ACKNOWLEDGED, PARKED -> Outcome.SKIPPED;
-                default -> send(incoming);
-            };
+        private Work(ShopSettings shop, String orderNo, Outcome outcome) {
+            this.shop = shop;
+            this.flow = shop.orders();
+            this.orderNo = orderNo;
+            this.outcome = outcome;
         }
 
-        private Outcome send(IncomingOrder incoming) {
+        static Work finished(OrderTransfer transfer, ShopSettings shop, String orderNo, Outcome outcome) {
+            return transfer.new Work(shop, orderNo, outcome);
+        }
+
+        public String shopId() {
+            return shop.id();
+        }
+
+        public String orderNo() {
+            return orderNo;
+        }
+
+        /** The ledger state this worker last wrote; null when the order was never claimed. */
+        public OrderState state() {
+            return entry == null ? null : entry.state();
+        }
+
+        /** How the steps left the order; null while it is still on its way. */
+        public Outcome outcome() {
+            return outcome;
+        }
+
+        public boolean finished() {
+            return outcome != null;
+        }
+
+        @Override
+        public String toString() {
+            return "order " + shop.id() + "/" + orderNo + " " + state() + (outcome == null ? "" : " " + outcome);
+        }
+
+        private void start(IncomingOrder read) {
+            if (read.problem() != null) {
+                outcome = park(read.problem());
+                return;
+            }
+            incoming = read;
+            if (entry.state() == OrderState.ACKNOWLEDGED || entry.state() == OrderState.PARKED) {
+                outcome = Outcome.SKIPPED;
+            }
+        }
+
+        private boolean documentExists() {
+            return entry.state() == OrderState.CREATED || entry.state() == OrderState.BOOKED;
+        }
+
+        /** The steps up to the send: bad data parks, a busy customer or an outage retries later. */
+        private void beforeSending(Step step) {
+            if (documentExists()) {
+                return;
+            }
             ShopOrder order = incoming.order();
             try {
-                String known = entry.referencesOther();
-                boolean mayExist = entry.state() == OrderState.IN_DOUBT || entry.payload() != null;
-                if (!mayExist && restore.mustLookUp(shop, order.orderDate())) {
-                    // The store may have forgotten this order's send (restored from a backup): ask e-conomic.
-                    known = OrderMapper.reference(order, flow.mapping());
-                    mayExist = true;
-                }
-                if (mayExist) {
-                    Optional<Outcome> adopted = adoptExisting(order, known);
-                    if (adopted.isPresent()) {
-                        return adopted.get();
-                    }
-                }
-                if (!flow.triggerStatusIds(order.channelId()).contains(order.statusId())) {
-                    // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
-                    return park(Park.leftTriggerStatuses(order.orderNo(), order.statusId()).reason());
-                }
-                // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
-                OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
-                // Every check that can park runs before the first write, so a parked order leaves nothing behind.
-                ArticleCheck.Missing missing = articles.check(order, flow);
-                CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
-                event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
-                        null, null, null);
-                List<String> created = articles.create(order, flow, missing);
-                if (!created.isEmpty()) {
-                    event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
-                }
-                EconomicDocument document = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
-                        flow.mapping());
-                ObjectNode body = EconomicJson.MAPPER.valueToTree(document);
-                String payload = body.toString();
-                String hash = CustomerResolver.sha256(payload);
-                String reference = document.references().other();
-                String key = shop.id() + ":" + order.orderNo() + ":" + hash.substring(0, 16);
-                entry = move(OrderState.SENDING, LedgerChanges.none().documentType(flow.documentType().key())
-                        .payload(payload, hash).idempotencyKey(key).referencesOther(reference).reason(null)
-                        .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())).countAttempt());
-                event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
-                        + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
-                OrderMapper.roundingNote(order, flow.mapping())
-                        .ifPresent(note -> event("rounding", note, null, null, null));
-                return create(order, body, key);
+                step.run(order);
             } catch (OrderMappingException e) {
-                return park(e.reason());
+                outcome = park(e.reason());
             } catch (CustomerResolver.CustomerBusyException e) {
-                return retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
+                outcome = retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
             } catch (EconomicValidationException e) {
-                return park(rejected(order, e), e);
+                outcome = park(rejected(order, e), e);
             } catch (Exception e) {
-                return failed(e);
+                outcome = failed(e);
             }
         }
 
-        private Outcome create(ShopOrder order, ObjectNode body, String key) {
+        /** The steps once the document exists: a passing failure continues later from where the order stands. */
+        private void finishing(Step step) {
+            ShopOrder order = incoming.order();
+            try {
+                step.run(order);
+            } catch (EconomicOutcomeUnknownException e) {
+                // A booking in doubt is found again by reference: the draft is gone and a booked invoice has it.
+                entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
+                        .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
+                event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", status(e),
+                        e.requestId(), null);
+                outcome = Outcome.RETRY_LATER;
+            } catch (EconomicValidationException e) {
+                outcome = park(rejected(order, e), e);
+            } catch (Exception e) {
+                outcome = continueLater(e);
+            }
+        }
+
+        /** Looks the order up in e-conomic when it may be there already; a document found is adopted. */
+        private void findExistingDocument(ShopOrder order) throws Exception {
+            String known = entry.referencesOther();
+            boolean mayExist = entry.state() == OrderState.IN_DOUBT || entry.payload() != null;
+            if (!mayExist && restore.mustLookUp(shop, order.orderDate())) {
+                // The store may have forgotten this order's send (restored from a backup): ask e-conomic.
+                known = OrderMapper.reference(order, flow.mapping());
+                mayExist = true;
+            }
+            if (mayExist) {
+                adoptExisting(order, known);
+            }
+        }
+
+        private void mapOrder(ShopOrder order) {
+            if (!flow.triggerStatusIds(order.channelId()).contains(order.statusId())) {
+                // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
+                outcome = park(Park.leftTriggerStatuses(order.orderNo(), order.statusId()).reason());
+                return;
+            }
+            // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
+            OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
+        }
+
+        // Every check that can park runs before the first write, so a parked order leaves nothing behind.
+        private void checkArticles(ShopOrder order) throws Exception {
+            missing = articles.check(order, flow);
+        }
+
+        private void resolveCustomer(ShopOrder order) throws Exception {
+            customer = customers.resolve(shop.id(), order, flow);
+            event("customer", "e-conomic customer " + customer.customerNumber() + ": " + customer.how(),
+                    null, null, null);
+        }
+
+        private void createArticles(ShopOrder order) throws Exception {
+            List<String> created = articles.create(order, flow, missing);
+            if (!created.isEmpty()) {
+                event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
+            }
+        }
+
+        /** Commits the document about to be sent, its Idempotency-Key and reference, before anything is sent. */
+        private void recordSendIntent(ShopOrder order) {
+            EconomicDocument mapped = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
+                    flow.mapping());
+            body = EconomicJson.MAPPER.valueToTree(mapped);
+            String payload = body.toString();
+            String hash = CustomerResolver.sha256(payload);
+            String reference = mapped.references().other();
+            String key = shop.id() + ":" + order.orderNo() + ":" + hash.substring(0, 16);
+            entry = move(OrderState.SENDING, LedgerChanges.none().documentType(flow.documentType().key())
+                    .payload(payload, hash).idempotencyKey(key).referencesOther(reference).reason(null)
+                    .shopOrder(incoming.platformOrderId(), masked(incoming.rawJson())).countAttempt());
+            event("mapped", "Mapped to a " + flow.documentType().key() + " for customer "
+                    + customer.customerNumber() + "; sending with Idempotency-Key " + key, null, null, payload);
+            OrderMapper.roundingNote(order, flow.mapping())
+                    .ifPresent(note -> event("rounding", note, null, null, null));
+        }
+
+        private void sendDocument(ShopOrder order) {
             DocumentKind kind = createdKind();
+            String key = entry.idempotencyKey();
             try {
                 DocumentResult created = economic.createDocument(kind, body, key);
                 entry = move(OrderState.CREATED, LedgerChanges.none().economicDocumentNumber((long) created.number())
@@ -260,31 +411,32 @@ public final class OrderTransfer {
                         + created.body().path("grossAmount").asText("?") + " " + order.currency()
                         + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                         201, created.requestId(), null);
-                return finish(order, created.body(), created.collection());
+                document = created.body();
+                collection = created.collection();
             } catch (EconomicOutcomeUnknownException e) {
                 entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
                 event("in-doubt", "No answer from e-conomic (" + e.summary() + "); it is looked up by reference "
                         + entry.referencesOther() + " before anything is sent again", status(e), e.requestId(), null);
-                return Outcome.RETRY_LATER;
+                outcome = Outcome.RETRY_LATER;
             } catch (EconomicValidationException e) {
-                return park(rejected(order, e), e);
+                outcome = park(rejected(order, e), e);
             } catch (Exception e) {
-                return failed(e);
+                outcome = failed(e);
             }
         }
 
         /** Looks the order up in e-conomic; a document found is adopted instead of sending a second one. */
-        private Optional<Outcome> adoptExisting(ShopOrder order, String reference) throws Exception {
+        private void adoptExisting(ShopOrder order, String reference) throws Exception {
             if (reference == null) {
-                return Optional.empty();
+                return;
             }
             List<FoundDocument> found = economic.findDocumentsByReference(reference);
             event("looked-up", found.isEmpty() ? "No document with reference " + reference + " in e-conomic"
                     : "Found in e-conomic: " + found.stream().map(d -> label(d.collection()) + " " + d.number())
                     .toList(), null, null, null);
             if (found.isEmpty()) {
-                return Optional.empty();
+                return;
             }
             // One order legitimately has several documents over its life (an archived order and its invoice, a
             // booked invoice and its credit note); two in one collection would be a duplicate worth a shout.
@@ -292,96 +444,92 @@ public final class OrderTransfer {
                 LOG.error("Order {}/{} has more than one document in one e-conomic collection with reference {}: {}",
                         shop.id(), order.orderNo(), reference, found);
             }
-            FoundDocument document = preferred(found).orElseThrow();
+            FoundDocument existing = preferred(found).orElseThrow();
             LedgerChanges changes = LedgerChanges.none().nextAttemptAt(clock.instant().plus(LEASE)).reason(null)
                     .referencesOther(reference).documentType(flow.documentType().key());
-            if (document.collection() == DocumentCollection.INVOICES_BOOKED) {
-                entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) document.number())
+            if (existing.collection() == DocumentCollection.INVOICES_BOOKED) {
+                entry = move(OrderState.BOOKED, changes.economicBookedNumber((long) existing.number())
                         .economicDocumentNumber(entry.economicDocumentNumber() != null ? entry.economicDocumentNumber()
-                                : (long) document.number()));
+                                : (long) existing.number()));
             } else {
-                entry = move(OrderState.CREATED, changes.economicDocumentNumber((long) document.number()));
+                entry = move(OrderState.CREATED, changes.economicDocumentNumber((long) existing.number()));
             }
-            event("adopted", "Adopted " + label(document.collection()) + " " + document.number()
+            event("adopted", "Adopted " + label(existing.collection()) + " " + existing.number()
                     + " found by its reference; nothing was sent again", null, null, null);
-            return Optional.of(finish(order, null, document.collection()));
+            collection = existing.collection();
         }
 
         /**
-         * After the document exists: check totals, book or mark sent, and tell the shop. {@code document} and
-         * {@code collection} are what this worker just saw; when unknown (a resumed order) the document is
-         * looked up by its reference, since e-conomic may have moved it on (booked, sent, archived) meanwhile.
+         * After the document exists: compare e-conomic's total with the shop's. The document is what this worker
+         * just saw; when unknown (a resumed or adopted order) it is looked up by its reference, since e-conomic may
+         * have moved it on (booked, sent, archived) meanwhile.
          */
-        private Outcome finish(ShopOrder order, JsonNode document, DocumentCollection collection) {
-            try {
-                if (entry.state() == OrderState.CREATED) {
-                    if (document == null || !document.has("grossAmount")) {
-                        FoundDocument found = preferred(economic.findDocumentsByReference(entry.referencesOther()))
-                                .orElseThrow(() -> new IllegalStateException("document " + entry.economicDocumentNumber()
-                                        + " with reference " + entry.referencesOther() + " is no longer in e-conomic"));
-                        collection = found.collection();
-                        document = economic.getDocument(found.collection(), found.number()).map(DocumentResult::body)
-                                .orElseThrow(() -> new IllegalStateException(label(found.collection()) + " "
-                                        + found.number() + " vanished while it was read"));
-                        if (collection == DocumentCollection.INVOICES_BOOKED) {
-                            entry = move(OrderState.BOOKED, LedgerChanges.none()
-                                    .economicBookedNumber((long) found.number())
-                                    .nextAttemptAt(clock.instant().plus(LEASE)));
-                            event("booked", "Found already booked as invoice " + found.number(), null, null, null);
-                        }
-                    }
+        private void checkTotals(ShopOrder order) throws Exception {
+            if (entry.state() != OrderState.CREATED) {
+                return;
+            }
+            if (document == null || !document.has("grossAmount")) {
+                FoundDocument found = preferred(economic.findDocumentsByReference(entry.referencesOther()))
+                        .orElseThrow(() -> new IllegalStateException("document " + entry.economicDocumentNumber()
+                                + " with reference " + entry.referencesOther() + " is no longer in e-conomic"));
+                collection = found.collection();
+                document = economic.getDocument(found.collection(), found.number()).map(DocumentResult::body)
+                        .orElseThrow(() -> new IllegalStateException(label(found.collection()) + " "
+                                + found.number() + " vanished while it was read"));
+                if (collection == DocumentCollection.INVOICES_BOOKED) {
+                    entry = move(OrderState.BOOKED, LedgerChanges.none()
+                            .economicBookedNumber((long) found.number())
+                            .nextAttemptAt(clock.instant().plus(LEASE)));
+                    event("booked", "Found already booked as invoice " + found.number(), null, null, null);
                 }
-                if (entry.state() == OrderState.CREATED) {
-                    BigDecimal gross = document.path("grossAmount").decimalValue();
-                    TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
-                            flow.mapping().roundingTolerance());
-                    Optional<String> taxedRounding = taxedRoundingLine(document);
-                    if (taxedRounding.isPresent()) {
-                        long number = entry.economicDocumentNumber();
-                        boolean deleted = deleteDraft(collection, number);
-                        return park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
-                                .reason());
-                    }
-                    if (check.result() == TotalCheck.Result.ROUNDING) {
-                        event("rounding", "e-conomic computed " + gross.toPlainString() + " " + order.currency()
-                                + ", the shop charged " + order.totalIncVat().toPlainString() + " (difference "
-                                + check.difference().toPlainString() + ", accepted as rounding up to "
-                                + flow.mapping().roundingTolerance().toPlainString() + ")", null, null, null);
-                    }
-                    if (check.result() == TotalCheck.Result.MISMATCH) {
-                        long number = entry.economicDocumentNumber();
-                        boolean deleted = deleteDraft(collection, number);
-                        return park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
-                                deleted).reason());
-                    }
-                    if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
-                        DocumentResult bookedInvoice = economic.bookDraft(
-                                Math.toIntExact(entry.economicDocumentNumber()), flow.sendBy(),
-                                "book:" + entry.idempotencyKey());
-                        long booked = bookedInvoice.number();
-                        entry = move(OrderState.BOOKED, LedgerChanges.none().economicBookedNumber(booked)
-                                .nextAttemptAt(clock.instant().plus(LEASE)));
-                        event("booked", "Draft " + entry.economicDocumentNumber() + " booked as invoice " + booked
-                                + flow.sendBy().map(sendBy -> ", sent by " + sendBy).orElse(""), 201, null, null);
-                    } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()
-                            && collection == DocumentCollection.ORDER_DRAFTS) {
-                        economic.markOrderSent((ObjectNode) document, "sent:" + entry.idempotencyKey());
-                        event("marked-sent", "Order " + entry.economicDocumentNumber() + " marked as sent", 201,
-                                null, null);
-                    }
-                }
-                return acknowledge(order);
-            } catch (EconomicOutcomeUnknownException e) {
-                // A booking in doubt is found again by reference: the draft is gone and a booked invoice has it.
-                entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
-                        .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
-                event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", status(e),
-                        e.requestId(), null);
-                return Outcome.RETRY_LATER;
-            } catch (EconomicValidationException e) {
-                return park(rejected(order, e), e);
-            } catch (Exception e) {
-                return continueLater(e);
+            }
+            if (entry.state() != OrderState.CREATED) {
+                return;
+            }
+            BigDecimal gross = document.path("grossAmount").decimalValue();
+            TotalCheck check = OrderMapper.compareTotals(order.totalIncVat(), gross,
+                    flow.mapping().roundingTolerance());
+            Optional<String> taxedRounding = taxedRoundingLine(document);
+            if (taxedRounding.isPresent()) {
+                long number = entry.economicDocumentNumber();
+                boolean deleted = deleteDraft(collection, number);
+                outcome = park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
+                        .reason());
+                return;
+            }
+            if (check.result() == TotalCheck.Result.ROUNDING) {
+                event("rounding", "e-conomic computed " + gross.toPlainString() + " " + order.currency()
+                        + ", the shop charged " + order.totalIncVat().toPlainString() + " (difference "
+                        + check.difference().toPlainString() + ", accepted as rounding up to "
+                        + flow.mapping().roundingTolerance().toPlainString() + ")", null, null, null);
+            }
+            if (check.result() == TotalCheck.Result.MISMATCH) {
+                long number = entry.economicDocumentNumber();
+                boolean deleted = deleteDraft(collection, number);
+                outcome = park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
+                        deleted).reason());
+            }
+        }
+
+        /** Books the draft (booked-invoice shops) or marks the order sent (order shops that ask for it). */
+        private void bookInvoice(ShopOrder order) throws Exception {
+            if (entry.state() != OrderState.CREATED) {
+                return;
+            }
+            if (flow.documentType() == DocumentType.BOOKED_INVOICE) {
+                DocumentResult bookedInvoice = economic.bookDraft(
+                        Math.toIntExact(entry.economicDocumentNumber()), flow.sendBy(),
+                        "book:" + entry.idempotencyKey());
+                long booked = bookedInvoice.number();
+                entry = move(OrderState.BOOKED, LedgerChanges.none().economicBookedNumber(booked)
+                        .nextAttemptAt(clock.instant().plus(LEASE)));
+                event("booked", "Draft " + entry.economicDocumentNumber() + " booked as invoice " + booked
+                        + flow.sendBy().map(sendBy -> ", sent by " + sendBy).orElse(""), 201, null, null);
+            } else if (flow.documentType() == DocumentType.ORDER && flow.markOrderSent()
+                    && collection == DocumentCollection.ORDER_DRAFTS) {
+                economic.markOrderSent((ObjectNode) document, "sent:" + entry.idempotencyKey());
+                event("marked-sent", "Order " + entry.economicDocumentNumber() + " marked as sent", 201,
+                        null, null);
             }
         }
 
@@ -435,7 +583,7 @@ public final class OrderTransfer {
                     .thenComparingInt(FoundDocument::number));
         }
 
-        private Outcome acknowledge(ShopOrder order) throws Exception {
+        private void acknowledgeOrder(ShopOrder order) throws Exception {
             long erpNumber = entry.economicBookedNumber() != null ? entry.economicBookedNumber()
                     : entry.economicDocumentNumber();
             if (flow.acknowledgeStatus().isPresent()) {
@@ -449,7 +597,7 @@ public final class OrderTransfer {
                     .releaseClaim());
             LOG.info("Order {}/{} is e-conomic {} {}", shop.id(), order.orderNo(), flow.documentType().key(),
                     erpNumber);
-            return Outcome.DONE;
+            outcome = Outcome.DONE;
         }
 
         /** Booking or acknowledging failed for a passing reason: the same worker or another continues later. */
@@ -583,6 +731,12 @@ public final class OrderTransfer {
             return x.summary();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** One step's work on the order as read from the shop. */
+    @FunctionalInterface
+    private interface Step {
+        void run(ShopOrder order) throws Exception;
     }
 
     /** The claim was taken over (our lease ran out); the new holder carries on. */

@@ -76,32 +76,70 @@ public final class PaymentFlow {
         return found;
     }
 
-    /** One run for one shop: record, enter, settle. */
+    /** One run for one shop: record, enter, settle, as the {@code register-payments} route runs it. */
     public Summary run(String shopId) {
-        ShopSettings shop = shop(shopId);
-        PaymentSettings config = settings(shopId);
-        int recorded = record(shop, config);
-        int entered = 0;
-        int waiting = 0;
-        int parked = 0;
-        for (ShopPayment due : ledger.due(shopId, DUE_PER_RUN)) {
+        Run run = new Run(shopId);
+        recordNew(run);
+        enterDue(run);
+        settleBooked(run);
+        return summary(run);
+    }
+
+    /** One run's counts, carried in the route's exchange from step to step. */
+    public static final class Run {
+        private final String shopId;
+        private int recorded;
+        private int entered;
+        private int waiting;
+        private int parked;
+        private int settled;
+
+        public Run(String shopId) {
+            this.shopId = shopId;
+        }
+
+        @Override
+        public String toString() {
+            return "payments of shop " + shopId + ": " + recorded + " recorded, " + entered + " entered, " + settled
+                    + " settled, " + waiting + " waiting, " + parked + " parked";
+        }
+    }
+
+    /** Step {@code record-payments}: new captures and refunds into the payment ledger. */
+    public void recordNew(Run run) {
+        run.recorded = record(shop(run.shopId), settings(run.shopId));
+    }
+
+    /** Step {@code enter-due-payments}: the due payments entered in e-conomic's journal. */
+    public void enterDue(Run run) {
+        ShopSettings shop = shop(run.shopId);
+        PaymentSettings config = settings(run.shopId);
+        for (ShopPayment due : ledger.due(run.shopId, DUE_PER_RUN)) {
             Optional<PaymentState> state = registration.process(shop, config, due);
             if (state.isEmpty()) {
                 continue;
             }
             switch (state.get()) {
-                case ENTERED, SETTLED -> entered++;
-                case WAITING -> waiting++;
-                case PARKED -> parked++;
+                case ENTERED, SETTLED -> run.entered++;
+                case WAITING -> run.waiting++;
+                case PARKED -> run.parked++;
                 default -> { }
             }
         }
-        int settled = settle(shopId, config);
-        if (recorded + entered + settled + parked > 0) {
+    }
+
+    /** Step {@code settle-payments}: which entered payments the accountant has booked. */
+    public void settleBooked(Run run) {
+        run.settled = settle(run.shopId, settings(run.shopId));
+    }
+
+    /** Step {@code summarise-payments}: the run's counts, logged when anything happened. */
+    public Summary summary(Run run) {
+        if (run.recorded + run.entered + run.settled + run.parked > 0) {
             LOG.info("Payments of shop {}: {} recorded, {} entered in e-conomic, {} settled, {} waiting, {} parked",
-                    shopId, recorded, entered, settled, waiting, parked);
+                    run.shopId, run.recorded, run.entered, run.settled, run.waiting, run.parked);
         }
-        return new Summary(recorded, entered, settled, waiting, parked);
+        return new Summary(run.recorded, run.entered, run.settled, run.waiting, run.parked);
     }
 
     /** Records new captures and refunds; a capture whose order cannot be read is recorded parked, naming why. */

@@ -7,8 +7,10 @@ import io.jesync.config.ShopSettings;
 
 /**
  * Shop payments into e-conomic, per shop with {@code shop.<id>.payments.enabled}: a Quartz schedule runs
- * {@link PaymentFlow#run}, which records new captures and refunds, enters the due ones and checks which were
- * booked. {@code stateful=true}: two runs of one shop never overlap.
+ * the steps of {@link PaymentFlow#run}: {@code record-payments-<shop>} (new captures and refunds),
+ * {@code enter-due-payments-<shop>}, {@code settle-payments-<shop>} (which were booked) and
+ * {@code summarise-payments-<shop>}, the run's counts ({@link PaymentFlow.Run}) carried in the body.
+ * {@code stateful=true}: two runs of one shop never overlap.
  */
 public class PaymentSyncRoutes extends RouteBuilder {
 
@@ -29,7 +31,12 @@ public class PaymentSyncRoutes extends RouteBuilder {
                     + payments.pollInterval().toMillis() + "&trigger.repeatCount=-1")
                     .routeId("register-payments-" + shop.id())
                     .setHeader("shopId", constant(shop.id()))
-                    .bean("paymentFlow", "run(${header.shopId})");
+                    .process(exchange -> exchange.getMessage().setBody(new PaymentFlow.Run(shop.id())))
+                    .id("start-payment-run-" + shop.id())
+                    .bean("paymentFlow", "recordNew").id("record-payments-" + shop.id())
+                    .bean("paymentFlow", "enterDue").id("enter-due-payments-" + shop.id())
+                    .bean("paymentFlow", "settleBooked").id("settle-payments-" + shop.id())
+                    .bean("paymentFlow", "summary").id("summarise-payments-" + shop.id());
         }
     }
 }

@@ -50,8 +50,26 @@ public final class ProductFlow {
     }
 
     public RunSummary poll(String shopId) throws IOException, InterruptedException {
-        ShopSettings shop = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst().orElseThrow();
-        return shop.products().ownership().productMaster() == Owner.SHOP ? shopToEconomic(shop) : economicToShop(shop);
+        return shopIsMaster(shopId) ? shopToEconomic(shopId) : economicToShop(shopId);
+    }
+
+    /** Which way products go for the shop ({@code sync.mode}): true when the shop is their master. */
+    public boolean shopIsMaster(String shopId) {
+        return shop(shopId).products().ownership().productMaster() == Owner.SHOP;
+    }
+
+    /** Step {@code products-to-economic}: the shop's changed products written to e-conomic. */
+    public RunSummary shopToEconomic(String shopId) throws IOException, InterruptedException {
+        return shopToEconomic(shop(shopId));
+    }
+
+    /** Step {@code products-to-shop}: e-conomic's changed products written to the shop. */
+    public RunSummary economicToShop(String shopId) throws IOException, InterruptedException {
+        return economicToShop(shop(shopId));
+    }
+
+    private ShopSettings shop(String shopId) {
+        return settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst().orElseThrow();
     }
 
     RunSummary shopToEconomic(ShopSettings shop) throws IOException, InterruptedException {

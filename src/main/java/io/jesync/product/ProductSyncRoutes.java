@@ -7,8 +7,9 @@ import io.jesync.config.ShopSettings;
 
 /**
  * The product flow, per shop: a Quartz schedule ({@code stateful=true}, so two runs of one shop never overlap) runs
- * {@link ProductFlow#poll} in the direction {@code sync.mode} gives products. Each product is written or parked on
- * its own inside the run; a run that meets an outage ends early and the next one re-reads from the watermark.
+ * {@link ProductFlow#poll} in the direction {@code sync.mode} gives products: step {@code products-to-economic-<shop>}
+ * or {@code products-to-shop-<shop>}, then {@code report-products-<shop>}. Each product is written or parked on its
+ * own inside the run; a run that meets an outage ends early and the next one re-reads from the watermark.
  */
 public class ProductSyncRoutes extends RouteBuilder {
 
@@ -27,8 +28,14 @@ public class ProductSyncRoutes extends RouteBuilder {
             from("quartz:products/poll-" + shop.id() + "?stateful=true&" + schedule)
                     .routeId("poll-products-" + shop.id())
                     .setHeader("shopId", constant(shop.id()))
-                    .bean("productFlow", "poll(${header.shopId})")
-                    .log("Products of shop ${header.shopId}: ${body}");
+                    .choice().id("product-direction-" + shop.id())
+                        .when(method("productFlow", "shopIsMaster(${header.shopId})"))
+                            .bean("productFlow", "shopToEconomic(${header.shopId})")
+                            .id("products-to-economic-" + shop.id())
+                        .otherwise()
+                            .bean("productFlow", "economicToShop(${header.shopId})").id("products-to-shop-" + shop.id())
+                    .end()
+                    .log("Products of shop ${header.shopId}: ${body}").id("report-products-" + shop.id());
         }
     }
 }

@@ -45,14 +45,22 @@ public final class Reconciliation {
 
     /** The schedule's run: yesterday in the shop's time zone, every kind. */
     public void scheduled(String shopId) {
-        ShopSettings shop = shop(shopId);
-        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneId.of(shop.orders().mapping().timeZone())))
-                .minusDays(1);
-        for (DayReconciler reconciler : reconcilers.values()) {
-            if (reconciler.appliesTo(shop)) {
-                run(shopId, reconciler.kind(), yesterday, "schedule");
-            }
+        LocalDate yesterday = yesterday(shopId);
+        for (String kind : kinds(shopId)) {
+            run(shopId, kind, yesterday, "schedule");
         }
+    }
+
+    /** Step {@code choose-day}: yesterday in the shop's time zone. */
+    public LocalDate yesterday(String shopId) {
+        ShopSettings shop = shop(shopId);
+        return LocalDate.now(clock.withZone(ZoneId.of(shop.orders().mapping().timeZone()))).minusDays(1);
+    }
+
+    /** Step {@code list-reconciliations}: the kinds that apply to the shop, in name order. */
+    public List<String> kinds(String shopId) {
+        ShopSettings shop = shop(shopId);
+        return reconcilers.values().stream().filter(r -> r.appliesTo(shop)).map(DayReconciler::kind).toList();
     }
 
     /** Runs one reconciliation to the end and returns it as stored; {@code day} null means yesterday. */

@@ -7,7 +7,9 @@ import io.jesync.config.ShopSettings;
 
 /**
  * The daily reconciliation per shop with {@code shop.<id>.reconciliation.enabled}: a Quartz cron (non-concurrent)
- * compares yesterday in the shop's time zone; on demand it runs through {@code POST /api/reconciliation}.
+ * compares yesterday in the shop's time zone, one reconciliation kind after the other (steps
+ * {@code choose-day-<shop>}, {@code list-reconciliations-<shop>}, {@code reconcile-day-<shop>}); on demand it runs
+ * through {@code POST /api/reconciliation}.
  */
 public class ReconciliationRoutes extends RouteBuilder {
 
@@ -23,7 +25,13 @@ public class ReconciliationRoutes extends RouteBuilder {
                     + shop.reconciliation().cron().replace(' ', '+'))
                     .routeId("reconcile-" + shop.id())
                     .setHeader("shopId", constant(shop.id()))
-                    .bean("reconciliation", "scheduled(${header.shopId})");
+                    .bean("reconciliation", "yesterday(${header.shopId})").id("choose-day-" + shop.id())
+                    .setProperty("day", body())
+                    .bean("reconciliation", "kinds(${header.shopId})").id("list-reconciliations-" + shop.id())
+                    .split(body()).stopOnException().id("each-reconciliation-" + shop.id())
+                        .bean("reconciliation", "run(${header.shopId}, ${body}, ${exchangeProperty.day}, 'schedule')")
+                        .id("reconcile-day-" + shop.id())
+                    .end();
         }
     }
 }

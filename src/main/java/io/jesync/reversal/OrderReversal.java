@@ -144,43 +144,101 @@ public final class OrderReversal {
         return inserted;
     }
 
-    /** A recorded reversal that is due: new, retried, in doubt, or a credit note still to book. */
-    public Outcome process(ShopSettings shop, ReversalEntry due) {
+    /**
+     * A recorded reversal that is due (new, retried, in doubt, or a credit note still to book), claimed for this
+     * worker (step {@code claim-reversal}); one another worker holds comes back finished as {@link Outcome#SKIPPED}.
+     */
+    public Work claim(ShopSettings shop, ReversalEntry due) {
         Optional<ReversalEntry> claim = reversals.claim(shop.id(), due.orderNo(), due.seq(), owner, LEASE);
         if (claim.isEmpty()) {
-            return Outcome.SKIPPED;
+            return new Work(shop, due, null, Outcome.SKIPPED);
         }
         Optional<LedgerEntry> order = orders.find(shop.id(), due.orderNo());
-        Work work = new Work(shop, claim.get(), order.orElse(null));
-        try {
-            return work.run();
-        } catch (LeaseLost e) {
-            return Outcome.SKIPPED;
+        Work work = new Work(shop, claim.get(), order.orElse(null), null);
+        if (work.order == null || work.order.referencesOther() == null) {
+            work.step(() -> work.park("Order " + work.entry.orderNo() + " is not in the order ledger any more;"
+                    + " nothing can be reversed automatically"));
+        }
+        return work;
+    }
+
+    /** {@link #claim} and every {@link ReversalStep} in order, as the {@code process-reversal} route runs them. */
+    public Outcome process(ShopSettings shop, ReversalEntry due) {
+        Work work = claim(shop, due);
+        for (ReversalStep step : ReversalStep.values()) {
+            step(step, work);
+        }
+        return work.outcome();
+    }
+
+    /** One step of a claimed reversal; a finished one is left alone. */
+    public void step(ReversalStep step, Work work) {
+        switch (step) {
+            case REVERSE_DOCUMENT -> work.step(work::reverseDocument);
+            case BOOK_CREDIT_NOTE -> work.step(work::bookCreditNote);
         }
     }
 
-    /** One reversal for the worker holding its claim; every transition checks the version it holds. */
-    private final class Work {
+    /**
+     * One reversal for the worker holding its claim, carried in the route's exchange; every transition checks the
+     * version it holds.
+     */
+    public final class Work {
         private final ShopSettings shop;
         private final ReversalSettings policy;
         private final LedgerEntry order;
         private ReversalEntry entry;
+        private Outcome outcome;
 
-        Work(ShopSettings shop, ReversalEntry entry, LedgerEntry order) {
+        Work(ShopSettings shop, ReversalEntry entry, LedgerEntry order, Outcome outcome) {
             this.shop = shop;
             this.policy = shop.reversal();
             this.entry = entry;
             this.order = order;
+            this.outcome = outcome;
         }
 
-        Outcome run() {
-            if (order == null || order.referencesOther() == null) {
-                return park("Order " + entry.orderNo() + " is not in the order ledger any more; nothing can be"
-                        + " reversed automatically");
+        public String orderNo() {
+            return entry.orderNo();
+        }
+
+        /** The reversal's state as this worker last wrote it. */
+        public ReversalState state() {
+            return entry.state();
+        }
+
+        /** How the steps left the reversal; null while it is still on its way. */
+        public Outcome outcome() {
+            return outcome;
+        }
+
+        public boolean finished() {
+            return outcome != null;
+        }
+
+        @Override
+        public String toString() {
+            return "reversal " + shop.id() + "/" + entry.orderNo() + "/" + entry.seq() + " " + entry.state()
+                    + (outcome == null ? "" : " " + outcome);
+        }
+
+        /** Runs one step unless the reversal is finished; a step that returns an outcome finishes it. */
+        private void step(java.util.function.Supplier<Outcome> step) {
+            if (finished()) {
+                return;
             }
             try {
+                outcome = step.get();
+            } catch (LeaseLost e) {
+                outcome = Outcome.SKIPPED;
+            }
+        }
+
+        /** Credits the booked invoice or deletes the open document; a credit note drafted waits for its booking. */
+        private Outcome reverseDocument() {
+            return guarded(() -> {
                 if (entry.state() == ReversalState.CREATED) {
-                    return book(entry.economicDraftNumber().intValue());
+                    return null;
                 }
                 if (entry.action() != null) {
                     return resolve();
@@ -195,6 +253,16 @@ public final class OrderReversal {
                             + " stays as it is", ReversalChanges.none());
                 }
                 return decide();
+            });
+        }
+
+        private Outcome bookCreditNote() {
+            return guarded(() -> book(entry.economicDraftNumber().intValue()));
+        }
+
+        private Outcome guarded(java.util.concurrent.Callable<Outcome> step) {
+            try {
+                return step.call();
             } catch (CreditNoteMapper.CreditNoteException e) {
                 return park(e.getMessage());
             } catch (EconomicOutcomeUnknownException e) {
@@ -276,9 +344,8 @@ public final class OrderReversal {
             }
             // A store restored from a backup has forgotten the credit notes made since and plans them again, and
             // e-conomic's idempotency window may be over: credit notes are few, so each is looked up before it is made.
-            Optional<Outcome> made = adoptExisting();
-            if (made.isPresent()) {
-                return made.get();
+            if (foundExisting()) {
+                return afterFound();
             }
             ObjectNode body = EconomicJson.MAPPER.valueToTree(note);
             entry = move(ReversalState.SENDING, ReversalChanges.none().action("credit-note").countAttempt());
@@ -290,7 +357,7 @@ public final class OrderReversal {
                     + invoice.path("currency").asText() + " incl. VAT, " + created.amounts().netAmount() + " ex VAT"
                     + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                     201, created.requestId(), body.toString());
-            return book(created.number());
+            return null;
         }
 
         private Outcome book(int draftNumber) {
@@ -321,11 +388,19 @@ public final class OrderReversal {
                 return done("draft-deleted", null, label(collection) + " " + number + " of order " + entry.orderNo()
                         + " is gone from e-conomic (checked after an unanswered delete)", ReversalChanges.none());
             }
-            return adoptExisting().orElseGet(this::decide);
+            return foundExisting() ? afterFound() : decide();
         }
 
-        /** The credit note e-conomic already has under this reversal's reference, carried on from; empty if none. */
-        private Optional<Outcome> adoptExisting() {
+        /** Done when the found credit note was booked; otherwise the next step books the found draft. */
+        private Outcome afterFound() {
+            return entry.state() == ReversalState.DONE ? Outcome.DONE : null;
+        }
+
+        /**
+         * Whether e-conomic already has a credit note under this reversal's reference; the entry then records it
+         * (DONE with a booked one, CREATED with a draft).
+         */
+        private boolean foundExisting() {
             List<FoundDocument> found = economic.findDocumentsByReference(entry.referencesOther(),
                     List.of(DocumentCollection.INVOICE_DRAFTS, DocumentCollection.INVOICES_BOOKED));
             event("looked-up", found.isEmpty() ? "No credit note with reference " + entry.referencesOther()
@@ -335,18 +410,19 @@ public final class OrderReversal {
             Optional<FoundDocument> booked = found.stream()
                     .filter(d -> d.collection() == DocumentCollection.INVOICES_BOOKED).findFirst();
             if (booked.isPresent()) {
-                return Optional.of(done("credit-note-booked", null, "Credit note for order " + entry.orderNo()
+                done("credit-note-booked", null, "Credit note for order " + entry.orderNo()
                         + " found booked as invoice " + booked.get().number() + "; nothing was sent again",
-                        ReversalChanges.none().economicBookedNumber((long) booked.get().number())));
+                        ReversalChanges.none().economicBookedNumber((long) booked.get().number()));
+                return true;
             }
             Optional<FoundDocument> draft = found.stream()
                     .filter(d -> d.collection() == DocumentCollection.INVOICE_DRAFTS).findFirst();
             if (draft.isPresent()) {
                 entry = move(ReversalState.CREATED, ReversalChanges.none()
                         .economicDraftNumber((long) draft.get().number()).nextAttemptAt(clock.instant().plus(LEASE)));
-                return Optional.of(book(draft.get().number()));
+                return true;
             }
-            return Optional.empty();
+            return false;
         }
 
         private Outcome done(String step, String action, String detail, ReversalChanges changes) {

@@ -63,6 +63,15 @@ public final class ReversalFlow {
         return reversal.detect(shop(shopId), order);
     }
 
+    /** Step {@code claim-reversal}: the due reversal claimed, or already finished (skipped, parked). */
+    public OrderReversal.Work claim(String shopId, ReversalEntry entry) {
+        return reversal.claim(shop(shopId), entry);
+    }
+
+    public void step(ReversalStep step, OrderReversal.Work work) {
+        reversal.step(step, work);
+    }
+
     public OrderReversal.Outcome process(String shopId, ReversalEntry entry) {
         return reversal.process(shop(shopId), entry);
     }

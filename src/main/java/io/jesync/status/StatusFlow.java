@@ -54,12 +54,21 @@ public final class StatusFlow {
      * actions from running: the next run reads the same events again from the unchanged cursor.
      */
     public StatusExecutor.Summary poll(String shopId) {
+        readEvents(shopId);
+        return runDue(shopId);
+    }
+
+    /**
+     * Step {@code read-status-events}: {@link #recordEvents}, where failing to read e-conomic only waits for the next
+     * run. @return how many events were new
+     */
+    public int readEvents(String shopId) {
         try {
-            recordEvents(shopId);
+            return recordEvents(shopId);
         } catch (Exception e) {
             LOG.warn("Shop {}: e-conomic status events could not be read now: {}", shopId, e.getMessage());
+            return 0;
         }
-        return runDue(shopId);
     }
 
     /** Reads and records the events of the shop's watched orders. @return how many events were new */
@@ -110,6 +119,7 @@ public final class StatusFlow {
         return true;
     }
 
+    /** Step {@code carry-out-shop-actions}: the due shop actions of every recorded event. */
     public StatusExecutor.Summary runDue(String shopId) {
         return executor.runDue(shop(shopId));
     }

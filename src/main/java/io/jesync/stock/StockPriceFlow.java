@@ -108,14 +108,52 @@ public final class StockPriceFlow {
         store.markReread(productNumber);
     }
 
-    /** One run of the schedule. Returns the pacing decision it ran under. */
+    /** One run of the schedule, its steps in one call. Returns the pacing decision it ran under. */
     public synchronized BudgetPacer.Decision tick() {
+        Tick tick = paceTick();
+        readEconomic(tick);
+        return pushToShops(tick);
+    }
+
+    /** One tick on its way through the steps, carried in the route's exchange. */
+    public static final class Tick {
+        private final Instant now;
+        private final long callsBefore;
+        private final BudgetPacer.Decision pacing;
+        private final Map<String, Map<String, BigDecimal>> pending;
+
+        private Tick(Instant now, long callsBefore, BudgetPacer.Decision pacing,
+                     Map<String, Map<String, BigDecimal>> pending) {
+            this.now = now;
+            this.callsBefore = callsBefore;
+            this.pacing = pacing;
+            this.pending = pending;
+        }
+
+        @Override
+        public String toString() {
+            return "stock and price tick at " + now + " under " + pacing;
+        }
+    }
+
+    /** Step {@code pace-tick}: what the day's budget allows this tick, and what is waiting to be sent. */
+    public Tick paceTick() {
         Instant now = clock.instant();
         long callsBefore = reader.calls();
         BudgetPacer.Decision pacing = pacer.decide(now, budget.callsToday(), budget.dailyBudget(), budget.bucketUsed(),
                 stats.pollCost(), stats.fullScanCost(), stats.priceScanCost());
         stats.pacing(pacing);
-        Map<String, Map<String, BigDecimal>> pending = pendingByShop();
+        return new Tick(now, callsBefore, pacing, pendingByShop());
+    }
+
+    /**
+     * Step {@code read-economic}: the full scan, poll, re-reads and price scans that are due and allowed. Reading
+     * failing only waits for the next tick; the shops still get what is queued.
+     */
+    public void readEconomic(Tick tick) {
+        Instant now = tick.now;
+        BudgetPacer.Decision pacing = tick.pacing;
+        Map<String, Map<String, BigDecimal>> pending = tick.pending;
         try {
             Optional<Instant> watermark = marks.getInstant(WATERMARK, ALL_SHOPS);
             boolean fullDue = watermark.isEmpty() || due(FULL_SCAN_AT, settings.fullScanInterval(), now);
@@ -147,12 +185,16 @@ public final class StockPriceFlow {
             LOG.warn("Stock and prices: reading e-conomic failed, tried again next tick: {}", e.summary());
             stats.economicFailure(e.summary());
         }
+    }
+
+    /** Step {@code push-to-shops}: every shop gets its changed stock and prices. Returns the tick's pacing. */
+    public BudgetPacer.Decision pushToShops(Tick tick) {
         for (ShopSettings s : shops) {
-            refreshPending(s, pending.get(s.id()));
+            refreshPending(s, tick.pending.get(s.id()));
             push(s);
         }
-        stats.tickCalls(reader.calls() - callsBefore);
-        return pacing;
+        stats.tickCalls(reader.calls() - tick.callsBefore);
+        return tick.pacing;
     }
 
     private boolean due(String mark, Duration interval, Instant now) {

@@ -12,8 +12,9 @@ import io.jesync.config.Secret;
 
 /**
  * The stock and price flow's schedule and e-conomic's stock webhook. The schedule wakes every
- * {@code stock-prices.tick}; {@link StockPriceFlow#tick()} decides what is due under the day's budget, so pacing
- * needs no rescheduling. {@code stateful=true} keeps two ticks from overlapping; on a shared PostgreSQL store the
+ * {@code stock-prices.tick} and runs the steps of {@link StockPriceFlow#tick()}: {@code pace-tick} decides what is
+ * due under the day's budget (so pacing needs no rescheduling), {@code read-economic} reads it, {@code push-to-shops}
+ * sends the changes. {@code stateful=true} keeps two ticks from overlapping; on a shared PostgreSQL store the
  * clustered scheduler runs each tick on one instance.
  *
  * <p>The webhook ({@code POST /api/economic/stock-webhook}, admin port, off by default) only marks the product for a
@@ -39,7 +40,9 @@ public class StockPriceRoutes extends RouteBuilder {
         from("quartz:stock-prices/tick?stateful=true&trigger.repeatInterval=" + settings.stockSync().tick().toMillis()
                 + "&trigger.repeatCount=-1")
                 .routeId("stock-prices-tick")
-                .bean("stockPriceFlow", "tick");
+                .bean("stockPriceFlow", "paceTick").id("pace-tick")
+                .bean("stockPriceFlow", "readEconomic").id("read-economic")
+                .bean("stockPriceFlow", "pushToShops").id("push-to-shops");
 
         Optional<Secret> token = settings.stockSync().webhookToken();
         if (token.isEmpty()) {
