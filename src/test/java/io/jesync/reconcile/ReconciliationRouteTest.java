@@ -38,7 +38,7 @@ class ReconciliationRouteTest {
             h.placeOrder(31);
             h.runUntilSettled(10);
             Reconciliation reconciliation = new Reconciliation(h.settings, List.of(new OrderReconciler(
-                    h.assembly.shop()::ordersSince, h.assembly.ledger(), h.reversals().ledger(), h.client,
+                    h.assembly.shop(), h.assembly.ledger(), h.reversals().ledger(), h.client,
                     shop -> new WatermarkStore(h.database, h.clock).getInstant(OrderFlow.WATERMARK, shop))),
                     new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
             routes.bind("runtimeSettings", h.settings).bind("reconciliation", reconciliation)
