@@ -259,6 +259,9 @@ public final class EconomicClient {
         JsonNode body = transport.execute(EconomicRequest.get(pathAndQuery)).body();
         if (pathAndQuery.startsWith("/products?")) {
             products.sawPage(body);
+        } else if (pathAndQuery.startsWith("/products/") && pathAndQuery.indexOf('/', "/products/".length()) < 0
+                && pathAndQuery.indexOf('?') < 0) {
+            products.saw(body);
         }
         return body;
     }
