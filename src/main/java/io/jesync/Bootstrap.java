@@ -37,6 +37,10 @@ public final class Bootstrap {
     }
 
     public int run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--benchmark")) {
+            // Self-contained: its own simulators, store and settings; nothing of this installation is read.
+            return io.jesync.benchmark.Benchmark.run(args, System.out);
+        }
         ConfigSource source;
         RuntimeSettings settings;
         Optional<InitialSyncCommand> initialSync;

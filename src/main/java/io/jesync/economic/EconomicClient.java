@@ -3,7 +3,14 @@ package io.jesync.economic;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,10 +30,15 @@ import io.jesync.store.ApiCallMeter;
  */
 public final class EconomicClient {
     static final int PAGE_SIZE = 1000;
+    /** The most values one {@code $in:} list may hold; e-conomic refuses 201 with a 400. */
+    public static final int MAX_IN_VALUES = 200;
+    /** Values per {@code $or:} chain: short enough that the query stays well under common URL limits. */
+    static final int OR_CLAUSES = 25;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EconomicTransport transport;
     private final RateLimitGovernor governor;
+    private final ProductView products = new ProductView();
 
     public EconomicClient(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock,
                           RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
@@ -39,6 +51,11 @@ public final class EconomicClient {
         return new EconomicClient(settings, http, meter, clock,
                 RateLimitGovernor.standard(clock, settings.dailyCallBudget()), RetryPolicy.standard(),
                 RandomGenerator.getDefault(), Sleeper.REAL);
+    }
+
+    /** The products this client has seen, kept current by every product read and write that passes through it. */
+    public ProductView products() {
+        return products;
     }
 
     public RateLimitGovernor governor() {
@@ -142,6 +159,31 @@ public final class EconomicClient {
         return findCustomers("corporateIdentificationNumber", corporateIdentificationNumber);
     }
 
+    /**
+     * The customers whose {@code property} (e-mail, organisation number) equals one of {@code values}, grouped by the
+     * value as asked: one read per {@value #OR_CLAUSES} values, chained with {@code $or:}. Not {@code $in:}, which
+     * e-conomic documents for numeric properties only; a customer the answer misses would be created twice, so only
+     * the documented form will do. e-conomic's {@code $eq:} ignores case, so the keys are lower case; a value with no
+     * customer maps to an empty list.
+     */
+    public Map<String, List<JsonNode>> findCustomersByAny(String property, Collection<String> values) {
+        Map<String, List<JsonNode>> found = new LinkedHashMap<>();
+        List<String> distinct = values.stream().map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
+        distinct.forEach(v -> found.put(v, new ArrayList<>()));
+        for (int from = 0; from < distinct.size(); from += OR_CLAUSES) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + OR_CLAUSES));
+            String filter = chunk.stream().map(v -> property + "$eq:" + EconomicEncoding.filterValue(v))
+                    .collect(Collectors.joining("$or:"));
+            for (JsonNode item : listAll("/customers", filter)) {
+                List<JsonNode> bucket = found.get(item.path(property).asText("").strip().toLowerCase(Locale.ROOT));
+                if (bucket != null) {
+                    bucket.add(item);
+                }
+            }
+        }
+        return found;
+    }
+
     public List<JsonNode> findCustomersByVatNumber(String vatNumber) {
         return findCustomers("vatNumber", vatNumber);
     }
@@ -157,17 +199,61 @@ public final class EconomicClient {
     // ---- products
 
     public Optional<JsonNode> findProduct(String productNumber) {
-        return getOptional("/products/" + EconomicEncoding.pathId(productNumber)).map(EconomicResponse::body);
+        Optional<JsonNode> found = getOptional("/products/" + EconomicEncoding.pathId(productNumber))
+                .map(EconomicResponse::body);
+        found.ifPresentOrElse(products::saw, () -> products.forget(productNumber));
+        return found;
+    }
+
+    /**
+     * The products among {@code productNumbers} that exist, keyed by number: one {@code productNumber$in:[..]} read per
+     * {@value #MAX_IN_VALUES} numbers instead of a GET each. A number missing from the answer is not
+     * proof of absence: e-conomic documents {@code $in:} for numeric properties, and product numbers are strings, so a
+     * caller confirms a miss with {@link #findProduct} before acting on it.
+     */
+    public Map<String, JsonNode> findProducts(Collection<String> productNumbers) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        List<String> numbers = new ArrayList<>();
+        for (String number : new LinkedHashSet<>(productNumbers)) {
+            if (number == null || number.isEmpty()) {
+                continue;
+            }
+            if (number.indexOf('[') >= 0 || number.indexOf(']') >= 0) {
+                // e-conomic does not honour $[ and $], so such a number cannot stand in a list: read it alone.
+                findProduct(number).ifPresent(product -> found.put(number, product));
+            } else {
+                numbers.add(number);
+            }
+        }
+        for (int from = 0; from < numbers.size(); from += MAX_IN_VALUES) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + MAX_IN_VALUES));
+            String filter = "productNumber$in:[" + chunk.stream().map(EconomicEncoding::filterValue)
+                    .collect(Collectors.joining(",")) + "]";
+            Set<String> asked = new HashSet<>(chunk);
+            for (JsonNode item : listAll("/products", filter)) {
+                String number = item.path("productNumber").asText(null);
+                // e-conomic compares strings ignoring case; only the exact number answers for it.
+                if (asked.contains(number)) {
+                    found.put(number, item);
+                }
+            }
+        }
+        return found;
     }
 
     public EconomicResponse createProduct(ObjectNode body, String idempotencyKey) {
-        return transport.execute(EconomicRequest.write("POST", "/products", body, requireKey(idempotencyKey)));
+        EconomicResponse response = transport.execute(EconomicRequest.write("POST", "/products", body,
+                requireKey(idempotencyKey)));
+        products.saw(response.body());
+        return response;
     }
 
     /** PUT replaces the whole product (§3.5): callers send the product as read, merged with their own fields. */
     public EconomicResponse updateProduct(String productNumber, ObjectNode body, String idempotencyKey) {
-        return transport.execute(EconomicRequest.write("PUT", "/products/" + EconomicEncoding.pathId(productNumber),
-                body, requireKey(idempotencyKey)));
+        EconomicResponse response = transport.execute(EconomicRequest.write("PUT", "/products/"
+                + EconomicEncoding.pathId(productNumber), body, requireKey(idempotencyKey)));
+        products.saw(response.body());
+        return response;
     }
 
     /**
@@ -175,7 +261,14 @@ public final class EconomicClient {
      * (see {@link EconomicEncoding}). For flows that page themselves, such as the stock poll's keyset paging.
      */
     public JsonNode read(String pathAndQuery) {
-        return transport.execute(EconomicRequest.get(pathAndQuery)).body();
+        JsonNode body = transport.execute(EconomicRequest.get(pathAndQuery)).body();
+        if (pathAndQuery.startsWith("/products?")) {
+            products.sawPage(body);
+        } else if (pathAndQuery.startsWith("/products/") && pathAndQuery.indexOf('/', "/products/".length()) < 0
+                && pathAndQuery.indexOf('?') < 0) {
+            products.saw(body);
+        }
+        return body;
     }
 
     // ---- agreement
@@ -238,6 +331,9 @@ public final class EconomicClient {
                     + (filter == null ? "" : "&filter=" + EconomicEncoding.queryValue(filter));
             JsonNode body = transport.execute(EconomicRequest.get(collectionPath + query)).body();
             body.path("collection").forEach(items::add);
+            if (collectionPath.equals("/products")) {
+                products.sawPage(body);
+            }
             if (!body.path("pagination").hasNonNull("nextPage") || body.path("collection").isEmpty()) {
                 return items;
             }

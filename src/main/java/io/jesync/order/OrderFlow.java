@@ -57,6 +57,7 @@ public final class OrderFlow {
         if (!batch.orders().isEmpty()) {
             LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), since);
         }
+        transfer.prepare(shopSettings, batch.orders());
         return new Poll(batch.orders(), next);
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -81,6 +82,18 @@ public final class OrderTransfer {
         this.random = random;
         this.inDoubtDelay = inDoubtDelay;
         this.restore = restore;
+    }
+
+    /**
+     * Reads in batches what a poll's orders will look up one by one (their articles, their unbound customers), so
+     * each transfer finds the answers ready. Nothing is written and nothing depends on it having run.
+     */
+    public void prepare(ShopSettings shop, List<IncomingOrder> orders) {
+        List<ShopOrder> readable = orders.stream().map(IncomingOrder::order).filter(Objects::nonNull).toList();
+        if (!readable.isEmpty()) {
+            articles.prefetch(readable);
+            customers.prefetch(shop.id(), readable, shop.orders());
+        }
     }
 
     /**
@@ -420,7 +433,7 @@ public final class OrderTransfer {
                         + entry.referencesOther() + " before anything is sent again", status(e), e.requestId(), null);
                 outcome = Outcome.RETRY_LATER;
             } catch (EconomicValidationException e) {
-                outcome = park(rejected(order, e), e);
+                outcome = park(articles.explainRejection(order).orElseGet(() -> rejected(order, e)), e);
             } catch (Exception e) {
                 outcome = failed(e);
             }

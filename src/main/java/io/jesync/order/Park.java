@@ -165,6 +165,19 @@ final class Park {
                         + RESEND);
     }
 
+    static OrderMappingException articleGoneFromEconomic(String orderNo, int index, String article, boolean barred) {
+        if (barred) {
+            return park(Code.REJECTED_BY_ECONOMIC, orderNo, "lines[" + index + "].articleNumber", article,
+                    "e-conomic refused the document, and article '" + show(article) + "' is barred in e-conomic.",
+                    "Lift the bar on the product in e-conomic (or take the line off the order in the shop), " + RESEND);
+        }
+        return park(Code.ARTICLE_NOT_IN_ECONOMIC, orderNo, "lines[" + index + "].articleNumber", article,
+                "e-conomic refused the document, and article '" + show(article) + "' is no longer in e-conomic"
+                        + " (deleted after it was last seen).",
+                "Create the article in e-conomic again (or correct the line in the shop), " + RESEND
+                        + " In ecom-master and combo the re-send creates it.");
+    }
+
     static OrderMappingException noProductGroupForVat(String orderNo, int index, String article, BigDecimal vatRate) {
         return park(Code.ARTICLE_NOT_IN_ECONOMIC, orderNo, "lines[" + index + "].vatRate", vatRate.toPlainString(),
                 "article '" + show(article) + "' is not in e-conomic yet, and no product group is set for its VAT"

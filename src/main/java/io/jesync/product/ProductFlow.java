@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.config.ProductSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
+import io.jesync.economic.EconomicClient;
 import io.jesync.store.ProductStore;
 import io.jesync.store.WatermarkStore;
 
@@ -84,14 +85,22 @@ public final class ProductFlow {
         int unchanged = 0;
         int parked = 0;
         Instant max = null;
-        for (Product product : changed) {
+        Map<String, JsonNode> inEconomic = Map.of();
+        for (int i = 0; i < changed.size(); i++) {
+            Product product = changed.get(i);
+            if (i % EconomicClient.MAX_IN_VALUES == 0) {
+                // One $in read per 200 changed products instead of a GET each. A product the answer misses is
+                // created, and a create e-conomic refuses as a duplicate is read and merged instead (ProductWrites).
+                inEconomic = writes.economic().findProducts(changed.subList(i, Math.min(changed.size(),
+                        i + EconomicClient.MAX_IN_VALUES)).stream().map(Product::articleNumber).toList());
+            }
             max = later(max, product.updated());
             Optional<ProductProblem> problem = ProductValidator.check(product, ps, true);
             if (problem.isPresent()) {
                 parked += park(shop, product, problem.get(), "e-conomic");
                 continue;
             }
-            Optional<JsonNode> existing = writes.economic().findProduct(product.articleNumber());
+            Optional<JsonNode> existing = Optional.ofNullable(inEconomic.get(product.articleNumber()));
             if (existing.isPresent()) {
                 Product current = EconomicProductMapper.fromEconomic(existing.get(), ps);
                 if (product.differences(current, InitialSync.comparable(owned, current)).isEmpty()) {

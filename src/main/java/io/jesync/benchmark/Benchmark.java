@@ -1,0 +1,397 @@
+package io.jesync.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.economic.EconomicClient;
+import io.jesync.economic.RateLimitGovernor;
+import io.jesync.economic.RetryPolicy;
+import io.jesync.economic.model.EconomicJson;
+import io.jesync.order.BackoffSchedule;
+import io.jesync.order.IncomingOrder;
+import io.jesync.order.OrderFlow;
+import io.jesync.order.OrderFlowAssembly;
+import io.jesync.order.OrderTransfer;
+import io.jesync.simulator.RecordedRequest;
+import io.jesync.simulator.SimClock;
+import io.jesync.simulator.economic.EconomicSimulator;
+import io.jesync.simulator.norce.DemoOrderGenerator;
+import io.jesync.simulator.norce.NorceSimulator;
+import io.jesync.store.ApiCallMeter;
+import io.jesync.store.Database;
+import io.jesync.store.LedgerEntry;
+import io.jesync.store.Migrations;
+import io.jesync.store.OrderState;
+
+/**
+ * {@code --benchmark}: the order flow measured in-process against both simulators, seeded, each figure beside its
+ * goal (docs/performance.md). Calls are counted in the e-conomic simulator's journal; times are the simulators'
+ * clock, which is wall time plus every wait the rate-limit governor asked for (those waits move the clock instead of
+ * sleeping, as e-conomic's bucket refills in the same clock).
+ *
+ * <p>Options: {@code --benchmark-out FILE} (JSON, default {@code benchmark.json}), {@code --benchmark-scale F}
+ * (backlog size as a share of 10,000 orders, default 0.1), {@code --benchmark-orders N} (orders per document type,
+ * default 100), {@code --benchmark-day-orders N} (the reference merchant's orders a day, default 800).
+ */
+public final class Benchmark {
+    static final long SEED = 42L;
+    static final int FULL_BACKLOG = 10_000;
+    static final int BUCKET_TOKENS = EconomicSimulator.DEFAULT_BUCKET_SIZE;
+    static final Duration BUCKET_WINDOW = EconomicSimulator.DEFAULT_BUCKET_WINDOW;
+    static final Duration POLL = Duration.ofSeconds(5);
+
+    private final PrintStream out;
+    private final ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+
+    Benchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        List<String> list = Arrays.asList(args);
+        Path file = Path.of(option(list, "--benchmark-out", "benchmark.json"));
+        double scale = Double.parseDouble(option(list, "--benchmark-scale", "0.1"));
+        int orders = Integer.parseInt(option(list, "--benchmark-orders", "100"));
+        int dayOrders = Integer.parseInt(option(list, "--benchmark-day-orders", "800"));
+        Benchmark benchmark = new Benchmark(out);
+        try {
+            benchmark.callsPerOrder(orders);
+            benchmark.backlog((int) Math.round(FULL_BACKLOG * scale), scale);
+            benchmark.latency(orders * 2);
+            benchmark.merchantDay(dayOrders);
+            Files.writeString(file, EconomicJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(benchmark.json));
+            out.println();
+            out.println("JSON written to " + file.toAbsolutePath());
+            return 0;
+        } catch (Exception e) {
+            out.println("Benchmark failed: " + e);
+            return 1;
+        }
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+    }
+
+    // ---- 1. calls per transferred order against the minimum, per document type
+
+    void callsPerOrder(int orders) throws Exception {
+        out.println("== e-conomic calls per transferred order (" + orders + " demo orders per type, seed " + SEED
+                + ", one poll) ==");
+        out.printf("%-15s %7s %9s %9s %8s %8s %10s%n", "document type", "orders", "calls", "minimum", "ratio",
+                "goal", "per order");
+        ArrayNode rows = json.putArray("callsPerOrder");
+        for (String type : List.of("draft-invoice", "booked-invoice", "order")) {
+            try (Rig rig = new Rig(Map.of("shop.se.orders.document-type", type), false)) {
+                rig.placeOrders(orders, SEED);
+                rig.economic.clearJournal();
+                rig.drain(20);
+                List<RecordedRequest> calls = rig.perOrderCalls();
+                long transferred = rig.count(OrderState.ACKNOWLEDGED);
+                long documents = rig.count(calls, "POST", "/invoices/drafts") + rig.count(calls, "POST", "/orders/drafts");
+                long booked = rig.count(calls, "POST", "/invoices/booked");
+                long customers = rig.count(calls, "POST", "/customers");
+                long minimum = documents + booked + customers;
+                double ratio = (double) calls.size() / minimum;
+                out.printf(Locale.ROOT, "%-15s %7d %9d %9d %8.3f %8s %10.2f%n", type, transferred, calls.size(),
+                        minimum, ratio, "<=1.05", (double) calls.size() / transferred);
+                ObjectNode row = rows.addObject();
+                row.put("documentType", type).put("orders", transferred).put("calls", calls.size())
+                        .put("minimum", minimum).put("ratio", round(ratio)).put("goal", 1.05)
+                        .put("newCustomers", customers).put("oncePerProcessLife", rig.restoreCheckCalls());
+                row.set("byEndpoint", EconomicJson.MAPPER.valueToTree(Rig.byEndpoint(calls)));
+            }
+        }
+        out.println("(minimum: one document per order, plus the booking for booked-invoice, plus one create per new"
+                + " customer; the restore check's 5 reads once per process life are counted apart)");
+    }
+
+    // ---- 2. a backlog drained against the token bucket
+
+    void backlog(int orders, double scale) throws Exception {
+        out.println();
+        out.println("== backlog of " + orders + " orders (10,000 x " + scale + ") drained against a bucket of "
+                + BUCKET_TOKENS + " tokens / " + BUCKET_WINDOW.toSeconds() + " s ==");
+        try (Rig rig = new Rig(Map.of(), true)) {
+            rig.placeOrders(orders, SEED + 1);
+            rig.economic.clearJournal();
+            Instant start = rig.clock.instant();
+            long wall = System.nanoTime();
+            rig.drain(10_000);
+            Duration took = Duration.between(start, rig.clock.instant());
+            double wallSeconds = (System.nanoTime() - wall) / 1e9;
+            List<RecordedRequest> calls = rig.apiCalls();
+            long tokens = calls.stream().filter(r -> r.status() != 429).mapToLong(Rig::cost).sum();
+            long rejected = calls.stream().filter(r -> r.status() == 429).count();
+            double bound = tokens * (double) BUCKET_WINDOW.toMillis() / BUCKET_TOKENS / 1000.0;
+            double seconds = took.toMillis() / 1000.0;
+            long failed = orders - rig.count(OrderState.ACKNOWLEDGED);
+            out.printf(Locale.ROOT, "drained in %.1f s (wall %.1f s, governor waits %.1f s); tokens %d; bound %.1f s;"
+                    + " share of bound %.0f %% (goal >= 90 %%)%n", seconds, wallSeconds,
+                    Math.max(0, seconds - wallSeconds), tokens, bound, 100 * bound / seconds);
+            out.printf(Locale.ROOT, "429 answers %d, orders not transferred %d (goal 0); full 10,000 at this rate:"
+                    + " %.0f s, bound %.0f s%n", rejected, failed, seconds / scale, bound / scale);
+            ObjectNode node = json.putObject("backlog");
+            node.put("orders", orders).put("scale", scale).put("seconds", round(seconds))
+                    .put("wallSeconds", round(wallSeconds)).put("tokens", tokens).put("boundSeconds", round(bound))
+                    .put("shareOfBound", round(bound / seconds)).put("goalShare", 0.9).put("answers429", rejected)
+                    .put("notTransferred", failed);
+        }
+    }
+
+    // ---- 3. order placed -> e-conomic document with a 5 s poll
+
+    void latency(int orders) throws Exception {
+        out.println();
+        out.println("== order placed -> e-conomic document, " + orders + " orders arriving at random over "
+                + orders + " s, poll every " + POLL.toSeconds() + " s ==");
+        try (Rig rig = new Rig(Map.of(), false)) {
+            SplittableRandom random = new SplittableRandom(SEED);
+            double[] arrivals = random.doubles(orders, 0, orders).sorted().toArray();
+            DemoOrderGenerator generator = new DemoOrderGenerator(rig.norce,
+                    DemoOrderGenerator.Settings.defaults().withSeed(SEED + 2));
+            List<Double> latencies = new ArrayList<>();
+            int next = 0;
+            for (double tick = POLL.toSeconds(); next < orders; tick += POLL.toSeconds()) {
+                List<Double> arrived = new ArrayList<>();
+                while (next < orders && arrivals[next] <= tick) {
+                    rig.confirmed(generator.placeOrderNow());
+                    arrived.add(arrivals[next++]);
+                }
+                long pollStart = System.nanoTime();
+                OrderFlow.Poll poll = rig.flow().poll("se");
+                int i = 0;
+                for (IncomingOrder order : poll.orders()) {
+                    OrderTransfer.Outcome outcome = rig.flow().accept("se", order);
+                    if (outcome == OrderTransfer.Outcome.DONE && i < arrived.size()) {
+                        latencies.add(tick - arrived.get(i++) + (System.nanoTime() - pollStart) / 1e9);
+                    }
+                }
+                rig.flow().commitWatermark("se", poll.watermark());
+            }
+            latencies.sort(Comparator.naturalOrder());
+            double p50 = percentile(latencies, 0.50);
+            double p95 = percentile(latencies, 0.95);
+            out.printf(Locale.ROOT, "p50 %.2f s, p95 %.2f s (goal: p95 <= 4.8 s) over %d documents%n", p50, p95,
+                    latencies.size());
+            json.putObject("latency").put("orders", latencies.size()).put("pollSeconds", POLL.toSeconds())
+                    .put("p50Seconds", round(p50)).put("p95Seconds", round(p95)).put("goalP95Seconds", 4.8);
+        }
+    }
+
+    // ---- 4. a reference merchant's order traffic for a day, beside a call per line and per customer
+
+    void merchantDay(int orders) throws Exception {
+        out.println();
+        out.println("== reference merchant's day: " + orders + " orders (order flow only; see docs/performance.md"
+                + " for the rest) ==");
+        JsonRow row = new JsonRow();
+        try (Rig rig = new Rig(Map.of(), false)) {
+            rig.economic.clearJournal();
+            // The day's orders arrive through it: each poll finds 50.
+            DemoOrderGenerator generator = new DemoOrderGenerator(rig.norce,
+                    DemoOrderGenerator.Settings.defaults().withSeed(SEED + 3));
+            for (int placed = 0; placed < orders; placed += 50) {
+                for (int i = placed; i < Math.min(orders, placed + 50); i++) {
+                    rig.confirmed(generator.placeOrderNow());
+                }
+                rig.drain(3);
+                rig.clock.advance(Duration.ofMinutes(30));
+            }
+            List<RecordedRequest> calls = rig.apiCalls();
+            row.flow = calls.size();
+            // The naive design in the same run: a GET per product line and a look-up per order's customer.
+            row.naive = rig.count(calls, "POST", "/invoices/drafts") + rig.count(calls, "POST", "/customers")
+                    + rig.productLines() + rig.ordersWithCustomerLookup();
+        }
+        out.printf(Locale.ROOT, "%-34s %10s %10s%n", "", "this flow", "naive");
+        out.printf(Locale.ROOT, "%-34s %10d %10d%n", "e-conomic calls for " + orders + " orders", row.flow,
+                row.naive);
+        out.printf(Locale.ROOT, "%-34s %9.2f%% %9.2f%%%n", "share of the 50,000 daily budget", 100.0 * row.flow / 50_000,
+                100.0 * row.naive / 50_000);
+        json.putObject("merchantDayOrders").put("orders", orders).put("calls", row.flow).put("naiveCalls", row.naive)
+                .put("shareOfBudget", round(row.flow / 50_000.0)).put("naiveShareOfBudget", round(row.naive / 50_000.0));
+    }
+
+    private static final class JsonRow {
+        long flow;
+        long naive;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** Both simulators, a store and the order flow, on one clock. */
+    static final class Rig implements AutoCloseable {
+        final SimClock clock = new SimClock();
+        final EconomicSimulator economic;
+        final NorceSimulator norce;
+        final Database database;
+        final OrderFlowAssembly assembly;
+        final Path dir;
+
+        Rig(Map<String, String> extra, boolean bucket) throws IOException {
+            economic = new EconomicSimulator(0, SEED, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
+                    RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal());
+            norce = NorceSimulator.demo(0, SEED, clock, RuntimeSettings.DEMO_SHOP_CLIENT_ID,
+                    RuntimeSettings.DEMO_SHOP_CLIENT_SECRET.reveal());
+            economic.start();
+            norce.start();
+            if (!bucket) {
+                economic.budget().configure(Integer.MAX_VALUE / 2, BUCKET_WINDOW);
+            }
+            Map<String, String> file = new HashMap<>();
+            file.put("app.environment", "demo");
+            file.put("app.instance-id", "benchmark");
+            file.put("shops", "se");
+            file.put("shop.se.application-ids", "1001,1002");
+            file.put("simulator.economic.port", Integer.toString(economic.port()));
+            file.put("simulator.norce.port", Integer.toString(norce.port()));
+            file.putAll(extra);
+            RuntimeSettings settings = RuntimeSettings.load(new ConfigSource(file, Map.of(), Map.of(), "benchmark"));
+            dir = Files.createTempDirectory("jesync-benchmark");
+            database = new Database("jdbc:h2:file:" + dir.resolve("jesync").toAbsolutePath(), "sa", "", 24);
+            new Migrations(database).migrate();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            EconomicClient client = new EconomicClient(settings.economic(), http, new ApiCallMeter(database, clock),
+                    clock, RateLimitGovernor.standard(clock, Integer.MAX_VALUE), RetryPolicy.standard(),
+                    new SplittableRandom(SEED), clock::advance);
+            assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
+                    new SplittableRandom(SEED));
+        }
+
+        OrderFlow flow() {
+            return assembly.flow();
+        }
+
+        void placeOrders(int count, long seed) {
+            DemoOrderGenerator generator = new DemoOrderGenerator(norce,
+                    DemoOrderGenerator.Settings.defaults().withSeed(seed));
+            for (int i = 0; i < count; i++) {
+                confirmed(generator.placeOrderNow());
+            }
+        }
+
+        void confirmed(io.jesync.simulator.norce.NorceModel.Order order) {
+            norce.setOrderStatus(order.id(), io.jesync.simulator.norce.NorceModel.OrderStatus.CONFIRMED.id());
+        }
+
+        /** Scheduled runs, a minute apart, until nothing is left to do or {@code maxRuns} ran. */
+        void drain(int maxRuns) throws Exception {
+            for (int run = 0; run < maxRuns; run++) {
+                OrderFlow.Poll poll = flow().poll("se");
+                for (IncomingOrder order : poll.orders()) {
+                    flow().accept("se", order);
+                }
+                List<LedgerEntry> due = flow().due("se");
+                for (LedgerEntry entry : due) {
+                    flow().resume("se", entry);
+                }
+                flow().commitWatermark("se", poll.watermark());
+                if (poll.orders().isEmpty() && due.isEmpty()) {
+                    return;
+                }
+                if (unsettled() == 0) {
+                    return;
+                }
+                clock.advance(Duration.ofMinutes(1));
+            }
+        }
+
+        long unsettled() {
+            return assembly.ledger().list("se", null, 100_000).stream()
+                    .filter(e -> e.state() != OrderState.ACKNOWLEDGED && e.state() != OrderState.PARKED).count();
+        }
+
+        long count(OrderState state) {
+            return assembly.ledger().list("se", null, 100_000).stream().filter(e -> e.state() == state).count();
+        }
+
+        List<RecordedRequest> apiCalls() {
+            return economic.journal().stream().filter(r -> !r.path().startsWith("/_sim/")).toList();
+        }
+
+        /** Every call but the restore check, which reads the newest documents once per process life. */
+        List<RecordedRequest> perOrderCalls() {
+            return apiCalls().stream().filter(r -> r.query() == null || !r.query().contains("sort=-")).toList();
+        }
+
+        long restoreCheckCalls() {
+            return apiCalls().size() - perOrderCalls().size();
+        }
+
+        long count(List<RecordedRequest> calls, String method, String path) {
+            return calls.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+        }
+
+        /** Product lines over all transferred orders, read back from the documents e-conomic holds. */
+        long productLines() {
+            return economic.draftInvoices().stream().mapToLong(d -> economic.document("invoices/drafts", d.number())
+                    .map(doc -> (long) doc.path("lines").size()).orElse(0L)).sum();
+        }
+
+        /** Orders whose customer a naive design looks up: every order not on the default customer. */
+        long ordersWithCustomerLookup() {
+            return economic.draftInvoices().size();
+        }
+
+        static long cost(RecordedRequest r) {
+            String endpoint = r.method() + " " + r.path();
+            if (endpoint.equals("POST /invoices/booked")) {
+                return 5;
+            }
+            return switch (r.method()) {
+                case "GET" -> 1;
+                case "DELETE" -> 2;
+                default -> 3;
+            };
+        }
+
+        static Map<String, Long> byEndpoint(List<RecordedRequest> calls) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            for (RecordedRequest r : calls) {
+                String path = r.path().matches("/products/.+") ? "/products/{n}" : r.path();
+                counts.merge(r.method() + " " + path, 1L, Long::sum);
+            }
+            return counts;
+        }
+
+        @Override
+        public void close() throws IOException {
+            database.close();
+            economic.close();
+            norce.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
