@@ -57,6 +57,10 @@ public class AdminApiRoutes extends RouteBuilder {
                     }
                 });
 
+        from("platform-http:/api/instances?httpMethodRestrict=GET").routeId("admin-instances")
+                .process(e -> answer(e, 200, bean(e, "instanceDirectory", io.jesync.cluster.InstanceDirectory.class)
+                        .view()));
+
         from("platform-http:/api/orders?httpMethodRestrict=GET").routeId("admin-list-orders")
                 .process(e -> answer(e, 200, service(e).search(query(e, "shop"), query(e, "channel"),
                         query(e, "state"), query(e, "from"), query(e, "to"), query(e, "q"),
