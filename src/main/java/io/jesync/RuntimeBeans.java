@@ -35,6 +35,7 @@ import io.jesync.alert.WebhookSender;
 import io.jesync.cluster.ClusteredScheduler;
 import io.jesync.cluster.InstanceDirectory;
 import io.jesync.cluster.InstanceHealthCheck;
+import io.jesync.cluster.Retention;
 import io.jesync.cluster.ScheduledRunLog;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.RuntimeSettings;
@@ -129,6 +130,7 @@ public class RuntimeBeans implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
                 settings.instanceId()));
+        registry.bind("retention", new Retention(database.dataSource(), clock, settings.store().retention()));
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
