@@ -75,6 +75,7 @@ public final class Bootstrap {
                 return STARTUP_ERROR;
             }
             new Migrations(database).migrate();
+            io.jesync.cluster.StoreFiles.restrict(settings.store().jdbcUrl());
             if (demo != null) {
                 DemoEnvironment.emptyStore(database);
                 if (settings.payments().anyEnabled()) {

@@ -32,6 +32,11 @@ import io.jesync.admin.OrderAdminService;
 import io.jesync.admin.RouteTracing;
 import io.jesync.alert.AlertMonitor;
 import io.jesync.alert.WebhookSender;
+import io.jesync.cluster.ClusteredScheduler;
+import io.jesync.cluster.InstanceDirectory;
+import io.jesync.cluster.InstanceHealthCheck;
+import io.jesync.cluster.Retention;
+import io.jesync.cluster.ScheduledRunLog;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
@@ -118,7 +123,15 @@ public class RuntimeBeans implements CamelConfiguration {
             checkAgreement(economic, settings);
         }
         // Before any flow releases the claims of "earlier lives" of this instance id: they must really be dead.
-        enterPresence(context, database, clock, settings.instanceId());
+        InstanceDirectory instances = new InstanceDirectory(database.dataSource(), clock, settings.instanceId(),
+                ClusteredScheduler.modeFor(database));
+        enterPresence(context, database, clock, settings.instanceId(), instances);
+        ClusteredScheduler.install(context, database, settings.instanceId());
+        registry.bind("instanceDirectory", instances);
+        HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
+        context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
+                settings.instanceId()));
+        registry.bind("retention", new Retention(database.dataSource(), clock, settings.store().retention()));
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
@@ -314,7 +327,8 @@ public class RuntimeBeans implements CamelConfiguration {
      * Refuses to start while another process with the same instance id is alive, then beats for this life every
      * {@link #BEAT} (renewing its claims) until the context stops, and gives the id back then.
      */
-    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId) {
+    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId,
+                                      InstanceDirectory directory) {
         String owner = instanceId + "#" + Long.toHexString(new SplittableRandom().nextLong() & Long.MAX_VALUE);
         InstancePresence presence = new InstancePresence(database, clock, instanceId, owner);
         try {
@@ -324,6 +338,11 @@ public class RuntimeBeans implements CamelConfiguration {
             throw new IllegalStateException("interrupted while checking for another instance", e);
         } catch (InstancePresence.InUseException e) {
             throw new ConfigurationException("app.instance-id", e.getMessage());
+        }
+        try {
+            directory.describe(owner, InstanceHealthCheck.hostName(), InstanceHealthCheck.version());
+        } catch (java.sql.SQLException e) {
+            LOG.warn("Instance {} could not record its host and version: {}", instanceId, e.getMessage());
         }
         ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "instance-heartbeat");

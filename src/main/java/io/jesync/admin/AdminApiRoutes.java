@@ -68,6 +68,11 @@ public class AdminApiRoutes extends RouteBuilder {
                 }, pathParam("routeId", "A flow's route id from GET /api/flows"), ok(202, "Queued"),
                 ok(404, "No such scheduled flow"));
 
+        verb(api.get("/instances"), "admin-instances", "List the instances",
+                "The runtime's instances on this store: id, host, version, started and last heartbeat; live or gone.",
+                e -> answer(e, 200, bean(e, "instanceDirectory", io.jesync.cluster.InstanceDirectory.class).view()),
+                ok(200, "The instances"));
+
         verb(api.get("/orders"), "admin-list-orders", "Find orders",
                 "Orders matching the filters, newest first.", e -> answer(e, 200, service(e).search(query(e, "shop"),
                         query(e, "channel"), query(e, "state"), query(e, "from"), query(e, "to"), query(e, "q"),

@@ -100,7 +100,8 @@ public record RuntimeSettings(
             throw new ConfigurationException("store.jdbc-url", "must be an H2 (jdbc:h2:...) or PostgreSQL "
                     + "(jdbc:postgresql://...) URL, got a '" + scheme(url) + "' URL");
         }
-        return new StoreSettings(url, source.get("store.username").orElse("sa"), source.secret("store.password"));
+        return new StoreSettings(url, source.get("store.username").orElse("sa"), source.secret("store.password"),
+                RetentionSettings.load(source));
     }
 
     private static EconomicSettings economic(ConfigSource source, boolean live, SimulatorSettings simulators) {

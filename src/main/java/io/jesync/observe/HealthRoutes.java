@@ -70,6 +70,9 @@ public class HealthRoutes extends RouteBuilder {
     /** UP or DOWN per check; the routes (whose names would list the runtime's flows) as one entry. */
     static ObjectNode open(Collection<HealthCheck.Result> results) {
         ObjectNode body = MAPPER.createObjectNode().put("status", up(results) ? "UP" : "DOWN");
+        // Each instance says its own role (cluster-member or single), so a load balancer's view can be checked.
+        results.stream().filter(r -> "instance".equals(r.getCheck().getId())).findFirst()
+                .map(r -> r.getDetails().get("role")).ifPresent(role -> body.put("role", String.valueOf(role)));
         ArrayNode checks = body.putArray("checks");
         List<HealthCheck.Result> routes = results.stream().filter(HealthRoutes::perRoute).toList();
         sorted(results).stream().filter(r -> !perRoute(r)).forEach(r -> checks.addObject()

@@ -14,8 +14,8 @@ import io.jesync.config.Secret;
  * The stock and price flow's schedule and e-conomic's stock webhook. The schedule wakes every
  * {@code stock-prices.tick} and runs the steps of {@link StockPriceFlow#tick()}: {@code pace-tick} decides what is
  * due under the day's budget (so pacing needs no rescheduling), {@code read-economic} reads it, {@code push-to-shops}
- * sends the changes. {@code stateful=true} keeps two ticks from overlapping; on a shared PostgreSQL store the
- * clustered scheduler runs each tick on one instance.
+ * sends the changes. {@code stateful=true} keeps two ticks from overlapping; on a shared PostgreSQL store Quartz's
+ * clustered job store ({@link io.jesync.cluster.ClusteredScheduler}) runs each tick on one instance at a time.
  *
  * <p>The webhook ({@code POST /api/economic/stock-webhook}, admin port, off by default) only marks the product for a
  * re-read: e-conomic's webhooks carry no signature and no data beyond the product number (§6), so nothing in the

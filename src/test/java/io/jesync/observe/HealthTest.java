@@ -63,9 +63,9 @@ class HealthTest {
             assertThat(health.body()).as(path).doesNotContain("471100", "Kaffebutiken", "agreement", "message",
                     "route:", "consumer:", "poll-orders", "details", "error");
         }
-        assertThat(open("/observe/health").body()).isEqualTo("{\"status\":\"UP\",\"checks\":["
+        assertThat(open("/observe/health").body()).isEqualTo("{\"status\":\"UP\",\"role\":\"single\",\"checks\":["
                 + "{\"name\":\"context\",\"status\":\"UP\"},{\"name\":\"economic-auth\",\"status\":\"UP\"},"
-                + "{\"name\":\"preflight\",\"status\":\"UP\"},{\"name\":\"shop-se-auth\",\"status\":\"UP\"},{\"name\":\"store\",\"status\":\"UP\"},"
+                + "{\"name\":\"instance\",\"status\":\"UP\"},{\"name\":\"preflight\",\"status\":\"UP\"},{\"name\":\"shop-se-auth\",\"status\":\"UP\"},{\"name\":\"store\",\"status\":\"UP\"},"
                 + "{\"name\":\"routes\",\"status\":\"UP\"}]}");
 
         assertThat(open("/api/health").statusCode()).isEqualTo(401);

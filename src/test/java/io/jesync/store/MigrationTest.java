@@ -34,7 +34,7 @@ class MigrationTest {
             "order_ledger", "order_event", "customer_binding", "watermark", "api_call_meter", "parked_item",
             "status_event", "status_action", "order_reversal", "product_trace", "product_sync_run",
             "product_sync_item", "economic_article", "shop_article_value", "economic_article_reread",
-            "reconciliation_run", "alert_notice");
+            "reconciliation_run", "alert_notice", "scheduled_run", "qrtz_triggers", "qrtz_locks");
 
     @TempDir
     Path tempDir;
@@ -45,7 +45,7 @@ class MigrationTest {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
             assertThat(applied.get(0).checksum()).hasSize(64);
             assertThat(applied.get(0).installedAt()).isNotNull();
@@ -144,7 +144,7 @@ class MigrationTest {
                 applications += run.get(60, TimeUnit.SECONDS).size();
             }
 
-            int scripts = 10;
+            int scripts = 11;
             assertThat(applications).as("each script applied by exactly one instance").isEqualTo(scripts);
             assertThat(new Migrations(databases.get(0)).applied()).hasSize(scripts);
         } finally {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.shop.CappedBody;
 
 /**
  * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per
@@ -167,8 +168,11 @@ public final class NorceConnection {
     private HttpResponse<String> exchange(HttpRequest request, String what) throws NorceUnavailableException,
             InterruptedException {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, CappedBody.handler(CappedBody.DEFAULT_MAX_BYTES));
         } catch (IOException e) {
+            if (CappedBody.tooLarge(e)) {
+                throw new NorceUnavailableException(what + ": " + e.getMessage(), 0, null, e);
+            }
             throw new NorceUnavailableException(what + " got no answer: " + e, 0, null, e);
         }
     }
