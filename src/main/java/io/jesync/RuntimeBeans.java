@@ -45,6 +45,9 @@ import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.payment.PaymentFlow;
+import io.jesync.plugin.CamelPluginRoutes;
+import io.jesync.plugin.PluginBody;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.payment.PaymentFlowAssembly;
 import io.jesync.payment.PaymentMetrics;
 import io.jesync.payment.PaymentReconciler;
@@ -118,8 +121,12 @@ public class RuntimeBeans implements CamelConfiguration {
         }
         // Before any flow releases the claims of "earlier lives" of this instance id: they must really be dead.
         enterPresence(context, database, clock, settings.instanceId());
+        // Plugin routes are looked up on every call, so what the plugin folder holds when an item runs counts.
+        PluginPoints pluginPoints = new PluginPoints(new CamelPluginRoutes(context));
+        registry.bind("pluginPoints", pluginPoints);
+        registry.bind("pluginBody", new PluginBody());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
-                BackoffSchedule.defaults(), new SplittableRandom());
+                BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),

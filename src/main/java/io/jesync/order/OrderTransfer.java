@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -30,6 +31,9 @@ import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.economic.model.EconomicJson;
+import io.jesync.plugin.PluginException;
+import io.jesync.plugin.PluginPoint;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopOrder;
 import io.jesync.store.Claim;
 import io.jesync.store.LedgerChanges;
@@ -66,10 +70,11 @@ public final class OrderTransfer {
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
     private final RestoreGuard restore;
+    private final PluginPoints plugins;
 
     public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
                          ShopOrderPort shopPort, Clock clock, String instanceId, BackoffSchedule retry,
-                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore) {
+                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore, PluginPoints plugins) {
         this.ledger = ledger;
         this.economic = economic;
         this.customers = customers;
@@ -81,6 +86,7 @@ public final class OrderTransfer {
         this.random = random;
         this.inDoubtDelay = inDoubtDelay;
         this.restore = restore;
+        this.plugins = plugins;
     }
 
     /** An order the poll found in a trigger status. Already-handled orders are skipped without a trace. */
@@ -185,16 +191,28 @@ public final class OrderTransfer {
             if (incoming.problem() != null) {
                 return park(incoming.problem());
             }
-            ShopOrder order = incoming.order();
+            if (entry.state() == OrderState.ACKNOWLEDGED || entry.state() == OrderState.PARKED) {
+                return Outcome.SKIPPED;
+            }
+            ShopOrder order;
+            try {
+                // Also for a created document: the totals check compares e-conomic with the order as plugins left it.
+                order = plugins.apply(PluginPoint.ORDER_READ, item(), incoming.order(), ShopOrder.class, OrderPlugins.readContext(incoming));
+            } catch (PluginException e) {
+                return park(Park.plugin(entry.orderNo(), e).reason());
+            }
             return switch (entry.state()) {
                 case CREATED, BOOKED -> finish(order, null, null);
-                case ACKNOWLEDGED, PARKED -> Outcome.SKIPPED;
-                default -> send(incoming);
+                default -> send(incoming, order);
             };
         }
 
-        private Outcome send(IncomingOrder incoming) {
-            ShopOrder order = incoming.order();
+        private String item() {
+            return shop.id() + "/" + entry.orderNo();
+        }
+
+        private Outcome send(IncomingOrder incoming, ShopOrder read) {
+            ShopOrder order = read;
             try {
                 String known = entry.referencesOther();
                 boolean mayExist = entry.state() == OrderState.IN_DOUBT || entry.payload() != null;
@@ -213,8 +231,9 @@ public final class OrderTransfer {
                     // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
                     return park(Park.leftTriggerStatuses(order.orderNo(), order.statusId()).reason());
                 }
-                // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
-                OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
+                order = plugins.apply(PluginPoint.CUSTOMER, item(), order, ShopOrder.class, Map.of());
+                // A dry run of the mapping (and its plugins) finds bad data before anything is created.
+                EconomicDocument planned = plugins.apply(PluginPoint.ORDER_DOCUMENT, item(), OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping()), EconomicDocument.class, OrderPlugins.documentContext(order, incoming));
                 // Every check that can park runs before the first write, so a parked order leaves nothing behind.
                 ArticleCheck.Missing missing = articles.check(order, flow);
                 CustomerResolver.Resolution customer = customers.resolve(shop.id(), order, flow);
@@ -224,8 +243,8 @@ public final class OrderTransfer {
                 if (!created.isEmpty()) {
                     event("articles-created", "Created in e-conomic: " + String.join(", ", created), null, null, null);
                 }
-                EconomicDocument document = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
-                        flow.mapping());
+                EconomicDocument document = OrderMapper.forCustomer(planned,
+                        Math.toIntExact(customer.customerNumber()));
                 ObjectNode body = EconomicJson.MAPPER.valueToTree(document);
                 String payload = body.toString();
                 String hash = CustomerResolver.sha256(payload);
@@ -241,6 +260,8 @@ public final class OrderTransfer {
                 return create(order, body, key);
             } catch (OrderMappingException e) {
                 return park(e.reason());
+            } catch (PluginException e) {
+                return park(Park.plugin(order.orderNo(), e).reason());
             } catch (CustomerResolver.CustomerBusyException e) {
                 return retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
             } catch (EconomicValidationException e) {
@@ -260,6 +281,7 @@ public final class OrderTransfer {
                         + created.body().path("grossAmount").asText("?") + " " + order.currency()
                         + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                         201, created.requestId(), null);
+                afterCreated(order, created);
                 return finish(order, created.body(), created.collection());
             } catch (EconomicOutcomeUnknownException e) {
                 entry = move(OrderState.IN_DOUBT, LedgerChanges.none().reason("Outcome unknown: " + e.summary())
@@ -271,6 +293,17 @@ public final class OrderTransfer {
                 return park(rejected(order, e), e);
             } catch (Exception e) {
                 return failed(e);
+            }
+        }
+
+        /** The document exists, so a failing plugin here cannot stop the order: it is noted on the timeline. */
+        private void afterCreated(ShopOrder order, DocumentResult created) {
+            try {
+                plugins.apply(PluginPoint.ORDER_CREATED, item(), created.body(), JsonNode.class,
+                        OrderPlugins.createdContext(order, created.collection().name(), created.number()));
+            } catch (PluginException e) {
+                event("plugin-failed", e.getMessage() + "; the document exists, so the order goes on", null, null,
+                        null);
             }
         }
 
