@@ -131,14 +131,14 @@ public class RuntimeBeans implements CamelConfiguration {
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
-                new SplittableRandom());
+                new SplittableRandom(), pluginPoints);
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
 
         // On the connections (and token caches) the order side opened, one per platform in use.
         ShopCatalog catalog = orders.shop().catalog(Sleeper.REAL);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, catalog.products(),
-                clock);
+                clock, pluginPoints);
 
         registry.bind("clock", clock);
         registry.bind("productFlow", products.flow());

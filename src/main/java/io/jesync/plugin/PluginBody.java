@@ -76,6 +76,39 @@ public final class PluginBody {
         return body;
     }
 
+    /**
+     * Adds {@code amount} to the number at {@code path} (exactly, as decimals), e.g. a surcharge to the order's total.
+     * @return the body
+     */
+    public Object increase(Object body, String path, Object amount) {
+        Object current = get(body, path);
+        if (current == null) {
+            throw new IllegalArgumentException("no number at " + path);
+        }
+        return set(body, path, new java.math.BigDecimal(current.toString())
+                .add(new java.math.BigDecimal(amount.toString().strip())));
+    }
+
+    /** Removes what {@code path} points at (a field, or a list element by index or selector), if it is there. */
+    public Object remove(Object body, String path) {
+        List<Object> steps = steps(path);
+        Object parent = steps.size() == 1 ? body : get(body, path.substring(0, cut(path)));
+        Object last = steps.get(steps.size() - 1);
+        Object target = child(parent, last);
+        if (target != null && parent instanceof Map<?, ?> map && last instanceof String name) {
+            map.remove(name);
+        } else if (target != null && parent instanceof List<?> list) {
+            list.remove(last instanceof Integer index ? (int) index : list.indexOf(target));
+        }
+        return body;
+    }
+
+    /** Where the last step of {@code path} begins. */
+    private static int cut(String path) {
+        int bracket = path.endsWith("]") ? path.lastIndexOf('[') : -1;
+        return bracket >= 0 ? bracket : path.lastIndexOf('.');
+    }
+
     private static Object child(Object at, Object step) {
         if (step instanceof String name) {
             return at instanceof Map<?, ?> map ? map.get(name) : null;

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * The JSON form of plugin bodies: nulls left out, amounts exact (read as BigDecimal, written plain), instants as
- * ISO-8601 text, unknown fields refused (a misspelt field in a plugin's answer must not vanish silently).
+ * ISO-8601 text, records by their components, unknown fields refused (a misspelt field in a plugin's answer must not vanish silently).
  */
 public final class PluginJson {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -31,6 +31,13 @@ public final class PluginJson {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // The records' components only: helpers such as ShopParty.isGuest() are no part of the body.
+            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.ALL,
+                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+            // 80.00 stays 80.00: a plugin that changed nothing must hand back exactly what it got
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .addModule(new SimpleModule("instants")
                     .addSerializer(Instant.class, new JsonSerializer<>() {
                         @Override

@@ -125,8 +125,13 @@ public final class OrderFlowHarness implements AutoCloseable {
     }
 
     public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes) {
+        return statusFlow(source, routes, io.jesync.plugin.PluginPoints.NONE);
+    }
+
+    public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes,
+                                         io.jesync.plugin.PluginPoints plugins) {
         return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.shop(), source, routes,
-                clock, BackoffSchedule.defaults(), new SplittableRandom(17));
+                clock, BackoffSchedule.defaults(), new SplittableRandom(17), plugins);
     }
 
     /** The catalogue ports as the runtime builds them: on the order side's connection, routed by shop. */
