@@ -184,6 +184,7 @@ public final class Bootstrap {
             main.bind(RuntimeBeans.DEMO, demo);
         }
         camelProperties(source, settings).forEach(main::addOverrideProperty);
+        reloadPlugins(main, source);
         return main;
     }
 
@@ -213,6 +214,24 @@ public final class Bootstrap {
                         }
                     }
                 });
+            }
+        });
+    }
+
+    /** A plugin file changed while the runtime runs takes effect without a restart (docs/plugins.md). */
+    private static void reloadPlugins(Main main, ConfigSource source) {
+        java.nio.file.Path plugins = java.nio.file.Path.of(source.get("plugins.routes-dir").orElse("routes"));
+        if (!java.nio.file.Files.isDirectory(plugins)) {
+            return;
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                try {
+                    configured.getCamelContext().addService(new io.jesync.plugin.PluginReload(plugins));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot watch the plugin folder " + plugins, e);
+                }
             }
         });
     }
