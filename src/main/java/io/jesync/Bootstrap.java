@@ -41,11 +41,13 @@ public final class Bootstrap {
         RuntimeSettings settings;
         Optional<InitialSyncCommand> initialSync;
         Optional<PreflightCommand> check;
+        Optional<ReplayCommand> replay;
         try {
             source = ConfigSource.load(environment, Map.of());
             settings = RuntimeSettings.load(source);
             initialSync = InitialSyncCommand.parse(args);
             check = PreflightCommand.parse(args);
+            replay = ReplayCommand.parse(args);
         } catch (ConfigurationException e) {
             return configurationError(e);
         } catch (IllegalArgumentException e) {
@@ -58,7 +60,8 @@ public final class Bootstrap {
         try {
             if (settings.demo()) {
                 try {
-                    demo = DemoEnvironment.start(settings, initialSync.isEmpty() && check.isEmpty());
+                    demo = DemoEnvironment.start(settings, initialSync.isEmpty() && check.isEmpty()
+                            && replay.isEmpty());
                 } catch (IllegalStateException e) {
                     System.err.println("Demo error: " + e.getMessage() + (initialSync.isPresent()
                             ? alreadyRunning(settings) : " (choose free ports with simulator.economic.port /"
@@ -80,6 +83,11 @@ public final class Bootstrap {
             if (check.isPresent()) {
                 // Reads both tenants, prints what does not fit and exits; nothing starts.
                 return check.get().run(settings, database, System.out);
+            }
+            if (replay.isPresent()) {
+                // Prints what would be sent for one order and exits; nothing is written.
+                return replay.get().run(settings, database, java.nio.file.Path.of(source.get("plugins.routes-dir")
+                        .orElse("routes")), System.out);
             }
             if (initialSync.isPresent()) {
                 // A one-off job: it runs, prints its report and exits; no schedule or server starts.

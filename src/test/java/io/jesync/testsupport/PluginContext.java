@@ -2,7 +2,6 @@ package io.jesync.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -31,11 +30,7 @@ public final class PluginContext implements AutoCloseable {
 
     /** Every {@code *.yaml} file directly in {@code folder}, as {@code plugins.routes-dir} loads them. */
     public PluginContext loadFolder(Path folder) throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                load(file);
-            }
-        }
+        io.jesync.plugin.PluginFolder.load(camel, folder);
         return this;
     }
 
