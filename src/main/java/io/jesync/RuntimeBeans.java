@@ -189,6 +189,8 @@ public class RuntimeBeans implements CamelConfiguration {
                     settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
         }
         registry.bind("orderFlow", orders.flow());
+        registry.bind("orderReplay", new io.jesync.order.OrderReplay(settings, orders.ledger(), orders.shop(),
+                pluginPoints));
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());

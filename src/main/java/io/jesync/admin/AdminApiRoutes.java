@@ -81,6 +81,19 @@ public class AdminApiRoutes extends RouteBuilder {
                             "Order " + orderNo + " is neither parked nor failed; only those can be re-sent.");
                 });
 
+        from("platform-http:/api/orders/{shop}/{orderNo}/replay?httpMethodRestrict=POST").routeId("admin-replay-order")
+                .process(e -> {
+                    String shop = e.getMessage().getHeader("shop", String.class);
+                    String orderNo = e.getMessage().getHeader("orderNo", String.class);
+                    io.jesync.order.OrderReplay replay = e.getContext().getRegistry().lookupByNameAndType(
+                            "orderReplay", io.jesync.order.OrderReplay.class);
+                    try {
+                        answer(e, 200, replay.replay(shop, orderNo).toJson());
+                    } catch (IllegalArgumentException notFound) {
+                        answer(e, 404, error(notFound.getMessage()));
+                    }
+                });
+
         from("platform-http:/api/orders/{shop}/{orderNo}/park?httpMethodRestrict=POST").routeId("admin-park-order")
                 .process(e -> action(e, service(e).park(header(e, "shop"), header(e, "orderNo"),
                         jsonBody(e).path("reason").asText(null))));
