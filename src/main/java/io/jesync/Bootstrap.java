@@ -45,11 +45,13 @@ public final class Bootstrap {
         RuntimeSettings settings;
         Optional<InitialSyncCommand> initialSync;
         Optional<PreflightCommand> check;
+        Optional<ReplayCommand> replay;
         try {
             source = ConfigSource.load(environment, Map.of());
             settings = RuntimeSettings.load(source);
             initialSync = InitialSyncCommand.parse(args);
             check = PreflightCommand.parse(args);
+            replay = ReplayCommand.parse(args);
         } catch (ConfigurationException e) {
             return configurationError(e);
         } catch (IllegalArgumentException e) {
@@ -62,7 +64,8 @@ public final class Bootstrap {
         try {
             if (settings.demo()) {
                 try {
-                    demo = DemoEnvironment.start(settings, initialSync.isEmpty() && check.isEmpty());
+                    demo = DemoEnvironment.start(settings, initialSync.isEmpty() && check.isEmpty()
+                            && replay.isEmpty());
                 } catch (IllegalStateException e) {
                     System.err.println("Demo error: " + e.getMessage() + (initialSync.isPresent()
                             ? alreadyRunning(settings) : " (choose free ports with simulator.economic.port /"
@@ -85,6 +88,11 @@ public final class Bootstrap {
             if (check.isPresent()) {
                 // Reads both tenants, prints what does not fit and exits; nothing starts.
                 return check.get().run(settings, database, System.out);
+            }
+            if (replay.isPresent()) {
+                // Prints what would be sent for one order and exits; nothing is written.
+                return replay.get().run(settings, database, java.nio.file.Path.of(source.get("plugins.routes-dir")
+                        .orElse("routes")), System.out);
             }
             if (initialSync.isPresent()) {
                 // A one-off job: it runs, prints its report and exits; no schedule or server starts.
@@ -189,6 +197,7 @@ public final class Bootstrap {
             main.bind(RuntimeBeans.DEMO, demo);
         }
         camelProperties(source, settings).forEach(main::addOverrideProperty);
+        reloadPlugins(main, source);
         return main;
     }
 
@@ -218,6 +227,24 @@ public final class Bootstrap {
                         }
                     }
                 });
+            }
+        });
+    }
+
+    /** A plugin file changed while the runtime runs takes effect without a restart (docs/plugins.md). */
+    private static void reloadPlugins(Main main, ConfigSource source) {
+        java.nio.file.Path plugins = java.nio.file.Path.of(source.get("plugins.routes-dir").orElse("routes"));
+        if (!java.nio.file.Files.isDirectory(plugins)) {
+            return;
+        }
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                try {
+                    configured.getCamelContext().addService(new io.jesync.plugin.PluginReload(plugins));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot watch the plugin folder " + plugins, e);
+                }
             }
         });
     }

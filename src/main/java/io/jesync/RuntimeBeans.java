@@ -50,6 +50,9 @@ import io.jesync.observe.RuntimeMetrics;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.payment.PaymentFlow;
+import io.jesync.plugin.CamelPluginRoutes;
+import io.jesync.plugin.PluginBody;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.payment.PaymentFlowAssembly;
 import io.jesync.payment.PaymentMetrics;
 import io.jesync.payment.PaymentReconciler;
@@ -132,20 +135,24 @@ public class RuntimeBeans implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
                 settings.instanceId()));
         registry.bind("retention", new Retention(database.dataSource(), clock, settings.store().retention()));
+        // Plugin routes are looked up on every call, so what the plugin folder holds when an item runs counts.
+        PluginPoints pluginPoints = new PluginPoints(new CamelPluginRoutes(context));
+        registry.bind("pluginPoints", pluginPoints);
+        registry.bind("pluginBody", new PluginBody());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
-                BackoffSchedule.defaults(), new SplittableRandom());
+                BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
-                new SplittableRandom());
+                new SplittableRandom(), pluginPoints);
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,
                 BackoffSchedule.defaults(), new SplittableRandom());
 
         // On the connections (and token caches) the order side opened, one per platform in use.
         ShopCatalog catalog = orders.shop().catalog(Sleeper.REAL);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic, catalog.products(),
-                clock);
+                clock, pluginPoints);
 
         registry.bind("clock", clock);
         registry.bind("productFlow", products.flow());
@@ -196,6 +203,8 @@ public class RuntimeBeans implements CamelConfiguration {
                     settings.alerts().webhookUrl().orElseThrow(), settings.alerts().webhookToken()), clock));
         }
         registry.bind("orderFlow", orders.flow());
+        registry.bind("orderReplay", new io.jesync.order.OrderReplay(settings, orders.ledger(), orders.shop(),
+                pluginPoints));
         registry.bind("statusLedger", status.ledger());
         registry.bind("statusFlow", status.flow());
         registry.bind("reversalFlow", reversals.flow());

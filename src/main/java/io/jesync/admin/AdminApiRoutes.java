@@ -104,6 +104,20 @@ public class AdminApiRoutes extends RouteBuilder {
                 }, shopParam(), orderParam(), ok(202, "Queued"), ok(404, "No such shop or order"),
                 ok(409, "Neither parked nor failed"));
 
+        verb(api.post("/orders/{shop}/{orderNo}/replay"), "admin-replay-order", "Replay an order",
+                "Runs the standard mapping and the plugins on the order as the shop has it now and answers the"
+                        + " e-conomic document that would be sent, with its differences from what was sent. Writes"
+                        + " nothing.",
+                e -> {
+                    io.jesync.order.OrderReplay replay = bean(e, "orderReplay", io.jesync.order.OrderReplay.class);
+                    try {
+                        answer(e, 200, replay.replay(shop(e), ApiAnswers.header(e, "orderNo")).toJson());
+                    } catch (IllegalArgumentException notFound) {
+                        answer(e, 404, error(notFound.getMessage()));
+                    }
+                }, shopParam(), orderParam(), ok(200, "The document and its differences"),
+                ok(404, "No such shop or order"));
+
         verb(api.post("/orders/{shop}/{orderNo}/park").type(ApiBodies.Reason.class), "admin-park-order",
                 "Park an order", "The flow leaves it alone until it is re-sent or unparked.",
                 e -> action(e, service(e).park(shop(e), ApiAnswers.header(e, "orderNo"), jsonBody(e).path("reason")

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopPlatforms;
 import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
@@ -19,6 +20,12 @@ public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlo
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                            HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
+        return create(settings, database, economic, http, clock, retry, random, PluginPoints.NONE);
+    }
+
+    public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                           HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random,
+                                           PluginPoints plugins) {
         ShopPlatforms shop = ShopPlatforms.connect(settings.shops(), http, clock);
         OrderLedger ledger = new OrderLedger(database, clock);
         // Claims carry the life of the process, so threads of one process never share a claim and a restart
@@ -33,7 +40,7 @@ public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlo
                 new CustomerResolver(economic, new CustomerBindings(database, clock), owner),
                 new ArticleCheck(economic), shop, clock, owner, retry, random,
                 settings.economic().readTimeout().multipliedBy(2),
-                new RestoreGuard(ledger, economic, new WatermarkStore(database, clock), clock));
+                new RestoreGuard(ledger, economic, new WatermarkStore(database, clock), clock), plugins);
         OrderFlow flow = new OrderFlow(settings, shop, transfer, ledger, new WatermarkStore(database, clock),
                 clock);
         return new OrderFlowAssembly(shop, ledger, flow);

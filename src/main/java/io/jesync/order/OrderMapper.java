@@ -405,6 +405,12 @@ public final class OrderMapper {
      * The business key in {@code references.other}. Never cut: two long keys cut to the same prefix would make the
      * in-doubt lookup adopt another order's invoice.
      */
+    /** {@code document} addressed to {@code customerNumber}: the customer is the only part the mapping left open. */
+    static EconomicDocument forCustomer(EconomicDocument d, int customerNumber) {
+        return new EconomicDocument(d.date(), d.currency(), d.exchangeRate(), new CustomerRef(customerNumber),
+                d.paymentTerms(), d.layout(), d.recipient(), d.delivery(), d.references(), d.notes(), d.lines());
+    }
+
     static String reference(ShopOrder order, OrderMappingSettings s) {
         String reference = s.referencePrefix() + order.shopId() + ":" + order.orderNo();
         if (reference.length() > MAX_REFERENCE) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -31,6 +32,9 @@ import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.economic.model.EconomicJson;
+import io.jesync.plugin.PluginException;
+import io.jesync.plugin.PluginPoint;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopOrder;
 import io.jesync.store.Claim;
 import io.jesync.store.LedgerChanges;
@@ -67,10 +71,11 @@ public final class OrderTransfer {
     private final RandomGenerator random;
     private final Duration inDoubtDelay;
     private final RestoreGuard restore;
+    private final PluginPoints plugins;
 
     public OrderTransfer(OrderLedger ledger, EconomicClient economic, CustomerResolver customers, ArticleCheck articles,
                          ShopOrderPort shopPort, Clock clock, String instanceId, BackoffSchedule retry,
-                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore) {
+                         RandomGenerator random, Duration inDoubtDelay, RestoreGuard restore, PluginPoints plugins) {
         this.ledger = ledger;
         this.economic = economic;
         this.customers = customers;
@@ -82,6 +87,7 @@ public final class OrderTransfer {
         this.random = random;
         this.inDoubtDelay = inDoubtDelay;
         this.restore = restore;
+        this.plugins = plugins;
     }
 
     /**
@@ -248,6 +254,10 @@ public final class OrderTransfer {
         private final String orderNo;
         private LedgerEntry entry;
         private IncomingOrder incoming;
+        /** The shop order as the plugins left it: read ({@code order-read}), then for the customer. */
+        private ShopOrder order;
+        /** The dry run's document, as the {@code order-document} plugins left it; sent with the real customer. */
+        private EconomicDocument planned;
         private Outcome outcome;
         private ArticleCheck.Missing missing;
         private CustomerResolver.Resolution customer;
@@ -308,7 +318,19 @@ public final class OrderTransfer {
             incoming = read;
             if (entry.state() == OrderState.ACKNOWLEDGED || entry.state() == OrderState.PARKED) {
                 outcome = Outcome.SKIPPED;
+                return;
             }
+            try {
+                // Also for a created document: the totals check compares e-conomic with the order as plugins left it.
+                order = plugins.apply(PluginPoint.ORDER_READ, item(), read.order(), ShopOrder.class,
+                        OrderPlugins.readContext(read));
+            } catch (PluginException e) {
+                outcome = park(Park.plugin(entry.orderNo(), e).reason());
+            }
+        }
+
+        private String item() {
+            return shop.id() + "/" + orderNo;
         }
 
         private boolean documentExists() {
@@ -320,11 +342,12 @@ public final class OrderTransfer {
             if (documentExists()) {
                 return;
             }
-            ShopOrder order = incoming.order();
             try {
                 step.run(order);
             } catch (OrderMappingException e) {
                 outcome = park(e.reason());
+            } catch (PluginException e) {
+                outcome = park(Park.plugin(orderNo, e).reason());
             } catch (CustomerResolver.CustomerBusyException e) {
                 outcome = retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
             } catch (EconomicValidationException e) {
@@ -336,7 +359,6 @@ public final class OrderTransfer {
 
         /** The steps once the document exists: a passing failure continues later from where the order stands. */
         private void finishing(Step step) {
-            ShopOrder order = incoming.order();
             try {
                 step.run(order);
             } catch (EconomicOutcomeUnknownException e) {
@@ -367,14 +389,17 @@ public final class OrderTransfer {
             }
         }
 
-        private void mapOrder(ShopOrder order) {
-            if (!flow.triggerStatusIds(order.channelId()).contains(order.statusId())) {
+        private void mapOrder(ShopOrder read) {
+            if (!flow.triggerStatusIds(read.channelId()).contains(read.statusId())) {
                 // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
-                outcome = park(Park.leftTriggerStatuses(order.orderNo(), order.statusId()).reason());
+                outcome = park(Park.leftTriggerStatuses(read.orderNo(), read.statusId()).reason());
                 return;
             }
-            // A dry run of the pure mapping finds bad data before anything (customer, article) is created.
-            OrderMapper.toDocument(order, VALIDATION_CUSTOMER, flow.mapping());
+            order = plugins.apply(PluginPoint.CUSTOMER, item(), read, ShopOrder.class, Map.of());
+            // A dry run of the mapping (and its plugins) finds bad data before anything (customer, article) is created.
+            planned = plugins.apply(PluginPoint.ORDER_DOCUMENT, item(), OrderMapper.toDocument(order,
+                    VALIDATION_CUSTOMER, flow.mapping()), EconomicDocument.class,
+                    OrderPlugins.documentContext(order, incoming));
         }
 
         // Every check that can park runs before the first write, so a parked order leaves nothing behind.
@@ -397,8 +422,7 @@ public final class OrderTransfer {
 
         /** Commits the document about to be sent, its Idempotency-Key and reference, before anything is sent. */
         private void recordSendIntent(ShopOrder order) {
-            EconomicDocument mapped = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
-                    flow.mapping());
+            EconomicDocument mapped = OrderMapper.forCustomer(planned, Math.toIntExact(customer.customerNumber()));
             body = EconomicJson.MAPPER.valueToTree(mapped);
             String payload = body.toString();
             String hash = CustomerResolver.sha256(payload);
@@ -424,6 +448,7 @@ public final class OrderTransfer {
                         + created.body().path("grossAmount").asText("?") + " " + order.currency()
                         + (created.fromCache() ? " (replayed by e-conomic from the idempotency cache)" : ""),
                         201, created.requestId(), null);
+                afterCreated(order, created);
                 document = created.body();
                 collection = created.collection();
             } catch (EconomicOutcomeUnknownException e) {
@@ -436,6 +461,17 @@ public final class OrderTransfer {
                 outcome = park(articles.explainRejection(order).orElseGet(() -> rejected(order, e)), e);
             } catch (Exception e) {
                 outcome = failed(e);
+            }
+        }
+
+        /** The document exists, so a failing plugin here cannot stop the order: it is noted on the timeline. */
+        private void afterCreated(ShopOrder order, DocumentResult created) {
+            try {
+                plugins.apply(PluginPoint.ORDER_CREATED, item(), created.body(), JsonNode.class,
+                        OrderPlugins.createdContext(order, created.collection().name(), created.number()));
+            } catch (PluginException e) {
+                event("plugin-failed", e.getMessage() + "; the document exists, so the order goes on", null, null,
+                        null);
             }
         }
 

@@ -227,6 +227,12 @@ final class Park {
                         + " and book it by hand, or delete the draft, fix the cause, " + RESEND);
     }
 
+    static OrderMappingException plugin(String orderNo, io.jesync.plugin.PluginException e) {
+        return park(Code.PLUGIN, orderNo, e.point().endpoint(), e.plugin().routeId(), e.getMessage() + ".",
+                "Fix the plugin or remove its file from the plugin folder (either takes effect without a restart), "
+                        + RESEND);
+    }
+
     private static OrderMappingException park(Code code, String orderNo, String field, String value, String problem,
                                               String action) {
         return new OrderMappingException(ParkReason.of(code, orderNo, field, value, problem, action));

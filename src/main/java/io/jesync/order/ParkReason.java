@@ -32,7 +32,8 @@ public record ParkReason(Code code, String orderNo, String field, String value, 
         TOTALS_DIFFER_IN_ECONOMIC,
         NO_LINES,
         OUT_OF_BOUNDS,
-        REFUSED_BY_AGREEMENT
+        REFUSED_BY_AGREEMENT,
+        PLUGIN
     }
 
     static ParkReason of(Code code, String orderNo, String field, String value, String problem, String action) {

@@ -1,5 +1,8 @@
 package io.jesync.product;
 
+import io.jesync.plugin.PluginException;
+import io.jesync.plugin.PluginPoint;
+import io.jesync.plugin.PluginPoints;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,9 +43,11 @@ public final class ProductFlow {
     private final ProductWrites writes;
     private final WatermarkStore watermarks;
     private final Clock clock;
+    private final PluginPoints plugins;
 
     public ProductFlow(RuntimeSettings settings, ProductStore store, ProductWrites writes, WatermarkStore watermarks,
-                       Clock clock) {
+                       Clock clock, PluginPoints plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.store = store;
         this.writes = writes;
@@ -87,14 +92,20 @@ public final class ProductFlow {
         Instant max = null;
         Map<String, JsonNode> inEconomic = Map.of();
         for (int i = 0; i < changed.size(); i++) {
-            Product product = changed.get(i);
+            Product mapped = changed.get(i);
             if (i % EconomicClient.MAX_IN_VALUES == 0) {
                 // One $in read per 200 changed products instead of a GET each. A product the answer misses is
                 // created, and a create e-conomic refuses as a duplicate is read and merged instead (ProductWrites).
                 inEconomic = writes.economic().findProducts(changed.subList(i, Math.min(changed.size(),
                         i + EconomicClient.MAX_IN_VALUES)).stream().map(Product::articleNumber).toList());
             }
-            max = later(max, product.updated());
+            max = later(max, mapped.updated());
+            Optional<Product> plugged = plugged(shop, mapped, "shop-to-economic", "e-conomic");
+            if (plugged.isEmpty()) {
+                parked++;
+                continue;
+            }
+            Product product = plugged.get();
             Optional<ProductProblem> problem = ProductValidator.check(product, ps, true);
             if (problem.isPresent()) {
                 parked += park(shop, product, problem.get(), "e-conomic");
@@ -141,8 +152,14 @@ public final class ProductFlow {
         Instant max = null;
         List<Product> valid = new ArrayList<>();
         for (JsonNode json : changedJson) {
-            Product product = EconomicProductMapper.fromEconomic(json, ps).forShop();
-            max = later(max, product.updated());
+            Product mapped = EconomicProductMapper.fromEconomic(json, ps).forShop();
+            max = later(max, mapped.updated());
+            Optional<Product> plugged = plugged(shop, mapped, "economic-to-shop", "shop");
+            if (plugged.isEmpty()) {
+                parked++;
+                continue;
+            }
+            Product product = plugged.get();
             Optional<ProductProblem> problem = ProductValidator.check(product, ps, false);
             if (problem.isPresent()) {
                 parked += park(shop, product, problem.get(), "shop");
@@ -208,6 +225,20 @@ public final class ProductFlow {
     private Instant since(String flow, ShopSettings shop, Instant now) {
         return watermarks.getInstant(flow, shop.id()).map(mark -> mark.minus(shop.products().overlap()))
                 .orElse(now.minus(shop.products().initialLookback()));
+    }
+
+    /** The product as the product-mapped plugins leave it, or empty when one of them failed and it was parked. */
+    private Optional<Product> plugged(ShopSettings shop, Product product, String direction, String target) {
+        try {
+            return Optional.of(plugins.apply(PluginPoint.PRODUCT_MAPPED, shop.id() + "/" + product.articleNumber(),
+                    product, Product.class, Map.of("direction", direction)));
+        } catch (PluginException e) {
+            park(shop, product, new ProductProblem(ProductProblem.Code.PLUGIN, product.articleNumber(),
+                    e.point().endpoint(), e.plugin().routeId(), "Article " + product.articleNumber() + ": "
+                    + e.getMessage() + ". Fix the plugin or remove its file; the article is synchronised again when"
+                    + " it next changes."), target);
+            return Optional.empty();
+        }
     }
 
     private int park(ShopSettings shop, Product product, ProductProblem problem, String target) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopProductPort;
 import io.jesync.store.Database;
 import io.jesync.store.ProductStore;
@@ -15,11 +16,16 @@ public record ProductFlowAssembly(ProductStore store, ProductWrites writes, Prod
 
     public static ProductFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                              ShopProductPort shop, Clock clock) {
+        return create(settings, database, economic, shop, clock, PluginPoints.NONE);
+    }
+
+    public static ProductFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                             ShopProductPort shop, Clock clock, PluginPoints plugins) {
         ProductStore store = new ProductStore(database, clock);
         ProductWrites writes = new ProductWrites(economic, shop);
         InitialSync initialSync = new InitialSync(store, writes, clock);
         return new ProductFlowAssembly(store, writes, new ProductFlow(settings, store, writes,
-                new WatermarkStore(database, clock), clock), initialSync,
+                new WatermarkStore(database, clock), clock, plugins), initialSync,
                 new InitialSyncService(settings, store, initialSync));
     }
 }

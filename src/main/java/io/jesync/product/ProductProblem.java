@@ -21,6 +21,8 @@ public record ProductProblem(Code code, String articleNumber, String field, Stri
         CONFLICT_CASE,
         CONFLICT_VAT_RATE,
         /** Refused by the other system when written (e-conomic's 400, a Norce import row error). */
-        REJECTED
+        REJECTED,
+        /** A plugin on direct:plugin-product-mapped failed or broke its rules. */
+        PLUGIN
     }
 }

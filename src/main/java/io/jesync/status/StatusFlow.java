@@ -3,6 +3,7 @@ package io.jesync.status;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
+import io.jesync.plugin.PluginException;
+import io.jesync.plugin.PluginPoint;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.store.OrderLedger;
 import io.jesync.store.StatusActionEntry;
 import io.jesync.store.StatusLedger;
@@ -28,6 +32,8 @@ public final class StatusFlow {
      * The source's cursor is opaque: whatever it returned last replaces the stored one. Any different value
      * counts as "further", which is all {@link WatermarkStore#advance} needs to know.
      */
+    private static final java.lang.reflect.Type ACTIONS =
+            new com.fasterxml.jackson.core.type.TypeReference<List<ConfiguredAction>>() { }.getType();
     private static final Comparator<String> REPLACE = (next, current) -> next.equals(current) ? 0 : 1;
 
     private final RuntimeSettings settings;
@@ -37,9 +43,12 @@ public final class StatusFlow {
     private final WatermarkStore watermarks;
     private final StatusExecutor executor;
     private final Clock clock;
+    private final PluginPoints plugins;
 
     public StatusFlow(RuntimeSettings settings, StatusEventSource source, StatusLedger statusLedger,
-                      OrderLedger orders, WatermarkStore watermarks, StatusExecutor executor, Clock clock) {
+                      OrderLedger orders, WatermarkStore watermarks, StatusExecutor executor, Clock clock,
+                      PluginPoints plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.source = source;
         this.statusLedger = statusLedger;
@@ -99,12 +108,21 @@ public final class StatusFlow {
         String erpOrderNo = orders.find(shop.id(), event.orderNo()).map(StatusPlanner::erpOrderNo)
                 .orElse(event.orderNo());
         List<ConfiguredAction> configured = shop.status().actionsFor(event.type());
+        String pluginFailed = null;
+        try {
+            configured = plugins.apply(PluginPoint.STATUS_EVENT, shop.id() + "/" + event.orderNo(), configured,
+                    ACTIONS, Map.of("event", event));
+        } catch (PluginException e) {
+            pluginFailed = e.getMessage();
+        }
+        List<ConfiguredAction> planned = configured;
         Optional<StatusLedger.RecordedEvent> recorded = statusLedger.record(event,
-                earlier -> StatusPlanner.plan(event, configured, earlier, erpOrderNo));
+                earlier -> StatusPlanner.plan(event, planned, earlier, erpOrderNo));
         if (recorded.isEmpty()) {
             return false;
         }
-        List<StatusActionEntry> actions = recorded.get().actions();
+        List<StatusActionEntry> actions = pluginFailed == null ? recorded.get().actions()
+                : parked(recorded.get().actions(), pluginFailed);
         String next = actions.stream().filter(a -> a.state() == ActionState.PENDING).map(StatusExecutor::label)
                 .collect(Collectors.joining(", "));
         orders.appendEvent(shop.id(), event.orderNo(), "status-event", StatusPlanner.describe(event)
@@ -117,6 +135,24 @@ public final class StatusFlow {
             }
         }
         return true;
+    }
+
+    /**
+     * A failed status-event plugin leaves the configured actions recorded but parked with its message, so nothing is
+     * lost and nothing runs until a person re-queues them (after fixing the plugin).
+     */
+    private List<StatusActionEntry> parked(List<StatusActionEntry> actions, String why) {
+        List<StatusActionEntry> after = new java.util.ArrayList<>();
+        for (StatusActionEntry action : actions) {
+            Optional<StatusActionEntry> moved = action.state() != ActionState.PENDING ? Optional.empty()
+                    : statusLedger.claim(action.id(), "plugin-point", java.time.Duration.ofMinutes(1)).flatMap(
+                            claimed -> statusLedger.finish(claimed.id(), claimed.version(), ActionState.PARKED,
+                                    "Parked before it ran: " + why, null, false));
+            after.add(moved.orElse(action));
+        }
+        LOG.warn("Status event of order {}/{} not carried out: {}", actions.isEmpty() ? "?" : actions.get(0).shopId(),
+                actions.isEmpty() ? "?" : actions.get(0).orderNo(), why);
+        return after;
     }
 
     /** Step {@code carry-out-shop-actions}: the due shop actions of every recorded event. */

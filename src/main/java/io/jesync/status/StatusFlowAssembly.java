@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.order.BackoffSchedule;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopStatusPort;
 import io.jesync.store.Database;
 import io.jesync.store.OrderLedger;
@@ -23,6 +24,13 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
                                             ShopStatusPort shop, StatusEventSource source,
                                             BiFunction<String, String, Object> routes, Clock clock,
                                             BackoffSchedule retry, RandomGenerator random) {
+        return create(settings, database, orders, shop, source, routes, clock, retry, random, PluginPoints.NONE);
+    }
+
+    public static StatusFlowAssembly create(RuntimeSettings settings, Database database, OrderLedger orders,
+                                            ShopStatusPort shop, StatusEventSource source,
+                                            BiFunction<String, String, Object> routes, Clock clock,
+                                            BackoffSchedule retry, RandomGenerator random, PluginPoints plugins) {
         StatusLedger ledger = new StatusLedger(database, clock);
         // Like the order flow's claims: one owner per process life, so a restart never mistakes old leases for its own.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
@@ -31,7 +39,7 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
         StatusExecutor executor = new StatusExecutor(ledger, orders, life, shop,
                 new TrackingNumbers(routes), clock, owner, retry, random);
         StatusFlow flow = new StatusFlow(settings, source, ledger, orders, new WatermarkStore(database, clock),
-                executor, clock);
+                executor, clock, plugins);
         return new StatusFlowAssembly(ledger, executor, flow, life);
     }
 }

@@ -58,6 +58,12 @@ public final class OrderFlowHarness implements AutoCloseable {
     public final EconomicSchemaCheck schemaCheck;
 
     public OrderFlowHarness(TestDatabases.Kind kind, Path tempDir, Map<String, String> extraSettings) {
+        this(kind, tempDir, extraSettings, io.jesync.plugin.PluginPoints.NONE);
+    }
+
+    /** With the plugin points the order flow calls (e.g. {@link PluginContext#points()}). */
+    public OrderFlowHarness(TestDatabases.Kind kind, Path tempDir, Map<String, String> extraSettings,
+                            io.jesync.plugin.PluginPoints plugins) {
         economic = new EconomicSimulator(0, 7L, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
                 RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal());
         norce = NorceSimulator.demo(0, 7L, clock, RuntimeSettings.DEMO_SHOP_CLIENT_ID,
@@ -82,7 +88,7 @@ public final class OrderFlowHarness implements AutoCloseable {
                 RateLimitGovernor.standard(clock, settings.economic().dailyCallBudget()), RetryPolicy.standard(),
                 new SplittableRandom(11), clock::advance);
         assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
-                new SplittableRandom(13));
+                new SplittableRandom(13), plugins);
     }
 
     /** A generated order of {@code seed}, in the shipped trigger status. */
@@ -119,8 +125,13 @@ public final class OrderFlowHarness implements AutoCloseable {
     }
 
     public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes) {
+        return statusFlow(source, routes, io.jesync.plugin.PluginPoints.NONE);
+    }
+
+    public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes,
+                                         io.jesync.plugin.PluginPoints plugins) {
         return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.shop(), source, routes,
-                clock, BackoffSchedule.defaults(), new SplittableRandom(17));
+                clock, BackoffSchedule.defaults(), new SplittableRandom(17), plugins);
     }
 
     /** The catalogue ports as the runtime builds them: on the order side's connection, routed by shop. */
