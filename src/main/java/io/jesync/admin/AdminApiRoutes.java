@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.alert.AlertMonitor;
 import io.jesync.config.RuntimeSettings;
+import io.jesync.json.Json;
 import io.jesync.payment.PaymentLedger;
 import io.jesync.product.InitialSyncService;
 import io.jesync.product.SyncDirection;
@@ -26,7 +27,7 @@ import io.jesync.store.ParkedItems;
  * when written, or from masked captures; credentials are checked in front of all of it by {@link AdminGuard}.
  */
 public class AdminApiRoutes extends RouteBuilder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     /** Hand-written, kept equal to the registered routes by AdminApiContractTest. */
     static final String OPENAPI = "/admin/openapi.json";
 

@@ -6,6 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.preflight.PreflightReport;
 import io.jesync.preflight.PreflightService;
 
@@ -15,7 +16,7 @@ import io.jesync.preflight.PreflightService;
  * start-up, so a fixed setting needs a restart; a fixed tenant shows here at once.
  */
 public class PreflightRoutes extends RouteBuilder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     @Override
     public void configure() {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.EconomicSettings;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 
 /**
@@ -23,7 +24,7 @@ import io.jesync.store.ApiCallMeter;
  */
 public final class EconomicClient {
     static final int PAGE_SIZE = 1000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final EconomicTransport transport;
     private final RateLimitGovernor governor;

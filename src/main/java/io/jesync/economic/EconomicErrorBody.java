@@ -1,5 +1,6 @@
 package io.jesync.economic;
 
+import io.jesync.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 record EconomicErrorBody(String message, String developerHint, String logId, List<FieldError> fieldErrors,
                          List<String> allowedFilteringFields) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final EconomicErrorBody EMPTY = new EconomicErrorBody(null, null, null, List.of(), List.of());
 
     static EconomicErrorBody parse(String text) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jesync.config.EconomicSettings;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 
 /**
@@ -36,7 +37,7 @@ import io.jesync.store.ApiCallMeter;
 final class EconomicTransport {
     static final String METER_SYSTEM = "economic";
     private static final Logger LOG = LoggerFactory.getLogger(EconomicTransport.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Why an attempt failed; {@code unknown} means a write may have taken effect. */
     private record Failure(EconomicException exception, boolean unknown, Duration serverWait) {

@@ -29,7 +29,7 @@ import io.jesync.economic.EconomicOutcomeUnknownException;
 import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.store.Claim;
 import io.jesync.store.LedgerChanges;
@@ -226,7 +226,7 @@ public final class OrderTransfer {
                 }
                 EconomicDocument document = OrderMapper.toDocument(order, Math.toIntExact(customer.customerNumber()),
                         flow.mapping());
-                ObjectNode body = EconomicJson.MAPPER.valueToTree(document);
+                ObjectNode body = Json.MAPPER.valueToTree(document);
                 String payload = body.toString();
                 String hash = CustomerResolver.sha256(payload);
                 String reference = document.references().other();
@@ -541,7 +541,7 @@ public final class OrderTransfer {
             return null;
         }
         try {
-            return PayloadMasker.mask(EconomicJson.MAPPER.readTree(json)).toString();
+            return PayloadMasker.mask(Json.MAPPER.readTree(json)).toString();
         } catch (java.io.IOException e) {
             // Not JSON at all: keep it for support, it holds no structure a secret could hide in by name.
             return json;

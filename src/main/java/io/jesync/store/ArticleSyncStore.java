@@ -1,5 +1,6 @@
 package io.jesync.store;
 
+import io.jesync.json.Json;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ArticleSyncStore {
     /** Rows per IN (...) look-up and per JDBC batch; well inside both databases' parameter limits. */
     private static final int CHUNK = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Database database;
     private final Clock clock;

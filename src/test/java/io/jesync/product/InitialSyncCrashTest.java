@@ -36,7 +36,7 @@ class InitialSyncCrashTest {
 
     private static String productNumber(String body) {
         try {
-            return io.jesync.economic.model.EconomicJson.MAPPER.readTree(body).path("productNumber").asText();
+            return io.jesync.json.Json.MAPPER.readTree(body).path("productNumber").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

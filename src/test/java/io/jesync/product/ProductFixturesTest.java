@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ProductSettings;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopProduct;
 
 /**
@@ -112,7 +112,7 @@ class ProductFixturesTest {
 
     static JsonNode fixture(String name) throws IOException {
         try (InputStream in = ProductFixturesTest.class.getResourceAsStream("/product/" + name)) {
-            return EconomicJson.MAPPER.readTree(in);
+            return Json.MAPPER.readTree(in);
         }
     }
 }

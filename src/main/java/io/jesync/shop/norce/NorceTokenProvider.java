@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.json.Json;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP
@@ -37,7 +38,7 @@ public final class NorceTokenProvider {
     private final ShopSettings shop;
     private final HttpClient http;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
     private String token;
     private Instant expiresAt = Instant.MIN;
     private Instant quietUntil = Instant.MIN;

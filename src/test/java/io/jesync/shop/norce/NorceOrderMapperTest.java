@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,9 @@ import io.jesync.shop.ShopOrderLine;
 
 class NorceOrderMapperTest {
     private static final Path FIXTURES = Path.of("src/test/resources/norce-order");
-    /** ShopOrder as its record components only (no derived isGuest/isBusiness), Instants as ISO text. */
+    /** ShopOrder as its record components only (no derived isGuest/isBusiness, nulls kept), Instants as ISO text. */
     static final ObjectMapper SHOP_JSON = NorceOrderMapper.JSON.copy()
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
