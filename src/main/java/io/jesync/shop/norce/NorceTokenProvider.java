@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.backoff.RetryAfter;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
 
@@ -113,11 +114,9 @@ public final class NorceTokenProvider {
                 + what + "); asking again in " + wait.toSeconds() + " s", status, wait, cause);
     }
 
-    /** Retry-After as delta-seconds; an HTTP-date or anything else falls back to the default back-off. */
-    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip)
-                .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)));
+    /** The wait Norce asked for; when it named none (or nothing readable), the default back-off applies. */
+    private Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
     }
 
     /**
