@@ -91,7 +91,7 @@ public final class EconomicClient {
         return DocumentResult.of(DocumentCollection.INVOICES_BOOKED, response);
     }
 
-    /** Marks an order draft as sent by posting its full document to {@code /orders/sent} (§5.13). */
+    /** Marks an order draft as sent by posting its full document to {@code /orders/sent}. */
     public DocumentResult markOrderSent(ObjectNode orderDocument, String idempotencyKey) {
         EconomicResponse response = transport.execute(EconomicRequest.write("POST",
                 DocumentCollection.ORDERS_SENT.path(), orderDocument, requireKey(idempotencyKey)));
@@ -105,7 +105,7 @@ public final class EconomicClient {
     }
 
     /**
-     * Deletes a draft invoice, an order draft or a sent order (§5.10, §5.13); booked invoices and archived orders have
+     * Deletes a draft invoice, an order draft or a sent order; booked invoices and archived orders have
      * no DELETE. Numbers are reused after a delete, so a caller unsure whether an earlier delete went through checks the
      * document's reference before calling this again.
      */
@@ -160,7 +160,7 @@ public final class EconomicClient {
         return transport.execute(EconomicRequest.write("POST", "/products", body, requireKey(idempotencyKey)));
     }
 
-    /** PUT replaces the whole product (§3.5): callers send the product as read, merged with their own fields. */
+    /** PUT replaces the whole product: callers send the product as read, merged with their own fields. */
     public EconomicResponse updateProduct(String productNumber, ObjectNode body, String idempotencyKey) {
         return transport.execute(EconomicRequest.write("PUT", "/products/" + EconomicEncoding.pathId(productNumber),
                 body, requireKey(idempotencyKey)));
@@ -196,7 +196,7 @@ public final class EconomicClient {
         return listAll(collection.path(), null);
     }
 
-    /** The setup collections of the legacy REST API (§5.2–§5.5, §5.7), each with the property that numbers it. */
+    /** The setup collections of the legacy REST API, each with the property that numbers it. */
     public enum SetupCollection {
         VAT_ZONES("/vat-zones", "vatZoneNumber"), LAYOUTS("/layouts", "layoutNumber"),
         PAYMENT_TERMS("/payment-terms", "paymentTermsNumber"), CUSTOMER_GROUPS("/customer-groups", "customerGroupNumber"),

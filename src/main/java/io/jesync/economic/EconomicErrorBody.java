@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads e-conomic's error bodies: the legacy REST shape (§2.2), where {@code errors} mirrors the payload and arrays
+ * Reads e-conomic's error bodies: the legacy REST shape, where {@code errors} mirrors the payload and arrays
  * carry {@code arrayIndex}; the filter error, where {@code errors} is a list of strings next to
- * {@code allowedFilteringFields}; and ProblemDetails (§2.3), which 429s use. Anything unreadable yields an empty
+ * {@code allowedFilteringFields}; and ProblemDetails, which 429s use. Anything unreadable yields an empty
  * body, because a broken error body must not hide the status that came with it.
  */
 record EconomicErrorBody(String message, String developerHint, String logId, List<FieldError> fieldErrors,

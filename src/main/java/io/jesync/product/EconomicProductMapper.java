@@ -13,7 +13,7 @@ import io.jesync.config.ProductSettings;
 import io.jesync.json.Json;
 
 /**
- * e-conomic's product JSON (§5.6) to and from {@link Product}. Pure functions. e-conomic has no VAT rate on a
+ * e-conomic's product JSON to and from {@link Product}. Pure functions. e-conomic has no VAT rate on a
  * product: it is the product group's, read back through the shop's {@code vat-rate-by-group} rule.
  */
 public final class EconomicProductMapper {

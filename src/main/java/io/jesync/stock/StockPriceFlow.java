@@ -345,7 +345,7 @@ public final class StockPriceFlow {
             if (rules.stockEnabled()) {
                 values.add(stockValue(r, pending.getOrDefault(r.articleNo(), BigDecimal.ZERO), rules));
             }
-            // Norce ignores a price of 0 (§4.5): an article without a price in e-conomic keeps the shop's.
+            // Norce ignores a price of 0: an article without a price in e-conomic keeps the shop's.
             if (rules.pricesEnabled() && r.salesPrice() != null && r.salesPrice().signum() > 0) {
                 for (PriceListRule list : rules.priceLists()) {
                     if (list.source() == PriceSource.BASE) {

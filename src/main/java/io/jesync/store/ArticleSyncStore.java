@@ -541,17 +541,6 @@ public final class ArticleSyncStore {
         return articles;
     }
 
-    public long rereadCount() {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM economic_article_reread");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot count the products to re-read", e);
-        }
-    }
-
     /** Clears marks set no later than {@code readStartedAt}: a mark that came in during the read stays. */
     public void clearRereads(Collection<String> articleNos, Instant readStartedAt) {
         try (Connection c = database.dataSource().getConnection();
