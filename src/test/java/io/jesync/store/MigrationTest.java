@@ -2,6 +2,7 @@ package io.jesync.store;
 
 import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ import java.util.jar.JarOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("harness")
 class MigrationTest {
 
     private static final List<String> TABLES = List.of(
@@ -41,7 +43,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void appliesEveryScriptToAnEmptyDatabase(Kind kind) throws SQLException {
+    void applies_every_script_to_an_empty_database(Kind kind) throws SQLException {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
@@ -57,7 +59,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void secondRunChangesNothing(Kind kind) {
+    void second_run_changes_nothing(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             Migrations migrations = new Migrations(db);
             migrations.migrate();
@@ -70,7 +72,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void appliesOnlyNewScriptsAndSplitsStatementsOutsideQuotesAndComments(Kind kind) throws SQLException {
+    void applies_only_new_scripts_and_splits_statements_outside_quotes_and_comments(Kind kind) throws SQLException {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/original").migrate();
 
@@ -83,7 +85,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void editedScriptStopsStartUpWithOneClearLine(Kind kind) {
+    void edited_script_stops_start_up_with_one_clear_line(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/original").migrate();
 
@@ -97,7 +99,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void gapInScriptNumbersStopsStartUp(Kind kind) {
+    void gap_in_script_numbers_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             assertThatThrownBy(() -> new Migrations(db, "migrations/gap").migrate())
                     .isInstanceOf(MigrationException.class)
@@ -109,7 +111,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void databaseNewerThanTheBuildStopsStartUp(Kind kind) {
+    void database_newer_than_the_build_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/two").migrate();
 
@@ -122,7 +124,7 @@ class MigrationTest {
     /** Several instances starting at once against one database: all start, the scripts run once. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void concurrentStartsApplyEachScriptOnce(Kind kind) throws Exception {
+    void concurrent_starts_apply_each_script_once(Kind kind) throws Exception {
         String url = TestDatabases.freshUrl(kind, tempDir);
         int instances = 4;
         List<Database> databases = new ArrayList<>();
@@ -155,7 +157,7 @@ class MigrationTest {
     /** The runner jar holds the scripts inside a jar, not in a folder. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void readsScriptsFromAJar(Kind kind) throws Exception {
+    void reads_scripts_from_a_jar(Kind kind) throws Exception {
         Path jar = tempDir.resolve("scripts.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (String folder : List.of("jarred/", "jarred/migration/")) {
@@ -178,7 +180,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void noScriptsAtAllStopsStartUp(Kind kind) {
+    void no_scripts_at_all_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             assertThatThrownBy(() -> new Migrations(db, "migrations/nothing-here").migrate())
                     .isInstanceOf(MigrationException.class)
@@ -192,7 +194,7 @@ class MigrationTest {
      */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void takesOverADatabaseTheEarlierRunnerCreatedAndAppliesOnlyNewerScripts(Kind kind) throws Exception {
+    void takes_over_a_database_the_earlier_runner_created_and_applies_only_newer_scripts(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 7);
             execute(db, "INSERT INTO watermark (flow, shop_id, mark_value, updated_at)"
@@ -213,7 +215,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void takesOverAnUpToDateDatabaseWithoutApplyingAnything(Kind kind) throws Exception {
+    void takes_over_an_up_to_date_database_without_applying_anything(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 10);
 
@@ -224,7 +226,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void takeOverRefusesAScriptEditedAfterTheEarlierRunnerApplied(Kind kind) throws Exception {
+    void take_over_refuses_a_script_edited_after_the_earlier_runner_applied(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             LegacySchemaVersion.migrate(db, "migrations/original", 1);
 
@@ -237,7 +239,7 @@ class MigrationTest {
     /** An unknown schema without any history is not somebody's store to take over. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aNonEmptyDatabaseWithoutHistoryStopsStartUp(Kind kind) throws Exception {
+    void a_non_empty_database_without_history_stops_start_up(Kind kind) throws Exception {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             execute(db, "CREATE TABLE somebody_elses (id INTEGER PRIMARY KEY)");
 
