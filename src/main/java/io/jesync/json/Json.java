@@ -1,6 +1,5 @@
 package io.jesync.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *   they were written with ({@code 10.00} stays {@code 10.00}).</li>
  *   <li>BigDecimal is written plain: {@code 1E+1} goes out as {@code 10}, because neither e-conomic's nor Norce's
  *   published API descriptions show a server accepting exponent notation.</li>
- *   <li>Null properties are never written: e-conomic reads an explicit null as "clear this field".</li>
+ *   <li>Nulls are written as null. The records sent to e-conomic ({@code io.jesync.economic.model}) leave their
+ *   null properties out themselves ({@code @JsonInclude(NON_NULL)}), because e-conomic reads an explicit null as
+ *   "clear this field".</li>
  *   <li>java.time values are ISO-8601 text, not epoch numbers.</li>
  *   <li>Unknown properties are ignored, because both remote APIs add fields without notice.</li>
  * </ul>
@@ -28,7 +29,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
