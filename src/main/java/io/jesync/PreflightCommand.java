@@ -9,11 +9,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
+import io.jesync.json.Json;
 import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightReport;
@@ -51,16 +50,15 @@ record PreflightCommand(boolean json, Optional<Path> reportFile) {
                 clock);
         PreflightReport report = new Preflight(settings, new EconomicPreflight(economic),
                 ShopPlatforms.connect(settings.shops(), http, clock).tenantCheck(), clock).run();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (reportFile.isPresent()) {
             Path file = reportFile.get().toAbsolutePath();
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, mapper.writeValueAsString(report.toJson(mapper)) + System.lineSeparator());
+            Files.writeString(file, Json.pretty().writeValueAsString(report.toJson(Json.MAPPER)) + System.lineSeparator());
         }
         if (json) {
-            out.println(mapper.writeValueAsString(report.toJson(mapper)));
+            out.println(Json.pretty().writeValueAsString(report.toJson(Json.MAPPER)));
         } else {
             report.lines().forEach(out::println);
             reportFile.ifPresent(file -> out.println("Report: " + file.toAbsolutePath()));

@@ -11,10 +11,9 @@ import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.jesync.json.Json;
 import io.jesync.config.RuntimeSettings;
-import io.jesync.economic.model.EconomicJson;
 import io.jesync.order.OrderReplay;
 import io.jesync.plugin.CamelPluginRoutes;
 import io.jesync.plugin.PluginBody;
@@ -78,8 +77,7 @@ record ReplayCommand(String shopId, String orderNo, Optional<Path> plugins) {
                 return 1;
             }
             out.println("Order " + result.item() + " would be sent as:");
-            out.println(EconomicJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(result.document()));
+            out.println(Json.pretty().writeValueAsString(result.document()));
             if (result.sent() == null) {
                 out.println("Nothing was sent for it yet.");
             } else if (result.differences().isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import io.jesync.testsupport.TestDatabases;
  * start command), so only what the jar holds is on the classpath. A jar that lost a service file (the PostgreSQL
  * driver, Camel's type converters, a component) fails here although every test on the Maven classpath passes.
  */
+@Tag("harness")
 class PackagedJarIT {
     private static final Duration START = Duration.ofSeconds(180);
     private static final String APP_SECRET = "jar-it-app-secret";

@@ -20,6 +20,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.testsupport.RuntimeProcess;
@@ -31,6 +32,7 @@ import io.jesync.testsupport.RuntimeProcess;
  * Licences, notices and Netty's and Spring's metadata files are appended the same way. The runtime classpath is the
  * list {@code dependency:build-classpath} wrote during the build.
  */
+@Tag("harness")
 class PackagedJarServicesIT {
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import io.jesync.testsupport.RuntimeProcess;
  * that differs, one line per problem and exit 6; and in live mode the same check at start-up holds back only the
  * flow a problem stops, visible in readiness and on the admin API.
  */
+@Tag("harness")
 class PreflightCommandTest {
     private static final String APP_SECRET = "preflight-app-secret";
     private static final String GRANT = "preflight-grant";

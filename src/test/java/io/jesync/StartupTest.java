@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.testsupport.RuntimeProcess;
 
 /** The runtime as a user starts it: a separate JVM in its own working folder. */
+@Tag("harness")
 class StartupTest {
 
     @Test

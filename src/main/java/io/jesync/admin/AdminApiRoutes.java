@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.alert.AlertMonitor;
 import io.jesync.config.RuntimeSettings;
+import io.jesync.json.Json;
 import io.jesync.payment.PaymentLedger;
 import io.jesync.product.InitialSyncService;
 import io.jesync.product.SyncDirection;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jesync.json.Json;
 
 /**
  * How the admin API answers and reads what it is sent: every answer is JSON, every error is
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * parameter at fault), so neither a browser nor a script ever gets a Java exception text or an HTML page.
  */
 public final class ApiAnswers {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = Json.MAPPER;
 
     private ApiAnswers() {
     }

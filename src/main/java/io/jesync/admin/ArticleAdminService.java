@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.store.ArticleReading;
 import io.jesync.store.ArticleSyncStore;
 import io.jesync.store.ParkedItems;
@@ -21,7 +22,7 @@ public final class ArticleAdminService {
     private final ProductStore products;
     private final ArticleSyncStore values;
     private final ParkedItems parked;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
 
     public ArticleAdminService(ProductStore products, ArticleSyncStore values, ParkedItems parked) {
         this.products = products;

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.RateLimitGovernor;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.SupportQueries;
 
@@ -34,7 +35,7 @@ import io.jesync.store.SupportQueries;
  * (products, stock, prices, plugin routes on a Quartz schedule) appear without a change here.
  */
 public final class FlowsView {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final CamelContext context;
     private final RuntimeSettings settings;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.status.ActionState;
 import io.jesync.status.OrderLife;
 import io.jesync.store.LedgerEntry;
@@ -32,7 +33,7 @@ public final class OrderAdminService {
     private final StatusLedger statusLedger;
     private final ReversalLedger reversalLedger;
     private final OrderLife life;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
     private final java.time.Clock clock;
     private final java.util.function.Function<String, List<?>> economicLookup;
 

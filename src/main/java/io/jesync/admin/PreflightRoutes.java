@@ -5,6 +5,7 @@ import org.apache.camel.model.rest.RestDefinition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.preflight.PreflightReport;
 import io.jesync.preflight.PreflightService;
 

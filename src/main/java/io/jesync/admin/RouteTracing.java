@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.order.PayloadMasker;
 
 /**
@@ -48,7 +49,7 @@ import io.jesync.order.PayloadMasker;
  */
 public final class RouteTracing implements InterceptStrategy {
     static final int MAX_BODY = 4000;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final Pattern CREDENTIAL_TEXT = Pattern.compile(
             "(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]+|((?:secret|token|password|passwd|apikey|api_key)\\w*\\s*[=:]\\s*)"
                     + "[^\\s,;&\"}]+");

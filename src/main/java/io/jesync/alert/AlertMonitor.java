@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.admin.FlowsView;
 import io.jesync.config.AlertSettings;
+import io.jesync.json.Json;
 import io.jesync.store.AlertStore;
 import io.jesync.store.SupportQueries;
 
@@ -31,7 +32,7 @@ import io.jesync.store.SupportQueries;
  */
 public final class AlertMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(AlertMonitor.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     static final int MAX_ITEMS = 50;
 
     public enum Kind { ORDERS_WAITING, FLOW_STOPPED, BUDGET_LOW }

@@ -19,12 +19,12 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
-import io.jesync.economic.model.EconomicJson;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.IncomingOrder;
 import io.jesync.order.OrderFlow;
@@ -59,7 +59,7 @@ public final class Benchmark {
     static final Duration POLL = Duration.ofSeconds(5);
 
     private final PrintStream out;
-    private final ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+    private final ObjectNode json = Json.MAPPER.createObjectNode();
 
     Benchmark(PrintStream out) {
         this.out = out;
@@ -77,7 +77,7 @@ public final class Benchmark {
             benchmark.backlog((int) Math.round(FULL_BACKLOG * scale), scale);
             benchmark.latency(orders * 2);
             benchmark.merchantDay(dayOrders);
-            Files.writeString(file, EconomicJson.MAPPER.writerWithDefaultPrettyPrinter()
+            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(benchmark.json));
             out.println();
             out.println("JSON written to " + file.toAbsolutePath());
@@ -119,7 +119,7 @@ public final class Benchmark {
                 row.put("documentType", type).put("orders", transferred).put("calls", calls.size())
                         .put("minimum", minimum).put("ratio", round(ratio)).put("goal", 1.05)
                         .put("newCustomers", customers).put("oncePerProcessLife", rig.restoreCheckCalls());
-                row.set("byEndpoint", EconomicJson.MAPPER.valueToTree(Rig.byEndpoint(calls)));
+                row.set("byEndpoint", Json.MAPPER.valueToTree(Rig.byEndpoint(calls)));
             }
         }
         out.println("(minimum: one document per order, plus the booking for booked-invoice, plus one create per new"

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jesync.json.Json;
 
 /**
  * The instances sharing the store, as their {@code instance_presence} rows tell: id, host, build version, when the
@@ -25,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class InstanceDirectory {
     /** Ten missed beats (the heartbeat runs every 3 s). */
     static final Duration STALE = Duration.ofSeconds(30);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final DataSource dataSource;
     private final Clock clock;

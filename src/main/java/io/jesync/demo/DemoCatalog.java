@@ -43,10 +43,6 @@ public final class DemoCatalog {
         public BigDecimal vatRate() {
             return vatClass.rate();
         }
-
-        public BigDecimal priceIncVat() {
-            return priceExVat.multiply(BigDecimal.ONE.add(vatRate().movePointLeft(2))).setScale(2, RoundingMode.HALF_UP);
-        }
     }
 
     public enum CustomerKind { B2C, B2B }

@@ -159,7 +159,7 @@ public final class DemoEnvironment implements AutoCloseable {
             }
             statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
             for (String table : tables) {
-                if (!table.equalsIgnoreCase("schema_version")) {
+                if (!table.equalsIgnoreCase("schema_version") && !table.equalsIgnoreCase("flyway_schema_history")) {
                     rows += statement.executeUpdate("DELETE FROM \"" + table + "\"");
                 }
             }

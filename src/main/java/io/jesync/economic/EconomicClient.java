@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.EconomicSettings;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 
 /**
@@ -34,7 +35,7 @@ public final class EconomicClient {
     public static final int MAX_IN_VALUES = 200;
     /** Values per {@code $or:} chain: short enough that the query stays well under common URL limits. */
     static final int OR_CLAUSES = 25;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final EconomicTransport transport;
     private final RateLimitGovernor governor;
@@ -112,7 +113,7 @@ public final class EconomicClient {
         return DocumentResult.of(DocumentCollection.INVOICES_BOOKED, response);
     }
 
-    /** Marks an order draft as sent by posting its full document to {@code /orders/sent} (§5.13). */
+    /** Marks an order draft as sent by posting its full document to {@code /orders/sent}. */
     public DocumentResult markOrderSent(ObjectNode orderDocument, String idempotencyKey) {
         EconomicResponse response = transport.execute(EconomicRequest.write("POST",
                 DocumentCollection.ORDERS_SENT.path(), orderDocument, requireKey(idempotencyKey)));
@@ -126,7 +127,7 @@ public final class EconomicClient {
     }
 
     /**
-     * Deletes a draft invoice, an order draft or a sent order (§5.10, §5.13); booked invoices and archived orders have
+     * Deletes a draft invoice, an order draft or a sent order; booked invoices and archived orders have
      * no DELETE. Numbers are reused after a delete, so a caller unsure whether an earlier delete went through checks the
      * document's reference before calling this again.
      */
@@ -248,7 +249,7 @@ public final class EconomicClient {
         return response;
     }
 
-    /** PUT replaces the whole product (§3.5): callers send the product as read, merged with their own fields. */
+    /** PUT replaces the whole product: callers send the product as read, merged with their own fields. */
     public EconomicResponse updateProduct(String productNumber, ObjectNode body, String idempotencyKey) {
         EconomicResponse response = transport.execute(EconomicRequest.write("PUT", "/products/"
                 + EconomicEncoding.pathId(productNumber), body, requireKey(idempotencyKey)));
@@ -293,7 +294,7 @@ public final class EconomicClient {
         return listAll(collection.path(), null);
     }
 
-    /** The setup collections of the legacy REST API (§5.2–§5.5, §5.7), each with the property that numbers it. */
+    /** The setup collections of the legacy REST API, each with the property that numbers it. */
     public enum SetupCollection {
         VAT_ZONES("/vat-zones", "vatZoneNumber"), LAYOUTS("/layouts", "layoutNumber"),
         PAYMENT_TERMS("/payment-terms", "paymentTermsNumber"), CUSTOMER_GROUPS("/customer-groups", "customerGroupNumber"),

@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** e-conomic's two escaping rules: ids in REST paths (§3.5) and values inside a filter (§3.3). */
+/** e-conomic's two escaping rules: ids in REST paths and values inside a filter. */
 public final class EconomicEncoding {
     // The index is the code between the underscores.
     private static final List<String> PATH_SPECIALS =
@@ -29,7 +29,7 @@ public final class EconomicEncoding {
 
     /**
      * A literal value for {@code $eq:} and friends. Brackets stay raw: e-conomic does not honour {@code $[}/{@code $]}
-     * (§3.3, live finding), so escaping them would search for a literal {@code $[}.
+     * (seen on a live agreement), so escaping them would search for a literal {@code $[}.
      */
     public static String filterValue(String value) {
         return value.replace("$", "$$")

@@ -1,5 +1,6 @@
 package io.jesync.economic;
 
+import io.jesync.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,15 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads e-conomic's error bodies: the legacy REST shape (§2.2), where {@code errors} mirrors the payload and arrays
+ * Reads e-conomic's error bodies: the legacy REST shape, where {@code errors} mirrors the payload and arrays
  * carry {@code arrayIndex}; the filter error, where {@code errors} is a list of strings next to
- * {@code allowedFilteringFields}; and ProblemDetails (§2.3), which 429s use. Anything unreadable yields an empty
+ * {@code allowedFilteringFields}; and ProblemDetails, which 429s use. Anything unreadable yields an empty
  * body, because a broken error body must not hide the status that came with it.
  */
 record EconomicErrorBody(String message, String developerHint, String logId, List<FieldError> fieldErrors,
                          List<String> allowedFilteringFields) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     private static final EconomicErrorBody EMPTY = new EconomicErrorBody(null, null, null, List.of(), List.of());
 
     static EconomicErrorBody parse(String text) {

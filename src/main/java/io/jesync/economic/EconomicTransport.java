@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 
 /**
@@ -36,7 +38,7 @@ import io.jesync.store.ApiCallMeter;
 final class EconomicTransport {
     static final String METER_SYSTEM = "economic";
     private static final Logger LOG = LoggerFactory.getLogger(EconomicTransport.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Why an attempt failed; {@code unknown} means a write may have taken effect. */
     private record Failure(EconomicException exception, boolean unknown, Duration serverWait) {
@@ -89,10 +91,8 @@ final class EconomicTransport {
                 throw interrupted(request, request.isWrite() || outcomeUnknown, failure);
             }
             outcomeUnknown |= failure.unknown();
-            Duration wait = backoff(attempt);
-            if (failure.serverWait() != null && failure.serverWait().compareTo(wait) > 0) {
-                wait = failure.serverWait();
-            }
+            Duration wait = policy.backoff().delay(attempt,
+                    failure.serverWait() == null ? Duration.ZERO : failure.serverWait(), random);
             if (!mayRetry(request, attempt, wait, outcomeUnknown, firstSent)) {
                 throw outcomeUnknown ? unknownAfter(failure) : failure.exception();
             }
@@ -114,11 +114,6 @@ final class EconomicTransport {
         Instant resendAt = clock.instant().plus(wait);
         return request.keyed() && policy.retryKeyedWrites()
                 && Duration.between(firstSent, resendAt).compareTo(policy.replayWindow()) < 0;
-    }
-
-    private Duration backoff(int attempt) {
-        long ceiling = Math.min(policy.cap().toMillis(), policy.base().toMillis() * (1L << Math.min(attempt - 1, 30)));
-        return Duration.ofMillis((long) (random.nextDouble() * ceiling));
     }
 
     private HttpRequest build(EconomicRequest request) {
@@ -215,27 +210,14 @@ final class EconomicTransport {
 
     /** Retry-After (seconds or HTTP date) when sent; otherwise the time the bucket needs to fit this call again. */
     private Duration rateLimitWait(HttpResponse<String> response) {
-        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(this::parseRetryAfter);
+        Optional<Duration> asked = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null),
+                clock.instant());
         if (asked.isPresent()) {
             return asked.get();
         }
         int cost = callCost(response).orElse(1);
         return RateLimitStatus.parse(response.headers().firstValue("X-RateLimiting").orElse(null))
                 .map(status -> status.waitForRoom(cost)).orElse(null);
-    }
-
-    private Optional<Duration> parseRetryAfter(String value) {
-        String trimmed = value.trim();
-        try {
-            if (trimmed.chars().allMatch(Character::isDigit) && !trimmed.isEmpty()) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-            }
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void observe(EconomicRequest request, HttpResponse<String> response) {

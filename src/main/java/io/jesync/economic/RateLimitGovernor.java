@@ -36,7 +36,7 @@ public final class RateLimitGovernor {
         this.dailyCallBudget = dailyCallBudget;
     }
 
-    /** Starts slowing down at 80 % of the bucket, as e-conomic's integrators recommend (§9). */
+    /** Starts slowing down at 80 % of the bucket, as e-conomic's integrators recommend. */
     public static RateLimitGovernor standard(Clock clock, int dailyCallBudget) {
         return new RateLimitGovernor(clock, 0.8, dailyCallBudget);
     }

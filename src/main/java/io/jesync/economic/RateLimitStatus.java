@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The token bucket as {@code X-RateLimiting: token-limit-10000-per-60-seconds: 147/10000} reports it (§2.4). */
+/** The token bucket as {@code X-RateLimiting: token-limit-10000-per-60-seconds: 147/10000} reports it. */
 public record RateLimitStatus(double used, int limit, Duration window) {
     private static final Pattern HEADER =
             Pattern.compile("token-limit-(\\d+)-per-(\\d+)-seconds:\\s*(\\d+)\\s*/\\s*(\\d+)");

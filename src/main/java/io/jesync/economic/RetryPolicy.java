@@ -1,5 +1,6 @@
 package io.jesync.economic;
 
+import io.jesync.backoff.Backoff;
 import java.time.Duration;
 
 /**
@@ -25,6 +26,11 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap, boolean 
     public static RetryPolicy standard() {
         return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), true, Duration.ofMinutes(50),
                 Duration.ofMinutes(2));
+    }
+
+    /** The wait before attempt {@code n + 1}, before a server-requested wait is applied. */
+    public Backoff backoff() {
+        return new Backoff(base, cap, Backoff.Jitter.FULL);
     }
 
     public RetryPolicy withMaxAttempts(int attempts) {

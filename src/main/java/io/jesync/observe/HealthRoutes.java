@@ -1,5 +1,6 @@
 package io.jesync.observe;
 
+import io.jesync.json.Json;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code ?exposureLevel=full}.
  */
 public class HealthRoutes extends RouteBuilder {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     /** Which checks an endpoint asks. */
     enum Scope { ALL, LIVE, READY }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.ProductView;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
 
@@ -167,7 +167,7 @@ public final class ArticleCheck {
 
     private static ObjectNode newProduct(ShopOrder order, String article, ShopOrderLine line, OrderFlowSettings flow,
                                          int group) {
-        ObjectNode product = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode product = Json.MAPPER.createObjectNode();
         product.put("productNumber", article);
         product.put("name", Texts.shorten(line.name() == null || line.name().isBlank() ? article
                 : line.name().strip(), 300));

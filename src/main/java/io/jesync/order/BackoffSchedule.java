@@ -1,11 +1,13 @@
 package io.jesync.order;
 
+import io.jesync.backoff.Backoff;
+
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * When a failed order is tried again: capped exponential back-off with equal jitter (half fixed, half random), never sooner than the
- * remote system asked for. Jitter keeps many orders that failed together from retrying together.
+ * When a failed item is tried again, and when it is given up: {@link Backoff} with equal jitter (half fixed, half
+ * random), never sooner than the remote system asked for, at most {@code maxAttempts} tries.
  */
 public record BackoffSchedule(Duration base, Duration cap, int maxAttempts) {
 
@@ -18,11 +20,7 @@ public record BackoffSchedule(Duration base, Duration cap, int maxAttempts) {
      * @param atLeast   the wait the remote system asked for (Retry-After), or zero
      */
     public Duration delay(int attempts, Duration atLeast, RandomGenerator random) {
-        long ceiling = cap.toMillis();
-        long exponential = base.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long bound = Math.max(1, Math.min(ceiling, exponential));
-        long jittered = bound / 2 + random.nextLong(bound / 2 + 1);
-        return Duration.ofMillis(Math.max(jittered, atLeast.toMillis()));
+        return new Backoff(base, cap, Backoff.Jitter.EQUAL).delay(attempts, atLeast, random);
     }
 
     public boolean exhausted(int attempts) {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopParty;
 import io.jesync.store.CustomerBindings;
@@ -168,7 +168,7 @@ public final class CustomerResolver {
         if (match.isPresent()) {
             return new Resolution(match.get(), "matched by " + flow.customerMatch().key() + " (" + key + ")");
         }
-        ObjectNode body = EconomicJson.MAPPER.valueToTree(OrderMapper.toCustomer(order, flow.customers()));
+        ObjectNode body = Json.MAPPER.valueToTree(OrderMapper.toCustomer(order, flow.customers()));
         JsonNode created = economic.createCustomer(body, "customer:" + shopId + ":" + sha256(key).substring(0, 24))
                 .body();
         return new Resolution(created.path("customerNumber").asLong(), "created (" + key + ")");

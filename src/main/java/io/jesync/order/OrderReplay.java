@@ -8,10 +8,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginJson;
 import io.jesync.plugin.PluginPoint;
@@ -49,12 +49,12 @@ public final class OrderReplay {
     public record Result(String item, JsonNode document, String parked, JsonNode sent, List<String> differences) {
 
         public ObjectNode toJson() {
-            ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+            ObjectNode json = Json.MAPPER.createObjectNode();
             json.put("order", item);
             json.set("document", document);
             json.put("parked", parked);
             json.set("sent", sent);
-            json.set("differences", EconomicJson.MAPPER.valueToTree(differences));
+            json.set("differences", Json.MAPPER.valueToTree(differences));
             return json;
         }
     }
@@ -72,7 +72,7 @@ public final class OrderReplay {
                 entry.platformOrderId()).orElseThrow(() -> new IllegalArgumentException("order " + shopId + "/"
                 + orderNo + " is no longer in the shop"));
         String item = shopId + "/" + orderNo;
-        JsonNode sent = entry.payload() == null ? null : EconomicJson.MAPPER.readTree(entry.payload());
+        JsonNode sent = entry.payload() == null ? null : Json.MAPPER.readTree(entry.payload());
         if (incoming.problem() != null) {
             return new Result(item, null, incoming.problem().message(), sent, List.of());
         }
@@ -90,7 +90,7 @@ public final class OrderReplay {
         } catch (PluginException e) {
             return new Result(item, null, Park.plugin(orderNo, e).reason().message(), sent, List.of());
         }
-        JsonNode now = EconomicJson.MAPPER.valueToTree(document);
+        JsonNode now = Json.MAPPER.valueToTree(document);
         return new Result(item, now, null, sent, sent == null ? List.of() : differences(sent, now));
     }
 

@@ -31,10 +31,10 @@ import io.jesync.economic.EconomicOutcomeUnknownException;
 import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.store.Claim;
 import io.jesync.store.LedgerChanges;
@@ -423,7 +423,7 @@ public final class OrderTransfer {
         /** Commits the document about to be sent, its Idempotency-Key and reference, before anything is sent. */
         private void recordSendIntent(ShopOrder order) {
             EconomicDocument mapped = OrderMapper.forCustomer(planned, Math.toIntExact(customer.customerNumber()));
-            body = EconomicJson.MAPPER.valueToTree(mapped);
+            body = Json.MAPPER.valueToTree(mapped);
             String payload = body.toString();
             String hash = CustomerResolver.sha256(payload);
             String reference = mapped.references().other();
@@ -738,7 +738,7 @@ public final class OrderTransfer {
             return null;
         }
         try {
-            return PayloadMasker.mask(EconomicJson.MAPPER.readTree(json)).toString();
+            return PayloadMasker.mask(Json.MAPPER.readTree(json)).toString();
         } catch (java.io.IOException e) {
             // Not JSON at all: keep it for support, it holds no structure a secret could hide in by name.
             return json;

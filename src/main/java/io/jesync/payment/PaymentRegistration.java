@@ -31,6 +31,7 @@ import io.jesync.economic.EconomicOutcomeUnknownException;
 import io.jesync.economic.EconomicResponse;
 import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
+import io.jesync.json.Json;
 import io.jesync.order.BackoffSchedule;
 
 /**
@@ -42,7 +43,7 @@ import io.jesync.order.BackoffSchedule;
 public final class PaymentRegistration {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRegistration.class);
     static final Duration LEASE = Duration.ofMinutes(2);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final PaymentLedger ledger;
     private final PaymentSources sources;

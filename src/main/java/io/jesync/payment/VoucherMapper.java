@@ -1,5 +1,6 @@
 package io.jesync.payment;
 
+import io.jesync.json.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * capture, the contra account (the PSP's clearing account) and a text naming the shop order. Pure.
  */
 public final class VoucherMapper {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
     /** e-conomic's limit for an entry's text. */
     static final int TEXT_LIMIT = 250;
 

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ProductSettings;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 
 /**
- * e-conomic's product JSON (§5.6) to and from {@link Product}. Pure functions. e-conomic has no VAT rate on a
+ * e-conomic's product JSON to and from {@link Product}. Pure functions. e-conomic has no VAT rate on a
  * product: it is the product group's, read back through the shop's {@code vat-rate-by-group} rule.
  */
 public final class EconomicProductMapper {
@@ -50,7 +50,7 @@ public final class EconomicProductMapper {
 
     /** The POST body of a product that e-conomic does not have yet: every field, from the source. */
     public static ObjectNode newProduct(Product product, int productGroup, ProductSettings settings) {
-        ObjectNode body = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("productNumber", product.articleNumber());
         body.put("name", product.name());
         body.putObject("productGroup").put("productGroupNumber", productGroup);
@@ -113,7 +113,7 @@ public final class EconomicProductMapper {
 
     /** The writable part of a product as read, e.g. kept in an initial sync's plan. */
     public static ObjectNode writable(JsonNode existing) {
-        ObjectNode body = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         for (String name : WRITABLE) {
             JsonNode value = existing.get(name);
             if (value == null || value.isNull()) {

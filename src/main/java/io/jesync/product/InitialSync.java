@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.store.ProductStore;
 import io.jesync.store.ProductStore.Item;
 import io.jesync.store.ProductStore.ItemState;
@@ -257,7 +257,7 @@ public final class InitialSync {
                     for (Item item : chunk) {
                         futures.add(pool.submit(() -> writes.toEconomic(ProductJson.parse(item.product()),
                                 item.existing() == null ? Optional.empty()
-                                        : Optional.of(EconomicJson.MAPPER.readTree(item.existing())),
+                                        : Optional.of(Json.MAPPER.readTree(item.existing())),
                                 owned, shop.products(), "initial-sync-" + runId + ":" + item.articleNumber())));
                     }
                     List<Integer> finished = new ArrayList<>();

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.store.ProductStore;
 
 /**
@@ -55,7 +55,7 @@ public final class InitialSyncService {
 
     public Optional<ObjectNode> status(long runId) {
         return store.run(runId).map(run -> {
-            ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+            ObjectNode json = Json.MAPPER.createObjectNode();
             json.put("id", run.id());
             json.put("shop", run.shopId());
             json.put("direction", run.direction());
@@ -66,7 +66,7 @@ public final class InitialSyncService {
             json.put("failed", run.failed());
             if (run.summary() != null) {
                 try {
-                    json.set("counts", EconomicJson.MAPPER.readTree(run.summary()));
+                    json.set("counts", Json.MAPPER.readTree(run.summary()));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     json.put("counts", run.summary());
                 }

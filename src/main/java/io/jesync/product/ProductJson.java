@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 
 /** {@link Product} as JSON, for initial-sync plans in the store and for reports. Absent values are left out. */
 public final class ProductJson {
@@ -13,7 +13,7 @@ public final class ProductJson {
     }
 
     public static ObjectNode toJson(Product p) {
-        ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("articleNumber", p.articleNumber());
         json.put("name", p.name());
         if (p.salesPrice() != null) {
@@ -53,7 +53,7 @@ public final class ProductJson {
 
     public static Product parse(String text) {
         try {
-            return fromJson(EconomicJson.MAPPER.readTree(text));
+            return fromJson(Json.MAPPER.readTree(text));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not a stored product: " + e.getOriginalMessage(), e);
         }

@@ -109,7 +109,7 @@ public final class ProductValidator {
 
     /**
      * e-conomic's schema only says "alphanumeric product number"; its path escapes cover {@code < > * % : & / \ _
-     * space ? . # +} (§3.5), so those pass. Refused here [I]: control characters and line breaks, characters
+     * space ? . # +}, so those pass. Refused here [I]: control characters and line breaks, characters
      * outside the Basic Multilingual Plane (emoji), and leading or trailing spaces, which e-conomic trims.
      */
     static Optional<String> rejectedCharacter(String article) {

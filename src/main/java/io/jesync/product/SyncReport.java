@@ -10,11 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 
 /**
  * What an initial sync will do (or did), before it writes anything: products to create, to update with the fields
@@ -74,7 +73,7 @@ public final class SyncReport {
     }
 
     public ObjectNode counts() {
-        ObjectNode counts = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode counts = Json.MAPPER.createObjectNode();
         counts.put("create", create.size());
         counts.put("update", update.size());
         counts.put("unchanged", unchanged);
@@ -84,7 +83,7 @@ public final class SyncReport {
     }
 
     public ObjectNode toJson() {
-        ObjectNode json = EconomicJson.MAPPER.createObjectNode();
+        ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("run", runId);
         json.put("shop", shopId);
         json.put("direction", direction.key());
@@ -137,8 +136,7 @@ public final class SyncReport {
         try {
             Files.createDirectories(folder);
             Path json = folder.resolve("initial-sync-" + runId + ".json");
-            Files.writeString(json, EconomicJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson()), StandardCharsets.UTF_8);
+            Files.writeString(json, Json.pretty().writeValueAsString(toJson()), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("initial-sync-" + runId + ".txt"), toTable(), StandardCharsets.UTF_8);
             return json;
         } catch (IOException e) {
@@ -168,7 +166,7 @@ public final class SyncReport {
     }
 
     private static ArrayNode problems(List<ProductProblem> problems) {
-        ArrayNode array = EconomicJson.MAPPER.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (ProductProblem p : problems) {
             ObjectNode row = array.addObject();
             row.put("articleNumber", p.articleNumber());

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
+import io.jesync.json.Json;
 import io.jesync.store.ApiCallMeter;
 import io.jesync.store.ReconciliationStore;
 
@@ -26,7 +27,7 @@ import io.jesync.store.ReconciliationStore;
  */
 public final class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final RuntimeSettings settings;
     private final Map<String, DayReconciler> reconcilers = new TreeMap<>();

@@ -29,7 +29,7 @@ import io.jesync.shop.ShopOrder;
 
 /**
  * The credit note for a booked invoice: e-conomic has no credit-note entity, a credit note is a draft invoice whose
- * lines carry negative quantities (reference §5.14). Customer, layout, payment terms, currency, exchange rate,
+ * lines carry negative quantities. Customer, layout, payment terms, currency, exchange rate,
  * recipient and delivery are copied from the booked invoice, where the accountant may have corrected them; each line
  * keeps the invoice's product, text, unit price and discount percentage, so the credit carries the same prices,
  * discounts and VAT as the invoice. Pure: the same inputs always give the same JSON.

@@ -32,7 +32,7 @@ import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.FoundDocument;
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.IncomingOrder;
 import io.jesync.shop.ShopOrder;
@@ -347,7 +347,7 @@ public final class OrderReversal {
             if (foundExisting()) {
                 return afterFound();
             }
-            ObjectNode body = EconomicJson.MAPPER.valueToTree(note);
+            ObjectNode body = Json.MAPPER.valueToTree(note);
             entry = move(ReversalState.SENDING, ReversalChanges.none().action("credit-note").countAttempt());
             DocumentResult created = economic.createDocument(DocumentKind.DRAFT_INVOICE, body, entry.idempotencyKey());
             entry = move(ReversalState.CREATED, ReversalChanges.none().economicDraftNumber((long) created.number())
@@ -496,7 +496,7 @@ public final class OrderReversal {
 
     static List<ReversedLine> lines(ReversalEntry entry) {
         try {
-            return EconomicJson.MAPPER.readValue(entry.lines(), LINES);
+            return Json.MAPPER.readValue(entry.lines(), LINES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reversal " + entry.seq() + " of order " + entry.orderNo()
                     + " has unreadable lines", e);
@@ -505,7 +505,7 @@ public final class OrderReversal {
 
     private static String json(List<ReversedLine> lines) {
         try {
-            return EconomicJson.MAPPER.writeValueAsString(lines);
+            return Json.MAPPER.writeValueAsString(lines);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -52,11 +52,6 @@ public record FaultRule(
                 lostResponse, slowMillis, retryAfterSeconds);
     }
 
-    public FaultRule withRateLimitedWithoutRetryAfter(double rate) {
-        return new FaultRule(endpoint, serverError, unavailable, rateLimited, rate, connectionReset, slow, lostResponse,
-                slowMillis, retryAfterSeconds);
-    }
-
     public FaultRule withConnectionReset(double rate) {
         return new FaultRule(endpoint, serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, rate, slow,
                 lostResponse, slowMillis, retryAfterSeconds);

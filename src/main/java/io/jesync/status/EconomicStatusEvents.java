@@ -29,21 +29,21 @@ import io.jesync.economic.FoundDocument;
  * in e-conomic"):
  * <ol>
  *   <li>new booked invoices and credit notes, by {@code bookedInvoiceNumber$gt:<cursor>} (numbers are
- *       consecutive, §7), matched to orders by exact {@code references.other};</li>
+ *       consecutive), matched to orders by exact {@code references.other};</li>
  *   <li>each watched draft invoice and order, by its number in {@code $in:} lists of at most 200 in the collections
  *       it can be in; one that is in none of them is looked up by reference in every collection before it is
  *       called deleted, because it may have moved (been booked, sent, archived) between two listings;</li>
  *   <li>payments, by the booked invoice numbers in {@code $in:} lists on {@code /invoices/paid}.</li>
  * </ol>
  * The look-ups go by number, not by reference, because e-conomic documents {@code $in:} for numeric properties
- * only (§3.3); a listed document counts only when its reference is exactly the order's, since filters ignore case
+ * only; a listed document counts only when its reference is exactly the order's, since filters ignore case
  * and e-conomic reuses the numbers of deleted documents. Nothing is written anywhere, so a failed call leaves
  * nothing behind: the exception reaches the caller and the next run starts from the same cursor.
  */
 public final class EconomicStatusEvents implements StatusEventSource {
     /** The cursor is the highest booked invoice number read, e.g. {@code booked>1234}. */
     static final String CURSOR_PREFIX = "booked>";
-    /** The most values e-conomic takes in one {@code $in:} list (§3.3). */
+    /** The most values e-conomic takes in one {@code $in:} list. */
     static final int IN_LIMIT = 200;
     /**
      * How much earlier than the oldest transfer the first run looks for booked invoices. An invoice is dated with

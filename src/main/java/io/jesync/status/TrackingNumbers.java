@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jesync.config.StatusFlowSettings.Tracking;
+import io.jesync.json.Json;
 
 /**
  * Finds a delivery note's tracking numbers in the e-conomic document of the event: in a field (dot path), or by
  * asking a plugin route, which gets the document as JSON and answers a comma-separated string or a list.
  */
 public final class TrackingNumbers {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final BiFunction<String, String, Object> routes;
 

@@ -27,9 +27,9 @@ import io.jesync.store.ArticleReading;
  */
 public final class EconomicCatalogReader {
     static final int PAGE_SIZE = 1000;
-    /** productsapi v2.0.0, the version the reference and the stored OpenAPI spec describe (§5.8). */
+    /** productsapi v2.0.0, the version the reference and the stored OpenAPI spec describe. */
     static final String PRODUCTS_API = "/productsapi/v2.0.0";
-    /** customersapi v3.1.0 (§5.1): its customer model carries priceGroupNumber, which REST does not show. */
+    /** customersapi v3.1.0: its customer model carries priceGroupNumber, which REST does not show. */
     static final String CUSTOMERS_API = "/customersapi/v3.1.0";
 
     /** A special price of a price group: a price in base currency, or a discount on the product's sales price. */
@@ -40,7 +40,7 @@ public final class EconomicCatalogReader {
     private final EconomicClient openApi;
     private long calls;
 
-    /** @param openApi the same agreement on the OpenAPI host; the two share one budget (§2.4) */
+    /** @param openApi the same agreement on the OpenAPI host; the two share one budget */
     public EconomicCatalogReader(EconomicClient rest, EconomicClient openApi) {
         this.rest = rest;
         this.openApi = openApi;
@@ -114,7 +114,7 @@ public final class EconomicCatalogReader {
         }
     }
 
-    /** Sales prices in the given currencies: product number to currency to price (§5.8). */
+    /** Sales prices in the given currencies: product number to currency to price. */
     public Map<String, Map<String, BigDecimal>> currencyPrices(Set<String> currencies) {
         Map<String, Map<String, BigDecimal>> prices = new HashMap<>();
         cursorRead(PRODUCTS_API + "/salespriceincurrencies", item -> {
@@ -151,7 +151,7 @@ public final class EconomicCatalogReader {
         return groups;
     }
 
-    /** OpenAPI cursor listing: no {@code cursor} in the answer means the end (§3.2). */
+    /** OpenAPI cursor listing: no {@code cursor} in the answer means the end. */
     private void cursorRead(String path, Consumer<JsonNode> item) {
         String cursor = null;
         do {
@@ -193,7 +193,7 @@ public final class EconomicCatalogReader {
         return value.isNumber() ? value.decimalValue() : BigDecimal.ZERO;
     }
 
-    /** e-conomic's filter takes whole seconds in UTC, {@code YYYY-MM-DDTHH:MM:SSZ} (§7). */
+    /** e-conomic's filter takes whole seconds in UTC, {@code YYYY-MM-DDTHH:MM:SSZ}. */
     static String stamp(Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }

@@ -20,7 +20,7 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
 
     /**
      * @param economic the REST client the other flows use; its governor paces the OpenAPI client too, because the
-     *                 two hosts share one bucket and one daily budget (§2.4)
+     *                 two hosts share one bucket and one daily budget
      */
     public static StockPriceAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                             HttpClient http, ShopCatalogPort writer, Clock clock, Sleeper sleeper) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.backoff.Backoff;
 import io.jesync.config.ShopSettings;
 import io.jesync.config.StockPriceSettings;
 import io.jesync.config.StockPriceSettings.PriceListRule;
@@ -55,6 +56,9 @@ public final class StockPriceFlow {
     private static final String ALL_SHOPS = "";
     private static final Logger LOG = LoggerFactory.getLogger(StockPriceFlow.class);
     private static final int PUSH_ATTEMPTS = 3;
+    /** One second, then two: a push that fails three times waits for the next tick instead. */
+    private static final Backoff PUSH_RETRIES = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Backoff.Jitter.NONE);
 
     private final StockSyncSettings settings;
     private final List<ShopSettings> shops;
@@ -383,7 +387,7 @@ public final class StockPriceFlow {
             if (rules.stockEnabled()) {
                 values.add(stockValue(r, pending.getOrDefault(r.articleNo(), BigDecimal.ZERO), rules));
             }
-            // Norce ignores a price of 0 (§4.5): an article without a price in e-conomic keeps the shop's.
+            // Norce ignores a price of 0: an article without a price in e-conomic keeps the shop's.
             if (rules.pricesEnabled() && r.salesPrice() != null && r.salesPrice().signum() > 0) {
                 for (PriceListRule list : rules.priceLists()) {
                     if (list.source() == PriceSource.BASE) {
@@ -519,7 +523,7 @@ public final class StockPriceFlow {
                     return Optional.empty();
                 }
                 try {
-                    sleeper.sleep(Duration.ofSeconds(attempt));
+                    sleeper.sleep(PUSH_RETRIES.ceiling(attempt));
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return Optional.empty();

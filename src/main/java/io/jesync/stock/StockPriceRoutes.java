@@ -18,7 +18,7 @@ import io.jesync.config.Secret;
  * clustered job store ({@link io.jesync.cluster.ClusteredScheduler}) runs each tick on one instance at a time.
  *
  * <p>The webhook ({@code POST /api/economic/stock-webhook}, admin port, off by default) only marks the product for a
- * re-read: e-conomic's webhooks carry no signature and no data beyond the product number (§6), so nothing in the
+ * re-read: e-conomic's webhooks carry no signature and no data beyond the product number, so nothing in the
  * request is trusted beyond "look at product N again", and the shared token keeps strangers from spending the
  * budget.
  */

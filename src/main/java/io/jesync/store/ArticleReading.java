@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param incoming     {@code inventory.orderedFromSuppliers}
  * @param salesPrice   net, base currency; null when the product has none
- * @param lastUpdated  e-conomic's lastUpdated; it moves on stock changes too (§7)
+ * @param lastUpdated  e-conomic's lastUpdated; it moves on stock changes too
  */
 public record ArticleReading(String articleNo, BigDecimal inStock, BigDecimal available, BigDecimal incoming,
                              BigDecimal salesPrice, Integer productGroup, boolean barred, Instant lastUpdated) {

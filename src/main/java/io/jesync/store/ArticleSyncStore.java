@@ -1,5 +1,6 @@
 package io.jesync.store;
 
+import io.jesync.json.Json;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ArticleSyncStore {
     /** Rows per IN (...) look-up and per JDBC batch; well inside both databases' parameter limits. */
     private static final int CHUNK = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Database database;
     private final Clock clock;
@@ -538,17 +539,6 @@ public final class ArticleSyncStore {
             throw new StoreException("Cannot read the products to re-read", e);
         }
         return articles;
-    }
-
-    public long rereadCount() {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM economic_article_reread");
-             ResultSet rs = select.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot count the products to re-read", e);
-        }
     }
 
     /** Clears marks set no later than {@code readStartedAt}: a mark that came in during the read stays. */

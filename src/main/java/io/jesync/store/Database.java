@@ -93,7 +93,8 @@ public final class Database implements Closeable {
 
     /**
      * H2's default write delay loses up to about half a second of acknowledged commits on a crash
-     * (measured in reference/reliability.md §5), which could forget that an invoice was created.
+     * (H2 documents a default WRITE_DELAY of 500 ms; see docs/configuration.md, store.jdbc-url), which could forget
+     * that an invoice was created.
      * An explicit non-zero value is refused rather than silently kept or overridden.
      */
     public static String durableH2Url(String jdbcUrl) {

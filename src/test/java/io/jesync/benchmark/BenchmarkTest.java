@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 
 /** {@code --benchmark} at a small size: every section runs, the table and the JSON agree, the goals on calls hold. */
 class BenchmarkTest {
@@ -31,7 +31,7 @@ class BenchmarkTest {
 
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(table).isZero();
-        JsonNode json = EconomicJson.MAPPER.readTree(Files.readString(file));
+        JsonNode json = Json.MAPPER.readTree(Files.readString(file));
         assertThat(json.path("callsPerOrder")).hasSize(3).allSatisfy(row -> {
             assertThat(row.path("orders").asInt()).isEqualTo(20);
             // One poll: at most its two batch reads (articles, customers) above the minimum.

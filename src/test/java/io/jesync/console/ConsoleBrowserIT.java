@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import io.jesync.testsupport.WebDriver;
  * confirmation, and watches it reach e-conomic on the order page. With {@code -Dconsole.screenshots=docs/images} it
  * also writes the screenshots the operations guide shows.
  */
+@Tag("harness")
 class ConsoleBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir

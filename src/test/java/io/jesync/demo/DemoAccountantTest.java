@@ -19,7 +19,7 @@ class DemoAccountantTest {
     Path tempDir;
 
     @Test
-    void movesTransferredDocumentsThroughTheirLifeCycleAndCancelsExactlyOne() throws Exception {
+    void moves_transferred_documents_through_their_life_cycle_and_cancels_exactly_one() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(TestDatabases.Kind.H2, tempDir, Map.of())) {
             for (long seed = 1; seed <= 40; seed++) {
                 harness.placeOrder(seed);

@@ -22,7 +22,7 @@ class DemoShopkeeperTest {
     Path tempDir;
 
     @Test
-    void cancelsOneTransferredOrderAndTakesBackOneLineOfAnInvoicedOneAndTheReversalFlowFollows() throws Exception {
+    void cancels_one_transferred_order_and_takes_back_one_line_of_an_invoiced_one_and_the_reversal_flow_follows() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(TestDatabases.Kind.H2, tempDir,
                 Map.of("shop.se.orders.document-type", "booked-invoice"))) {
             for (long seed = 1; seed <= 20; seed++) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EconomicClientDocumentTest extends EconomicClientTestSupport {
 
     @Test
-    void createdDraftInvoiceCarriesTheServerTotals() {
+    void created_draft_invoice_carries_the_server_totals() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
 
@@ -38,7 +38,7 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void referenceLookUpFollowsDocumentsThroughEveryCollection() {
+    void reference_look_up_follows_documents_through_every_collection() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         DocumentResult draft = client.createDocument(DocumentKind.DRAFT_INVOICE, draftBody(customer, "SHOP-1"), "k1");
@@ -73,7 +73,7 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"SHOP$1", "SHOP(1)", "A,B", "[42]", "order 17 ", "Kund æøå ÅÄÖ", "50*off",
             "mix $(a),[b]* & ? # % + æ"})
-    void referencesWithSpecialCharactersAreFoundExactly(String reference) {
+    void references_with_special_characters_are_found_exactly(String reference) {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         client.createDocument(DocumentKind.DRAFT_INVOICE, draftBody(customer, "decoy"), "decoy");
@@ -88,7 +88,7 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void lookUpIgnoresReferencesThatOnlyDifferInCase() {
+    void look_up_ignores_references_that_only_differ_in_case() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         client.createDocument(DocumentKind.DRAFT_INVOICE, draftBody(customer, "shop-7"), "k");
@@ -98,7 +98,7 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void inventoryModuleRefusesOrderWritesButOrderCollectionsStayReadable() {
+    void inventory_module_refuses_order_writes_but_order_collections_stay_readable() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         DocumentResult order = client.createDocument(DocumentKind.ORDER, draftBody(customer, "SHOP-9"), "k9");
@@ -117,7 +117,7 @@ class EconomicClientDocumentTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void draftsAreDeletedOnlyWithAKey() {
+    void drafts_are_deleted_only_with_a_key() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         DocumentResult draft = client.createDocument(DocumentKind.DRAFT_INVOICE, draftBody(customer, "SHOP-3"), "k3");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EconomicClientErrorTest extends EconomicClientTestSupport {
 
     @Test
-    void validationErrorListsFieldPathsAndIsNotRetried() {
+    void validation_error_lists_field_paths_and_is_not_retried() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         ObjectNode body = draftBody(customer, "SHOP-4");
@@ -33,7 +33,7 @@ class EconomicClientErrorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void refusedFilterCarriesTheAllowedFields() {
+    void refused_filter_carries_the_allowed_fields() {
         assertThatThrownBy(() -> client().listAll("/customers", "shoeSize$eq:42"))
                 .isInstanceOfSatisfying(EconomicValidationException.class, e -> {
                     assertThat(e.allowedFilteringFields()).contains("email", "corporateIdentificationNumber");
@@ -43,7 +43,7 @@ class EconomicClientErrorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void legacyErrorBodyIsFlattenedIntoPaths() {
+    void legacy_error_body_is_flattened_into_paths() {
         EconomicErrorBody body = EconomicErrorBody.parse("""
                 { "message": "Validation error.", "logId": "c7ca5bc2", "httpStatusCode": 400,
                   "errors": {
@@ -65,7 +65,7 @@ class EconomicClientErrorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void wrongTokenIsAnAuthErrorThatNeverShowsATokenAndIsNotRetried() {
+    void wrong_token_is_an_auth_error_that_never_shows_a_token_and_is_not_retried() {
         String wrongGrant = "wrong-grant-91ab77";
         EconomicClient client = client(settings(APP_SECRET, wrongGrant, Duration.ofSeconds(5)),
                 RetryPolicy.standard(), null);
@@ -82,7 +82,7 @@ class EconomicClientErrorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void requestsAndUnknownOutcomesNeverShowTokens() {
+    void requests_and_unknown_outcomes_never_show_tokens() {
         EconomicClient client = client(RetryPolicy.standard().withRetryKeyedWrites(false));
         simulator.faults().script("POST /customers", io.jesync.simulator.Fault.LOST_RESPONSE);
 

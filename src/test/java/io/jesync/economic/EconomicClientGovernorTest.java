@@ -21,7 +21,7 @@ class EconomicClientGovernorTest extends EconomicClientTestSupport {
     Path tempDir;
 
     @Test
-    void burstAgainstASmallBucketIsPacedAndNeverThrottled() {
+    void burst_against_a_small_bucket_is_paced_and_never_throttled() {
         simulator.budget().configure(20, Duration.ofSeconds(60));
         EconomicClient client = client();
 
@@ -41,7 +41,7 @@ class EconomicClientGovernorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void waitGrowsWithTheBucketsFillAboveTheThreshold() {
+    void wait_grows_with_the_buckets_fill_above_the_threshold() {
         RateLimitGovernor governor = RateLimitGovernor.standard(clock, 50_000);
         assertThat(governor.reserve(false)).isZero();
 
@@ -58,7 +58,7 @@ class EconomicClientGovernorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void rateLimitHeaderIsParsed() {
+    void rate_limit_header_is_parsed() {
         assertThat(RateLimitStatus.parse("token-limit-10000-per-60-seconds: 147/10000")).hasValueSatisfying(s -> {
             assertThat(s.used()).isEqualTo(147);
             assertThat(s.limit()).isEqualTo(10_000);
@@ -69,7 +69,7 @@ class EconomicClientGovernorTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void everyCallIsMeteredWithItsCost() {
+    void every_call_is_metered_with_its_cost() {
         Database database = TestDatabases.fresh(TestDatabases.Kind.H2, tempDir);
         try {
             new Migrations(database).migrate();

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EconomicClientMasterDataTest extends EconomicClientTestSupport {
 
     @Test
-    void pathIdsUseEconomicsOwnEscapes() {
+    void path_ids_use_economics_own_escapes() {
         assertThat(EconomicEncoding.pathId("A_B/C")).isEqualTo("A_8_B_6_C");
         assertThat(EconomicEncoding.pathId("cup 1.5")).isEqualTo("cup_9_1_11_5");
         assertThat(EconomicEncoding.pathId("_6_")).isEqualTo("_8_6_8_");
@@ -19,7 +19,7 @@ class EconomicClientMasterDataTest extends EconomicClientTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"A_B", "X/Y", "Cup 1", "v1.2", "_6_", "50%+#?", "bön-ö"})
-    void productNumbersWithSpecialCharactersRoundTrip(String productNumber) {
+    void product_numbers_with_special_characters_round_trip(String productNumber) {
         EconomicClient client = client();
         assertThat(client.findProduct(productNumber)).isEmpty();
 
@@ -31,7 +31,7 @@ class EconomicClientMasterDataTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void customersAreFoundByEmailCorporateIdAndVatNumber() {
+    void customers_are_found_by_email_corporate_id_and_vat_number() {
         EconomicClient client = client();
         var body = customerBody("Kafferosteriet AB", "inkop@rosteriet.se", "556016-0680");
         body.put("vatNumber", "SE556016068001");
@@ -51,7 +51,7 @@ class EconomicClientMasterDataTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void selfDescribesTheAgreement() {
+    void self_describes_the_agreement() {
         EconomicAgreement agreement = client().self();
 
         assertThat(agreement.agreementNumber()).isEqualTo(471100);
@@ -61,7 +61,7 @@ class EconomicClientMasterDataTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void listingFollowsEveryPage() {
+    void listing_follows_every_page() {
         simulator.seedGeneratedArticles(1500, 7);
         int total = simulator.productCount();
 

@@ -19,7 +19,7 @@ import io.jesync.simulator.FaultRule;
 class EconomicClientRetryTest extends EconomicClientTestSupport {
 
     @Test
-    void lostResponseWithoutKeyedRetriesIsAnUnknownOutcomeAndTheLookUpFindsTheOneDraft() {
+    void lost_response_without_keyed_retries_is_an_unknown_outcome_and_the_look_up_finds_the_one_draft() {
         EconomicClient client = client(RetryPolicy.standard().withRetryKeyedWrites(false));
         int customer = createCustomer(client, "Anna");
         simulator.faults().script("POST /invoices/drafts", Fault.LOST_RESPONSE);
@@ -41,7 +41,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void lostResponseWithKeyedRetryGetsTheReplayOfTheSameDraft() {
+    void lost_response_with_keyed_retry_gets_the_replay_of_the_same_draft() {
         EconomicClient client = client();
         int customer = createCustomer(client, "Anna");
         simulator.faults().script("POST /invoices/drafts", Fault.LOST_RESPONSE);
@@ -59,7 +59,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void keyedRetryStopsWhenTheReplayWindowWouldBeOver() {
+    void keyed_retry_stops_when_the_replay_window_would_be_over() {
         EconomicClient client = client(new RetryPolicy(4, Duration.ofMinutes(20), Duration.ofMinutes(40), true,
                 Duration.ofMinutes(30), Duration.ofHours(1)));
         int customer = createCustomer(client, "Anna");
@@ -73,7 +73,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void serverErrorOnAWriteWithoutRetriesIsUnknownButUnavailableIsRetriedSafely() {
+    void server_error_on_a_write_without_retries_is_unknown_but_unavailable_is_retried_safely() {
         EconomicClient client = client(RetryPolicy.standard().withRetryKeyedWrites(false));
         simulator.faults().script("POST /customers", Fault.SERVER_ERROR);
 
@@ -90,7 +90,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void rateLimitedWithRetryAfterWaitsAtLeastThatLong() {
+    void rate_limited_with_retry_after_waits_at_least_that_long() {
         simulator.faults().configure(1, List.of(FaultRule.none("GET /self").withRateLimited(0.0, 7)));
         simulator.faults().script("GET /self", Fault.RATE_LIMITED);
 
@@ -103,7 +103,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void rateLimitedWithoutRetryAfterWaitsUntilTheBucketHasRoom() {
+    void rate_limited_without_retry_after_waits_until_the_bucket_has_room() {
         simulator.budget().configure(5, Duration.ofSeconds(60));
         for (int i = 0; i < 5; i++) {
             assertThat(rawGet("/vat-zones")).isEqualTo(200);
@@ -118,7 +118,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void serverErrorOnAReadIsRetried() {
+    void server_error_on_a_read_is_retried() {
         EconomicClient client = client();
         createCustomer(client, "Anna");
         simulator.faults().script("GET /customers", Fault.SERVER_ERROR);
@@ -129,7 +129,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void connectionResetOnAReadIsRetried() {
+    void connection_reset_on_a_read_is_retried() {
         simulator.faults().script("GET /self", Fault.CONNECTION_RESET);
 
         assertThat(client().self().companyName()).isNotBlank();
@@ -137,7 +137,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void tooManyFailuresEndAsUnavailableWithTheLastStatus() {
+    void too_many_failures_end_as_unavailable_with_the_last_status() {
         simulator.faults().script("GET /self", Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR,
                 Fault.UNAVAILABLE);
         RetryPolicy policy = RetryPolicy.standard();
@@ -153,7 +153,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void backOffIsFullJitterUnderAGrowingCeilingAndRepeatsWithTheSameSeed() {
+    void back_off_is_full_jitter_under_a_growing_ceiling_and_repeats_with_the_same_seed() {
         RetryPolicy policy = new RetryPolicy(6, Duration.ofSeconds(1), Duration.ofSeconds(5), true,
                 Duration.ofMinutes(50), Duration.ofMinutes(2));
         simulator.faults().script("GET /self", Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR,
@@ -173,7 +173,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void refusedConnectionIsUnavailableEvenForAWrite() throws IOException {
+    void refused_connection_is_unavailable_even_for_a_write() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -188,7 +188,7 @@ class EconomicClientRetryTest extends EconomicClientTestSupport {
     }
 
     @Test
-    void readTimeoutOnAWriteIsAnUnknownOutcome() {
+    void read_timeout_on_a_write_is_an_unknown_outcome() {
         simulator.faults().configure(1, List.of(FaultRule.none("POST /customers").withSlow(0.0, 1500)));
         simulator.faults().script("POST /customers", Fault.SLOW);
         EconomicClient client = client(settings(APP_SECRET, GRANT, Duration.ofMillis(300)),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import io.jesync.testsupport.RuntimeProcess;
  * Health as a container check, a load balancer and an operator see it: the whole runtime in this JVM, its store an
  * H2 server in this test that can be stopped and started again like a database host going away and coming back.
  */
+@Tag("harness")
 class HealthTest {
     @TempDir
     static Path dir;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,7 @@ import io.jesync.testsupport.TestDatabases.Kind;
  * e-conomic stored a document but before the runtime could hear of it (so before its local commit), once a
  * while later. After the restarts every order is in e-conomic exactly once.
  */
+@Tag("harness")
 class OrderCrashTest {
     private static final int ORDERS = 150;
     private static final String APP_SECRET = "crash-test-app-secret";

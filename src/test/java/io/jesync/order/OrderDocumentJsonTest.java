@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopAddress;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopParty;
@@ -23,7 +23,7 @@ class OrderDocumentJsonTest {
     void big_decimals_are_written_plain_and_nulls_not_at_all() throws Exception {
         EconomicDocument.Line line = new EconomicDocument.Line(1, 1, new EconomicDocument.ProductRef("A"), "A",
                 new BigDecimal("1E+1"), new BigDecimal("1E+2"), null);
-        assertThat(EconomicJson.MAPPER.writeValueAsString(line)).isEqualTo("{\"lineNumber\":1,\"sortKey\":1,"
+        assertThat(Json.MAPPER.writeValueAsString(line)).isEqualTo("{\"lineNumber\":1,\"sortKey\":1,"
                 + "\"product\":{\"productNumber\":\"A\"},\"description\":\"A\",\"quantity\":10,\"unitNetPrice\":100}");
     }
 

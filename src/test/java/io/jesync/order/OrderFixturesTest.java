@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.simulator.economic.EconomicWriteRules;
 import java.io.IOException;
@@ -36,7 +36,7 @@ class OrderFixturesTest {
     private static final int DEFAULT_CUSTOMER_NUMBER = 1001;
 
     /** The project has no java.time module for Jackson; fixtures only need ISO instants. */
-    static final ObjectMapper FIXTURE_JSON = EconomicJson.MAPPER.copy().registerModule(new SimpleModule()
+    static final ObjectMapper FIXTURE_JSON = Json.MAPPER.copy().registerModule(new SimpleModule()
             .addDeserializer(Instant.class, new StdDeserializer<>(Instant.class) {
                 @Override
                 public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -66,15 +66,15 @@ class OrderFixturesTest {
         int customerNumber = input.path("customerNumber").asInt(DEFAULT_CUSTOMER_NUMBER);
         ShopOrder order = FIXTURE_JSON.readValue(dir.resolve("10-shop-order.json").toFile(), ShopOrder.class);
 
-        JsonNode document = EconomicJson.MAPPER.valueToTree(OrderMapper.toDocument(order, customerNumber, settings));
+        JsonNode document = Json.MAPPER.valueToTree(OrderMapper.toDocument(order, customerNumber, settings));
         assertSameJson(document, read(dir.resolve("20-economic-document.json")), scenario + " document");
 
-        JsonNode totals = EconomicJson.MAPPER.valueToTree(OrderMapper.expectedTotals(order, settings));
+        JsonNode totals = Json.MAPPER.valueToTree(OrderMapper.expectedTotals(order, settings));
         assertSameJson(totals, read(dir.resolve("30-expected-totals.json")), scenario + " totals");
 
         Path customerFile = dir.resolve("15-economic-customer.json");
         if (Files.exists(customerFile)) {
-            JsonNode customer = EconomicJson.MAPPER.valueToTree(
+            JsonNode customer = Json.MAPPER.valueToTree(
                     OrderMapper.toCustomer(order, CustomerDefaults.defaults(settings)));
             assertSameJson(customer, read(customerFile), scenario + " customer");
         }

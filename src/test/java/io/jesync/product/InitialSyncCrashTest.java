@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import io.jesync.testsupport.TestDatabases;
  * middle of applying, right after e-conomic stored a product but before the runtime heard of it. The same command
  * resumes; afterwards every article is in e-conomic exactly once, and a third run writes nothing.
  */
+@Tag("harness")
 class InitialSyncCrashTest {
     private static final int ARTICLES = 20_000;
     private static final String APP_SECRET = "crash-app-secret";
@@ -36,7 +38,7 @@ class InitialSyncCrashTest {
 
     private static String productNumber(String body) {
         try {
-            return io.jesync.economic.model.EconomicJson.MAPPER.readTree(body).path("productNumber").asText();
+            return io.jesync.json.Json.MAPPER.readTree(body).path("productNumber").asText();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -43,7 +43,7 @@ class InitialSyncTest {
             h.norce.putSku(second.articleNumber(), second.name(), new BigDecimal("6"), second.ean(), 1,
                     second.priceExVat());
             h.norce.putSku("kaffe-x", "Kaffe X", new BigDecimal("25"), null, 1, BigDecimal.TEN);
-            com.fasterxml.jackson.databind.node.ObjectNode upper = io.jesync.economic.model.EconomicJson.MAPPER
+            com.fasterxml.jackson.databind.node.ObjectNode upper = io.jesync.json.Json.MAPPER
                     .createObjectNode().put("productNumber", "KAFFE-X").put("name", "Kaffe X");
             upper.putObject("productGroup").put("productGroupNumber", 1);
             h.client.createProduct(upper, "test-kaffe-x");

@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ProductSettings;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.shop.ShopProduct;
 
 /**
  * Golden fixtures under {@code src/test/resources/product}: e-conomic's product (10) and Norce's SKU (30) read into
  * the neutral product (20, 40); the product written as e-conomic's POST (50), merged into e-conomic's product for a
  * PUT under combo and ecom-master ownership (60, 61), and as Norce import items with their headers (70, 71).
- * Expected files were written by hand from the reference shapes (§5.6, Norce §4.6).
+ * Expected files were written by hand from the product shapes of e-conomic's REST API (/products) and Norce Connect's
+ * product import (docs/economic-client.md, docs/norce-adapter.md).
  */
 class ProductFixturesTest {
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
@@ -112,7 +113,7 @@ class ProductFixturesTest {
 
     static JsonNode fixture(String name) throws IOException {
         try (InputStream in = ProductFixturesTest.class.getResourceAsStream("/product/" + name)) {
-            return EconomicJson.MAPPER.readTree(in);
+            return Json.MAPPER.readTree(in);
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.demo.DemoCatalog;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.store.ParkedItems;
 import io.jesync.store.ProductStore;
@@ -82,7 +82,7 @@ class ProductFlowTest {
             products.flow().poll("se");
             h.clock.advance(Duration.ofMinutes(5));
             DemoCatalog.Article article = DemoCatalog.demoArticles().get(4);
-            ObjectNode body = EconomicJson.MAPPER.createObjectNode().put("productNumber", article.articleNumber())
+            ObjectNode body = Json.MAPPER.createObjectNode().put("productNumber", article.articleNumber())
                     .put("name", "Ändrat i e-conomic").put("salesPrice", new BigDecimal("123.00"));
             body.putObject("productGroup").put("productGroupNumber",
                     h.economic.product(article.articleNumber()).orElseThrow().productGroupNumber());

@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.model.EconomicDocument;
-import io.jesync.economic.model.EconomicJson;
+import io.jesync.json.Json;
 import io.jesync.order.OrderMappingSettings;
 import io.jesync.shop.ShopOrder;
 
@@ -40,7 +40,7 @@ import io.jesync.shop.ShopOrder;
  * come out. Without reversed lines the whole invoice is credited (a cancellation).
  */
 class CreditNoteFixturesTest {
-    private static final ObjectMapper JSON = EconomicJson.MAPPER.copy().registerModule(new SimpleModule()
+    private static final ObjectMapper JSON = Json.MAPPER.copy().registerModule(new SimpleModule()
             .addDeserializer(Instant.class, new StdDeserializer<>(Instant.class) {
                 @Override
                 public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -78,7 +78,7 @@ class CreditNoteFixturesTest {
             note = CreditNoteMapper.creditAll(invoice, input.path("orderNo").asText(), reference, date);
         }
 
-        JsonNode actual = EconomicJson.MAPPER.valueToTree(note);
+        JsonNode actual = Json.MAPPER.valueToTree(note);
         JsonNode expected = JSON.readTree(dir.resolve("20-credit-note.json").toFile());
         assertThat(actual.equals(BY_VALUE, expected)).as(scenario + ":\nactual   " + actual + "\nexpected " + expected)
                 .isTrue();

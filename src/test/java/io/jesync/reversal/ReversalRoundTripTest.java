@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,7 @@ import io.jesync.testsupport.TestDatabases.Kind;
  * Orders changed in the shop after their transfer, round trip on both simulators: what e-conomic ends up with,
  * exactly once, whatever fails on the way.
  */
+@Tag("harness")
 class ReversalRoundTripTest {
     private static final Map<String, String> BOOKED = Map.of("shop.se.orders.document-type", "booked-invoice");
 

@@ -20,7 +20,7 @@ class ShopPortBoundaryTest {
     private static final Path NORCE = Path.of("src/main/java/io/jesync/shop/norce");
 
     @Test
-    void noClassOutsideTheNorcePackageImportsFromIt() throws IOException {
+    void no_class_outside_the_norce_package_imports_from_it() throws IOException {
         List<String> offenders;
         try (Stream<Path> files = Files.walk(MAIN)) {
             offenders = files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(NORCE))

@@ -83,7 +83,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void sentOrderThenArchivedOrderThenItsBookedInvoice() {
+    void sent_order_then_archived_order_then_its_booked_invoice() {
         TrackedOrder order = transfer("1001", DocumentKind.ORDER);
         int number = order.economicDocumentNumber().intValue();
 
@@ -111,7 +111,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void anOrderArchivedUnseenWasAlsoSent() {
+    void an_order_archived_unseen_was_also_sent() {
         TrackedOrder order = transfer("1001", DocumentKind.ORDER);
         int number = order.economicDocumentNumber().intValue();
         simulator.markOrderSent(number);
@@ -124,7 +124,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void bookedThenPaidOnlyWhenTheRemainderReachesZero() {
+    void booked_then_paid_only_when_the_remainder_reaches_zero() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int booked = simulator.bookDraft(order.economicDocumentNumber().intValue()).path("bookedInvoiceNumber").asInt();
 
@@ -148,7 +148,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void paymentIsFoundInTheSameRunAsTheBooking() {
+    void payment_is_found_in_the_same_run_as_the_booking() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int booked = simulator.bookDraft(order.economicDocumentNumber().intValue()).path("bookedInvoiceNumber").asInt();
         simulator.registerPayment(booked, new BigDecimal("285.25"));
@@ -159,7 +159,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void eachCreditNoteIsAnEventAndARefundIsNoPayment() {
+    void each_credit_note_is_an_event_and_a_refund_is_no_payment() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int booked = simulator.bookDraft(order.economicDocumentNumber().intValue()).path("bookedInvoiceNumber").asInt();
         Detection first = detector.detect(SHOP, List.of(order), Optional.empty());
@@ -183,7 +183,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void deletedDraftInvoiceOrderDraftAndSentOrder() {
+    void deleted_draft_invoice_order_draft_and_sent_order() {
         TrackedOrder draft = transfer("1001", DocumentKind.DRAFT_INVOICE);
         TrackedOrder orderDraft = transfer("1002", DocumentKind.ORDER);
         TrackedOrder sentOrder = transfer("1003", DocumentKind.ORDER);
@@ -211,7 +211,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void aDraftReusingADeletedDraftsNumberDoesNotHideTheDeletion() {
+    void a_draft_reusing_a_deleted_drafts_number_does_not_hide_the_deletion() {
         TrackedOrder first = transfer("1001", DocumentKind.DRAFT_INVOICE);
         simulator.deleteDraft("invoices/drafts", first.economicDocumentNumber().intValue());
         TrackedOrder second = transfer("1002", DocumentKind.DRAFT_INVOICE);
@@ -222,7 +222,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void aDraftBookedBetweenTheListingsIsBookedNotDeleted() {
+    void a_draft_booked_between_the_listings_is_booked_not_deleted() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int draft = order.economicDocumentNumber().intValue();
         List<Integer> booked = new ArrayList<>();
@@ -246,7 +246,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void otherShopsAndOtherCasesOfTheReferenceAreIgnored() {
+    void other_shops_and_other_cases_of_the_reference_are_ignored() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int otherShop = createDocument(DocumentKind.DRAFT_INVOICE, "jetshop:no:1001");
         int otherCase = createDocument(DocumentKind.DRAFT_INVOICE, "JETSHOP:SE:1001");
@@ -263,7 +263,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void rerunningWithTheReturnedCursorReadsNoBookedInvoiceAgain() {
+    void rerunning_with_the_returned_cursor_reads_no_booked_invoice_again() {
         List<TrackedOrder> tracked = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             TrackedOrder order = transfer("10" + i, DocumentKind.DRAFT_INVOICE);
@@ -285,7 +285,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void theFirstRunLooksForBookedInvoicesFromAMonthBeforeTheOldestTransfer() {
+    void the_first_run_looks_for_booked_invoices_from_a_month_before_the_oldest_transfer() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         simulator.clearJournal();
 
@@ -295,7 +295,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void callsGrowWithTheTrackedOrdersDividedBy200() throws Exception {
+    void calls_grow_with_the_tracked_orders_divided_by200() throws Exception {
         List<TrackedOrder> drafts = transferAll("D", 330, DocumentKind.DRAFT_INVOICE);
         List<TrackedOrder> orders = transferAll("O", 120, DocumentKind.ORDER);
         for (int i = 0; i < drafts.size(); i += 3) {
@@ -323,7 +323,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void underFaultsTheDetectionIsWholeOrItFails() {
+    void under_faults_the_detection_is_whole_or_it_fails() {
         List<TrackedOrder> tracked = lifeCycleMix();
         Detection clean = detector.detect(SHOP, tracked, Optional.empty());
         assertThat(clean.events()).hasSize(6);
@@ -349,7 +349,7 @@ class EconomicStatusEventsTest {
     }
 
     @Test
-    void aCursorOfAnotherFormIsRefusedNamingTheShop() {
+    void a_cursor_of_another_form_is_refused_naming_the_shop() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
 
         assertThatThrownBy(() -> detector.detect(SHOP, List.of(order), Optional.of("1234")))

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * e-conomic events through the status flow to the Norce simulator: each event → action pair of the shipped
  * mapping, what the shop's order looks like afterwards, and what the order's timeline says.
  */
+@Tag("harness")
 class StatusFlowRoundTripTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> TRACKING = Map.of("shop.se.status.tracking.source", "field:notes.textLine2");

@@ -16,7 +16,7 @@ class StatusPlannerTest {
     private static final Instant AT = Instant.parse("2026-03-02T08:00:00Z");
 
     @Test
-    void sentOrderIsDeliveredWithANoteAndCapturedUnderNumbersDerivedFromTheErpOrder() {
+    void sent_order_is_delivered_with_a_note_and_captured_under_numbers_derived_from_the_erp_order() {
         List<PlannedAction> planned = plan(StatusEventType.ORDER_SENT, List.of());
 
         assertThat(planned).extracting(PlannedAction::kind, PlannedAction::argument, PlannedAction::rank,
@@ -28,14 +28,14 @@ class StatusPlannerTest {
     }
 
     @Test
-    void eventsMappedToNothingPlanNothing() {
+    void events_mapped_to_nothing_plan_nothing() {
         assertThat(plan(StatusEventType.INVOICE_PAID, List.of())).isEmpty();
         assertThat(plan(StatusEventType.ORDER_ARCHIVED, List.of())).isEmpty();
         assertThat(plan(StatusEventType.CREDIT_NOTE_BOOKED, List.of())).isEmpty();
     }
 
     @Test
-    void captureHappensOncePerOrderWhicheverEventAsksForIt() {
+    void capture_happens_once_per_order_whichever_event_asks_for_it() {
         List<ConfiguredAction> captureOnPaid = List.of(ConfiguredAction.setStatus("Invoiced"),
                 ConfiguredAction.of(ActionKind.CAPTURE));
         List<StatusActionEntry> earlier = List.of(
@@ -51,7 +51,7 @@ class StatusPlannerTest {
     }
 
     @Test
-    void aCaptureStillOpenCountsAsPlanned() {
+    void a_capture_still_open_counts_as_planned() {
         List<StatusActionEntry> earlier = List.of(
                 entry(ActionKind.DELIVERY_NOTE, "4711-D1", ActionState.FAILED, StatusEventType.ORDER_SENT));
         List<PlannedAction> planned = StatusPlanner.plan(event(StatusEventType.ORDER_ARCHIVED),
@@ -64,7 +64,7 @@ class StatusPlannerTest {
     }
 
     @Test
-    void aSkippedEarlierActionDoesNotCount() {
+    void a_skipped_earlier_action_does_not_count() {
         List<StatusActionEntry> earlier = List.of(
                 entry(ActionKind.CAPTURE, "4711-I1", ActionState.SKIPPED, StatusEventType.ORDER_SENT));
 
@@ -73,7 +73,7 @@ class StatusPlannerTest {
     }
 
     @Test
-    void noCaptureOrDeliveryAfterACancellationAndNoCancellationAfterACapture() {
+    void no_capture_or_delivery_after_a_cancellation_and_no_cancellation_after_a_capture() {
         List<StatusActionEntry> cancelled = List.of(
                 entry(ActionKind.CANCEL, "", ActionState.DONE, StatusEventType.DOCUMENT_DELETED));
         assertThat(plan(StatusEventType.ORDER_SENT, cancelled)).extracting(PlannedAction::kind, PlannedAction::state,
@@ -96,7 +96,7 @@ class StatusPlannerTest {
     }
 
     @Test
-    void actionsPlannedEarlierInTheSameEventCountToo() {
+    void actions_planned_earlier_in_the_same_event_count_too() {
         List<PlannedAction> planned = StatusPlanner.plan(event(StatusEventType.INVOICE_BOOKED), List.of(
                 ConfiguredAction.of(ActionKind.CANCEL), ConfiguredAction.of(ActionKind.CAPTURE)), List.of(), "4711");
 
@@ -105,13 +105,13 @@ class StatusPlannerTest {
     }
 
     @Test
-    void statusActionsCarryTheEventRank() {
+    void status_actions_carry_the_event_rank() {
         assertThat(plan(StatusEventType.INVOICE_BOOKED, List.of())).filteredOn(a -> a.kind() == ActionKind.SET_STATUS)
                 .singleElement().extracting(PlannedAction::rank).isEqualTo(StatusEventType.INVOICE_BOOKED.rank());
     }
 
     @Test
-    void eventsAreDescribedForTheTimeline() {
+    void events_are_described_for_the_timeline() {
         assertThat(StatusPlanner.describe(new StatusEvent("se", "1001", StatusEventType.INVOICE_BOOKED, 10023, null)))
                 .isEqualTo("e-conomic: invoice 10023 booked");
         assertThat(StatusPlanner.describe(new StatusEvent("se", "1001", StatusEventType.ORDER_SENT, 17, null)))

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The benchmark of docs/performance.md ("Stock and prices"): 100,000 articles, 1 % of them changing per hour, one
- * simulated day (measured over {@code bench.hours}, default 4, and scaled to 24 h) of the flow's schedule against a naïve baseline (read everything every 5 minutes, send everything)
+ * simulated day (measured over {@code bench.hours}, default 4, and scaled to 24 h) of the flow's schedule against a
+ * naïve baseline (read everything every 5 minutes, send everything)
  * measured in the same run. Not part of the suite (surefire runs only {@code *Test}); run it by name:
  * {@code mvn -q -o -Dbuild.dir=$PWD/target test -Dtest=StockPriceBenchmark}.
  */

@@ -2,6 +2,7 @@ package io.jesync.store;
 
 import io.jesync.testsupport.TestDatabases;
 import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ import java.util.jar.JarOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("harness")
 class MigrationTest {
 
     private static final List<String> TABLES = List.of(
@@ -41,13 +43,13 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void appliesEveryScriptToAnEmptyDatabase(Kind kind) throws SQLException {
+    void applies_every_script_to_an_empty_database(Kind kind) throws SQLException {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
             assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
-            assertThat(applied.get(0).checksum()).hasSize(64);
+            assertThat(applied.get(0).checksum()).isNotBlank();
             assertThat(applied.get(0).installedAt()).isNotNull();
             for (String table : TABLES) {
                 assertThat(count(db, table)).as(table).isZero();
@@ -57,7 +59,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void secondRunChangesNothing(Kind kind) {
+    void second_run_changes_nothing(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             Migrations migrations = new Migrations(db);
             migrations.migrate();
@@ -70,7 +72,7 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void appliesOnlyNewScriptsAndSplitsStatementsOutsideQuotesAndComments(Kind kind) throws SQLException {
+    void applies_only_new_scripts_and_splits_statements_outside_quotes_and_comments(Kind kind) throws SQLException {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/original").migrate();
 
@@ -83,21 +85,21 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void editedScriptStopsStartUpWithOneClearLine(Kind kind) {
+    void edited_script_stops_start_up_with_one_clear_line(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/original").migrate();
 
             assertThatThrownBy(() -> new Migrations(db, "migrations/edited").migrate())
                     .isInstanceOf(MigrationException.class)
-                    .hasMessageStartingWith("Migration V1__first.sql was changed after it was applied")
-                    .hasMessageContaining("never edit an applied script, add V2__<description>.sql instead")
+                    .hasMessageStartingWith("Cannot migrate the store schema:")
+                    .hasMessageContaining("checksum mismatch for migration version 1")
                     .hasMessageNotContaining("\n");
         }
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void gapInScriptNumbersStopsStartUp(Kind kind) {
+    void gap_in_script_numbers_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             assertThatThrownBy(() -> new Migrations(db, "migrations/gap").migrate())
                     .isInstanceOf(MigrationException.class)
@@ -109,21 +111,20 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void databaseNewerThanTheBuildStopsStartUp(Kind kind) {
+    void database_newer_than_the_build_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             new Migrations(db, "migrations/two").migrate();
 
             assertThatThrownBy(() -> new Migrations(db, "migrations/original").migrate())
                     .isInstanceOf(MigrationException.class)
-                    .hasMessage("The database has migration V2 (second) applied but this build has no such script;"
-                            + " it is older than the database");
+                    .hasMessageContaining("applied migration not resolved locally: 2");
         }
     }
 
     /** Several instances starting at once against one database: all start, the scripts run once. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void concurrentStartsApplyEachScriptOnce(Kind kind) throws Exception {
+    void concurrent_starts_apply_each_script_once(Kind kind) throws Exception {
         String url = TestDatabases.freshUrl(kind, tempDir);
         int instances = 4;
         List<Database> databases = new ArrayList<>();
@@ -156,20 +157,21 @@ class MigrationTest {
     /** The runner jar holds the scripts inside a jar, not in a folder. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void readsScriptsFromAJar(Kind kind) throws Exception {
+    void reads_scripts_from_a_jar(Kind kind) throws Exception {
         Path jar = tempDir.resolve("scripts.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String folder : List.of("db/", "db/migration/")) {
+            for (String folder : List.of("jarred/", "jarred/migration/")) {
                 out.putNextEntry(new JarEntry(folder));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("db/migration/V1__from_jar.sql"));
+            out.putNextEntry(new JarEntry("jarred/migration/V1__from_jar.sql"));
             out.write("CREATE TABLE from_jar (id INTEGER PRIMARY KEY);".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                MigrationTest.class.getClassLoader());
              Database db = TestDatabases.fresh(kind, tempDir)) {
-            List<AppliedMigration> applied = new Migrations(db, Migrations.DEFAULT_LOCATION, loader).migrate();
+            List<AppliedMigration> applied = new Migrations(db, "jarred/migration", loader).migrate();
 
             assertThat(applied).extracting(AppliedMigration::description).containsExactly("from_jar");
             assertThat(count(db, "from_jar")).isZero();
@@ -178,11 +180,88 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void noScriptsAtAllStopsStartUp(Kind kind) {
+    void no_scripts_at_all_stops_start_up(Kind kind) {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             assertThatThrownBy(() -> new Migrations(db, "migrations/nothing-here").migrate())
                     .isInstanceOf(MigrationException.class)
                     .hasMessage("No migration scripts found in classpath folder migrations/nothing-here");
+        }
+    }
+
+    /**
+     * A database the runner before Flyway brought to V7, with an order in it: Flyway baselines at V7, applies V8 to
+     * V10, keeps the data and leaves {@code schema_version} as it was.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void takes_over_a_database_the_earlier_runner_created_and_applies_only_newer_scripts(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 7);
+            execute(db, "INSERT INTO watermark (flow, shop_id, mark_value, updated_at)"
+                    + " VALUES ('orders', 'se', '2026-12-01T00:00:00Z', CURRENT_TIMESTAMP)");
+
+            List<AppliedMigration> applied = new Migrations(db).migrate();
+
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(8, 9, 10);
+            assertThat(count(db, "watermark")).isEqualTo(1);
+            assertThat(count(db, "schema_version")).as("the old history is kept, not written").isEqualTo(7);
+            assertThat(baselineVersion(db)).isEqualTo("7");
+            for (String table : TABLES) {
+                assertThat(count(db, table)).as(table).isGreaterThanOrEqualTo(0);
+            }
+            assertThat(new Migrations(db).migrate()).as("a second start changes nothing").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void takes_over_an_up_to_date_database_without_applying_anything(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 10);
+
+            assertThat(new Migrations(db).migrate()).isEmpty();
+            assertThat(baselineVersion(db)).isEqualTo("10");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void take_over_refuses_a_script_edited_after_the_earlier_runner_applied(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            LegacySchemaVersion.migrate(db, "migrations/original", 1);
+
+            assertThatThrownBy(() -> new Migrations(db, "migrations/edited").migrate())
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("Migration V1__first.sql was changed after it was applied");
+        }
+    }
+
+    /** An unknown schema without any history is not somebody's store to take over. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_non_empty_database_without_history_stops_start_up(Kind kind) throws Exception {
+        try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            execute(db, "CREATE TABLE somebody_elses (id INTEGER PRIMARY KEY)");
+
+            assertThatThrownBy(() -> new Migrations(db).migrate()).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("non-empty schema");
+        }
+    }
+
+    private static String baselineVersion(Database db) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'")) {
+            assertThat(rs.next()).as("a baseline row").isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(Database db, String sql) throws SQLException {
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("harness")
 class StoreApiCallMeterTest extends MigratedStoreTest {
 
     private static final int THREADS = 16;
@@ -35,7 +37,7 @@ class StoreApiCallMeterTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void concurrentIncrementsAreNeverLost(Kind kind) throws Exception {
+    void concurrent_increments_are_never_lost(Kind kind) throws Exception {
         open(kind);
         LocalDate today = LocalDate.now(clock);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -65,7 +67,7 @@ class StoreApiCallMeterTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void countersAreKeptPerSystemShopAndDay(Kind kind) {
+    void counters_are_kept_per_system_shop_and_day(Kind kind) {
         open(kind);
         LocalDate today = LocalDate.now(clock);
         meter.increment("economic", today, 3, BigDecimal.ZERO);

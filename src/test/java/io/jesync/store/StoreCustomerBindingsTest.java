@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,6 +20,7 @@ import io.jesync.store.CustomerBindings.Reservation;
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
 
+@Tag("harness")
 class StoreCustomerBindingsTest extends MigratedStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -33,7 +35,7 @@ class StoreCustomerBindingsTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void onlyOneOfManyConcurrentWorkersMayCreateTheCustomer(Kind kind) throws Exception {
+    void only_one_of_many_concurrent_workers_may_create_the_customer(Kind kind) throws Exception {
         open(kind);
         int workers = 16;
         CyclicBarrier start = new CyclicBarrier(workers);
@@ -66,7 +68,7 @@ class StoreCustomerBindingsTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aBoundCustomerIsReturnedWithoutAnyReservation(Kind kind) {
+    void a_bound_customer_is_returned_without_any_reservation(Kind kind) {
         open(kind);
         assertThat(bindings.reserve("se", "C-1001", "a", LEASE)).isInstanceOf(Reservation.Reserved.class);
         bindings.bind("se", "C-1001", "a", 1042L);
@@ -78,7 +80,7 @@ class StoreCustomerBindingsTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anAbandonedReservationIsTakenOverAfterItsLease(Kind kind) {
+    void an_abandoned_reservation_is_taken_over_after_its_lease(Kind kind) {
         open(kind);
         bindings.reserve("se", "C-1001", "crashed", LEASE);
 
@@ -92,7 +94,7 @@ class StoreCustomerBindingsTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aReleasedReservationCanBeTakenAtOnce(Kind kind) {
+    void a_released_reservation_can_be_taken_at_once(Kind kind) {
         open(kind);
         bindings.reserve("se", "C-1001", "a", LEASE);
         bindings.release("se", "C-1001", "a");

@@ -18,7 +18,7 @@ class StoreDatabaseTest {
     Path tempDir;
 
     @Test
-    void h2FileUrlWithoutWriteDelayGetsItAndItsFolderIsCreated() throws SQLException {
+    void h2_file_url_without_write_delay_gets_it_and_its_folder_is_created() throws SQLException {
         Path file = tempDir.resolve("data").resolve("nested").resolve("jesync");
 
         try (Database db = new Database("jdbc:h2:file:" + file, "sa", "")) {
@@ -30,7 +30,7 @@ class StoreDatabaseTest {
     }
 
     @Test
-    void h2UrlsAreMadeDurableOnlyWhereThereIsAFile() {
+    void h2_urls_are_made_durable_only_where_there_is_a_file() {
         assertThat(Database.durableH2Url("jdbc:h2:./data/jesync")).isEqualTo("jdbc:h2:./data/jesync;WRITE_DELAY=0");
         assertThat(Database.durableH2Url("jdbc:h2:file:./data/jesync;MODE=Regular"))
                 .isEqualTo("jdbc:h2:file:./data/jesync;MODE=Regular;WRITE_DELAY=0");
@@ -40,20 +40,20 @@ class StoreDatabaseTest {
     }
 
     @Test
-    void h2UrlWithADelayedWriteIsRefused() {
+    void h2_url_with_a_delayed_write_is_refused() {
         assertThatThrownBy(() -> Database.durableH2Url("jdbc:h2:file:./x;WRITE_DELAY=500"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WRITE_DELAY=0");
     }
 
     @Test
-    void vendorComesFromTheUrl() {
+    void vendor_comes_from_the_url() {
         assertThat(Database.vendorOf("jdbc:h2:file:./data/jesync")).isEqualTo(Database.Vendor.H2);
         assertThat(Database.vendorOf("jdbc:postgresql://db:5432/jesync")).isEqualTo(Database.Vendor.POSTGRESQL);
     }
 
     @Test
-    void unsupportedUrlNamesTheSchemeButNeverThePassword() {
+    void unsupported_url_names_the_scheme_but_never_the_password() {
         assertThatThrownBy(() -> new Database("jdbc:mysql://db/jesync?password=s3cret", "u", "s3cret"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'jdbc:mysql'")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,6 +18,7 @@ import io.jesync.testsupport.TestDatabases.Kind;
  * first one's live claims; a life that died is taken over; and a live life's claims outlast their lease while it
  * beats, so a long send is not taken over mid-way.
  */
+@Tag("harness")
 class StoreInstancePresenceTest extends MigratedStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));

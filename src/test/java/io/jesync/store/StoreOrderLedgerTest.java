@@ -2,6 +2,7 @@ package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Tag("harness")
 class StoreOrderLedgerTest extends MigratedStoreTest {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -40,7 +42,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void firstClaimCreatesTheLedgerRow(Kind kind) {
+    void first_claim_creates_the_ledger_row(Kind kind) {
         open(kind);
 
         Claim claim = ledger.claim(SHOP, "1001", "webshop", "worker-a", LEASE).orElseThrow();
@@ -56,7 +58,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void ledgerKeyIsUniquePerShopAndOrderNumber(Kind kind) throws SQLException {
+    void ledger_key_is_unique_per_shop_and_order_number(Kind kind) throws SQLException {
         open(kind);
         insertRaw(SHOP, "1001");
         insertRaw("shop-2", "1001");
@@ -68,7 +70,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void sixteenCallersRacingToCreateAnOrderGetExactlyOneWinner(Kind kind) throws Exception {
+    void sixteen_callers_racing_to_create_an_order_get_exactly_one_winner(Kind kind) throws Exception {
         open(kind);
         for (int round = 0; round < 5; round++) {
             String orderNo = "race-" + round;
@@ -84,7 +86,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void sixteenCallersRacingForAnExpiredLeaseGetExactlyOneWinner(Kind kind) throws Exception {
+    void sixteen_callers_racing_for_an_expired_lease_get_exactly_one_winner(Kind kind) throws Exception {
         open(kind);
         for (int round = 0; round < 5; round++) {
             String orderNo = "expired-" + round;
@@ -100,7 +102,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void expiredLeaseCanBeTakenOverAndTheOldHolderLosesItsNextTransition(Kind kind) {
+    void expired_lease_can_be_taken_over_and_the_old_holder_loses_its_next_transition(Kind kind) {
         open(kind);
         Claim first = ledger.claim(SHOP, "1001", "webshop", "worker-a", LEASE).orElseThrow();
 
@@ -121,7 +123,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void transitionChecksStateAndVersionAndSetsOnlyTheGivenFields(Kind kind) {
+    void transition_checks_state_and_version_and_sets_only_the_given_fields(Kind kind) {
         open(kind);
         Claim claim = ledger.claim(SHOP, "1001", "webshop", "worker-a", LEASE).orElseThrow();
         clock.advance(Duration.ofSeconds(3));
@@ -164,7 +166,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void failedOrdersAreClaimableOnlyWhenARetryIsDueAndParkedOnesNever(Kind kind) {
+    void failed_orders_are_claimable_only_when_a_retry_is_due_and_parked_ones_never(Kind kind) {
         open(kind);
         Claim failing = ledger.claim(SHOP, "fail", "webshop", "worker-a", LEASE).orElseThrow();
         ledger.transition(SHOP, "fail", failing.version(), OrderState.NEW, OrderState.FAILED,
@@ -183,7 +185,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void sendingOrderOfACrashedWorkerIsHandedOverAsInDoubt(Kind kind) {
+    void sending_order_of_a_crashed_worker_is_handed_over_as_in_doubt(Kind kind) {
         open(kind);
         Claim claim = ledger.claim(SHOP, "1001", "webshop", "worker-a", LEASE).orElseThrow();
         ledger.transition(SHOP, "1001", claim.version(), OrderState.NEW, OrderState.SENDING, LedgerChanges.none());
@@ -196,7 +198,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void eventsFormATimelinePerOrder(Kind kind) {
+    void events_form_a_timeline_per_order(Kind kind) {
         open(kind);
         OrderEvent received = ledger.appendEvent(SHOP, "1001", "received", "from order poll");
         clock.advance(Duration.ofMillis(1500));
@@ -244,7 +246,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void dueListsRetriesAndContinuationsButNotFinishedOrParkedOrders(Kind kind) {
+    void due_lists_retries_and_continuations_but_not_finished_or_parked_orders(Kind kind) {
         open(kind);
         Claim created = ledger.claim(SHOP, "created", "webshop", "worker-a", LEASE).orElseThrow();
         LedgerEntry sending = ledger.transition(SHOP, "created", created.version(), OrderState.NEW, OrderState.SENDING,
@@ -270,7 +272,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anOperatorRequeuesOnlyParkedOrFailedOrders(Kind kind) {
+    void an_operator_requeues_only_parked_or_failed_orders(Kind kind) {
         open(kind);
         Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
         ledger.transition(SHOP, "parked", parked.version(), OrderState.NEW, OrderState.PARKED,
@@ -288,7 +290,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aRestartReleasesOnlyTheClaimsOfItsOwnEarlierLife(Kind kind) {
+    void a_restart_releases_only_the_claims_of_its_own_earlier_life(Kind kind) {
         open(kind);
         ledger.claim(SHOP, "mine", "webshop", "host-a#1", LEASE).orElseThrow();
         ledger.claim(SHOP, "other", "webshop", "host-b#1", LEASE).orElseThrow();

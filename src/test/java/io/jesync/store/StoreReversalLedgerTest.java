@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
 
+@Tag("harness")
 class StoreReversalLedgerTest extends MigratedStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final String SHOP = "se";

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+@Tag("harness")
 class StoreStatusLedgerTest extends MigratedStoreTest {
     private static final String SHOP = "se";
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -48,7 +50,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anEventIsRecordedWithItsActionsAndRecordingItAgainChangesNothing(Kind kind) throws Exception {
+    void an_event_is_recorded_with_its_actions_and_recording_it_again_changes_nothing(Kind kind) throws Exception {
         open(kind);
         acknowledged("1001", 17L, null);
         StatusEvent sent = new StatusEvent(SHOP, "1001", StatusEventType.ORDER_SENT, 17,
@@ -80,7 +82,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void thePlannerSeesTheOrdersEarlierActions(Kind kind) {
+    void the_planner_sees_the_orders_earlier_actions(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
         status.record(event("1001", StatusEventType.ORDER_SENT, 17), earlier -> List.of(
@@ -98,7 +100,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aFailedRecordingLeavesNeitherTheEventNorItsActions(Kind kind) {
+    void a_failed_recording_leaves_neither_the_event_nor_its_actions(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
         StatusEvent sent = event("1001", StatusEventType.ORDER_SENT, 17);
@@ -113,7 +115,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anOrdersActionsRunInSequenceAndAParkedOneDoesNotHoldUpTheRest(Kind kind) {
+    void an_orders_actions_run_in_sequence_and_a_parked_one_does_not_hold_up_the_rest(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
         acknowledged("1002", 18L, null);
@@ -143,7 +145,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void sixteenWorkersRacingForOneActionGetExactlyOneWinner(Kind kind) throws Exception {
+    void sixteen_workers_racing_for_one_action_get_exactly_one_winner(Kind kind) throws Exception {
         open(kind);
         acknowledged("1001", 17L, null);
         for (int round = 0; round < 5; round++) {
@@ -156,7 +158,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anExpiredLeaseIsTakenOverByOneWorkerAndTheOldHolderCannotFinish(Kind kind) throws Exception {
+    void an_expired_lease_is_taken_over_by_one_worker_and_the_old_holder_cannot_finish(Kind kind) throws Exception {
         open(kind);
         acknowledged("1001", 17L, null);
         long id = status.record(event("1001", StatusEventType.ORDER_SENT, 17), earlier -> List.of(
@@ -178,7 +180,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void aRestartReleasesOnlyWhatItsOwnEarlierLivesHeld(Kind kind) {
+    void a_restart_releases_only_what_its_own_earlier_lives_held(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
         acknowledged("1002", 18L, null);
@@ -199,7 +201,7 @@ class StoreStatusLedgerTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void trackedOrdersAreTheUnfinishedOnesInEconomicWithWhatIsKnownOfThem(Kind kind) {
+    void tracked_orders_are_the_unfinished_ones_in_economic_with_what_is_known_of_them(Kind kind) {
         open(kind);
         acknowledged("1001", 17L, null);
         acknowledged("1002", 18L, 10022L);

@@ -2,6 +2,7 @@ package io.jesync.store;
 
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("harness")
 class StoreWatermarkTest extends MigratedStoreTest {
 
 
@@ -22,7 +24,7 @@ class StoreWatermarkTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void instantWatermarkOnlyMovesForward(Kind kind) {
+    void instant_watermark_only_moves_forward(Kind kind) {
         open(kind);
         assertThat(watermarks.get("orders", "shop-1")).isEmpty();
 
@@ -37,7 +39,7 @@ class StoreWatermarkTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void numericWatermarkComparesNumbersNotText(Kind kind) {
+    void numeric_watermark_compares_numbers_not_text(Kind kind) {
         open(kind);
         watermarks.advance("products", "shop-1", "9", WatermarkStore.NUMBER_ORDER);
 
@@ -48,7 +50,7 @@ class StoreWatermarkTest extends MigratedStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void watermarksAreKeptPerFlowAndShop(Kind kind) {
+    void watermarks_are_kept_per_flow_and_shop(Kind kind) {
         open(kind);
         watermarks.advance("orders", "shop-1", "5", WatermarkStore.NUMBER_ORDER);
         watermarks.advance("orders", "shop-2", "7", WatermarkStore.NUMBER_ORDER);

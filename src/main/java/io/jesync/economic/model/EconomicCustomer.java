@@ -1,6 +1,9 @@
 package io.jesync.economic.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The body we POST to {@code /customers} when a shop buyer has no e-conomic customer yet. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EconomicCustomer(
         String name,
         String currency,
@@ -16,6 +19,8 @@ public record EconomicCustomer(
         String vatNumber,
         String telephoneAndFaxNumber,
         String mobilePhone) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
 
     public record CustomerGroupRef(int customerGroupNumber) {
     }

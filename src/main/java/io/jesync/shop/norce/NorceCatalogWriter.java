@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.backoff.Backoff;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopCatalogPort;
@@ -34,6 +35,9 @@ import io.jesync.shop.norce.NorceJobClient.LogEntry;
 public final class NorceCatalogWriter implements ShopCatalogPort {
     /** Polls of one job before its outcome counts as unknown; the values then go again with the next cycle. */
     private static final int MAX_POLLS = 60;
+    /** Short pauses first (small imports finish in seconds), then at most five seconds; nobody else polls our job. */
+    private static final Backoff JOB_POLLS = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5),
+            Backoff.Jitter.NONE);
     /** A poll answered with 5xx/429 is tried again this many times in a row before the import counts as failed. */
     private static final int MAX_POLL_FAILURES = 5;
 
@@ -252,8 +256,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
                 + " polls", 0, null, null);
     }
 
-    /** Short pauses first (small imports finish in seconds), then at most five seconds. */
     private static Duration pause(int poll) {
-        return Duration.ofMillis(Math.min(5_000, 250L << Math.min(poll, 5)));
+        return JOB_POLLS.ceiling(poll + 1);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jesync.json.Json;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.shop.ShopPlatforms;
@@ -26,7 +27,7 @@ import io.jesync.shop.ShopPlatforms;
  */
 public class NorceJobWebhookRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(NorceJobWebhookRoutes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** Where a shop's tenant posts its job events; the admin guard lets these paths through to this route. */
     public static String path(ShopSettings shop) {

@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.jesync.json.Json;
 import io.jesync.shop.ShopAddress;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
@@ -34,8 +32,7 @@ import io.jesync.shop.ShopParty;
  */
 public final class NorceOrderMapper {
     /** Decimals stay exact: money read as double would turn 39.2 into 39.2000000000000028…. */
-    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
+    static final ObjectMapper JSON = Json.MAPPER;
     /** The member the runtime adds to a raw order: codes and rows its ids pointed to when it was read. */
     static final String RESOLVED = "_resolved";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

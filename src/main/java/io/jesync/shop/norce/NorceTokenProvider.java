@@ -18,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.backoff.RetryAfter;
 import io.jesync.config.ShopSettings;
+import io.jesync.json.Json;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP
@@ -37,7 +39,7 @@ public final class NorceTokenProvider {
     private final ShopSettings shop;
     private final HttpClient http;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Json.MAPPER;
     private String token;
     private Instant expiresAt = Instant.MIN;
     private Instant quietUntil = Instant.MIN;
@@ -112,11 +114,9 @@ public final class NorceTokenProvider {
                 + what + "); asking again in " + wait.toSeconds() + " s", status, wait, cause);
     }
 
-    /** Retry-After as delta-seconds; an HTTP-date or anything else falls back to the default back-off. */
-    private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip)
-                .filter(v -> !v.isEmpty() && v.chars().allMatch(Character::isDigit))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v)));
+    /** The wait Norce asked for; when it named none (or nothing readable), the default back-off applies. */
+    private Optional<Duration> retryAfter(HttpResponse<String> response) {
+        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The agreement's token bucket (§2.4: 10,000 tokens per 60 s, reported as used/limit) and the fair-use daily
+ * The agreement's token bucket (10,000 tokens per 60 s, reported as used/limit) and the fair-use daily
  * call count (50,000 calls per 24 h, counted here per UTC day). Used tokens drain continuously at
  * limit/window, so a full bucket is empty again one window after the last call.
  */

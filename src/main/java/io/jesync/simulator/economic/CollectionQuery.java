@@ -21,7 +21,7 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimulatorException;
 
 /**
- * Paging (§3.1), filtering (§3.3) and sorting (§3.4) of one collection request, and the collection envelope.
+ * Paging, filtering and sorting of one collection request, and the collection envelope.
  * Items arrive in the resource's default order; only the requested page is rendered, so large collections
  * stay cheap when unfiltered.
  */

@@ -17,7 +17,7 @@ import io.jesync.simulator.Json;
 import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
-/** {@code /customers} (§5.1) and {@code /products} (§5.6): full CRUD, PUT replaces and creates when absent. */
+/** {@code /customers} and {@code /products}: full CRUD, PUT replaces and creates when absent. */
 final class CustomerProductRoutes extends RouteSupport {
     static final Set<String> CUSTOMER_FILTERS = Set.of("address", "balance", "barred", "city",
             "corporateIdentificationNumber", "country", "creditLimit", "currency", "customerNumber", "ean", "email",

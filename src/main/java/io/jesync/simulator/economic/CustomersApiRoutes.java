@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.simulator.Json;
 
 /**
- * The read of e-conomic's OpenAPI customers service the stock and price flow uses (§5.1): the cursor listing of
+ * The read of e-conomic's OpenAPI customers service the stock and price flow uses: the cursor listing of
  * customers under {@code /customersapi/v3.1.0/customers}, with the OpenAPI model's {@code priceGroupNumber}, which
- * REST does not show. Same tokens, bucket and daily count as REST (§2.4); the fields beyond the ones the runtime reads
+ * REST does not show. Same tokens, bucket and daily count as REST; the fields beyond the ones the runtime reads
  * are a subset of the OpenAPI model [SIM].
  */
 final class CustomersApiRoutes extends RouteSupport {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The server-computed amounts of a sales document (§5.10): per line {@code totalNetAmount}, {@code vatRate},
+ * The server-computed amounts of a sales document: per line {@code totalNetAmount}, {@code vatRate},
  * {@code vatAmount}; per document net, VAT, gross and rounding amounts and their base-currency values.
  *
  * <p>Simplifications, documented as guesses: VAT is the product group's domestic rate in the Domestic zone
@@ -67,7 +67,7 @@ final class DocumentTotals {
                 : money(margin.multiply(HUNDRED).divide(netInBase, 6, RoundingMode.HALF_UP)));
     }
 
-    /** {@code exchangeRate} is the base-currency price of 100 units (§5.10). */
+    /** {@code exchangeRate} is the base-currency price of 100 units. */
     static BigDecimal inBase(BigDecimal amount, BigDecimal exchangeRate) {
         return money(amount.multiply(exchangeRate).divide(HUNDRED));
     }

@@ -15,7 +15,7 @@ import io.jesync.simulator.SimResponse;
 import io.jesync.simulator.SimulatorException;
 
 /**
- * The legacy REST error bodies (reference §2.2). Only the codes named in the reference are sourced; the rest
+ * The legacy REST error bodies. Only the codes named in the reference are sourced; the rest
  * are this simulator's own stand-ins so that clients can at least tell the failure kinds apart.
  */
 final class EconomicErrors {
@@ -126,7 +126,7 @@ final class EconomicErrors {
         return SimResponse.json(400, body);
     }
 
-    /** The ProblemDetails body the OpenAPI specs document for 429 (§2.4); REST is assumed to share it. */
+    /** The ProblemDetails body the OpenAPI specs document for 429; REST is assumed to share it. */
     SimResponse tooManyRequests(String path) {
         ObjectNode body = Json.object();
         body.put("type", "https://tools.ietf.org/html/rfc6585#section-4");

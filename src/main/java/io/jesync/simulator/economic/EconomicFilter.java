@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The REST filter language of §3.3: {@code prop$op:value} clauses joined by {@code $and:} / {@code $or:} and
+ * e-conomic's REST filter language: {@code prop$op:value} clauses joined by {@code $and:} / {@code $or:} and
  * grouped with parentheses ({@code $and:} binds tighter). String matching ignores case, {@code $like:}
  * without {@code *} means "contains", {@code $null:} is the null value, {@code $in:[..]} takes at most 200
  * values. Escapes {@code $$ $( $) $* $,} are honoured; {@code $[ $]} are not (live finding), so they stay

@@ -100,7 +100,7 @@ final class EconomicModels {
                 .prop("marginPercentage", number().readOnly());
     }
 
-    /** Draft invoices and draft orders share the model (§5.13: "same required set and line model"). */
+    /** Draft invoices and draft orders share the model (e-conomic documents the same required fields and line model for both). */
     static final FieldRule SALES_DOCUMENT = object()
             .prop("date", date().pattern("\\d{4}-\\d{2}-\\d{2}").required())
             .prop("currency", string().pattern("[a-zA-Z]{3}").required())

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * e-conomic's own escaping of special characters in resource ids such as product numbers (§3.5):
+ * e-conomic's own escaping of special characters in resource ids such as product numbers:
  * {@code _8_} for an underscore, {@code _6_} for a slash and so on, everything else percent-encoded.
  */
 public final class EconomicPaths {

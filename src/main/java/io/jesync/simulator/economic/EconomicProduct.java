@@ -16,7 +16,7 @@ import io.jesync.simulator.Json;
  * A product as the simulator stores it. Kept as a compact record rather than a JSON tree because benchmark
  * agreements hold 100,000 of them; the JSON is rendered per page.
  *
- * @param lastUpdated moves on every change, stock changes included (§5.6, §7)
+ * @param lastUpdated moves on every change, stock changes included
  */
 public record EconomicProduct(
         String productNumber,
@@ -36,7 +36,7 @@ public record EconomicProduct(
         Instant lastUpdated,
         Instant inventoryLastUpdated) {
 
-    /** {@code available = inStock - orderedByCustomers} (§5.6). */
+    /** {@code available = inStock - orderedByCustomers}. */
     public BigDecimal available() {
         return inStock.subtract(orderedByCustomers);
     }
@@ -53,7 +53,7 @@ public record EconomicProduct(
                 recommendedCostPrice, now, inventoryLastUpdated);
     }
 
-    /** The filterable and sortable properties (§5.6, live list: inventory.* is not filterable). */
+    /** The filterable and sortable properties (as a live agreement lists them: inventory.* is not filterable). */
     JsonNode field(String name) {
         return switch (name) {
             case "productNumber" -> TextNode.valueOf(productNumber);

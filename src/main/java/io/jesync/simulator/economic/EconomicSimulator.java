@@ -90,7 +90,7 @@ public class EconomicSimulator extends SimulatorServer {
         return errors;
     }
 
-    /** Registers an API route; writes go through the Idempotency-Key cache (§4). */
+    /** Registers an API route; writes go through the Idempotency-Key cache. */
     final void api(String method, String template, Handler handler) {
         if (method.equals("GET")) {
             route(method, template, handler);
@@ -125,7 +125,7 @@ public class EconomicSimulator extends SimulatorServer {
         return AGREEMENT_NUMBER;
     }
 
-    /** The shared demo agreement: both tokens "demo", or no tokens and {@code ?demo=true} (§1). */
+    /** The shared demo agreement: both tokens "demo", or no tokens and {@code ?demo=true}. */
     boolean isDemo(SimRequest request) {
         Optional<String> app = request.header("X-AppSecretToken");
         Optional<String> grant = request.header("X-AgreementGrantToken");
@@ -168,7 +168,7 @@ public class EconomicSimulator extends SimulatorServer {
     }
 
     /**
-     * Token cost per call. Only "X-CallCost: 3" was ever observed (§2.4); these per-verb costs are a guess:
+     * Token cost per call. Only "X-CallCost: 3" was ever observed; these per-verb costs are a guess:
      * reads 1, writes 3, deletes 2, booking 5.
      */
     static int callCost(String endpoint) {
@@ -297,7 +297,7 @@ public class EconomicSimulator extends SimulatorServer {
         return store.read(store.products::size);
     }
 
-    /** Sets stock as a stock movement in e-conomic would; the product's lastUpdated moves with it (§7). */
+    /** Sets stock as a stock movement in e-conomic would; the product's lastUpdated moves with it. */
     public EconomicProduct setStock(String productNumber, BigDecimal inStock) {
         return store.write(() -> {
             EconomicProduct product = requireProduct(productNumber);
@@ -315,7 +315,7 @@ public class EconomicSimulator extends SimulatorServer {
         return updated;
     }
 
-    /** Changes the net sales price in base currency, as the e-conomic user would; lastUpdated moves (§5.6). */
+    /** Changes the net sales price in base currency, as the e-conomic user would; lastUpdated moves. */
     public EconomicProduct setSalesPrice(String productNumber, BigDecimal salesPrice) {
         return store.write(() -> {
             EconomicProduct updated = requireProduct(productNumber).withSalesPrice(salesPrice, clock.instant());
@@ -324,7 +324,7 @@ public class EconomicSimulator extends SimulatorServer {
         });
     }
 
-    /** Sets (or with {@code null} removes) a product's sales price in a currency other than the base (§5.8). */
+    /** Sets (or with {@code null} removes) a product's sales price in a currency other than the base. */
     public void setCurrencyPrice(String productNumber, String currency, BigDecimal price) {
         store.write(() -> {
             requireProduct(productNumber);
@@ -460,7 +460,7 @@ public class EconomicSimulator extends SimulatorServer {
         return journals.book(journalNumber);
     }
 
-    /** Marks an order draft as sent, exactly as POSTing its stored document to {@code /orders/sent} does (§5.13). */
+    /** Marks an order draft as sent, exactly as POSTing its stored document to {@code /orders/sent} does. */
     public ObjectNode markOrderSent(int orderNumber) {
         return store.write(() -> {
             ObjectNode draft = store.draftOrders.get(orderNumber);
@@ -472,7 +472,7 @@ public class EconomicSimulator extends SimulatorServer {
     }
 
     /**
-     * Upgrades a sent order to an invoice draft, which moves the order to archived (§5.13). The draft is what
+     * Upgrades a sent order to an invoice draft, which moves the order to archived. The draft is what
      * POSTing the order's fields to {@code /invoices/drafts} gives: same customer, references, notes and lines.
      */
     public Upgrade archiveSentOrder(int orderNumber) {
@@ -542,7 +542,7 @@ public class EconomicSimulator extends SimulatorServer {
 
     /**
      * Credits a booked invoice the way e-conomic's "credit invoice" does: an invoice draft with the credited lines
-     * at negative quantities, booked at once (§5.14). Without {@code lines} every line is credited in full.
+     * at negative quantities, booked at once. Without {@code lines} every line is credited in full.
      * References and the other fields are copied from the credited invoice; the reference is silent on that, the
      * copy is what the UI is seen to do. The credited invoice's remainder is left alone, since matching the two
      * is a ledger step e-conomic leaves to the user.

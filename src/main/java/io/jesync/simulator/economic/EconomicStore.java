@@ -59,10 +59,10 @@ public final class EconomicStore {
     final NavigableMap<Integer, ObjectNode> draftOrders = new TreeMap<>();
     final NavigableMap<Integer, ObjectNode> sentOrders = new TreeMap<>();
     final NavigableMap<Integer, ObjectNode> archivedOrders = new TreeMap<>();
-    /** Sales prices in other currencies: product number, currency, price (OpenAPI productsapi, §5.8). */
+    /** Sales prices in other currencies: product number, currency, price (e-conomic's OpenAPI products service). */
     final NavigableMap<String, NavigableMap<String, BigDecimal>> currencyPrices = new TreeMap<>();
     final NavigableMap<Integer, String> priceGroups = new TreeMap<>();
-    /** Customer number to price group: the OpenAPI customer's priceGroupNumber, which REST does not show (§5.1). */
+    /** Customer number to price group: the OpenAPI customer's priceGroupNumber, which REST does not show. */
     final NavigableMap<Integer, Integer> customerPriceGroups = new TreeMap<>();
     /** Special prices by their number; one per price group and product. */
     final NavigableMap<Integer, SpecialPrice> specialPrices = new TreeMap<>();
@@ -71,12 +71,12 @@ public final class EconomicStore {
     final EconomicJournals journals = new EconomicJournals();
     private volatile boolean inventoryModule;
 
-    /** A price group's special price: a base-currency price or a discount percentage, never both (§5.8). */
+    /** A price group's special price: a base-currency price or a discount percentage, never both. */
     public record SpecialPrice(int number, int priceGroup, String productNumber, BigDecimal salesPriceBaseCurrency,
                                BigDecimal discountPercentage) {
     }
 
-    /** e-conomic's {@code lastUpdated} format, {@code YYYY-MM-DDTHH:MM:SSZ} (§7). */
+    /** e-conomic's {@code lastUpdated} format, {@code YYYY-MM-DDTHH:MM:SSZ}. */
     static String timestamp(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
@@ -167,7 +167,7 @@ public final class EconomicStore {
         }
     }
 
-    /** Server-assigned numbers are max + 1, so the number of a deleted last entity comes back (§3.5). */
+    /** Server-assigned numbers are max + 1, so the number of a deleted last entity comes back. */
     static int nextNumber(NavigableMap<Integer, ?> map) {
         return map.isEmpty() ? 1 : map.lastKey() + 1;
     }
@@ -186,7 +186,7 @@ public final class EconomicStore {
         return List.of(draftOrders, sentOrders, archivedOrders);
     }
 
-    /** Documents still open for editing, whose customer and products cannot be deleted (§5.10). */
+    /** Documents still open for editing, whose customer and products cannot be deleted. */
     List<ObjectNode> openDocuments() {
         List<ObjectNode> open = new ArrayList<>(draftInvoices.values());
         open.addAll(draftOrders.values());

@@ -18,7 +18,7 @@ import io.jesync.simulator.Json;
 
 /**
  * The structural part of e-conomic's write validation, written as a small tree that mirrors the published
- * draft-03 schemas (which must not ship with the product). It produces the annotated error tree of §2.2 and
+ * draft-03 schemas (which must not ship with the product). It produces e-conomic's annotated REST error tree and
  * projects a payload onto its declared, writable properties, because unknown and read-only properties are
  * ignored on write.
  */

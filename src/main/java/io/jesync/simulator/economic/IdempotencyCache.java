@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 import io.jesync.simulator.SimResponse;
 
 /**
- * {@code Idempotency-Key} handling (§4): the first successful answer for a key is kept for one hour on the
+ * {@code Idempotency-Key} handling: the first successful answer for a key is kept for one hour on the
  * simulator clock and replayed with {@code X-ResultFromCache: true} without running the write again. Keys
  * are agreement-wide, not per path. Requests with the same key are serialised, so two concurrent retries
  * cannot both write.

@@ -12,10 +12,10 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
 /**
- * The reads of e-conomic's OpenAPI products service the stock and price flow uses (§3.2, §5.8), under
+ * The reads of e-conomic's OpenAPI products service the stock and price flow uses, under
  * {@code /productsapi/v2.0.0/} on the simulator's own port: price groups, their special prices and the sales prices
  * in currencies. Cursor listings of up to 1000 items, {@code {items, cursor}}, no cursor on the last page. Same
- * tokens, same bucket and daily count as the REST API (the two share one budget, §2.4). Writes are not simulated; the
+ * tokens, same bucket and daily count as the REST API (the two share one budget). Writes are not simulated; the
  * control API stands in for the e-conomic user.
  */
 final class ProductsApiRoutes extends RouteSupport {
@@ -78,7 +78,7 @@ final class ProductsApiRoutes extends RouteSupport {
     }
 
     /**
-     * Items in key order from the cursor on. The cursor is the key of the first item of the next page (§3.2: "the id
+     * Items in key order from the cursor on. The cursor is the key of the first item of the next page (the OpenAPI paging description: "the id
      * of the first item on the next page"); for currency prices, whose id is compound, {@code product|currency} [SIM].
      */
     static SimResponse cursorPage(SimRequest request, List<Map.Entry<String, ObjectNode>> items) {

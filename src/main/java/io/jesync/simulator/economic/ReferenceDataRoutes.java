@@ -13,9 +13,9 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
 /**
- * {@code /self} and the read-only setup collections a sync resolves by name and caches (§1, §5.2–§5.5,
- * §5.7): vat-zones, layouts, payment-terms, customer-groups, product-groups (with their sales accounts per VAT zone),
- * vat-accounts, units, currencies.
+ * {@code /self} and the read-only setup collections a sync resolves by name and caches: vat-zones, layouts,
+ * payment-terms, customer-groups, product-groups (with their sales accounts per VAT zone), vat-accounts, units,
+ * currencies.
  */
 final class ReferenceDataRoutes extends RouteSupport {
     /** The inventory module as /self lists it; number and name are this simulator's choice. */
@@ -40,7 +40,7 @@ final class ReferenceDataRoutes extends RouteSupport {
         simulator.api("GET", "/product-groups/{id}/sales-accounts", this::salesAccounts);
         simulator.api("GET", "/vat-accounts/{id}", this::vatAccount);
         collection("units", Set.of("unitNumber", "name"), store.units, byNumber, this::unit);
-        // Currencies are not filterable (§5.5).
+        // Currencies are not filterable.
         collection("currencies", Set.of(), store.currencies, code -> code.toUpperCase(java.util.Locale.ROOT),
                 this::currency);
     }
@@ -246,7 +246,7 @@ final class ReferenceDataRoutes extends RouteSupport {
         return json;
     }
 
-    /** e-conomic omits false booleans (§3.5). */
+    /** e-conomic omits false booleans. */
     private static void putTrue(ObjectNode json, String name, boolean value) {
         if (value) {
             json.put(name, true);

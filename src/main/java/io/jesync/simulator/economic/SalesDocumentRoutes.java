@@ -20,7 +20,7 @@ import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
 /**
- * Draft invoices (§5.10), booking (§5.11), booked/paid/unpaid invoices (§5.12) and orders (§5.13).
+ * Draft invoices, booking, booked/paid/unpaid invoices and orders.
  * Draft invoices and orders share one model and one validation.
  */
 final class SalesDocumentRoutes extends RouteSupport {
@@ -32,7 +32,7 @@ final class SalesDocumentRoutes extends RouteSupport {
     static final Set<String> BOOKED_FILTERS = with(COMMON_FILTERS, "bookedInvoiceNumber", "remainder",
             "paymentTerms.paymentTermsNumber");
     static final Set<String> ORDER_FILTERS = with(COMMON_FILTERS, "orderNumber");
-    /** Collections with a DELETE route (§5.10, §5.13); booked invoices have none (§5.11). */
+    /** Collections with a DELETE route; booked invoices have none. */
     static final Set<String> DELETABLE = Set.of("invoices/drafts", "orders/drafts", "orders/sent");
 
     SalesDocumentRoutes(EconomicSimulator simulator) {
@@ -79,7 +79,7 @@ final class SalesDocumentRoutes extends RouteSupport {
         single("/orders/archived/{number}", store.archivedOrders, "Archived order");
     }
 
-    /** Collections list documents without their lines (§3.1). */
+    /** Collections list documents without their lines. */
     private void listing(String path, NavigableMap<Integer, ObjectNode> documents, Set<String> filterable,
                          Predicate<ObjectNode> include) {
         simulator.api("GET", path, request -> store.read(() -> {
@@ -237,7 +237,7 @@ final class SalesDocumentRoutes extends RouteSupport {
 
     /**
      * Books an existing draft under a free number, under the write lock: the draft disappears and the booked
-     * invoice is open for its whole gross amount (§5.11, §5.12).
+     * invoice is open for its whole gross amount.
      */
     ObjectNode book(int draftNumber, int number) {
         ObjectNode draft = store.draftInvoices.remove(draftNumber);
@@ -267,7 +267,7 @@ final class SalesDocumentRoutes extends RouteSupport {
         }
     }
 
-    /** POST to /orders/drafts; a body carrying the number of a sent order moves it back to draft (§5.13). */
+    /** POST to /orders/drafts; a body carrying the number of a sent order moves it back to draft. */
     private SimResponse createDraftOrder(SimRequest request) {
         ObjectNode body = objectBody(request);
         validate(EconomicModels.SALES_DOCUMENT, body, errors);
@@ -283,7 +283,7 @@ final class SalesDocumentRoutes extends RouteSupport {
         });
     }
 
-    /** Marking as sent is a POST of the full order document to /orders/sent (§5.13). */
+    /** Marking as sent is a POST of the full order document to /orders/sent. */
     private SimResponse markOrderSent(SimRequest request) {
         ObjectNode body = objectBody(request);
         validate(EconomicModels.SALES_DOCUMENT, body, errors);
@@ -394,7 +394,7 @@ final class SalesDocumentRoutes extends RouteSupport {
         }
     }
 
-    /** The due date follows from the payment terms; a sent dueDate only counts for type dueDate (§5.10). */
+    /** The due date follows from the payment terms; a sent dueDate only counts for type dueDate. */
     private static LocalDate dueDate(LocalDate date, EconomicStore.PaymentTerms terms, ObjectNode body) {
         return switch (terms.paymentTermsType()) {
             case "net" -> date.plusDays(terms.daysOfCredit());
@@ -404,7 +404,7 @@ final class SalesDocumentRoutes extends RouteSupport {
         };
     }
 
-    /** The line rules of §5.10: a product needs quantity and description, a priced line needs a product. */
+    /** e-conomic's line rules for drafts: a product needs quantity and description, a priced line needs a product. */
     private ArrayNode checkLines(JsonNode lines) {
         ArrayNode problems = Json.array();
         for (int i = 0; i < lines.size(); i++) {

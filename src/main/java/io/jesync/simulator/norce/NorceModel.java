@@ -97,7 +97,7 @@ public final class NorceModel {
 
     /**
      * One order line. {@code priceSale} is per unit ex VAT and {@code discountAmount} is for the whole line, so
-     * {@code lineAmount = qty × priceSale − discountAmount} (reference §4.2 example: 2 × 100 − 40 = 160).
+     * {@code lineAmount = qty × priceSale − discountAmount} (e.g. 2 × 100 − 40 = 160).
      */
     public record OrderItem(
             int lineNumber,

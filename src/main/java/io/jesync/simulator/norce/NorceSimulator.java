@@ -260,10 +260,6 @@ public final class NorceSimulator extends SimulatorServer {
         return List.copyOf(jobs.jobEventsSent());
     }
 
-    public Optional<JsonNode> completeJob(int jobId) {
-        return jobs.complete(jobId).map(JsonNode.class::cast);
-    }
-
     public Optional<JsonNode> job(int jobId) {
         return jobs.jobView(jobId).map(JsonNode.class::cast);
     }

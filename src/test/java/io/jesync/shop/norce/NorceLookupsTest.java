@@ -26,7 +26,7 @@ class NorceLookupsTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aTenantWithOtherIdsGivesTheSameCodes() throws Exception {
+    void a_tenant_with_other_ids_gives_the_same_codes() throws Exception {
         sim.tenant(sim.tenant().shifted(5000));
         Order order = sim.placeOrder(simple(EU_APP, 2));
 
@@ -38,7 +38,7 @@ class NorceLookupsTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void anIdTheCachedTableLacksIsReadAgainOnceAMinuteAndMeanwhileParksTheOrderNamingIt() throws Exception {
+    void an_id_the_cached_table_lacks_is_read_again_once_a_minute_and_meanwhile_parks_the_order_naming_it() throws Exception {
         read(sim.placeOrder(simple(SE_APP, 2)));
         sim.tenant(sim.tenant().shifted(7));
         Order moved = sim.placeOrder(simple(SE_APP, 2));
@@ -65,7 +65,7 @@ class NorceLookupsTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void skuTypesAreReadOncePerPageWithAnOrChainAndKept() throws Exception {
+    void sku_types_are_read_once_per_page_with_an_or_chain_and_kept() throws Exception {
         for (int i = 0; i < 3; i++) {
             sim.placeOrder(simple(SE_APP, 2));
         }

@@ -33,7 +33,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void confirmedStoresTheErpOrderNumberAndStatus() throws Exception {
+    void confirmed_stores_the_erp_order_number_and_status() throws Exception {
         Order placed = sim.placeOrder(simple(SE_APP, 4));
 
         acknowledger.acknowledge(shop, read(placed), "E-1001", "Confirmed");
@@ -50,7 +50,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void repeatingTheSameAcknowledgementIsHarmless() throws Exception {
+    void repeating_the_same_acknowledgement_is_harmless() throws Exception {
         Order placed = sim.placeOrder(simple(SE_APP, 4));
         ShopOrder order = read(placed);
 
@@ -62,7 +62,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void unknownOrderIsPermanentAndNamesTheOrder() throws Exception {
+    void unknown_order_is_permanent_and_names_the_order() throws Exception {
         Order placed = sim.placeOrder(simple(SE_APP, 4));
         ShopOrder order = read(placed);
         sim.vanishOrder(placed.id());
@@ -76,7 +76,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void serverErrorsAreRetryable() throws Exception {
+    void server_errors_are_retryable() throws Exception {
         ShopOrder order = read(sim.placeOrder(simple(SE_APP, 4)));
         sim.faults().script(ENDPOINT, Fault.UNAVAILABLE);
 
@@ -89,7 +89,7 @@ class NorceOrderAcknowledgerTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void expiredTokenIsRefreshedOnce() throws Exception {
+    void expired_token_is_refreshed_once() throws Exception {
         ShopOrder order = read(sim.placeOrder(simple(SE_APP, 4)));
         NorceOrderAcknowledger frozen = new NorceOrderAcknowledger(new NorceConnection(http,
                 Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC)));

@@ -69,7 +69,7 @@ class NorceOrderPageTest {
     }
 
     @Test
-    void oneBrokenOrderDoesNotSpoilThePage() throws Exception {
+    void one_broken_order_does_not_spoil_the_page() throws Exception {
         String good = NorceOrderMapperTest.order("guest").toString();
         page = "{\"value\":[" + good + ", \"{\\\"Id\\\": 7, \\\"OrderNo\\\": \", {\"Id\": 8, \"Items\": []}]}";
 
@@ -89,7 +89,7 @@ class NorceOrderPageTest {
     }
 
     @Test
-    void aPageThatIsNotJsonFailsAsAWholeAndIsRetryable() {
+    void a_page_that_is_not_json_fails_as_a_whole_and_is_retryable() {
         page = "<html><body>502 Bad Gateway</body></html>";
 
         NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class,
@@ -100,7 +100,7 @@ class NorceOrderPageTest {
     }
 
     @Test
-    void jsonWithoutValueArrayFailsAsAWhole() {
+    void json_without_value_array_fails_as_a_whole() {
         page = "{\"error\":null}";
 
         assertThat(catchThrowableOfType(NorceUnavailableException.class,

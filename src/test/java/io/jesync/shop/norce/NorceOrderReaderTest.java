@@ -52,7 +52,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void readsEveryTriggerOrderOfEachApplicationOnceAcrossPages() throws Exception {
+    void reads_every_trigger_order_of_each_application_once_across_pages() throws Exception {
         // 1,234 in trigger statuses (900 SE, 334 EU) among 300 that are not.
         List<Order> placed = new ArrayList<>();
         placed.addAll(place(new int[][] {{SE_APP, 2}, {SE_APP, 4}, {SE_APP, 6}}, 150));
@@ -81,7 +81,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void pageCarriesTheLatestUpdatedAndTheFilterGoesOnTheWire() throws Exception {
+    void page_carries_the_latest_updated_and_the_filter_goes_on_the_wire() throws Exception {
         List<Order> placed = place(new int[][] {{SE_APP, 2}, {SE_APP, 4}}, 3);
 
         OrderPage page = reader.fetch(shop, SE_APP, Set.of(4, 2), Instant.parse("2026-03-02T09:00:00.750Z"), null);
@@ -101,7 +101,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void filtersBySeveralStatuses() throws Exception {
+    void filters_by_several_statuses() throws Exception {
         List<Order> placed = place(new int[][] {{SE_APP, 2}, {SE_APP, 4}, {SE_APP, 6}, {SE_APP, 8}}, 5);
 
         assertThat(ids(readAll(SE_APP, Set.of(4), null)))
@@ -111,7 +111,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void updatedWatermarkIsRespectedAndAnOverlapWindowSeesSomeAgain() throws Exception {
+    void updated_watermark_is_respected_and_an_overlap_window_sees_some_again() throws Exception {
         List<Order> placed = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             placed.add(sim.placeOrder(simple(SE_APP, 2)));
@@ -133,7 +133,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
 
     /** The old filter on Updated alone provably misses every order nobody changed since it was placed. */
     @Test
-    void aNewOrderHasNoUpdatedAndIsFoundByCreated() throws Exception {
+    void a_new_order_has_no_updated_and_is_found_by_created() throws Exception {
         Instant since = clock.instant();
         Order fresh = sim.placeOrder(simple(SE_APP, 2));
 
@@ -146,7 +146,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void pagesByKeysetSoAnOrderChangingDuringTheReadIsNeitherSkippedNorRepeated() throws Exception {
+    void pages_by_keyset_so_an_order_changing_during_the_read_is_neither_skipped_nor_repeated() throws Exception {
         List<Order> placed = place(new int[][] {{SE_APP, 2}}, 700);
 
         OrderPage first = reader.fetch(shop, SE_APP, TRIGGER, null, null);
@@ -160,7 +160,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void fetchOneRereadsAnOrderAndSeesItVanish() throws Exception {
+    void fetch_one_rereads_an_order_and_sees_it_vanish() throws Exception {
         Order kept = sim.placeOrder(simple(SE_APP, 4));
         Order gone = sim.placeOrder(simple(SE_APP, 4));
         sim.vanishOrder(gone.id());
@@ -172,7 +172,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void tokenExpiringMidPagingIsRenewedBeforeTheNextPage() throws Exception {
+    void token_expiring_mid_paging_is_renewed_before_the_next_page() throws Exception {
         place(new int[][] {{SE_APP, 2}}, 600);
 
         OrderPage first = reader.fetch(shop, SE_APP, TRIGGER, null, null);
@@ -185,7 +185,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void a401ToATokenBelievedValidIsRefreshedOnceAndRetried() throws Exception {
+    void a401_to_a_token_believed_valid_is_refreshed_once_and_retried() throws Exception {
         // A frozen clock keeps the adapter believing its token is good; only the server knows it has expired.
         NorceOrderReader frozen = new NorceOrderReader(new NorceConnection(http,
                 Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC)));
@@ -201,7 +201,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void scripted429CarriesRetryAfterAndTheNextCallSucceeds() throws Exception {
+    void scripted429_carries_retry_after_and_the_next_call_succeeds() throws Exception {
         sim.placeOrder(simple(SE_APP, 2));
         sim.faults().configure(7L, List.of(FaultRule.none(QUERY_ENDPOINT).withRateLimited(0, 30)));
         sim.faults().script(QUERY_ENDPOINT, Fault.RATE_LIMITED);
@@ -216,7 +216,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void scripted500IsRetryableWithoutRetryAfter() {
+    void scripted500_is_retryable_without_retry_after() {
         sim.faults().script(QUERY_ENDPOINT, Fault.SERVER_ERROR);
 
         NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class,
@@ -227,7 +227,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aBrokenConnectionIsRetryable() {
+    void a_broken_connection_is_retryable() {
         // The JDK client itself retries an idempotent GET once after a reset, so it takes two to reach the reader.
         sim.faults().script(QUERY_ENDPOINT, Fault.CONNECTION_RESET, Fault.CONNECTION_RESET);
 
@@ -238,7 +238,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aRefusedQueryIsPermanentAndNamesTheFilter() {
+    void a_refused_query_is_permanent_and_names_the_filter() {
         NorceRequestException e = catchThrowableOfType(NorceRequestException.class,
                 () -> reader.fetch(shop, 4242, TRIGGER, null, null));
 
@@ -248,7 +248,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void demoOrdersMapAndTheirTotalsMatchWhatTheShopReserved() throws Exception {
+    void demo_orders_map_and_their_totals_match_what_the_shop_reserved() throws Exception {
         DemoOrderGenerator generator = new DemoOrderGenerator(sim, DemoOrderGenerator.Settings.defaults());
         Map<Long, Order> placed = new HashMap<>();
         for (int i = 0; i < 300; i++) {
@@ -273,7 +273,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
      * park them with a business reason.
      */
     @Test
-    void badDemoOrdersMapSoTheFlowCanParkThem() throws Exception {
+    void bad_demo_orders_map_so_the_flow_can_park_them() throws Exception {
         DemoOrderGenerator generator = new DemoOrderGenerator(sim, DemoOrderGenerator.Settings.defaults());
         Map<BadOrder, Order> placed = new EnumMap<>(BadOrder.class);
         for (BadOrder kind : BadOrder.values()) {
@@ -296,7 +296,7 @@ class NorceOrderReaderTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void readsTheSameAgainWhenNothingChanged() throws IOException, InterruptedException {
+    void reads_the_same_again_when_nothing_changed() throws IOException, InterruptedException {
         place(new int[][] {{SE_APP, 2}}, 20);
 
         assertThat(new HashSet<>(ids(readAll(SE_APP, TRIGGER, null))))

@@ -52,7 +52,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void concurrentFirstCallersShareOneTokenRequest() throws Exception {
+    void concurrent_first_callers_share_one_token_request() throws Exception {
         sim.placeOrder(simple(SE_APP, 2));
 
         assertThat(concurrently(reader)).containsOnly(1);
@@ -60,7 +60,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void concurrent401sRefreshTheTokenOnce() throws Exception {
+    void concurrent401s_refresh_the_token_once() throws Exception {
         sim.placeOrder(simple(SE_APP, 2));
         NorceOrderReader frozen = new NorceOrderReader(new NorceConnection(http,
                 Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC)));
@@ -72,7 +72,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void tokenIsReusedUntilShortlyBeforeItExpires() throws Exception {
+    void token_is_reused_until_shortly_before_it_expires() throws Exception {
         sim.placeOrder(simple(SE_APP, 2));
         reader.fetch(shop, SE_APP, Set.of(2), null, null);
         clock.advance(Duration.ofMinutes(50));
@@ -85,7 +85,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void tokenEndpointRateLimitIsRetryable() {
+    void token_endpoint_rate_limit_is_retryable() {
         sim.faults().script(TOKEN_ENDPOINT, Fault.RATE_LIMITED);
 
         NorceUnavailableException e = catchThrowableOfType(NorceUnavailableException.class, () -> reader.fetch(shop, SE_APP, Set.of(2), null, null));
@@ -98,7 +98,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
      * retryable error naming the wait, and the outage is one log line when it starts and one when it ends.
      */
     @Test
-    void tokenEndpoint429IsHonouredUntilRetryAfterAndLoggedOncePerOutage() throws Exception {
+    void token_endpoint429_is_honoured_until_retry_after_and_logged_once_per_outage() throws Exception {
         sim.placeOrder(simple(SE_APP, 2));
         sim.faults().configure(7L, List.of(io.jesync.simulator.FaultRule.none(TOKEN_ENDPOINT).withRateLimited(0, 30)));
         sim.faults().script(TOKEN_ENDPOINT, Fault.RATE_LIMITED);
@@ -129,7 +129,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void theSimulatorAllowsABurstOf20ThenThreeAMinute() throws Exception {
+    void the_simulator_allows_a_burst_of20_then_three_a_minute() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 22; i++) {
             statuses.add(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl()
@@ -151,7 +151,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aScopeThatIsNoNorceEnvironmentIsRefused() {
+    void a_scope_that_is_no_norce_environment_is_refused() {
         ShopSettings demo = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
                 Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
@@ -163,7 +163,7 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void wrongCredentialsArePermanent() {
+    void wrong_credentials_are_permanent() {
         ShopSettings wrong = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
                 Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
                 io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),

@@ -24,7 +24,7 @@ class NorceOrderWriterTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aDeliveryNoteNamesTheOrderByTheOrderNoNorceShowsNowAndCarriesTheParcel() throws Exception {
+    void a_delivery_note_names_the_order_by_the_order_no_norce_shows_now_and_carries_the_parcel() throws Exception {
         Order placed = sim.placeOrder(simple(SE_APP, 2));
         ShopOrder order = transferred(placed);
         NorceOrderWriter writer = new NorceOrderWriter(connection, clock);
@@ -44,7 +44,7 @@ class NorceOrderWriterTest extends NorceOrderTestSupport {
     }
 
     @Test
-    void aFractionalQuantityIsRefusedBeforeAnInvoiceIsSent() throws Exception {
+    void a_fractional_quantity_is_refused_before_an_invoice_is_sent() throws Exception {
         ShopOrder order = transferred(sim.placeOrder(simple(SE_APP, 2)));
         ShopOrderLine half = new ShopOrderLine(1, ShopOrderLine.Kind.PRODUCT, "KAF-00001", "Kaffe",
                 new BigDecimal("1.5"), new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("12"));

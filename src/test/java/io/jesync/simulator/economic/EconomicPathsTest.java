@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class EconomicPathsTest {
 
     @Test
-    void specialCharactersUseEconomicsOwnCodesAndRoundTrip() {
+    void special_characters_use_economics_own_codes_and_round_trip() {
         String id = "<>*%:&/\\_ ?.#+";
 
         String encoded = EconomicPaths.encodeId(id);
@@ -17,7 +17,7 @@ class EconomicPathsTest {
     }
 
     @Test
-    void underscoreIsEncodedSoLiteralCodesSurvive() {
+    void underscore_is_encoded_so_literal_codes_survive() {
         String id = "A_1_B";
 
         assertThat(EconomicPaths.encodeId(id)).isEqualTo("A_8_1_8_B");

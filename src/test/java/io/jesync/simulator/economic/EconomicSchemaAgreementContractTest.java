@@ -158,7 +158,7 @@ class EconomicSchemaAgreementContractTest extends EconomicTestClient {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bodies")
-    void simulatorAcceptsExactlyWhatTheSchemaAccepts(String label, String path, String schema, ObjectNode body) {
+    void simulator_accepts_exactly_what_the_schema_accepts(String label, String path, String schema, ObjectNode body) {
         assertThat(createCustomer("Schema Kund")).isEqualTo(1);
         assertThat(post("/invoices/drafts", draftBody(1, "SHOP-0")).status()).isEqualTo(201);
 
@@ -175,7 +175,7 @@ class EconomicSchemaAgreementContractTest extends EconomicTestClient {
     }
 
     @Test
-    void schemasWithTrailingCommasLoad() {
+    void schemas_with_trailing_commas_load() {
         JsonNode schema = schemas.schema("invoices.totals.drafts.employees.get");
 
         assertThat(schema.path("type").asText()).isEqualTo("object");

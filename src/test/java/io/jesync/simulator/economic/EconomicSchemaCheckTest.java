@@ -15,7 +15,7 @@ import io.jesync.testsupport.EconomicSchemaCheck;
 class EconomicSchemaCheckTest extends EconomicTestClient {
 
     @Test
-    void aValidFlowPassesAndABrokenBodyIsNamed() {
+    void a_valid_flow_passes_and_a_broken_body_is_named() {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
             int customer = createCustomer("Anna");
             post("/invoices/drafts", draftBody(customer, "SHOP-1"));
@@ -43,7 +43,7 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
     }
 
     @Test
-    void aPropertyEconomicDoesNotWriteIsAViolation() {
+    void a_property_economic_does_not_write_is_a_violation() {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
             ObjectNode body = customerBody("Anna");
             body.put("nickname", "Annie");
@@ -59,7 +59,7 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
     }
 
     @Test
-    void aRequestWithoutATranscribedRuleIsAViolation() {
+    void a_request_without_a_transcribed_rule_is_a_violation() {
         try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
             int customer = createCustomer("Anna");
             post("/invoices/drafts", draftBody(customer, "SHOP-1"));
@@ -76,7 +76,7 @@ class EconomicSchemaCheckTest extends EconomicTestClient {
     }
 
     @Test
-    void pathsMapToTheirSchemas() {
+    void paths_map_to_their_schemas() {
         assertThat(EconomicSchemaCheck.schemaFor("POST", "/invoices/drafts")).contains("invoices.drafts.post");
         assertThat(EconomicSchemaCheck.schemaFor("PUT", "/invoices/drafts/12")).isEmpty();
         assertThat(EconomicSchemaCheck.schemaFor("POST", "/invoices/drafts/12/lines"))

@@ -17,7 +17,7 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
     }
 
     @Test
-    void missingOrWrongTokensGive401InTheLegacyShape() {
+    void missing_or_wrong_tokens_give401_in_the_legacy_shape() {
         Reply missing = send("GET", "/customers", null, tokens(null, null));
         Reply wrongGrant = send("GET", "/customers", null, tokens(APP_SECRET, "other"));
         Reply wrongApp = send("GET", "/customers", null, tokens("other", GRANT));
@@ -35,7 +35,7 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
     }
 
     @Test
-    void demoTokensReadButCannotWrite() {
+    void demo_tokens_read_but_cannot_write() {
         Reply read = send("GET", "/products?pagesize=1", null, tokens("demo", "demo"));
         Reply write = send("POST", "/customers", customerBody("Demo"), tokens("demo", "demo"));
         Reply demoQuery = send("GET", "/vat-zones?demo=true", null, tokens(null, null));
@@ -48,7 +48,7 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
     }
 
     @Test
-    void selfDescribesTheAgreementAndListsTheInventoryModuleWhenOn() {
+    void self_describes_the_agreement_and_lists_the_inventory_module_when_on() {
         Reply self = get("/self");
 
         assertThat(self.status()).isEqualTo(200);
@@ -65,7 +65,7 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
     }
 
     @Test
-    void everyResponseCarriesADistinctRequestId() {
+    void every_response_carries_a_distinct_request_id() {
         Reply first = get("/vat-zones");
         Reply second = get("/no-such-resource");
 
@@ -75,7 +75,7 @@ class EconomicSimulatorAuthTest extends EconomicTestClient {
     }
 
     @Test
-    void setupCollectionsAreSeeded() {
+    void setup_collections_are_seeded() {
         assertThat(get("/vat-zones").body().path("collection").findValuesAsText("name"))
                 .containsExactly("Domestic", "EU", "Abroad", "Domestic exempt VAT");
         assertThat(get("/currencies").body().path("collection").findValuesAsText("code"))

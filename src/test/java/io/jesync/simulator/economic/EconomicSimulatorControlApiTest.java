@@ -24,7 +24,7 @@ class EconomicSimulatorControlApiTest extends EconomicTestClient {
     }
 
     @Test
-    void documentsAndCustomersViews() {
+    void documents_and_customers_views() {
         int customer = createCustomer("Anna");
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
         post("/orders/drafts", draftBody(customer, "SHOP-2"));
@@ -42,7 +42,7 @@ class EconomicSimulatorControlApiTest extends EconomicTestClient {
     }
 
     @Test
-    void productsWithStockAndSettingStockMovesLastUpdated() {
+    void products_with_stock_and_setting_stock_moves_last_updated() {
         clock.advance(Duration.ofMinutes(30));
 
         Reply set = control("PUT", "products/KAF-00001/stock", "{\"inStock\": 12}");
@@ -58,7 +58,7 @@ class EconomicSimulatorControlApiTest extends EconomicTestClient {
     }
 
     @Test
-    void inventoryModuleSwitch() {
+    void inventory_module_switch() {
         assertThat(control("PUT", "inventory-module", "{\"enabled\": true}").body().path("enabled").asBoolean()).isTrue();
         assertThat(simulator.inventoryModule()).isTrue();
         assertThat(control("GET", "inventory-module", null).body().path("enabled").asBoolean()).isTrue();
@@ -66,7 +66,7 @@ class EconomicSimulatorControlApiTest extends EconomicTestClient {
     }
 
     @Test
-    void budgetIsReadableAndConfigurable() {
+    void budget_is_readable_and_configurable() {
         get("/vat-zones");
         get("/vat-zones");
 
@@ -82,7 +82,7 @@ class EconomicSimulatorControlApiTest extends EconomicTestClient {
     }
 
     @Test
-    void paymentsArchiveSeedAndReset() {
+    void payments_archive_seed_and_reset() {
         int customer = createCustomer("Anna");
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
         post("/invoices/booked", json("{\"draftInvoice\": {\"draftInvoiceNumber\": 1}}"));

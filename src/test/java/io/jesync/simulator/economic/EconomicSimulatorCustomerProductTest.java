@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
 
     @Test
-    void customerPostReturns201WithLocationAndServerNumber() {
+    void customer_post_returns201_with_location_and_server_number() {
         Reply reply = post("/customers", customerBody("Anna Lindqvist"));
 
         assertThat(reply.status()).isEqualTo(201);
@@ -30,7 +30,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
 
     @ParameterizedTest
     @ValueSource(strings = {"name", "currency", "customerGroup", "paymentTerms", "vatZone"})
-    void eachRequiredCustomerFieldIsEnforced(String field) {
+    void each_required_customer_field_is_enforced(String field) {
         ObjectNode body = customerBody("Anna");
         body.remove(field);
 
@@ -44,7 +44,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void referencesMustExistAndNullsAreRejectedButUnknownPropertiesIgnored() {
+    void references_must_exist_and_nulls_are_rejected_but_unknown_properties_ignored() {
         ObjectNode missingGroup = customerBody("Anna");
         missingGroup.putObject("customerGroup").put("customerGroupNumber", 99);
         missingGroup.put("currency", "ZUL");
@@ -71,7 +71,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void customerPutReplacesCreatesWhenAbsentAndDeleteGives204Then404() {
+    void customer_put_replaces_creates_when_absent_and_delete_gives204_then404() {
         int number = createCustomer("Anna");
         ObjectNode replacement = customerBody("Anna Berg");
         replacement.put("barred", true);
@@ -93,7 +93,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void customerUsedByADraftCannotBeDeleted() {
+    void customer_used_by_a_draft_cannot_be_deleted() {
         int customer = createCustomer("Anna");
         assertThat(post("/invoices/drafts", draftBody(customer, "SHOP-1")).status()).isEqualTo(201);
 
@@ -101,7 +101,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void productCrudWithReadOnlyInventoryAndLastUpdated() {
+    void product_crud_with_read_only_inventory_and_last_updated() {
         ObjectNode body = productBody("SKU_1/A");
         body.putObject("inventory").put("inStock", 500).put("packageVolume", 1.5);
 
@@ -132,7 +132,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void stockChangeMovesLastUpdated() {
+    void stock_change_moves_last_updated() {
         clock.advance(Duration.ofHours(2));
 
         simulator.setStock("KAF-00001", new BigDecimal("7"), new BigDecimal("2"));
@@ -146,7 +146,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
 
     @ParameterizedTest
     @ValueSource(strings = {"productNumber", "name", "productGroup"})
-    void eachRequiredProductFieldIsEnforced(String field) {
+    void each_required_product_field_is_enforced(String field) {
         ObjectNode body = productBody("REQ-1");
         body.remove(field);
 
@@ -158,7 +158,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void productNumberMustBeAStringOf1To25Characters() {
+    void product_number_must_be_a_string_of1_to25_characters() {
         ObjectNode numeric = productBody("x");
         numeric.put("productNumber", 123);
         ObjectNode empty = productBody("");
@@ -175,7 +175,7 @@ class EconomicSimulatorCustomerProductTest extends EconomicTestClient {
     }
 
     @Test
-    void productInUseCannotBeDeletedAndUnknownGroupIsE06000() {
+    void product_in_use_cannot_be_deleted_and_unknown_group_is_e06000() {
         int customer = createCustomer("Anna");
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
         ObjectNode badGroup = productBody("G-1");

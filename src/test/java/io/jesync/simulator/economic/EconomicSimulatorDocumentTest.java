@@ -22,7 +22,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void draftTotalsUseTheProductGroupsDomesticRate() {
+    void draft_totals_use_the_product_groups_domestic_rate() {
         Reply reply = post("/invoices/drafts", draftBody(customer, "SHOP-1"));
 
         assertThat(reply.status()).isEqualTo(201);
@@ -43,7 +43,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void euRecipientPaysNoVatAndForeignCurrencyConvertsToBase() {
+    void eu_recipient_pays_no_vat_and_foreign_currency_converts_to_base() {
         ObjectNode body = draftBody(customer, "SHOP-EU");
         body.put("currency", "EUR");
         body.put("exchangeRate", 1150);
@@ -58,7 +58,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
 
     @ParameterizedTest
     @ValueSource(strings = {"date", "currency", "customer", "layout", "paymentTerms", "recipient"})
-    void eachRequiredDraftFieldIsEnforced(String field) {
+    void each_required_draft_field_is_enforced(String field) {
         ObjectNode body = draftBody(customer, "SHOP-1");
         body.remove(field);
 
@@ -72,7 +72,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
 
     @ParameterizedTest
     @ValueSource(strings = {"name", "vatZone"})
-    void recipientNameAndVatZoneAreRequired(String field) {
+    void recipient_name_and_vat_zone_are_required(String field) {
         ObjectNode body = draftBody(customer, "SHOP-1");
         ((ObjectNode) body.get("recipient")).remove(field);
 
@@ -84,7 +84,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void errorBodyMirrorsThePayloadWithArrayIndex() {
+    void error_body_mirrors_the_payload_with_array_index() {
         ObjectNode body = draftBody(customer, "SHOP-1");
         body.put("currency", "ZUL");
         ((ObjectNode) body.path("lines").get(1)).put("unitNetPrice", 10.12345);
@@ -119,7 +119,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void lineRulesPricedLineNeedsProductAndProductNeedsQuantity() {
+    void line_rules_priced_line_needs_product_and_product_needs_quantity() {
         ObjectNode body = draftBody(customer, "SHOP-1");
         ObjectNode noProduct = (ObjectNode) body.path("lines").get(0);
         noProduct.remove("product");
@@ -138,7 +138,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void referencesOtherIsLimitedTo250AndAcceptsSelfReferences() {
+    void references_other_is_limited_to250_and_accepts_self_references() {
         ObjectNode tooLong = draftBody(customer, "X".repeat(251));
         ObjectNode bySelf = draftBody(customer, "X".repeat(250));
         bySelf.putObject("customer").put("self", "https://restapi.e-conomic.com/customers/" + customer);
@@ -150,7 +150,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void listOmitsLinesPutReplacesDeleteReportsDeletedItems() {
+    void list_omits_lines_put_replaces_delete_reports_deleted_items() {
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
         post("/invoices/drafts", draftBody(customer, "SHOP-2"));
         ObjectNode replacement = draftBody(customer, "SHOP-1B");
@@ -175,7 +175,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void linesCanBeAppended() {
+    void lines_can_be_appended() {
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
 
         Reply reply = post("/invoices/drafts/1/lines", json("""
@@ -190,7 +190,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void bookingMovesTheDraftAndPaymentsMoveItFromUnpaidToPaid() {
+    void booking_moves_the_draft_and_payments_move_it_from_unpaid_to_paid() {
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
 
         Reply booked = post("/invoices/booked", json("""
@@ -216,7 +216,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void bookingRulesSendByCaseUnknownDraftAndTakenNumber() {
+    void booking_rules_send_by_case_unknown_draft_and_taken_number() {
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
         post("/invoices/drafts", draftBody(customer, "SHOP-2"));
 
@@ -236,7 +236,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void bookingWithTheInventoryModuleTakesStock() {
+    void booking_with_the_inventory_module_takes_stock() {
         simulator.setStock("KAF-00001", new BigDecimal("10"));
         simulator.setInventoryModule(true);
         post("/invoices/drafts", draftBody(customer, "SHOP-1"));
@@ -247,7 +247,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void orderLifecycleDraftSentArchived() {
+    void order_lifecycle_draft_sent_archived() {
         Reply draft = post("/orders/drafts", draftBody(customer, "SHOP-9"));
         int number = draft.body().path("orderNumber").asInt();
         ObjectNode document = (ObjectNode) get("/orders/drafts/" + number).body();
@@ -272,7 +272,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void inventoryModuleBlocksOrderWritesButNotReads() {
+    void inventory_module_blocks_order_writes_but_not_reads() {
         post("/orders/drafts", draftBody(customer, "SHOP-9"));
         simulator.setInventoryModule(true);
 
@@ -288,7 +288,7 @@ class EconomicSimulatorDocumentTest extends EconomicTestClient {
     }
 
     @Test
-    void viewsListDocumentsWithTheirReferences() {
+    void views_list_documents_with_their_references() {
         post("/invoices/drafts", draftBody(customer, "SHOP-A"));
         post("/orders/drafts", draftBody(customer, "SHOP-B"));
 

@@ -25,7 +25,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void sameKeyWithinAnHourReplaysWithoutWritingAgain() {
+    void same_key_within_an_hour_replays_without_writing_again() {
         Reply first = postWithKey("/customers", "cust-1", customerBody("Anna"));
         Reply replay = postWithKey("/customers", "cust-1", customerBody("Anna"));
 
@@ -48,7 +48,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void repeatedDeleteWithKeyReplays204WithoutKeyGives404() {
+    void repeated_delete_with_key_replays204_without_key_gives404() {
         int number = createCustomer("Anna");
 
         Reply first = send("DELETE", "/customers/" + number, null, Map.of("Idempotency-Key", "del-1"));
@@ -62,7 +62,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void rejectedWritesAreNotCachedSoAFixedRetryGoesThrough() {
+    void rejected_writes_are_not_cached_so_a_fixed_retry_goes_through() {
         var broken = customerBody("Anna");
         broken.remove("currency");
 
@@ -74,7 +74,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void lostResponseStoresTheDraftAndTheKeyedRetryReplaysIt() {
+    void lost_response_stores_the_draft_and_the_keyed_retry_replays_it() {
         int customer = createCustomer("Anna");
         simulator.faults().script("POST /invoices/drafts", Fault.LOST_RESPONSE);
 
@@ -91,7 +91,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void injectedServerErrorKeepsTheEconomicShapeAndRateHeaders() {
+    void injected_server_error_keeps_the_economic_shape_and_rate_headers() {
         simulator.faults().script("GET /customers", Fault.SERVER_ERROR);
 
         Reply reply = get("/customers");
@@ -103,7 +103,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void everyResponseReportsCostAndBucketUse() {
+    void every_response_reports_cost_and_bucket_use() {
         Reply read = get("/vat-zones");
         Reply write = post("/customers", customerBody("Anna"));
 
@@ -115,7 +115,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void emptyBucketGives429WithoutRetryAfterAndRefillsOverTheWindow() {
+    void empty_bucket_gives429_without_retry_after_and_refills_over_the_window() {
         simulator.budget().configure(5, Duration.ofSeconds(60));
         for (int i = 0; i < 5; i++) {
             assertThat(get("/vat-zones").status()).isEqualTo(200);
@@ -141,7 +141,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void dailyCallCountFollowsTheUtcDayOfTheSimClock() {
+    void daily_call_count_follows_the_utc_day_of_the_sim_clock() {
         get("/vat-zones");
         get("/layouts");
         send("GET", "/layouts", null, Map.of("X-AppSecretToken", "wrong"));
@@ -155,7 +155,7 @@ class EconomicSimulatorIdempotencyBudgetTest extends EconomicTestClient {
     }
 
     @Test
-    void concurrentClientsGetDistinctNumbersAndOneWritePerKey() throws Exception {
+    void concurrent_clients_get_distinct_numbers_and_one_write_per_key() throws Exception {
         int customer = createCustomer("Anna");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

@@ -32,7 +32,7 @@ class EconomicSimulatorJournalTest extends EconomicTestClient {
     }
 
     @Test
-    void aVoucherBreakingThePublishedRulesIsRefusedNamingEachField() {
+    void a_voucher_breaking_the_published_rules_is_refused_naming_each_field() {
         Reply reply = post("/journals/1/vouchers", json(voucher("{\"customer\":{\"customerNumber\":" + customer
                 + "},\"customerInvoice\":999,\"text\":\"" + "x".repeat(251) + "\"}")));
 
@@ -49,7 +49,7 @@ class EconomicSimulatorJournalTest extends EconomicTestClient {
     }
 
     @Test
-    void anEntryWaitsInTheJournalFoundByItsTextUntilBookingSettlesTheInvoice() {
+    void an_entry_waits_in_the_journal_found_by_its_text_until_booking_settles_the_invoice() {
         BigDecimal gross = simulator.document("invoices/booked", invoice).orElseThrow().path("grossAmount")
                 .decimalValue();
         Reply created = post("/journals/1/vouchers", json(voucher("{\"customer\":{\"customerNumber\":" + customer

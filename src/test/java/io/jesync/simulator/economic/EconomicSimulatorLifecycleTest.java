@@ -51,7 +51,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void markOrderSentMovesTheDraftLikeAPostToOrdersSent() {
+    void mark_order_sent_moves_the_draft_like_a_post_to_orders_sent() {
         int first = draftOrder("SHOP-1");
         int second = draftOrder("SHOP-2");
 
@@ -69,7 +69,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void archivingASentOrderUpgradesItToAnInvoiceDraft() {
+    void archiving_a_sent_order_upgrades_it_to_an_invoice_draft() {
         int first = draftOrder("SHOP-1");
         int second = draftOrder("SHOP-2");
         simulator.markOrderSent(first);
@@ -96,7 +96,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void bookDraftBooksLikeTheApiWithTheWholeGrossOpen() {
+    void book_draft_books_like_the_api_with_the_whole_gross_open() {
         int first = draftInvoice("SHOP-1");
         int second = draftInvoice("SHOP-2");
 
@@ -116,7 +116,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void partialPaymentKeepsTheInvoiceUnpaidAndFullPaymentMovesItToPaid() {
+    void partial_payment_keeps_the_invoice_unpaid_and_full_payment_moves_it_to_paid() {
         int number = simulator.bookDraft(draftInvoice("SHOP-1")).path("bookedInvoiceNumber").asInt();
 
         simulator.registerPayment(number, new BigDecimal("100"));
@@ -139,7 +139,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void creditingAWholeInvoiceBooksANegativeInvoiceWithTheSameReference() {
+    void crediting_a_whole_invoice_books_a_negative_invoice_with_the_same_reference() {
         simulator.setStock("KAF-00001", new BigDecimal("10"));
         simulator.setInventoryModule(true);
         int invoice = simulator.bookDraft(draftInvoice("SHOP-1")).path("bookedInvoiceNumber").asInt();
@@ -167,7 +167,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void creditingChosenLinesThroughTheControlRoute() {
+    void crediting_chosen_lines_through_the_control_route() {
         int invoice = simulator.bookDraft(draftInvoice("SHOP-1")).path("bookedInvoiceNumber").asInt();
 
         Reply credit = control("POST", "invoices/booked/" + invoice + "/credit",
@@ -190,7 +190,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void deleteDraftRemovesDraftsAndOrdersButNeverBookedInvoices() {
+    void delete_draft_removes_drafts_and_orders_but_never_booked_invoices() {
         int invoice = draftInvoice("SHOP-1");
         int order = draftOrder("SHOP-2");
         int booked = simulator.bookDraft(draftInvoice("SHOP-3")).path("bookedInvoiceNumber").asInt();
@@ -211,7 +211,7 @@ class EconomicSimulatorLifecycleTest extends EconomicTestClient {
     }
 
     @Test
-    void documentsByReferenceSpansEveryCollection() {
+    void documents_by_reference_spans_every_collection() {
         int booked = simulator.bookDraft(draftInvoice("SHOP 1/$x")).path("bookedInvoiceNumber").asInt();
         draftInvoice("SHOP 1/$x");
         draftOrder("SHOP 1/$x");

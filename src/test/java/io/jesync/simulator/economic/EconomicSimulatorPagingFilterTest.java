@@ -28,7 +28,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void defaultPageHas20AndLinksWithoutNextOnTheLastPage() {
+    void default_page_has20_and_links_without_next_on_the_last_page() {
         JsonNode first = get("/products").body();
         JsonNode pagination = first.path("pagination");
 
@@ -49,7 +49,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void pastTheEndIsEmptyAndPageSizeOutsideRangeIsE04810() {
+    void past_the_end_is_empty_and_page_size_outside_range_is_e04810() {
         Reply pastEnd = get("/products?skippages=50&pagesize=100");
         Reply tooBig = get("/products?pagesize=1001");
         Reply zero = get("/products?pagesize=0");
@@ -65,7 +65,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void comparisonOperators() {
+    void comparison_operators() {
         assertThat(filter("productNumber$eq:frakt")).containsExactly("FRAKT");
         assertThat(filter("productNumber$ne:FRAKT")).hasSize(321).doesNotContain("FRAKT");
         assertThat(filter("productNumber$gt:TEX-00300")).containsExactly("TEX-00307", "TEX-00314");
@@ -78,7 +78,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void likeInNinAndNull() {
+    void like_in_nin_and_null() {
         assertThat(filter("productNumber$like:RAK")).containsExactly("FRAKT");
         assertThat(filter("productNumber$like:fr*")).containsExactly("FRAKT");
         assertThat(filter("productNumber$like:*GIFT")).containsExactly("AVGIFT");
@@ -91,7 +91,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void inAcceptsAtMost200Values() {
+    void in_accepts_at_most200_values() {
         String two100 = IntStream.rangeClosed(1, 200).mapToObj(Integer::toString).collect(Collectors.joining(","));
 
         assertThat(get("/products?filter=" + encode("salesPrice$in:[" + two100 + "]")).status()).isEqualTo(200);
@@ -101,7 +101,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void andOrAndParentheses() {
+    void and_or_and_parentheses() {
         assertThat(filter("productNumber$eq:FRAKT$or:productNumber$eq:AVGIFT")).containsExactly("AVGIFT", "FRAKT");
         assertThat(filter("productGroup.productGroupNumber$eq:4$and:productNumber$like:F*")).containsExactly("FRAKT");
         assertThat(filter("productNumber$eq:KAF-00001$or:productGroup.productGroupNumber$eq:4$and:productNumber$eq:FRAKT"))
@@ -111,7 +111,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void escapesInValues() {
+    void escapes_in_values() {
         post("/products", productBody("A$B"));
         post("/products", productBody("C(1)"));
         post("/products", productBody("STAR*X"));
@@ -122,7 +122,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void nonFilterableFieldListsTheAllowedOnes() {
+    void non_filterable_field_lists_the_allowed_ones() {
         Reply reply = get("/products?filter=" + encode("inventory.inStock$gt:5"));
         Reply badOperator = get("/products?filter=" + encode("name$contains:x"));
         Reply currencies = get("/currencies?filter=" + encode("code$eq:SEK"));
@@ -137,7 +137,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void lastUpdatedFilterAndSortFindStockChanges() {
+    void last_updated_filter_and_sort_find_stock_changes() {
         clock.advance(Duration.ofMinutes(10));
         simulator.setStock("TEX-00006", new BigDecimal("3"));
         clock.advance(Duration.ofMinutes(10));
@@ -151,7 +151,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void documentsFilterOnReferencesOtherAndCustomersOnLastUpdated() {
+    void documents_filter_on_references_other_and_customers_on_last_updated() {
         int customer = createCustomer("Anna");
         clock.advance(Duration.ofHours(1));
         int later = createCustomer("Bertil");
@@ -175,7 +175,7 @@ class EconomicSimulatorPagingFilterTest extends EconomicTestClient {
     }
 
     @Test
-    void hundredThousandArticlesPageQuickly() {
+    void hundred_thousand_articles_page_quickly() {
         simulator.seedGeneratedArticles(100_000, 7L);
 
         long started = System.nanoTime();

@@ -44,7 +44,7 @@ class EconomicTranscriptionContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("transcribed")
-    void transcriptionAcceptsNothingThePublishedSchemaRejects(String name) {
+    void transcription_accepts_nothing_the_published_schema_rejects(String name) {
         // e-conomic publishes no schema for marking an order sent; the body is the draft order's document.
         String published = name.equals("orders.sent.post") ? "orders.drafts.post" : name;
         assertThat(schemas.has(published)).as("published schema %s in %s", published, schemas.directory()).isTrue();

@@ -28,7 +28,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void sendOrderStatusIsAppliedAndRecordedAndConfirmedStoresTheErpNumber() {
+    void send_order_status_is_applied_and_recorded_and_confirmed_stores_the_erp_number() {
         Order order = placed();
 
         Reply reply = connectPost("/Order/SendOrderStatus", "{\"ClientOrderRef\":" + order.orderNo()
@@ -47,7 +47,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void unknownOrderOrStatusIs400AndNotRecorded() {
+    void unknown_order_or_status_is400_and_not_recorded() {
         Order order = placed();
 
         assertThat(connectPost("/Order/SendOrderStatus", "{\"ClientOrderRef\":999,\"OrderStatus\":\"Delivered\"}")
@@ -63,7 +63,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void partialThenCompleteDeliveryNotesWithTracking() {
+    void partial_then_complete_delivery_notes_with_tracking() {
         Order order = placed();
 
         Reply first = connectPost("/Order/CreateDeliveryNote", "{\"OrderNo\":\"" + order.orderNo() + "\",\"NoteNo\":"
@@ -83,7 +83,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void aRepeatedNoteNumberIsRefusedAndChangesNothing() {
+    void a_repeated_note_number_is_refused_and_changes_nothing() {
         Order order = placed();
         String note = "{\"OrderNo\":\"" + order.orderNo() + "\",\"NoteNo\":\"DN-1\","
                 + "\"DeliveryNotePackages\":[{\"ParcelNumber\":\"TRACK1\",\"StatusId\":4}]}";
@@ -98,7 +98,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void cancellingACancelledOrderIsRefusedAndRecordsNothing() {
+    void cancelling_a_cancelled_order_is_refused_and_records_nothing() {
         Order order = placed();
         assertThat(connectPost("/Order/CancelOrder", "{\"ClientOrderRef\":" + order.orderNo() + "}").status())
                 .isEqualTo(200);
@@ -111,7 +111,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void invoiceCapturesUnlessSuppressedAndRejectsDuplicates() {
+    void invoice_captures_unless_suppressed_and_rejects_duplicates() {
         Order order = placed();
         String total = order.totalIncVat().toPlainString();
         String items = "\"Items\":[{\"PartNo\":\"KAF-00001\",\"Quantity\":2,\"UnitPrice\":80,\"UnitVat\":9.6}]";
@@ -143,7 +143,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void cancelWithPaymentsCancelsTheReservationAndBlocksCapture() {
+    void cancel_with_payments_cancels_the_reservation_and_blocks_capture() {
         Order order = placed();
 
         Reply cancel = connectPost("/Order/CancelOrder", "{\"ClientOrderRef\":" + order.orderNo()
@@ -162,7 +162,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void concurrentWriteBacksAreAllAppliedAndRecorded() throws Exception {
+    void concurrent_write_backs_are_all_applied_and_recorded() throws Exception {
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             orders.add(placed());
@@ -188,7 +188,7 @@ class NorceConnectOrdersTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void writeBacksAreVisibleThroughTheControlRoute() {
+    void write_backs_are_visible_through_the_control_route() {
         Order order = placed();
         connectPost("/Order/SendOrderStatus", "{\"ClientOrderRef\":" + order.orderNo() + ",\"OrderStatus\":4}");
 

@@ -28,7 +28,7 @@ class NorceDemoOrderGeneratorTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void sameSeedSameOrdersOtherSeedOtherOrders() {
+    void same_seed_same_orders_other_seed_other_orders() {
         List<OrderDraft> first = drafts(11, 40);
         List<OrderDraft> second = drafts(11, 40);
         List<OrderDraft> other = drafts(12, 40);
@@ -38,7 +38,7 @@ class NorceDemoOrderGeneratorTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void ordersCoverChannelsBuyersFeesAndGifts() {
+    void orders_cover_channels_buyers_fees_and_gifts() {
         List<OrderDraft> orders = drafts(3, 300);
 
         assertThat(orders).anySatisfy(o -> assertThat(o.applicationId()).isEqualTo(SE_APP));
@@ -69,7 +69,7 @@ class NorceDemoOrderGeneratorTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void badOrdersCarryTheirDefect() {
+    void bad_orders_carry_their_defect() {
         DemoOrderGenerator generator = new DemoOrderGenerator(sim, Settings.defaults());
 
         Order noEmail = generator.placeBadOrder(BadOrder.MISSING_EMAIL);
@@ -84,7 +84,7 @@ class NorceDemoOrderGeneratorTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void placesOrdersAtTheConfiguredRateUntilStopped() {
+    void places_orders_at_the_configured_rate_until_stopped() {
         try (DemoOrderGenerator generator = new DemoOrderGenerator(sim,
                 Settings.defaults().withInterval(Duration.ofMillis(20)))) {
             generator.start();
@@ -99,7 +99,7 @@ class NorceDemoOrderGeneratorTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void controlRoutesPlaceModifyAndMoveOrders() {
+    void control_routes_place_modify_and_move_orders() {
         Reply placed = control("POST", "norce/orders", "{\"ApplicationId\":1001,\"CurrencyCode\":\"SEK\",\"StatusId\":2,"
                 + "\"Buyer\":{\"FirstName\":\"Test\",\"EmailAddress\":\"t@example.se\",\"CountryCode\":\"SE\"},"
                 + "\"Items\":[{\"PartNo\":\"KAF-00001\",\"QtyOrdered\":2,\"PriceSale\":10,\"VatRate\":12}]}");

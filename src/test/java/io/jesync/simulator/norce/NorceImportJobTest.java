@@ -25,7 +25,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void onhandImportGoesThroughTheLifeCycleAndIgnoresUnknownSkus() {
+    void onhand_import_goes_through_the_life_cycle_and_ignores_unknown_skus() {
         Reply submitted = importCall("ImportOnhands", "{\"AccountId\":123,\"SkuOnhandFieldsThatAreSet\":[\"OnhandValue\"]}",
                 "[{\"PartNo\":\"KAF-00001\",\"WarehouseCode\":\"MAIN\",\"LocationCode\":\"MAIN\",\"OnhandValue\":77,"
                         + "\"IncomingValue\":5},"
@@ -57,7 +57,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void productImportCreatesUpdatesAndLogsRowsMissingManufacturerCode() {
+    void product_import_creates_updates_and_logs_rows_missing_manufacturer_code() {
         String body = "[{\"ManufacturerCode\":\"ACME\",\"Code\":\"P-1\",\"Cultures\":[{\"CultureCode\":\"sv-SE\","
                 + "\"Name\":\"Ny termos\"}],\"Variants\":[{\"ManufacturerPartNo\":\"NEW-1\",\"Skus\":[{\"PartNo\":"
                 + "\"NEW-1\",\"Status\":1,\"Type\":1,\"EanCode\":\"7350000000001\",\"VatRates\":[{\"SalesArea\":1,"
@@ -88,7 +88,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void priceListThenSkuPricesWithUnknownListIgnored() {
+    void price_list_then_sku_prices_with_unknown_list_ignored() {
         int listJob = importCall("ImportPriceLists", "{\"AccountId\":123}", "[{\"Code\":\"B2B-EU\",\"Name\":\"B2B Europe\","
                 + "\"CurrencyCode\":\"EUR\",\"IsPublic\":false}]").json().get("JobId").asInt();
         assertThat(pollUntilFinished(listJob).get("Inserts").asInt()).isEqualTo(1);
@@ -111,7 +111,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void fullFileDeactivatesOnhandRowsLeftOut() {
+    void full_file_deactivates_onhand_rows_left_out() {
         int jobId = importCall("ImportOnhands", "{\"AccountId\":1,\"FullFile\":true}", "[{\"PartNo\":\"KAF-00001\","
                 + "\"WarehouseCode\":\"MAIN\",\"LocationCode\":\"MAIN\",\"OnhandValue\":5}]").json().get("JobId").asInt();
         pollUntilFinished(jobId);
@@ -121,7 +121,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void stormConnectHeaderIsValidated() {
+    void storm_connect_header_is_validated() {
         String rows = "[{\"PartNo\":\"KAF-00001\",\"WarehouseCode\":\"MAIN\",\"LocationCode\":\"MAIN\"}]";
 
         assertThat(importCall("ImportOnhands", null, rows).status()).isEqualTo(400);
@@ -133,7 +133,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void rowsThatAllFailValidationEndInValidationFailed() {
+    void rows_that_all_fail_validation_end_in_validation_failed() {
         int jobId = importCall("ImportOnhands", HEADER, "[{\"WarehouseCode\":\"MAIN\"}, 5]").json().get("JobId").asInt();
 
         JsonNode done = pollUntilFinished(jobId);
@@ -144,7 +144,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void aJobMadeToFailChangesNothing() {
+    void a_job_made_to_fail_changes_nothing() {
         sim.failNextJob();
         int jobId = importCall("ImportOnhands", HEADER, "[{\"PartNo\":\"KAF-00001\",\"WarehouseCode\":\"MAIN\","
                 + "\"LocationCode\":\"MAIN\",\"OnhandValue\":999}]").json().get("JobId").asInt();
@@ -158,7 +158,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void scriptedFaultsOnJobGetDoNotAdvanceTheJob() {
+    void scripted_faults_on_job_get_do_not_advance_the_job() {
         int jobId = importCall("ImportOnhands", HEADER, "[{\"PartNo\":\"KAF-00001\",\"WarehouseCode\":\"MAIN\","
                 + "\"LocationCode\":\"MAIN\",\"OnhandValue\":1}]").json().get("JobId").asInt();
         sim.faults().script("GET /commerce/connect/4.0/Job/Get", Fault.RATE_LIMITED, Fault.SERVER_ERROR);
@@ -175,7 +175,7 @@ class NorceImportJobTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void jobsAndLogsAreVisibleThroughControlRoutes() {
+    void jobs_and_logs_are_visible_through_control_routes() {
         int jobId = importCall("ImportOnhands", HEADER, "[{\"PartNo\":\"NOPE\",\"WarehouseCode\":\"MAIN\","
                 + "\"LocationCode\":\"MAIN\",\"OnhandValue\":1}]").json().get("JobId").asInt();
 

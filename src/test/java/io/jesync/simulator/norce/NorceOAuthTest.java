@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NorceOAuthTest extends NorceSimulatorTestSupport {
 
     @Test
-    void clientCredentialsGrantIssuesABearerTokenThatOpensTheApis() {
+    void client_credentials_grant_issues_a_bearer_token_that_opens_the_apis() {
         Reply reply = requestToken(CLIENT_SECRET);
 
         assertThat(reply.status()).isEqualTo(200);
@@ -22,7 +22,7 @@ class NorceOAuthTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void wrongSecretIsRejected() {
+    void wrong_secret_is_rejected() {
         Reply reply = requestToken("wrong");
 
         assertThat(reply.status()).isEqualTo(400);
@@ -30,7 +30,7 @@ class NorceOAuthTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void missingOrUnknownBearerGets401() {
+    void missing_or_unknown_bearer_gets401() {
         Reply none = send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/commerce/query/2.0/Orders/Orders"))
                 .header("applicationId", "1001").GET());
         Reply unknown = send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/commerce/connect/4.0/Job/Get?id=1"))
@@ -41,7 +41,7 @@ class NorceOAuthTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void tokenExpiresOnTheSimulatorClock() {
+    void token_expires_on_the_simulator_clock() {
         token();
         clock.advance(Duration.ofSeconds(3599));
         assertThat(query("/commerce/query/2.0/Orders/Orders").status()).isEqualTo(200);
@@ -51,7 +51,7 @@ class NorceOAuthTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void tokenLifetimeIsConfigurable() {
+    void token_lifetime_is_configurable() {
         sim.tokenLifetime(Duration.ofSeconds(60));
         Reply reply = requestToken(CLIENT_SECRET);
         assertThat(reply.json().get("expires_in").asLong()).isEqualTo(60);
@@ -62,7 +62,7 @@ class NorceOAuthTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void tokenEndpointAllowsABurstOf20ThenThreePerMinute() {
+    void token_endpoint_allows_a_burst_of20_then_three_per_minute() {
         for (int i = 0; i < 20; i++) {
             assertThat(requestToken(CLIENT_SECRET).status()).as("request %d", i + 1).isEqualTo(200);
         }

@@ -55,7 +55,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void applicationIdHeaderIsRequiredButDoesNotFilter() {
+    void application_id_header_is_required_but_does_not_filter() {
         List<Order> o = fourOrders();
         Reply missing = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + ORDERS))
                 .header("Authorization", "Bearer " + token()).GET());
@@ -67,7 +67,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void comparisonOperators() {
+    void comparison_operators() {
         List<Order> o = fourOrders();
         long a = o.get(0).id();
         long b = o.get(1).id();
@@ -85,7 +85,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void andOrParenthesesAndIn() {
+    void and_or_parentheses_and_in() {
         List<Order> o = fourOrders();
         long a = o.get(0).id();
         long b = o.get(1).id();
@@ -99,7 +99,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void timestampFiltersOnCreatedAndUpdated() {
+    void timestamp_filters_on_created_and_updated() {
         List<Order> o = fourOrders();
         String third = o.get(2).created().toString();
 
@@ -115,7 +115,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void malformedOrUnknownFilterIs400() {
+    void malformed_or_unknown_filter_is400() {
         fourOrders();
         assertThat(query(ORDERS + "?$filter=" + enc("StatusId eq")).status()).isEqualTo(400);
         assertThat(query(ORDERS + "?$filter=" + enc("StatusId equals 2")).status()).isEqualTo(400);
@@ -127,7 +127,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void navigationPropertiesOnlyWithExpand() {
+    void navigation_properties_only_with_expand() {
         fourOrders();
         JsonNode plain = query(ORDERS + "?$top=1").json().get("value").get(0);
         JsonNode expanded = query(ORDERS + "?$top=1&$expand=" + enc("Items($select=PartNo,QtyOrdered),Buyer,ShipTo,Payer"))
@@ -150,7 +150,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void topIsCappedAt500AndNextLinkPagesToTheEndWithoutGapsOrDuplicates() {
+    void top_is_capped_at500_and_next_link_pages_to_the_end_without_gaps_or_duplicates() {
         for (int i = 0; i < 1234; i++) {
             sim.placeOrder(draft(i % 3 == 0 ? EU_APP : SE_APP, 2));
         }
@@ -177,7 +177,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void orderByUpdatedDescending() {
+    void order_by_updated_descending() {
         List<Order> o = fourOrders();
         clock.advance(Duration.ofMinutes(5));
         sim.setOrderStatus(o.get(1).id(), 5);
@@ -187,7 +187,7 @@ class NorceQueryTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void vanishedOrderIsNoLongerReturned() {
+    void vanished_order_is_no_longer_returned() {
         List<Order> o = fourOrders();
         sim.vanishOrder(o.get(1).id());
 

@@ -30,7 +30,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void updatedIsNullUntilTheOrderChanges() {
+    void updated_is_null_until_the_order_changes() {
         Order order = placed();
         clock.advance(Duration.ofMinutes(3));
 
@@ -44,7 +44,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void lookupSetsServeTheTenantsIdsByCodeAndASecondTenantDiffers() {
+    void lookup_sets_serve_the_tenants_ids_by_code_and_a_second_tenant_differs() {
         JsonNode currencies = query(Q + "Core/Currencies?$select=Id,Code").json().get("value");
         sim.tenant(sim.tenant().shifted(1000));
         JsonNode shifted = query(Q + "Core/Currencies?$filter=" + enc("Code eq 'SEK'")).json().get("value");
@@ -64,7 +64,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void namesQueryDoesNotHaveAreRefusedWith400() {
+    void names_query_does_not_have_are_refused_with400() {
         placed();
 
         assertThat(query(Q + "Orders/Orders?$expand=Payments").status()).isEqualTo(400);
@@ -78,7 +78,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void everyPropertyTheOrderShowsIsInTheMetadataAndTheMetadataListsTheNavigations() throws Exception {
+    void every_property_the_order_shows_is_in_the_metadata_and_the_metadata_lists_the_navigations() throws Exception {
         placed();
         JsonNode order = query(Q + "Orders/Orders?$expand=Items,Buyer,Payer,ShipTo,Infos").json().get("value").get(0);
         HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + Q
@@ -97,7 +97,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void aBusinessBuyersNumbersAreOnTheCompanyNotOnTheOrder() {
+    void a_business_buyers_numbers_are_on_the_company_not_on_the_order() {
         CustomerInfo buyer = new CustomerInfo("Per", "Svensson", "per@example.se", null, "Kafferosteriet AB",
                 "556123-4567", "SE556123456701", "Industrivägen 4", "171 48", "Solna", "SE");
         Order order = sim.placeOrder(new OrderDraft(SE_APP, "SEK", 2, "INVOICE", "C-2001", "5561234567", buyer, buyer,
@@ -115,7 +115,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void freightIsAnOrdinaryLineWhoseSkuHasTheFreightType() {
+    void freight_is_an_ordinary_line_whose_sku_has_the_freight_type() {
         placed();
 
         JsonNode skus = query(Q + "Products/ProductSkus?$select=PartNo,TypeId&$filter=" + enc(
@@ -129,7 +129,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void connectBodiesAreCheckedAgainstTheContracts() {
+    void connect_bodies_are_checked_against_the_contracts() {
         Order order = placed();
         String ref = "\"ClientOrderRef\":" + order.quotationId();
 
@@ -153,7 +153,7 @@ class NorceTenantTest extends NorceSimulatorTestSupport {
     }
 
     @Test
-    void aDeliveryNoteMatchesTheCurrentOrderNoOnlyAndCancelReleasesOnlyANamedPayment() {
+    void a_delivery_note_matches_the_current_order_no_only_and_cancel_releases_only_a_named_payment() {
         Order order = placed();
         connectPost("/Order/SendOrderStatus", "{\"ClientOrderRef\":" + order.quotationId()
                 + ",\"ErpOrderNo\":\"SO-1\",\"OrderStatus\":\"Confirmed\"}");
