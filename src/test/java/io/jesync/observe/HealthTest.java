@@ -67,7 +67,8 @@ class HealthTest {
         }
         assertThat(open("/observe/health").body()).isEqualTo("{\"status\":\"UP\",\"role\":\"single\",\"checks\":["
                 + "{\"name\":\"context\",\"status\":\"UP\"},{\"name\":\"economic-auth\",\"status\":\"UP\"},"
-                + "{\"name\":\"instance\",\"status\":\"UP\"},{\"name\":\"preflight\",\"status\":\"UP\"},{\"name\":\"shop-se-auth\",\"status\":\"UP\"},{\"name\":\"store\",\"status\":\"UP\"},"
+                + "{\"name\":\"instance\",\"status\":\"UP\"},{\"name\":\"preflight\",\"status\":\"UP\"},"
+                + "{\"name\":\"shop-se-auth\",\"status\":\"UP\"},{\"name\":\"store\",\"status\":\"UP\"},"
                 + "{\"name\":\"routes\",\"status\":\"UP\"}]}");
 
         assertThat(open("/api/health").statusCode()).isEqualTo(401);

@@ -189,8 +189,8 @@ class MigrationTest {
     }
 
     /**
-     * A database the runner before Flyway brought to V7, with an order in it: Flyway baselines at V7, applies V8 to
-     * V10, keeps the data and leaves {@code schema_version} as it was.
+     * A database the runner before Flyway brought to V7, with an order in it: Flyway baselines at V7, applies V8 and
+     * later, keeps the data and leaves {@code schema_version} as it was.
      */
     @ParameterizedTest
     @EnumSource(Kind.class)
@@ -202,7 +202,7 @@ class MigrationTest {
 
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(8, 9, 10);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(8, 9, 10, 11);
             assertThat(count(db, "watermark")).isEqualTo(1);
             assertThat(count(db, "schema_version")).as("the old history is kept, not written").isEqualTo(7);
             assertThat(baselineVersion(db)).isEqualTo("7");
@@ -215,12 +215,15 @@ class MigrationTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void takes_over_an_up_to_date_database_without_applying_anything(Kind kind) throws Exception {
+    void takes_over_the_newest_database_the_earlier_runner_made_and_applies_only_what_came_after(Kind kind)
+            throws Exception {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
+            // V10 was the newest script the runner before Flyway ever applied.
             LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 10);
 
-            assertThat(new Migrations(db).migrate()).isEmpty();
+            assertThat(new Migrations(db).migrate()).extracting(AppliedMigration::version).containsExactly(11);
             assertThat(baselineVersion(db)).isEqualTo("10");
+            assertThat(new Migrations(db).migrate()).isEmpty();
         }
     }
 

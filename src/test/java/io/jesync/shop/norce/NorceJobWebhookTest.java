@@ -23,6 +23,7 @@ import io.jesync.simulator.norce.NorceSimulator;
 import io.jesync.testsupport.AdminRuntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Norce's JobCompletedEvent webhook, where a shop configured it: the event ends the wait of whoever follows the job,
@@ -50,7 +51,9 @@ class NorceJobWebhookTest {
 
             long jobId = Long.parseLong(reference);
             assertThat(outcome.refused()).isEmpty();
-            assertThat(sim.jobEventsSent()).extracting(e -> e.path("JobId").asLong()).contains(jobId);
+            // The simulator notes a delivery when the runtime's answer reaches it, which may be after the follow ended.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sim.jobEventsSent())
+                    .extracting(e -> e.path("JobId").asLong()).contains(jobId));
             assertThat(jobReads(sim, jobId)).as("Job/Get calls for job " + jobId).isEqualTo(1);
         }
     }
