@@ -17,9 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.admin.FlowsView;
+import io.jesync.observe.FlowsView;
 import io.jesync.config.AlertSettings;
-import io.jesync.store.AlertStore;
 import io.jesync.store.SupportQueries;
 
 /**

@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jesync.config.EconomicSettings;
-import io.jesync.store.ApiCallMeter;
 
 /**
  * Sends one {@link EconomicRequest}, retrying only where a second send cannot write twice, and turns every other
@@ -45,14 +44,14 @@ final class EconomicTransport {
     private final EconomicSettings settings;
     private final String baseUrl;
     private final HttpClient http;
-    private final ApiCallMeter meter;
+    private final CallMeter meter;
     private final Clock clock;
     private final RateLimitGovernor governor;
     private final RetryPolicy policy;
     private final RandomGenerator random;
     private final Sleeper sleeper;
 
-    EconomicTransport(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock,
+    EconomicTransport(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
                       RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
         this.settings = settings;
         String base = settings.baseUrl().toString();

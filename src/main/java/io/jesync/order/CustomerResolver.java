@@ -17,8 +17,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.model.EconomicJson;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopParty;
-import io.jesync.store.CustomerBindings;
-import io.jesync.store.CustomerBindings.Reservation;
+import io.jesync.order.CustomerBindings.Reservation;
 
 /**
  * Finds the e-conomic customer of a shop order's buyer, creating it when none matches: by a stored binding

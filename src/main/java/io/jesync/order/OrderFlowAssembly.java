@@ -9,9 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.shop.ShopPlatforms;
-import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
-import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The order flow's parts, put together once for the runtime and the same way for tests. */

@@ -30,12 +30,8 @@ import io.jesync.economic.EconomicUnavailableException;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.economic.model.EconomicJson;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
-import io.jesync.store.Claim;
-import io.jesync.store.LedgerChanges;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderState;
 import io.jesync.shop.ShopOrderPort;
 
 /**
@@ -183,7 +179,8 @@ public final class OrderTransfer {
 
         Outcome run(IncomingOrder incoming) {
             if (incoming.problem() != null) {
-                return park(incoming.problem());
+                return park(Park.unreadableOrder(incoming.orderNo(), incoming.problem().field(),
+                        incoming.problem().problem()).reason());
             }
             ShopOrder order = incoming.order();
             return switch (entry.state()) {

@@ -17,10 +17,9 @@ import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.model.EconomicJson;
-import io.jesync.store.ProductStore;
-import io.jesync.store.ProductStore.Item;
-import io.jesync.store.ProductStore.ItemState;
-import io.jesync.store.ProductStore.RunState;
+import io.jesync.product.ProductStore.Item;
+import io.jesync.product.ProductStore.ItemState;
+import io.jesync.product.ProductStore.RunState;
 
 /**
  * The first synchronisation of a catalogue, in either direction. It reads both catalogues with the fewest calls

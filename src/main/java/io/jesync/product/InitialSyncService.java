@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.model.EconomicJson;
-import io.jesync.store.ProductStore;
 
 /**
  * Initial syncs started from the admin API: one at a time in the background; progress and the report's counts are

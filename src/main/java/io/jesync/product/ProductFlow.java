@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.config.ProductSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.store.ProductStore;
 import io.jesync.store.WatermarkStore;
 
 /**

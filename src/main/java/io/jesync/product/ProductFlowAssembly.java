@@ -6,7 +6,6 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.shop.ShopProductPort;
 import io.jesync.store.Database;
-import io.jesync.store.ProductStore;
 import io.jesync.store.WatermarkStore;
 
 /** The product flows' parts, put together once for the runtime, the command line and tests. */

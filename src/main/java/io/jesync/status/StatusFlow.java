@@ -11,9 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.StatusActionEntry;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /**

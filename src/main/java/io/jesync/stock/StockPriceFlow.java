@@ -29,11 +29,8 @@ import io.jesync.shop.ShopCatalogPort.PriceRow;
 import io.jesync.shop.ShopCatalogPort.StockRow;
 import io.jesync.shop.ShopStock;
 import io.jesync.stock.EconomicCatalogReader.SpecialPrice;
-import io.jesync.store.ArticleReading;
-import io.jesync.store.ArticleSyncStore;
-import io.jesync.store.ArticleSyncStore.DirtyValue;
-import io.jesync.store.CustomerBindings;
-import io.jesync.store.ShopArticleValue;
+import io.jesync.stock.ArticleSyncStore.DirtyValue;
+import io.jesync.order.CustomerBindings;
 import io.jesync.store.WatermarkStore;
 
 /**

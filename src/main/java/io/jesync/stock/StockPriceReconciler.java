@@ -19,10 +19,7 @@ import io.jesync.config.StockPriceSettings.PriceSource;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.Finding;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
-import io.jesync.store.ArticleSyncStore;
-import io.jesync.store.ArticleSyncStore.SyncedValue;
-import io.jesync.store.ShopArticleValue;
+import io.jesync.stock.ArticleSyncStore.SyncedValue;
 
 /**
  * Stock and price drift of one shop, as of now (the day is only the run's label): what e-conomic's products give

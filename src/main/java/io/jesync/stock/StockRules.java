@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 
 import io.jesync.config.StockPriceSettings;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
 
 /**
  * What a shop shows for an article, from e-conomic's reading and the shop's rules. A pure function: the value is

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.config.OrderFlowSettings;
 import io.jesync.shop.ShopOrder;
-import io.jesync.store.CustomerBindings;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

@@ -13,7 +13,6 @@ import io.jesync.config.StockPriceSettings;
 import io.jesync.config.StockPriceSettings.PriceListRule;
 import io.jesync.config.StockPriceSettings.PriceSource;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.jesync.config.Secret;
 import io.jesync.config.ShopSettings;
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.shop.norce.NorceOrderReader.OrderPage;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.norce.NorceModel.CustomerInfo;
@@ -58,7 +58,7 @@ abstract class NorceOrderTestSupport {
     /** The orders as the flows get them: ids resolved through the tenant's lookups, then mapped. */
     List<io.jesync.shop.ShopOrder> mapped(int app, List<JsonNode> raw) throws IOException, InterruptedException {
         List<io.jesync.shop.ShopOrder> orders = new ArrayList<>();
-        for (io.jesync.order.IncomingOrder incoming : shopOrders.map(shop, app, raw)) {
+        for (io.jesync.shop.IncomingOrder incoming : shopOrders.map(shop, app, raw)) {
             if (incoming.order() == null) {
                 throw new AssertionError(incoming.orderNo() + " was not readable: " + incoming.problem());
             }
