@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.observe.FlowsView;
-import io.jesync.config.AlertSettings;
 import io.jesync.store.SupportQueries;
 
 /**

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.model.EconomicJson;
 import io.jesync.shop.ShopOrder;

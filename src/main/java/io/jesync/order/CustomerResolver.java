@@ -12,7 +12,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.model.EconomicJson;
 import io.jesync.shop.ShopOrder;

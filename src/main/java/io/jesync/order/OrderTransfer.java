@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.DocumentKind;

@@ -9,7 +9,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.economic.model.EconomicJson;
 
 /**

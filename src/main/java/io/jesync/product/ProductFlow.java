@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.store.WatermarkStore;

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;

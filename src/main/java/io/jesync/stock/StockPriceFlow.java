@@ -18,10 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
-import io.jesync.config.StockPriceSettings.PriceListRule;
-import io.jesync.config.StockPriceSettings.PriceSource;
-import io.jesync.config.StockSyncSettings;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopCatalogPort;

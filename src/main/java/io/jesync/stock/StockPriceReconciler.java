@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
-import io.jesync.config.StockPriceSettings.PriceListRule;
-import io.jesync.config.StockPriceSettings.PriceSource;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.Finding;
 import io.jesync.shop.ShopStock;

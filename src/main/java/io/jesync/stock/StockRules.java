@@ -2,7 +2,6 @@ package io.jesync.stock;
 
 import java.math.BigDecimal;
 
-import io.jesync.config.StockPriceSettings;
 import io.jesync.shop.ShopStock;
 
 /**

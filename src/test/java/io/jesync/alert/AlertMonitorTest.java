@@ -29,7 +29,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.jesync.observe.FlowRuns;
 import io.jesync.observe.FlowsView;
-import io.jesync.config.AlertSettings;
 import io.jesync.config.Secret;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;

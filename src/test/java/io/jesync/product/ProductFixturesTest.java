@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.economic.model.EconomicJson;
 import io.jesync.shop.ShopProduct;
 

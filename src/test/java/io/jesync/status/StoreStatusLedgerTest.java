@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.order.Claim;
 import io.jesync.order.LedgerChanges;
 import io.jesync.order.OrderLedger;

@@ -46,10 +46,10 @@ abstract class NorceOrderTestSupport {
         sim = NorceSimulator.demo(0, 7L, clock, "jesync", "s3cret");
         sim.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE, URI.create(sim.baseUrl()), "jesync",
-                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
         shopOrders = new NorceShopOrders(connection, new NorceLookups(connection, clock));

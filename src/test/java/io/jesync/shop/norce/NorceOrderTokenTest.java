@@ -153,10 +153,10 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     @Test
     void aScopeThatIsNoNorceEnvironmentIsRefused() {
         ShopSettings demo = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
-                Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults());
 
         assertThat(catchThrowable(() -> reader.fetch(demo, SE_APP, Set.of(2), null, null)))
                 .isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("scope");
@@ -165,10 +165,10 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     @Test
     void wrongCredentialsArePermanent() {
         ShopSettings wrong = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
-                Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults());
+                Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults());
 
         assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
                 null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");

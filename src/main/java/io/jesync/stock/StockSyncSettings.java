@@ -1,8 +1,14 @@
-package io.jesync.config;
+package io.jesync.stock;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.Secret;
+import io.jesync.config.SettingReader;
+import io.jesync.config.SimulatorSettings;
 
 /**
  * How the stock and price flow reads e-conomic, shared by every shop: one poll feeds them all. Read from
@@ -33,7 +39,7 @@ public record StockSyncSettings(
         URI openApiBaseUrl,
         Optional<Secret> webhookToken) {
 
-    static StockSyncSettings load(ConfigSource source, boolean live, SimulatorSettings simulators) {
+    public static StockSyncSettings load(ConfigSource source, boolean live, SimulatorSettings simulators) {
         String k = "stock-prices.";
         Duration poll = SettingReader.duration(source, k + "poll-interval", "2m");
         Duration maxPoll = SettingReader.duration(source, k + "max-poll-interval", "30m");

@@ -1,8 +1,12 @@
-package io.jesync.config;
+package io.jesync.reconcile;
 
 import java.util.Map;
 
 import org.quartz.CronExpression;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.SettingReader;
 
 /**
  * When a shop's day is reconciled on schedule (yesterday, in the shop's time zone). Read from
@@ -14,7 +18,7 @@ public record ReconciliationSettings(boolean enabled, String cron) {
         return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default");
     }
 
-    static ReconciliationSettings load(ConfigSource source, String shopId) {
+    public static ReconciliationSettings load(ConfigSource source, String shopId) {
         String r = "shop." + shopId + ".reconciliation.";
         String cron = source.get(r + "cron").orElse("0 30 5 * * ?");
         if (!CronExpression.isValidExpression(cron)) {

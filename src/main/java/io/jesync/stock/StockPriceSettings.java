@@ -1,4 +1,4 @@
-package io.jesync.config;
+package io.jesync.stock;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,6 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.SettingReader;
+import io.jesync.config.SyncMode;
 
 /**
  * What one shop shows of e-conomic's stock and prices (erp-master and combo). Read from {@code shop.<id>.stock.*},
@@ -100,7 +105,7 @@ public record StockPriceSettings(
      * Defaults: on in demo, off in live (a merchant switches stock and prices on once the mapping is checked); never
      * in ecom-master, where the shop owns them.
      */
-    static StockPriceSettings load(ConfigSource source, String shopId, boolean demo, SyncMode mode) {
+    public static StockPriceSettings load(ConfigSource source, String shopId, boolean demo, SyncMode mode) {
         String s = "shop." + shopId + ".stock.";
         String p = "shop." + shopId + ".prices.";
         boolean owned = mode != SyncMode.ECOM_MASTER;

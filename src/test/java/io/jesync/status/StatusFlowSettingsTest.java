@@ -1,4 +1,4 @@
-package io.jesync.config;
+package io.jesync.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.jesync.status.ActionKind;
-import io.jesync.status.ConfiguredAction;
-import io.jesync.status.StatusEventType;
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.RuntimeSettings;
 
 class StatusFlowSettingsTest {
 

@@ -1,7 +1,12 @@
-package io.jesync.config;
+package io.jesync.reversal;
 
 import java.time.Duration;
 import java.util.Locale;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.SettingReader;
+import io.jesync.status.StatusFlowSettings;
 
 /**
  * What happens in e-conomic when a transferred order changes in the shop afterwards (cancelled, refunded,
@@ -29,7 +34,7 @@ public record ReversalSettings(
     }
 
     /** Defaults: off outside demo (a live shop switches it on once the policy is chosen), on in demo. */
-    static ReversalSettings load(ConfigSource source, String shopId, boolean demo) {
+    public static ReversalSettings load(ConfigSource source, String shopId, boolean demo) {
         String r = "shop." + shopId + ".reversal.";
         String onCancel = source.get(r + "on-cancel").orElse("reverse");
         OnCancel policy = source.attempt(() -> {

@@ -1,8 +1,13 @@
-package io.jesync.config;
+package io.jesync.alert;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.Secret;
+import io.jesync.config.SettingReader;
 
 /**
  * Notices to people when something needs them: an order waiting too long, a flow that stopped, the e-conomic budget
@@ -22,7 +27,7 @@ public record AlertSettings(
         return webhookUrl.isPresent();
     }
 
-    static AlertSettings load(ConfigSource source) {
+    public static AlertSettings load(ConfigSource source) {
         if (source.get("alerts.email.to").isPresent()) {
             source.report(new ConfigurationException("alerts.email.to", "e-mail alerts are not available in this"
                     + " build (no SMTP library); use alerts.webhook.url, e.g. with a webhook-to-mail service"));

@@ -1,4 +1,4 @@
-package io.jesync.config;
+package io.jesync.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.SettingReader;
+import io.jesync.config.ShopSettings;
+import io.jesync.order.OrderFlowSettings;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopPlatform;
 import io.jesync.shop.ShopPlatforms;
-import io.jesync.status.ActionKind;
-import io.jesync.status.ConfiguredAction;
-import io.jesync.status.StatusEventType;
 
 /**
  * What one shop hears back about its orders' later life in e-conomic: which events lead to which shop actions,
@@ -33,7 +35,7 @@ public record StatusFlowSettings(
         Tracking tracking) {
 
     /** Demo mode reads e-conomic often, so a newcomer sees shipped and cancelled orders within a minute or two. */
-    static final String DEMO_POLL_INTERVAL = "15s";
+    public static final String DEMO_POLL_INTERVAL = "15s";
     /**
      * Where the demo accountant writes a parcel's tracking number before booking (its note line "Tracking: ...");
      * the keyword keeps the shop customer code the order flow writes to the same line from being taken for one.
@@ -117,7 +119,7 @@ public record StatusFlowSettings(
     }
 
     /** @param demo demo mode shows the round trip: the flow is on unless switched off, polls often, reads tracking */
-    static StatusFlowSettings load(ConfigSource source, String shopId, boolean demo,
+    public static StatusFlowSettings load(ConfigSource source, String shopId, boolean demo,
                                    OrderFlowSettings.DocumentType documentType) {
         return load(source, shopId, demo, demo, documentType);
     }

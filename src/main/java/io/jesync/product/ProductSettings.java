@@ -1,4 +1,4 @@
-package io.jesync.config;
+package io.jesync.product;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.jesync.product.FieldOwnership;
-import io.jesync.product.Owner;
-import io.jesync.product.ProductField;
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.SettingReader;
+import io.jesync.config.SyncMode;
 
 /**
  * How one shop's products move: the schedule of the incremental flow, the product-group rule, what an import into
@@ -62,7 +63,7 @@ public record ProductSettings(
     }
 
     /** @param enabledByDefault the demo shows products moving; live, the merchant switches the flow on */
-    static ProductSettings load(ConfigSource source, String shopId, SyncMode mode,
+    public static ProductSettings load(ConfigSource source, String shopId, SyncMode mode,
                                 Map<BigDecimal, Integer> groupByVatRate, boolean enabledByDefault) {
         String p = "shop." + shopId + ".products.";
         Map<Integer, BigDecimal> vatByGroup = new LinkedHashMap<>();

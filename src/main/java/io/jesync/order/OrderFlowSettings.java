@@ -1,4 +1,4 @@
-package io.jesync.config;
+package io.jesync.order;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.jesync.order.CustomerDefaults;
-import io.jesync.order.OrderMappingSettings;
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.RuntimeSettings;
+import io.jesync.config.SettingReader;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopPlatform;
 import io.jesync.shop.ShopPlatforms;
@@ -93,11 +95,11 @@ public record OrderFlowSettings(
         return load(new ConfigSource(Map.of(), Map.of(), Map.of(), "defaults"), "default", MissingArticle.CREATE);
     }
 
-    static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle) {
+    public static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle) {
         return load(source, shopId, missingArticle, java.util.List.of());
     }
 
-    static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle,
+    public static OrderFlowSettings load(ConfigSource source, String shopId, MissingArticle missingArticle,
                                   java.util.List<Integer> channels) {
         String o = "shop." + shopId + ".orders.";
         String c = "shop." + shopId + ".customers.";
@@ -243,7 +245,7 @@ public record OrderFlowSettings(
     }
 
     /** The platform the shop's statuses are named in ({@code shop.<id>.platform}, default norce). */
-    static ShopPlatform platform(ConfigSource source, String shopId) {
+    public static ShopPlatform platform(ConfigSource source, String shopId) {
         String prefix = "shop." + shopId + ".";
         return ShopPlatforms.platform(RuntimeSettings.platform(source, prefix), prefix + "platform");
     }

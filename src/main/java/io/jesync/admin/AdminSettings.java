@@ -1,6 +1,11 @@
-package io.jesync.config;
+package io.jesync.admin;
 
 import java.util.Optional;
+
+import io.jesync.config.ConfigSource;
+import io.jesync.config.ConfigurationException;
+import io.jesync.config.Secret;
+import io.jesync.config.SettingReader;
 
 /**
  * The admin side (health, metrics, the admin API and console): loopback unless told otherwise, and behind
@@ -14,7 +19,7 @@ public record AdminSettings(String host, int port, String username, Secret passw
     public static final Secret DEMO_PASSWORD = Secret.of("demo");
     static final int MIN_LIVE_PASSWORD = 12;
 
-    static AdminSettings load(ConfigSource source, boolean live) {
+    public static AdminSettings load(ConfigSource source, boolean live) {
         String host = source.get("admin.host").orElse("127.0.0.1");
         int port = SettingReader.port(source, "admin.port", 8080);
         String username = source.get("admin.username").orElse("admin");
