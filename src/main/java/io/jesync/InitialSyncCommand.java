@@ -15,7 +15,7 @@ import io.jesync.product.ProductFlowAssembly;
 import io.jesync.product.Progress;
 import io.jesync.product.SyncDirection;
 import io.jesync.shop.ShopPlatforms;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
 
 /**

@@ -17,7 +17,7 @@ import io.jesync.preflight.EconomicPreflight;
 import io.jesync.preflight.Preflight;
 import io.jesync.preflight.PreflightReport;
 import io.jesync.shop.ShopPlatforms;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
 
 /**

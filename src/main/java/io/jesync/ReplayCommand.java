@@ -21,7 +21,7 @@ import io.jesync.plugin.PluginFolder;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopPlatforms;
 import io.jesync.store.Database;
-import io.jesync.store.OrderLedger;
+import io.jesync.order.OrderLedger;
 
 /**
  * {@code --replay <shop>/<orderNo> [--plugins <folder>]}: prints the e-conomic document the order flow would send for

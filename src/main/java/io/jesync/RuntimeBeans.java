@@ -25,9 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.jesync.admin.AdminGuard;
 import io.jesync.admin.ArticleAdminService;
-import io.jesync.admin.FlowItems;
-import io.jesync.admin.FlowRuns;
-import io.jesync.admin.FlowsView;
+import io.jesync.observe.FlowItems;
+import io.jesync.observe.FlowRuns;
+import io.jesync.observe.FlowsView;
 import io.jesync.admin.OrderAdminService;
 import io.jesync.admin.RouteTracing;
 import io.jesync.alert.AlertMonitor;
@@ -66,6 +66,7 @@ import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.OrderReconciler;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reversal.ReversalFlowAssembly;
+import io.jesync.reversal.ReversalLedger;
 import io.jesync.shop.ShopCatalog;
 import io.jesync.status.EconomicStatusEvents;
 import io.jesync.status.StatusFlowAssembly;
@@ -73,16 +74,16 @@ import io.jesync.stock.StockPriceAssembly;
 import io.jesync.stock.StockPriceObservability;
 import io.jesync.stock.StockPriceReconciler;
 import io.jesync.stock.StockPriceRoutes;
-import io.jesync.store.AlertStore;
+import io.jesync.alert.AlertStore;
 import io.jesync.order.AgreementFit;
 import io.jesync.order.OrderFlow;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.WatermarkStore;
 import io.jesync.store.InstancePresence;
-import io.jesync.store.ArticleSyncStore;
+import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.Database;
 import io.jesync.store.ParkedItems;
-import io.jesync.store.ReconciliationStore;
+import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.store.SupportQueries;
 
 /**
@@ -143,7 +144,8 @@ public class RuntimeBeans implements CamelConfiguration {
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
-        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(), orders.shop(),
+        StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(),
+                new ReversalLedger(database, clock), orders.shop(),
                 new EconomicStatusEvents(economic), plugins::requestBody, clock, BackoffSchedule.defaults(),
                 new SplittableRandom(), pluginPoints);
         ReversalFlowAssembly reversals = ReversalFlowAssembly.create(settings, database, economic, orders, clock,

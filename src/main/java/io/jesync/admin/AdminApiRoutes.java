@@ -24,11 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.alert.AlertMonitor;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.json.Json;
+import io.jesync.observe.FlowsView;
 import io.jesync.payment.PaymentLedger;
 import io.jesync.product.InitialSyncService;
 import io.jesync.product.SyncDirection;
 import io.jesync.reconcile.Reconciliation;
-import io.jesync.store.ArticleSyncStore;
+import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.ParkedItems;
 
 /**

@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.jesync.config.AdminSettings;
 
 /**
  * Checks an {@code Authorization} header against the admin credentials: HTTP Basic with {@code admin.username} and

@@ -7,7 +7,6 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.AdminSettings;
 
 /**
  * One start-up line saying where the admin side listens, with the port actually bound (admin.port=0 picks a free

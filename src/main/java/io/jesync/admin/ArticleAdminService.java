@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.json.Json;
-import io.jesync.store.ArticleReading;
-import io.jesync.store.ArticleSyncStore;
+import io.jesync.stock.ArticleReading;
+import io.jesync.stock.ArticleSyncStore;
+import io.jesync.stock.ArticleReading;
+import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.ParkedItems;
-import io.jesync.store.ProductStore;
+import io.jesync.product.ProductStore;
 
 /**
  * One article's story for support, the catalogue counterpart of an order's timeline: every product write with its

@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.json.Json;
 import io.jesync.status.ActionState;
 import io.jesync.status.OrderLife;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderEvent;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderQuery;
-import io.jesync.store.OrderState;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.ReversalState;
-import io.jesync.store.StatusActionEntry;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderEvent;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderQuery;
+import io.jesync.order.OrderState;
+import io.jesync.reversal.ReversalEntry;
+import io.jesync.reversal.ReversalLedger;
+import io.jesync.reversal.ReversalState;
+import io.jesync.status.StatusActionEntry;
+import io.jesync.status.StatusLedger;
 
 /**
  * What support staff ask about orders: which orders are in which state, one order's story (the transfer, the

@@ -17,10 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.admin.FlowsView;
-import io.jesync.config.AlertSettings;
+import io.jesync.observe.FlowsView;
+import io.jesync.alert.AlertSettings;
 import io.jesync.json.Json;
-import io.jesync.store.AlertStore;
+import io.jesync.alert.AlertStore;
+import io.jesync.observe.FlowsView;
 import io.jesync.store.SupportQueries;
 
 /**

@@ -26,7 +26,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.order.BackoffSchedule;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.order.OrderFlow;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.OrderTransfer;
@@ -35,11 +35,11 @@ import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceSimulator;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
-import io.jesync.store.LedgerEntry;
+import io.jesync.order.LedgerEntry;
 import io.jesync.store.Migrations;
-import io.jesync.store.OrderState;
+import io.jesync.order.OrderState;
 
 /**
  * {@code --benchmark}: the order flow measured in-process against both simulators, seeded, each figure beside its

@@ -10,8 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.admin.AdminSettings;
+import io.jesync.alert.AlertSettings;
+import io.jesync.order.OrderFlowSettings;
+import io.jesync.product.ProductSettings;
+import io.jesync.reconcile.ReconciliationSettings;
+import io.jesync.reversal.ReversalSettings;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.payment.PaymentSettings;
+import io.jesync.status.StatusFlowSettings;
+import io.jesync.stock.StockPriceSettings;
+import io.jesync.stock.StockSyncSettings;
 
 /**
  * Every setting the runtime needs, read and checked once at start-up. Loading either returns complete,
@@ -186,7 +195,7 @@ public record RuntimeSettings(
         return ids;
     }
 
-    static ShopSettings.Platform platform(ConfigSource source, String prefix) {
+    public static ShopSettings.Platform platform(ConfigSource source, String prefix) {
         String platformName = source.get(prefix + "platform").orElse("norce");
         try {
             return ShopSettings.Platform.valueOf(platformName.toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -21,18 +21,18 @@ public final class SettingReader {
     /** Stands in for a required URL that is missing or malformed; never used, as the load then fails. */
     private static final URI UNSET = URI.create("http://unset.invalid");
 
-    static String required(ConfigSource source, String key) {
+    public static String required(ConfigSource source, String key) {
         return source.attempt(() -> source.get(key).orElseThrow(() -> new ConfigurationException(key, "is missing: "
                 + "set it in application.properties or as " + ConfigSource.environmentVariable(key))), "");
     }
 
-    static Secret requiredSecret(ConfigSource source, String key) {
+    public static Secret requiredSecret(ConfigSource source, String key) {
         return source.attempt(() -> source.secret(key).orElseThrow(() -> new ConfigurationException(key,
                 "is missing: set the environment variable " + ConfigSource.environmentVariable(key) + " or point "
                 + key + "-file at a file that holds it")), Secret.of("unset"));
     }
 
-    static Optional<URI> url(ConfigSource source, String key, boolean required) {
+    public static Optional<URI> url(ConfigSource source, String key, boolean required) {
         return source.attempt(() -> strictUrl(source, key, required), required ? Optional.of(UNSET)
                 : Optional.empty());
     }
@@ -63,7 +63,7 @@ public final class SettingReader {
         }
     }
 
-    static List<Integer> intList(ConfigSource source, String key) {
+    public static List<Integer> intList(ConfigSource source, String key) {
         return source.attempt(() -> strictIntList(source, key), List.of());
     }
 
@@ -85,7 +85,7 @@ public final class SettingReader {
         return numbers;
     }
 
-    static int port(ConfigSource source, String key, int fallback) {
+    public static int port(ConfigSource source, String key, int fallback) {
         return source.attempt(() -> strictPort(source, key, fallback), fallback);
     }
 
@@ -97,7 +97,7 @@ public final class SettingReader {
         return port;
     }
 
-    static int nonNegativeInt(ConfigSource source, String key, int fallback) {
+    public static int nonNegativeInt(ConfigSource source, String key, int fallback) {
         return source.attempt(() -> strictNonNegativeInt(source, key, fallback), fallback);
     }
 
@@ -121,7 +121,7 @@ public final class SettingReader {
         return value;
     }
 
-    static int intValue(ConfigSource source, String key, int fallback) {
+    public static int intValue(ConfigSource source, String key, int fallback) {
         return source.attempt(() -> strictIntValue(source, key, fallback), fallback);
     }
 
@@ -134,7 +134,7 @@ public final class SettingReader {
         }
     }
 
-    static long longValue(ConfigSource source, String key, long fallback) {
+    public static long longValue(ConfigSource source, String key, long fallback) {
         return source.attempt(() -> strictLongValue(source, key, fallback), fallback);
     }
 
@@ -147,7 +147,7 @@ public final class SettingReader {
         }
     }
 
-    static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
+    public static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
         return source.attempt(() -> strictNonNegativeDecimal(source, key, fallback), fallback);
     }
 
@@ -181,7 +181,7 @@ public final class SettingReader {
         };
     }
 
-    static BigDecimal decimal(ConfigSource source, String key, String fallback) {
+    public static BigDecimal decimal(ConfigSource source, String key, String fallback) {
         return source.attempt(() -> strictDecimal(source, key, fallback), new BigDecimal(fallback));
     }
 
@@ -199,7 +199,7 @@ public final class SettingReader {
     }
 
     /** {@code KEY:value,KEY:value} pairs, e.g. {@code FI:5,DE:6}. */
-    static Map<String, String> pairs(ConfigSource source, String key) {
+    public static Map<String, String> pairs(ConfigSource source, String key) {
         return source.attempt(() -> strictPairs(source, key), new LinkedHashMap<>());
     }
 
@@ -219,7 +219,7 @@ public final class SettingReader {
         return pairs;
     }
 
-    static int parsePositive(String key, String text) {
+    public static int parsePositive(String key, String text) {
         try {
             int number = Integer.parseInt(text.strip());
             if (number <= 0) {
@@ -235,7 +235,7 @@ public final class SettingReader {
      * A Quartz cron expression (seconds first, {@code ?} for the unused day field), checked now: a bad one would
      * otherwise only show when its route fails to start.
      */
-    static Optional<String> cron(ConfigSource source, String key) {
+    public static Optional<String> cron(ConfigSource source, String key) {
         return source.attempt(() -> {
             Optional<String> value = source.get(key);
             if (value.isPresent() && !org.quartz.CronExpression.isValidExpression(value.get())) {
@@ -257,7 +257,7 @@ public final class SettingReader {
         return parseDuration(key, source.get(key).orElse(fallback));
     }
 
-    static java.time.Duration parseDuration(String key, String given) {
+    public static java.time.Duration parseDuration(String key, String given) {
         String text = given.strip();
         java.util.regex.Matcher simple = DURATION.matcher(text.toLowerCase(java.util.Locale.ROOT));
         java.time.Duration value;

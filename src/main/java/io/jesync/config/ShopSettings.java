@@ -4,6 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+import io.jesync.order.OrderFlowSettings;
+import io.jesync.product.ProductSettings;
+import io.jesync.reconcile.ReconciliationSettings;
+import io.jesync.reversal.ReversalSettings;
+import io.jesync.status.StatusFlowSettings;
+import io.jesync.stock.StockPriceSettings;
+
 /**
  * One shop or sales channel set of the multishop runtime. {@code applicationIds} are the Norce applications
  * (channels) this shop's flows read and write; {@code scope} is the Norce environment name the OAuth token is

@@ -88,7 +88,7 @@ public final class DemoAccountant extends DemoBackOffice {
             }
             case LEAVE -> { }
             case DELIVER -> {
-                economic.addNote(collection, draft.number(), io.jesync.config.StatusFlowSettings.DEMO_TRACKING_PREFIX + trackingNumber(draft));
+                economic.addNote(collection, draft.number(), io.jesync.status.StatusFlowSettings.DEMO_TRACKING_PREFIX + trackingNumber(draft));
                 if (collection.equals(INVOICE_DRAFTS)) {
                     economic.bookDraft(draft.number());
                 } else {

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 
 /**
  * Every e-conomic call the order flow makes, over the legacy REST API. Thread-safe. Bodies go in and come out as
@@ -41,14 +41,14 @@ public final class EconomicClient {
     private final RateLimitGovernor governor;
     private final ProductView products = new ProductView();
 
-    public EconomicClient(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock,
+    public EconomicClient(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
                           RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
         this.transport = new EconomicTransport(settings, http, meter, clock, governor, policy, random, sleeper);
         this.governor = governor;
     }
 
     /** Production wiring: standard retry policy, 80 % pacing, real sleeping. */
-    public static EconomicClient standard(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock) {
+    public static EconomicClient standard(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock) {
         return new EconomicClient(settings, http, meter, clock,
                 RateLimitGovernor.standard(clock, settings.dailyCallBudget()), RetryPolicy.standard(),
                 RandomGenerator.getDefault(), Sleeper.REAL);

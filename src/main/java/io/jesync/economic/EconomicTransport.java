@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 
 /**
  * Sends one {@link EconomicRequest}, retrying only where a second send cannot write twice, and turns every other
@@ -47,14 +47,14 @@ final class EconomicTransport {
     private final EconomicSettings settings;
     private final String baseUrl;
     private final HttpClient http;
-    private final ApiCallMeter meter;
+    private final CallMeter meter;
     private final Clock clock;
     private final RateLimitGovernor governor;
     private final RetryPolicy policy;
     private final RandomGenerator random;
     private final Sleeper sleeper;
 
-    EconomicTransport(EconomicSettings settings, HttpClient http, ApiCallMeter meter, Clock clock,
+    EconomicTransport(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
                       RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
         this.settings = settings;
         String base = settings.baseUrl().toString();

@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.RateLimitGovernor;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderState;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderState;
 
 /**
  * What support staff and alerting want on {@code /observe/metrics}: orders per shop and state (a growing PARKED

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.ProductView;
 import io.jesync.json.Json;

@@ -19,13 +19,11 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.json.Json;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopParty;
-import io.jesync.store.CustomerBindings;
-import io.jesync.store.CustomerBindings.Reservation;
+import io.jesync.order.CustomerBindings.Reservation;
 
 /**
  * Finds the e-conomic customer of a shop order's buyer, creating it when none matches: by a stored binding

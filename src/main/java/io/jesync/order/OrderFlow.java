@@ -10,9 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrders;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /**

@@ -10,9 +10,7 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopPlatforms;
-import io.jesync.store.CustomerBindings;
 import io.jesync.store.Database;
-import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The order flow's parts, put together once for the runtime and the same way for tests. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.jesync.shop.IncomingOrder;
 import io.jesync.plugin.PluginJson;
 import io.jesync.shop.ShopOrder;
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.shop.IncomingOrder;
 import io.jesync.json.Json;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
@@ -18,8 +19,8 @@ import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderPort;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderLedger;
 
 /**
  * What the order flow would send for an order now: the order read afresh from the shop (a read, nothing else), the
@@ -74,7 +75,8 @@ public final class OrderReplay {
         String item = shopId + "/" + orderNo;
         JsonNode sent = entry.payload() == null ? null : Json.MAPPER.readTree(entry.payload());
         if (incoming.problem() != null) {
-            return new Result(item, null, incoming.problem().message(), sent, List.of());
+            return new Result(item, null, Park.unreadableOrder(orderNo, incoming.problem().field(),
+                    incoming.problem().problem()).reason().message(), sent, List.of());
         }
         OrderMappingSettings mapping = shopSettings.orders().mapping();
         int customer = sent == null ? 0 : sent.path("customer").path("customerNumber").asInt(0);

@@ -4,9 +4,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
+import io.jesync.shop.IncomingOrder;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.store.LedgerEntry;
+import io.jesync.order.LedgerEntry;
 
 /**
  * The order flow, per shop: a Quartz schedule polls the trigger statuses, every order goes through its own

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.OrderFlowSettings;
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.DocumentKind;
@@ -35,12 +34,9 @@ import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.json.Json;
+import io.jesync.json.Json;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
-import io.jesync.store.Claim;
-import io.jesync.store.LedgerChanges;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderState;
 import io.jesync.shop.ShopOrderPort;
 
 /**
@@ -312,7 +308,8 @@ public final class OrderTransfer {
 
         private void start(IncomingOrder read) {
             if (read.problem() != null) {
-                outcome = park(read.problem());
+                outcome = park(Park.unreadableOrder(read.orderNo(), read.problem().field(), read.problem().problem())
+                        .reason());
                 return;
             }
             incoming = read;

@@ -17,8 +17,6 @@ import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicEncoding;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /**

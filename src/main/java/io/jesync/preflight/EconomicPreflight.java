@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.OrderFlowSettings;
+import io.jesync.order.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
+import io.jesync.stock.StockPriceSettings;
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicClient.SetupCollection;

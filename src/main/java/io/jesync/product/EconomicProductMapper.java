@@ -9,7 +9,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ProductSettings;
+import io.jesync.product.ProductSettings;
+import io.jesync.json.Json;
 import io.jesync.json.Json;
 
 /**

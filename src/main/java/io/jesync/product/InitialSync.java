@@ -13,14 +13,17 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
 import io.jesync.json.Json;
-import io.jesync.store.ProductStore;
-import io.jesync.store.ProductStore.Item;
-import io.jesync.store.ProductStore.ItemState;
-import io.jesync.store.ProductStore.RunState;
+import io.jesync.product.ProductStore;
+import io.jesync.product.ProductStore.Item;
+import io.jesync.product.ProductStore.ItemState;
+import io.jesync.product.ProductStore.RunState;
+import io.jesync.json.Json;
+import io.jesync.product.ProductStore.Item;
+import io.jesync.product.ProductStore.ItemState;
+import io.jesync.product.ProductStore.RunState;
 
 /**
  * The first synchronisation of a catalogue, in either direction. It reads both catalogues with the fewest calls

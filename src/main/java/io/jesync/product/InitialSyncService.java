@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
-import io.jesync.store.ProductStore;
+import io.jesync.product.ProductStore;
+import io.jesync.json.Json;
 
 /**
  * Initial syncs started from the admin API: one at a time in the background; progress and the report's counts are

@@ -16,11 +16,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
-import io.jesync.store.ProductStore;
+import io.jesync.product.ProductStore;
 import io.jesync.store.WatermarkStore;
 
 /**

@@ -7,7 +7,6 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopProductPort;
 import io.jesync.store.Database;
-import io.jesync.store.ProductStore;
 import io.jesync.store.WatermarkStore;
 
 /** The product flows' parts, put together once for the runtime, the command line and tests. */

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.jesync.config.ProductSettings;
 
 /**
  * What e-conomic and Norce refuse, found before anything is written, so one bad article is reported (or parked)

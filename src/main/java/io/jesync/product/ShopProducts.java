@@ -3,7 +3,6 @@ package io.jesync.product;
 import java.util.EnumSet;
 import java.util.Set;
 
-import io.jesync.config.ProductSettings;
 import io.jesync.shop.ShopProduct;
 
 /** {@link Product} to and from the shop port's {@link ShopProduct}. Pure functions. */

@@ -13,17 +13,23 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrders;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderState;
-import io.jesync.store.ReversalLedger;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderState;
+import io.jesync.reversal.ReversalLedger;
+import io.jesync.shop.IncomingOrder;
+import io.jesync.shop.ShopOrderBatch;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderState;
+import io.jesync.reversal.ReversalLedger;
 
 /**
  * Orders of one shop and day, three ways: the shop's orders placed that day in a trigger status (Norce Query), the

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
-import io.jesync.store.ApiCallMeter;
-import io.jesync.store.ReconciliationStore;
+import io.jesync.observe.ApiCallMeter;
+import io.jesync.reconcile.ReconciliationStore;
+import io.jesync.observe.ApiCallMeter;
 
 /**
  * Runs a reconciliation (scheduled or on demand) and keeps its result: the run is recorded before anything is read,

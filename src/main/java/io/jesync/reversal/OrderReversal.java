@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ReversalSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.DocumentKind;
@@ -34,18 +33,13 @@ import io.jesync.economic.FoundDocument;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.json.Json;
 import io.jesync.order.BackoffSchedule;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
 import io.jesync.status.StatusEventType;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.OrderState;
-import io.jesync.store.ReversalChanges;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalKind;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.ReversalState;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderState;
+import io.jesync.status.StatusLedger;
 import io.jesync.shop.ShopOrderChanges;
 
 /**

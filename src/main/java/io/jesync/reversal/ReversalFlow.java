@@ -10,10 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrderBatch;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalLedger;
 import io.jesync.store.WatermarkStore;
 import io.jesync.shop.ShopOrderChanges;
 

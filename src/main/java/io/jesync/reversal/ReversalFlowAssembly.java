@@ -8,8 +8,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.store.Database;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.StatusLedger;
+import io.jesync.status.StatusLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The reversal flow's parts, built on the order flow's (same ledger, same shop adapters), for runtime and tests. */

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
-import io.jesync.store.ReversalKind;
 
 /**
  * Decides what a transferred order's change in the shop asks of e-conomic, comparing the order as transferred (the

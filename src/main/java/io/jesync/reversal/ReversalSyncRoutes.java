@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.store.ReversalEntry;
+import io.jesync.reversal.ReversalEntry;
 
 /**
  * Cancellations and refunds after transfer, per shop: a Quartz schedule reads the orders changed since the

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.jesync.order.IncomingOrder;
 
 /** One poll's orders and the newest {@code Updated} among them (empty when none). */
 public record ShopOrderBatch(List<IncomingOrder> orders, Optional<Instant> newestUpdate) {

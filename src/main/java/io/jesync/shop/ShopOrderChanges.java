@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.order.IncomingOrder;
 
 /** What the reversal flow needs from a shop platform: changed orders, and how to read its stored snapshots. */
 public interface ShopOrderChanges {

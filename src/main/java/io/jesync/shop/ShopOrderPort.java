@@ -3,7 +3,6 @@ package io.jesync.shop;
 import java.util.Optional;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.order.IncomingOrder;
 
 /** What the order flow needs from the shop besides the poll: a fresh read before a retry, and the answer back. */
 public interface ShopOrderPort {

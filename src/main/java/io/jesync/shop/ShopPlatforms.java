@@ -12,7 +12,6 @@ import java.util.Set;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
-import io.jesync.order.IncomingOrder;
 import io.jesync.preflight.ShopTenantCheck;
 
 /**

@@ -1,13 +1,6 @@
 package io.jesync.status;
 
-import java.util.List;
 import java.util.Optional;
-
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalKind;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.ReversalState;
-import io.jesync.store.StatusLedger;
 
 /**
  * Where a transferred order's life stands, read from what the status flow and the reversal flow both recorded, so
@@ -17,9 +10,9 @@ import io.jesync.store.StatusLedger;
  */
 public final class OrderLife {
     private final StatusLedger status;
-    private final ReversalLedger reversals;
+    private final CancellationRecords reversals;
 
-    public OrderLife(StatusLedger status, ReversalLedger reversals) {
+    public OrderLife(StatusLedger status, CancellationRecords reversals) {
         this.status = status;
         this.reversals = reversals;
     }
@@ -45,23 +38,22 @@ public final class OrderLife {
     }
 
     public Standing of(String shopId, String orderNo) {
-        List<ReversalEntry> recorded = reversals.forOrder(shopId, orderNo);
-        Optional<ReversalEntry> cancel = recorded.stream().filter(r -> r.kind() == ReversalKind.CANCEL).findFirst();
+        Optional<CancellationRecords.Cancellation> cancel = reversals.cancellation(shopId, orderNo);
         if (cancel.isPresent()) {
-            ReversalEntry c = cancel.get();
+            CancellationRecords.Cancellation c = cancel.get();
             String action = c.action() == null ? "" : c.action();
-            if (c.state() == ReversalState.DONE && action.startsWith("delete:")) {
+            if ("DONE".equals(c.state()) && action.startsWith("delete:")) {
                 return new Standing(Stage.CANCELLED_AND_DELETED, "order " + orderNo + " was cancelled in the shop and"
                         + " its draft deleted in e-conomic (reversal " + c.seq() + ")");
             }
-            if (action.equals("credit-note") && (c.state() == ReversalState.DONE
-                    || c.state() == ReversalState.CREATED)) {
+            if (action.equals("credit-note") && ("DONE".equals(c.state())
+                    || "CREATED".equals(c.state()))) {
                 return new Standing(Stage.CREDITED, "order " + orderNo + " was cancelled in the shop and credited in"
                         + " e-conomic" + (c.economicBookedNumber() == null ? "" : " (credit note "
                         + c.economicBookedNumber() + ")") + " (reversal " + c.seq() + ")");
             }
             return new Standing(Stage.CANCELLED_IN_SHOP, "order " + orderNo + " was cancelled in the shop after its"
-                    + " transfer (reversal " + c.seq() + ", " + c.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + " transfer (reversal " + c.seq() + ", " + c.state().toLowerCase(java.util.Locale.ROOT)
                     + ")");
         }
         if (status.hasEvent(shopId, orderNo, StatusEventType.DOCUMENT_DELETED)) {

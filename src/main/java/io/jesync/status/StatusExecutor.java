@@ -18,10 +18,8 @@ import io.jesync.shop.ShopOrderLine;
 import io.jesync.shop.ShopOrderUnreadableException;
 import io.jesync.shop.ShopRequestException;
 import io.jesync.shop.ShopUnavailableException;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.StatusActionEntry;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderLedger;
 import io.jesync.shop.ShopStatusPort;
 
 /**

@@ -15,9 +15,10 @@ import io.jesync.config.ShopSettings;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.StatusActionEntry;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.OrderLedger;
+import io.jesync.status.StatusActionEntry;
+import io.jesync.status.StatusLedger;
+import io.jesync.order.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /**

@@ -9,9 +9,7 @@ import io.jesync.order.BackoffSchedule;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopStatusPort;
 import io.jesync.store.Database;
-import io.jesync.store.OrderLedger;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.OrderLedger;
 import io.jesync.store.WatermarkStore;
 
 /** The status flow's parts, put together once for the runtime and the same way for tests. */
@@ -21,21 +19,24 @@ public record StatusFlowAssembly(StatusLedger ledger, StatusExecutor executor, S
      * @param routes how a {@code route:} tracking source is called: (endpoint uri, document JSON) → reply
      */
     public static StatusFlowAssembly create(RuntimeSettings settings, Database database, OrderLedger orders,
+                                            CancellationRecords cancellations,
                                             ShopStatusPort shop, StatusEventSource source,
                                             BiFunction<String, String, Object> routes, Clock clock,
                                             BackoffSchedule retry, RandomGenerator random) {
-        return create(settings, database, orders, shop, source, routes, clock, retry, random, PluginPoints.NONE);
+        return create(settings, database, orders, cancellations, shop, source, routes, clock, retry, random,
+                PluginPoints.NONE);
     }
 
     public static StatusFlowAssembly create(RuntimeSettings settings, Database database, OrderLedger orders,
-                                            ShopStatusPort shop, StatusEventSource source,
-                                            BiFunction<String, String, Object> routes, Clock clock,
-                                            BackoffSchedule retry, RandomGenerator random, PluginPoints plugins) {
+                                            CancellationRecords cancellations, ShopStatusPort shop,
+                                            StatusEventSource source, BiFunction<String, String, Object> routes,
+                                            Clock clock, BackoffSchedule retry, RandomGenerator random,
+                                            PluginPoints plugins) {
         StatusLedger ledger = new StatusLedger(database, clock);
         // Like the order flow's claims: one owner per process life, so a restart never mistakes old leases for its own.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
-        OrderLife life = new OrderLife(ledger, new ReversalLedger(database, clock));
+        OrderLife life = new OrderLife(ledger, cancellations);
         StatusExecutor executor = new StatusExecutor(ledger, orders, life, shop,
                 new TrackingNumbers(routes), clock, owner, retry, random);
         StatusFlow flow = new StatusFlow(settings, source, ledger, orders, new WatermarkStore(database, clock),

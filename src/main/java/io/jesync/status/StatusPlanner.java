@@ -3,8 +3,7 @@ package io.jesync.status;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.StatusActionEntry;
+import io.jesync.order.LedgerEntry;
 
 /**
  * Turns one e-conomic event into the shop actions to take, from the shop's mapping and what the order already

@@ -3,7 +3,7 @@ package io.jesync.status;
 import java.time.Instant;
 import java.util.Set;
 
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 
 /**
  * An order already in e-conomic whose later life is still being watched, with what is known so far.

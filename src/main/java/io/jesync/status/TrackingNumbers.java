@@ -9,8 +9,9 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jesync.config.StatusFlowSettings.Tracking;
+import io.jesync.status.StatusFlowSettings.Tracking;
 import io.jesync.json.Json;
+import io.jesync.status.StatusFlowSettings.Tracking;
 
 /**
  * Finds a delivery note's tracking numbers in the e-conomic document of the event: in a field (dot path), or by

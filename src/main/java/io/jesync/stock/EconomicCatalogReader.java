@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicEncoding;
 import io.jesync.economic.EconomicValidationException;
-import io.jesync.store.ArticleReading;
 
 /**
  * Reads stock and prices from e-conomic with as few calls as the API allows: products changed since a moment (keyset

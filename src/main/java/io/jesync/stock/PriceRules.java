@@ -3,7 +3,7 @@ package io.jesync.stock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import io.jesync.config.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
 import io.jesync.shop.ShopStock;
 
 /** e-conomic's net prices as a shop price list holds them: VAT added where the list is incl. VAT, then rounded. */

@@ -9,8 +9,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopCatalogPort;
-import io.jesync.store.ApiCallMeter;
-import io.jesync.store.ArticleSyncStore;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
 import io.jesync.store.WatermarkStore;
 
@@ -51,7 +50,7 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
             }
         };
         StockPriceFlow flow = new StockPriceFlow(settings.stockSync(), settings.shops(), reader, writer, store,
-                new io.jesync.store.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper);
+                new io.jesync.order.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper);
         return new StockPriceAssembly(flow, reader, writer, store);
     }
 }

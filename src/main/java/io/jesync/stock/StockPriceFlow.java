@@ -19,10 +19,8 @@ import org.slf4j.LoggerFactory;
 
 import io.jesync.backoff.Backoff;
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
-import io.jesync.config.StockPriceSettings.PriceListRule;
-import io.jesync.config.StockPriceSettings.PriceSource;
-import io.jesync.config.StockSyncSettings;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopCatalogPort;
@@ -30,11 +28,8 @@ import io.jesync.shop.ShopCatalogPort.PriceRow;
 import io.jesync.shop.ShopCatalogPort.StockRow;
 import io.jesync.shop.ShopStock;
 import io.jesync.stock.EconomicCatalogReader.SpecialPrice;
-import io.jesync.store.ArticleReading;
-import io.jesync.store.ArticleSyncStore;
-import io.jesync.store.ArticleSyncStore.DirtyValue;
-import io.jesync.store.CustomerBindings;
-import io.jesync.store.ShopArticleValue;
+import io.jesync.stock.ArticleSyncStore.DirtyValue;
+import io.jesync.order.CustomerBindings;
 import io.jesync.store.WatermarkStore;
 
 /**

@@ -13,16 +13,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
-import io.jesync.config.StockPriceSettings.PriceListRule;
-import io.jesync.config.StockPriceSettings.PriceSource;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.reconcile.DayReconciler;
 import io.jesync.reconcile.Finding;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
-import io.jesync.store.ArticleSyncStore;
-import io.jesync.store.ArticleSyncStore.SyncedValue;
-import io.jesync.store.ShopArticleValue;
+import io.jesync.stock.ArticleSyncStore.SyncedValue;
 
 /**
  * Stock and price drift of one shop, as of now (the day is only the run's label): what e-conomic's products give

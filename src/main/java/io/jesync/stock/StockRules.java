@@ -2,9 +2,7 @@ package io.jesync.stock;
 
 import java.math.BigDecimal;
 
-import io.jesync.config.StockPriceSettings;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
 
 /**
  * What a shop shows for an article, from e-conomic's reading and the shop's rules. A pure function: the value is

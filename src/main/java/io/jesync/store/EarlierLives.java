@@ -16,14 +16,14 @@ import java.util.Set;
  * wait for the lease to run out. Taking a row over afterwards works as for any expired lease (a row that was
  * being sent becomes in doubt).
  */
-final class EarlierLives {
+public final class EarlierLives {
     /** The tables whose rows are claimed, each with an {@code id} key and the claim columns. */
     private static final Set<String> CLAIMABLE = Set.of("order_ledger", "status_action", "order_reversal");
 
     private EarlierLives() {
     }
 
-    static int release(Database database, Clock clock, String table, String instanceId, String currentOwner) {
+    public static int release(Database database, Clock clock, String table, String instanceId, String currentOwner) {
         if (!CLAIMABLE.contains(table)) {
             throw new IllegalArgumentException(table + " has no claims");
         }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** Binding helpers shared by the stores, so both drivers see the same Java types. */
-final class Jdbc {
+public final class Jdbc {
 
     /**
      * Both drivers use the standard state; both also wait for a concurrent uncommitted insert of the
@@ -25,31 +25,31 @@ final class Jdbc {
      * Both databases keep microseconds; truncating up front makes a value read back equal to the
      * value written, which lease comparisons rely on.
      */
-    static Instant truncate(Instant instant) {
+    public static Instant truncate(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+    public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         OffsetDateTime value = instant == null ? null : OffsetDateTime.ofInstant(truncate(instant), ZoneOffset.UTC);
         statement.setObject(index, value, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
-    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+    public static Instant getInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Integer getInteger(ResultSet rs, String column) throws SQLException {
+    public static Integer getInteger(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    static Long getLong(ResultSet rs, String column) throws SQLException {
+    public static Long getLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+    public static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);
         } else {
@@ -57,7 +57,7 @@ final class Jdbc {
         }
     }
 
-    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.BIGINT);
         } else {
@@ -65,7 +65,7 @@ final class Jdbc {
         }
     }
 
-    static boolean isDuplicateKey(SQLException e) {
+    public static boolean isDuplicateKey(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }

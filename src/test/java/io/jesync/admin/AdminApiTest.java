@@ -138,7 +138,7 @@ class AdminApiTest {
 
     @Test
     void parked_products_and_stock_rows_are_listed_with_their_reasons_until_resolved() {
-        io.jesync.store.ProductStore products = new io.jesync.store.ProductStore(runtime.database,
+        io.jesync.product.ProductStore products = new io.jesync.product.ProductStore(runtime.database,
                 java.time.Clock.systemUTC());
         products.park("se", "TOO-LONG-ARTICLE-NUMBER-0001", "Article TOO-LONG-ARTICLE-NUMBER-0001: the article number"
                 + " has 28 characters; e-conomic allows at most 25", "{\"articleNumber\":\"TOO-LONG-ARTICLE-NUMBER-0001\"}");
@@ -152,7 +152,7 @@ class AdminApiTest {
 
         JsonNode article = json(runtime.get("/api/articles/se/TOO-LONG-ARTICLE-NUMBER-0001"));
         assertThat(article.path("parked").findValuesAsText("reason")).singleElement().asString().contains("at most 25");
-        products.trace(java.util.List.of(new io.jesync.store.ProductStore.TraceEntry("se", "KAF-00001",
+        products.trace(java.util.List.of(new io.jesync.product.ProductStore.TraceEntry("se", "KAF-00001",
                 java.time.Instant.now(), "shop", "e-conomic", "UPDATED", "name,barcode", "incremental", null)));
         assertThat(json(runtime.get("/api/articles/se/KAF-00001")).path("productWrites").findValuesAsText("outcome"))
                 .contains("UPDATED");
@@ -164,12 +164,12 @@ class AdminApiTest {
 
     @Test
     void parked_stock_and_price_rows_are_listed_under_the_kinds_and_keys_the_console_acts_on() {
-        io.jesync.store.ArticleSyncStore values = new io.jesync.store.ArticleSyncStore(runtime.database,
+        io.jesync.stock.ArticleSyncStore values = new io.jesync.stock.ArticleSyncStore(runtime.database,
                 java.time.Clock.systemUTC());
-        io.jesync.store.ArticleSyncStore.DirtyValue onhand = new io.jesync.store.ArticleSyncStore.DirtyValue(
-                io.jesync.store.ShopArticleValue.ONHAND, "PARKED-STOCK-01", "5", 0);
-        io.jesync.store.ArticleSyncStore.DirtyValue price = new io.jesync.store.ArticleSyncStore.DirtyValue(
-                io.jesync.store.ShopArticleValue.priceKind("SEK-B2C"), "PARKED-PRICE-01", "99", 0);
+        io.jesync.stock.ArticleSyncStore.DirtyValue onhand = new io.jesync.stock.ArticleSyncStore.DirtyValue(
+                io.jesync.stock.ShopArticleValue.ONHAND, "PARKED-STOCK-01", "5", 0);
+        io.jesync.stock.ArticleSyncStore.DirtyValue price = new io.jesync.stock.ArticleSyncStore.DirtyValue(
+                io.jesync.stock.ShopArticleValue.priceKind("SEK-B2C"), "PARKED-PRICE-01", "99", 0);
         values.rejected("se", onhand, "The shop has no article PARKED-STOCK-01");
         values.rejected("se", price, "The shop has no price list SEK-B2C");
 

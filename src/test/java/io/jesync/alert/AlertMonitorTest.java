@@ -27,14 +27,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import io.jesync.admin.FlowRuns;
-import io.jesync.admin.FlowsView;
-import io.jesync.config.AlertSettings;
+import io.jesync.observe.FlowRuns;
+import io.jesync.observe.FlowsView;
 import io.jesync.config.Secret;
-import io.jesync.store.AlertStore;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;
-import io.jesync.store.OrderLedger;
+import io.jesync.order.OrderLedger;
 import io.jesync.store.SupportQueries;
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases;

@@ -15,6 +15,9 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import io.jesync.status.StatusFlowSettings;
+import io.jesync.stock.StockPriceSettings;
+
 /** A start with bad settings reports every one of them at once, each on its own line naming the key. */
 class ConfigurationErrorsTest {
 

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.admin.AdminSettings;
+import io.jesync.order.OrderFlowSettings;
+
 class RuntimeSettingsTest {
 
     private static final Map<String, String> LIVE_FILE = Map.of(

@@ -47,11 +47,11 @@ class ConsoleBrowserIT {
 
             // What waits besides orders, parked through the stores the product and stock flows park with; the
             // product's reason carries markup, which the page must show as text.
-            new io.jesync.store.ProductStore(runtime.database, java.time.Clock.systemUTC()).park("se",
+            new io.jesync.product.ProductStore(runtime.database, java.time.Clock.systemUTC()).park("se",
                     "TOO-LONG-ARTICLE-NUMBER-0001", "Article TOO-LONG-ARTICLE-NUMBER-0001: the article number has 28"
                     + " characters; e-conomic allows at most 25 <img src=x data-injected>", null);
-            new io.jesync.store.ArticleSyncStore(runtime.database, java.time.Clock.systemUTC()).rejected("se",
-                    new io.jesync.store.ArticleSyncStore.DirtyValue(io.jesync.store.ShopArticleValue.ONHAND,
+            new io.jesync.stock.ArticleSyncStore(runtime.database, java.time.Clock.systemUTC()).rejected("se",
+                    new io.jesync.stock.ArticleSyncStore.DirtyValue(io.jesync.stock.ShopArticleValue.ONHAND,
                             "NOT-IN-SHOP-01", "5", 0), "The shop has no article NOT-IN-SHOP-01");
 
             assertThat(runtime.get("/console/console.js").headers().firstValue("Content-Type").orElse(""))

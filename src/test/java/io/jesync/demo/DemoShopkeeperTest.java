@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.simulator.norce.NorceModel.Order;
 import io.jesync.simulator.norce.NorceModel.OrderStatus;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalState;
+import io.jesync.reversal.ReversalEntry;
+import io.jesync.reversal.ReversalState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases;
 

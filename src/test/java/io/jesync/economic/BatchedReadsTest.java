@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.product.ProductFlowAssembly;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.testsupport.OrderFlowHarness;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;
 import io.jesync.testsupport.TestDatabases;

@@ -25,7 +25,7 @@ import io.jesync.simulator.Json;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.testsupport.EconomicSchemaCheck;
 
 /**

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

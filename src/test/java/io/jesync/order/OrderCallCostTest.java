@@ -17,8 +17,8 @@ import io.jesync.config.RuntimeSettings;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderState;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.jesync.shop.IncomingOrder;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

@@ -13,7 +13,6 @@ import io.jesync.admin.OrderAdminService;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 
@@ -166,7 +165,7 @@ class OrderFlowOptionsTest {
             assertThat(entry.state()).isEqualTo(OrderState.ACKNOWLEDGED);
             assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).hasSize(1);
             assertThat(harness.assembly.ledger().events("se", order.orderNo()))
-                    .extracting(io.jesync.store.OrderEvent::step).containsSubsequence("parked", "back-in-trigger-status",
+                    .extracting(io.jesync.order.OrderEvent::step).containsSubsequence("parked", "back-in-trigger-status",
                             "created", "acknowledged");
         }
     }
@@ -182,7 +181,7 @@ class OrderFlowOptionsTest {
             harness.runOnce();
 
             assertThat(harness.assembly.ledger().events("se", order.orderNo()))
-                    .extracting(io.jesync.store.OrderEvent::step).containsOnlyOnce("parked")
+                    .extracting(io.jesync.order.OrderEvent::step).containsOnlyOnce("parked")
                     .doesNotContain("back-in-trigger-status");
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
+import io.jesync.order.LedgerEntry;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.PluginContext;
 import io.jesync.testsupport.TestDatabases.Kind;

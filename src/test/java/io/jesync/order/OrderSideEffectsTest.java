@@ -11,9 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderEvent;
-import io.jesync.store.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

@@ -17,7 +17,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.admin.FlowRuns;
+import io.jesync.observe.FlowRuns;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderState;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.PluginContext;
 import io.jesync.testsupport.TestDatabases.Kind;

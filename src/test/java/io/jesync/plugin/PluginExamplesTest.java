@@ -24,7 +24,7 @@ import io.jesync.shop.ShopOrderLine;
 import io.jesync.shop.ShopParty;
 import io.jesync.simulator.economic.EconomicSimulator.DocumentView;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.OrderState;
+import io.jesync.order.OrderState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.PluginContext;
 import io.jesync.testsupport.TestDatabases.Kind;
@@ -83,7 +83,7 @@ class PluginExamplesTest {
 
             harness.runUntilSettled(5);
 
-            io.jesync.store.LedgerEntry entry = harness.assembly.ledger().find("se", invoice.orderNo()).orElseThrow();
+            io.jesync.order.LedgerEntry entry = harness.assembly.ledger().find("se", invoice.orderNo()).orElseThrow();
             assertThat(entry.state()).as(String.valueOf(entry.reason())).isEqualTo(OrderState.ACKNOWLEDGED);
             assertThat(fees(draft(harness, invoice))).as("the shop's own fee stays").contains("Invoice fee 29.00")
                     .hasSize(2);

@@ -25,7 +25,7 @@ import io.jesync.shop.norce.NorcePreflight;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.NorceSimulator;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;
 import io.jesync.testsupport.TestDatabases;

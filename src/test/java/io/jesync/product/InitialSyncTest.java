@@ -11,10 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.store.ParkedItems;
-import io.jesync.store.ProductStore;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases;
 

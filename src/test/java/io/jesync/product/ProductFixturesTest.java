@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ProductSettings;
+import io.jesync.product.ProductSettings;
+import io.jesync.json.Json;
 import io.jesync.json.Json;
 import io.jesync.shop.ShopProduct;
 

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
+import io.jesync.json.Json;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.json.Json;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.store.ParkedItems;
-import io.jesync.store.ProductStore;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases;
 

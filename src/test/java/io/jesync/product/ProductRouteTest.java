@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.RouteSteps;
 import io.jesync.testsupport.TestDatabases;

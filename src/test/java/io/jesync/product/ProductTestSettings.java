@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.ProductSettings;
 import io.jesync.config.RuntimeSettings;
 
 /** Product settings of shop "se" as the runtime reads them, for a flow and extra keys. */

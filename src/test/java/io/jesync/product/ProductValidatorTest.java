@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.jesync.config.ProductSettings;
 
 class ProductValidatorTest {
     private final ProductSettings settings = ProductTestSettings.of("combo");

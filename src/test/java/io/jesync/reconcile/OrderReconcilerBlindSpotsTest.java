@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.order.OrderFlow;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderState;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderState;
 import io.jesync.store.WatermarkStore;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.order.OrderFlow;
-import io.jesync.store.ApiCallMeter;
-import io.jesync.store.ReconciliationStore;
+import io.jesync.observe.ApiCallMeter;
+import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.store.WatermarkStore;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.RouteSteps;

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
-import io.jesync.config.OrderFlowSettings;
+import io.jesync.order.OrderFlowSettings;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.json.Json;
 import io.jesync.order.OrderMappingSettings;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
 import io.jesync.shop.ShopOrderLine.Kind;
-import io.jesync.store.ReversalKind;
 
 class ReversalPlannerTest {
     private static final ShopOrderLine COFFEE = line(1, "KAF-001", "3", "79.20", "7.20");

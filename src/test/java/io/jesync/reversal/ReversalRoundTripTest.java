@@ -24,10 +24,8 @@ import io.jesync.simulator.Fault;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicSimulator.DocumentView;
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderEvent;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalState;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderEvent;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 
@@ -157,7 +155,7 @@ class ReversalRoundTripTest {
             h.norce.faults().script("POST /commerce/connect/4.0/Order/SendOrderStatus", outage);
             h.runOnce();
             assertThat(h.assembly.ledger().find("se", order.orderNo()).orElseThrow().state())
-                    .as("booked in e-conomic, the shop not yet told").isEqualTo(io.jesync.store.OrderState.BOOKED);
+                    .as("booked in e-conomic, the shop not yet told").isEqualTo(io.jesync.order.OrderState.BOOKED);
 
             h.norce.reduceLine(order.id(), 1, first.qtyOrdered().subtract(BigDecimal.ONE));
             // Late enough that the acknowledgement retry is due when the next poll reads the changed order again.
@@ -333,7 +331,7 @@ class ReversalRoundTripTest {
         }
         h.runUntilSettled(10);
         LedgerEntry entry = h.assembly.ledger().find("se", order.orderNo()).orElseThrow();
-        assertThat(entry.state()).as(entry.reason()).isEqualTo(io.jesync.store.OrderState.ACKNOWLEDGED);
+        assertThat(entry.state()).as(entry.reason()).isEqualTo(io.jesync.order.OrderState.ACKNOWLEDGED);
         h.clock.advance(Duration.ofMinutes(1));
         return h.norce.store().order(order.id()).orElseThrow();
     }

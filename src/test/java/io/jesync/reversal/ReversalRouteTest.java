@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.OrderState;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalState;
+import io.jesync.order.OrderState;
+import io.jesync.reversal.ReversalEntry;
+import io.jesync.reversal.ReversalState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.RouteSteps;
 import io.jesync.testsupport.TestDatabases.Kind;

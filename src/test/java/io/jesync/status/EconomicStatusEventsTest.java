@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jesync.config.EconomicSettings;
 import io.jesync.config.Secret;
-import io.jesync.config.OrderFlowSettings.DocumentType;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.economic.DocumentKind;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;

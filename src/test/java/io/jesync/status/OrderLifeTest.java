@@ -18,8 +18,7 @@ import io.jesync.admin.OrderAdminService;
 import io.jesync.simulator.norce.NorceModel.OrderStatus;
 import io.jesync.simulator.norce.NorceModel.WriteBackKind;
 import io.jesync.status.StatusFlowRoundTripTest.Transferred;
-import io.jesync.store.ReversalState;
-import io.jesync.store.StatusActionEntry;
+import io.jesync.reversal.ReversalState;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

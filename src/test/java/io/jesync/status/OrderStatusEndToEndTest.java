@@ -17,8 +17,8 @@ import io.jesync.simulator.norce.NorceModel;
 import io.jesync.simulator.norce.NorceModel.OrderStatus;
 import io.jesync.simulator.norce.NorceModel.WriteBack;
 import io.jesync.simulator.norce.NorceModel.WriteBackKind;
-import io.jesync.store.LedgerEntry;
-import io.jesync.store.OrderEvent;
+import io.jesync.order.LedgerEntry;
+import io.jesync.order.OrderEvent;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

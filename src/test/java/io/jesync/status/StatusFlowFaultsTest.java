@@ -12,7 +12,6 @@ import io.jesync.simulator.Fault;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.norce.NorceModel.OrderStatus;
 import io.jesync.simulator.norce.NorceModel.WriteBackKind;
-import io.jesync.store.StatusActionEntry;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.jesync.simulator.norce.NorceModel.WriteBack;
 import io.jesync.simulator.norce.NorceModel.WriteBackKind;
 import io.jesync.status.StatusFlowRoundTripTest.Transferred;
-import io.jesync.store.StatusActionEntry;
+import io.jesync.status.StatusActionEntry;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.PluginContext;
 import io.jesync.testsupport.TestDatabases.Kind;

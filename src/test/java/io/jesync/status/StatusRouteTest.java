@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.simulator.norce.NorceModel;
-import io.jesync.store.OrderEvent;
+import io.jesync.order.OrderEvent;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.RouteSteps;
 import io.jesync.testsupport.TestDatabases.Kind;

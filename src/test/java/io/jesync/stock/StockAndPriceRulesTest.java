@@ -9,11 +9,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.jesync.config.StockPriceSettings;
-import io.jesync.config.StockPriceSettings.PriceListRule;
-import io.jesync.config.StockPriceSettings.PriceSource;
+import io.jesync.stock.StockPriceSettings.PriceListRule;
+import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.shop.ShopStock;
-import io.jesync.store.ArticleReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

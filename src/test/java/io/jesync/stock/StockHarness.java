@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
@@ -79,7 +79,7 @@ final class StockHarness implements AutoCloseable {
         database = TestDatabases.fresh(TestDatabases.Kind.H2, tempDir);
         new Migrations(database).migrate();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        client = new EconomicClient(settings.economic(), http, new io.jesync.store.ApiCallMeter(database, clock), clock,
+        client = new EconomicClient(settings.economic(), http, new io.jesync.observe.ApiCallMeter(database, clock), clock,
                 RateLimitGovernor.standard(clock, settings.economic().dailyCallBudget()), RetryPolicy.standard(),
                 new SplittableRandom(11), clock::advance);
         writer = (NorceCatalogWriter) NorceCatalog.create(new NorceConnection(http, clock), clock, clock::advance)

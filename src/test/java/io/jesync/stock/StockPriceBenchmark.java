@@ -22,7 +22,6 @@ import io.jesync.shop.ShopCatalogPort.StockRow;
 import io.jesync.simulator.FaultRule;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.simulator.norce.NorceStore;
-import io.jesync.store.ArticleReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

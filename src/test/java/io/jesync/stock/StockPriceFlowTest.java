@@ -131,7 +131,7 @@ class StockPriceFlowTest {
             h.economic.seedGeneratedArticles(330, 42L);
             h.tickUntilQuiet(5);
 
-            String missing = io.jesync.demo.DemoCatalog.generate(321, 42L).get(320).articleNumber();
+            String missing = io.jesync.simulator.DemoCatalog.generate(321, 42L).get(320).articleNumber();
             Map<String, String> parked = h.parked("se");
             assertThat(parked).containsKey("STOCK " + missing).containsKey("PRICE SE-B2C/" + missing);
             assertThat(parked.get("STOCK " + missing)).contains("Shop se", "article " + missing, "does not exist");
@@ -146,8 +146,8 @@ class StockPriceFlowTest {
         try (StockHarness h = new StockHarness(tempDir, Map.of("shop.se.prices.list.SE-B2C.incl-vat", "true",
                 "shop.se.prices.list.SE-B2C.rounding", "1"))) {
             h.tickUntilQuiet(5);
-            String article = io.jesync.demo.DemoCatalog.demoArticles().get(0).articleNumber();
-            String other = io.jesync.demo.DemoCatalog.demoArticles().get(1).articleNumber();
+            String article = io.jesync.simulator.DemoCatalog.demoArticles().get(0).articleNumber();
+            String other = io.jesync.simulator.DemoCatalog.demoArticles().get(1).articleNumber();
             EconomicProduct product = h.economic.product(article).orElseThrow();
             BigDecimal net = product.salesPrice();
             BigDecimal vat = h.shop().stockPrices().vatRate(product.productGroupNumber());
@@ -190,10 +190,10 @@ class StockPriceFlowTest {
         // Demo settings: SE-B2B is fed by price group 1 ("Återförsäljare"); customer price lists are on in demo.
         try (StockHarness h = new StockHarness(tempDir, Map.of())) {
             long customer = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
-                    io.jesync.demo.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
+                    io.jesync.simulator.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
                     .path("customerNumber").asLong();
             long guest = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
-                    io.jesync.demo.DemoCatalog.demoCustomers().get(1)), "test-guest").body()
+                    io.jesync.simulator.DemoCatalog.demoCustomers().get(1)), "test-guest").body()
                     .path("customerNumber").asLong();
             h.bindCustomer("code:C-1001", customer);
             h.bindCustomer("email:guest@example.com", guest);
@@ -229,7 +229,7 @@ class StockPriceFlowTest {
         try (StockHarness h = new StockHarness(tempDir, Map.of("shop.se.prices.lists", "SE-C,SE-VIP",
                 "shop.se.prices.list.SE-C.source", "base", "shop.se.prices.list.SE-VIP.source", "price-group:1"))) {
             long customer = h.client.createCustomer(io.jesync.simulator.economic.EconomicSeed.customerBody(
-                    io.jesync.demo.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
+                    io.jesync.simulator.DemoCatalog.demoCustomers().get(0)), "test-customer").body()
                     .path("customerNumber").asLong();
             h.bindCustomer("code:C-1001", customer);
             h.economic.setCustomerPriceGroup((int) customer, 1);

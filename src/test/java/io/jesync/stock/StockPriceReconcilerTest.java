@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.simulator.norce.NorceStore;
-import io.jesync.store.ApiCallMeter;
-import io.jesync.store.ReconciliationStore;
+import io.jesync.observe.ApiCallMeter;
+import io.jesync.reconcile.ReconciliationStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.jesync.testsupport.TestDatabases;
 
 /** A fresh, migrated store per test, on the database kind the parameterised test asks for. */
-abstract class MigratedStoreTest {
+public abstract class MigratedStoreTest {
     @TempDir
     Path tempDir;
 

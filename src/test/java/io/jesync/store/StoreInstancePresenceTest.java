@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.jesync.order.Claim;
+import io.jesync.order.LedgerChanges;
+import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderState;
 import io.jesync.testsupport.MutableClock;
 import io.jesync.testsupport.TestDatabases.Kind;
 

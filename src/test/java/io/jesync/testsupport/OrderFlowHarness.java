@@ -18,7 +18,7 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.order.BackoffSchedule;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.order.OrderFlow;
 import io.jesync.order.OrderFlowAssembly;
 import io.jesync.order.OrderTransfer;
@@ -32,15 +32,15 @@ import io.jesync.simulator.norce.NorceModel;
 import io.jesync.simulator.norce.NorceSimulator;
 import io.jesync.status.StatusEventSource;
 import io.jesync.status.StatusFlowAssembly;
-import io.jesync.store.ApiCallMeter;
+import io.jesync.observe.ApiCallMeter;
 import io.jesync.store.Database;
-import io.jesync.store.LedgerEntry;
+import io.jesync.order.LedgerEntry;
 import io.jesync.store.Migrations;
-import io.jesync.store.OrderState;
-import io.jesync.store.ReversalEntry;
-import io.jesync.store.ReversalLedger;
-import io.jesync.store.ReversalState;
-import io.jesync.store.StatusLedger;
+import io.jesync.order.OrderState;
+import io.jesync.reversal.ReversalEntry;
+import io.jesync.reversal.ReversalLedger;
+import io.jesync.reversal.ReversalState;
+import io.jesync.status.StatusLedger;
 
 /**
  * The order flow in-process against both simulators and a real store, on one movable clock: waits (back-off,
@@ -130,7 +130,8 @@ public final class OrderFlowHarness implements AutoCloseable {
 
     public StatusFlowAssembly statusFlow(StatusEventSource source, BiFunction<String, String, Object> routes,
                                          io.jesync.plugin.PluginPoints plugins) {
-        return StatusFlowAssembly.create(settings, database, assembly.ledger(), assembly.shop(), source, routes,
+        return StatusFlowAssembly.create(settings, database, assembly.ledger(),
+                new io.jesync.reversal.ReversalLedger(database, clock), assembly.shop(), source, routes,
                 clock, BackoffSchedule.defaults(), new SplittableRandom(17), plugins);
     }
 

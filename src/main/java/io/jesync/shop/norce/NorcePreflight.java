@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.config.StockPriceSettings;
+import io.jesync.stock.StockPriceSettings;
 import io.jesync.preflight.PreflightFindings;
 import io.jesync.preflight.PreflightProblem;
 import io.jesync.preflight.ShopTenantCheck;

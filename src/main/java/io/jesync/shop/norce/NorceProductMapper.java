@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ProductSettings;
+import io.jesync.product.ProductSettings;
 import io.jesync.shop.ShopProduct;
 import io.jesync.shop.ShopProduct.Field;
 

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
-import io.jesync.order.IncomingOrder;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderBatch;
 import io.jesync.shop.ShopOrderStatus;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.simulator.Json;
 
 /**

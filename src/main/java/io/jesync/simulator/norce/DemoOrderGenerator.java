@@ -11,10 +11,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.jesync.demo.DemoCatalog;
-import io.jesync.demo.DemoCatalog.Article;
-import io.jesync.demo.DemoCatalog.Channel;
-import io.jesync.demo.DemoCatalog.Customer;
+import io.jesync.simulator.DemoCatalog;
+import io.jesync.simulator.DemoCatalog.Article;
+import io.jesync.simulator.DemoCatalog.Channel;
+import io.jesync.simulator.DemoCatalog.Customer;
 import io.jesync.simulator.norce.NorceModel.CustomerInfo;
 import io.jesync.simulator.norce.NorceModel.Order;
 import io.jesync.simulator.norce.NorceModel.OrderDraft;

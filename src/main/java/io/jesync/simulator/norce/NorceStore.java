@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import io.jesync.demo.DemoCatalog;
-import io.jesync.demo.DemoCatalog.Article;
+import io.jesync.simulator.DemoCatalog;
+import io.jesync.simulator.DemoCatalog.Article;
 import io.jesync.simulator.norce.NorceModel.Onhand;
 import io.jesync.simulator.norce.NorceModel.Order;
 import io.jesync.simulator.norce.NorceModel.OrderDraft;

@@ -43,7 +43,7 @@ import io.jesync.simulator.norce.NorceStore;
  * catalogue sets with ids unlike any default. Each test pins one point of docs/norce-adapter.md's catalogue side.
  */
 class NorceCatalogAdapterTest {
-    private static final String SECOND = io.jesync.demo.DemoCatalog.demoArticles().get(1).articleNumber();
+    private static final String SECOND = io.jesync.simulator.DemoCatalog.demoArticles().get(1).articleNumber();
 
     private SimClock clock;
     private NorceSimulator sim;

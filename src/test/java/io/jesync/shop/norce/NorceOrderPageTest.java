@@ -47,10 +47,10 @@ class NorceOrderPageTest {
         server.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "id", Secret.of("secret"), "playground",
-                List.of(1001), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
+                List.of(1001), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults(), java.util.Optional.empty());
         reader = new NorceOrderReader(new NorceConnection(HttpClient.newHttpClient(), Clock.systemUTC()));
     }
 

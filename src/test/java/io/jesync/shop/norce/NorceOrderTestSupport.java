@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.jesync.config.Secret;
 import io.jesync.config.ShopSettings;
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.shop.norce.NorceOrderReader.OrderPage;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.norce.NorceModel.CustomerInfo;
@@ -46,10 +46,10 @@ abstract class NorceOrderTestSupport {
         sim = NorceSimulator.demo(0, 7L, clock, "jesync", "s3cret");
         sim.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE, URI.create(sim.baseUrl()), "jesync",
-                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
+                Secret.of("s3cret"), "playground", List.of(SE_APP, EU_APP), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults(), java.util.Optional.empty());
         connection = new NorceConnection(http, clock);
         reader = new NorceOrderReader(connection);
         shopOrders = new NorceShopOrders(connection, new NorceLookups(connection, clock));
@@ -58,7 +58,7 @@ abstract class NorceOrderTestSupport {
     /** The orders as the flows get them: ids resolved through the tenant's lookups, then mapped. */
     List<io.jesync.shop.ShopOrder> mapped(int app, List<JsonNode> raw) throws IOException, InterruptedException {
         List<io.jesync.shop.ShopOrder> orders = new ArrayList<>();
-        for (io.jesync.order.IncomingOrder incoming : shopOrders.map(shop, app, raw)) {
+        for (io.jesync.shop.IncomingOrder incoming : shopOrders.map(shop, app, raw)) {
             if (incoming.order() == null) {
                 throw new AssertionError(incoming.orderNo() + " was not readable: " + incoming.problem());
             }

@@ -153,10 +153,10 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     @Test
     void a_scope_that_is_no_norce_environment_is_refused() {
         ShopSettings demo = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
-                Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
+                Secret.of("s3cret"), "demo", shop.applicationIds(), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults(), java.util.Optional.empty());
 
         assertThat(catchThrowable(() -> reader.fetch(demo, SE_APP, Set.of(2), null, null)))
                 .isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("scope");
@@ -165,10 +165,10 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
     @Test
     void wrong_credentials_are_permanent() {
         ShopSettings wrong = new ShopSettings(shop.id(), shop.platform(), shop.baseUrl(), shop.clientId(),
-                Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.config.OrderFlowSettings.defaults(),
-                io.jesync.config.StatusFlowSettings.defaults(), io.jesync.config.ReversalSettings.defaults(),
-                io.jesync.config.ProductSettings.defaults(),
-                io.jesync.config.StockPriceSettings.off(), io.jesync.config.ReconciliationSettings.defaults(), java.util.Optional.empty());
+                Secret.of("wrong"), shop.scope(), shop.applicationIds(), io.jesync.order.OrderFlowSettings.defaults(),
+                io.jesync.status.StatusFlowSettings.defaults(), io.jesync.reversal.ReversalSettings.defaults(),
+                io.jesync.product.ProductSettings.defaults(),
+                io.jesync.stock.StockPriceSettings.off(), io.jesync.reconcile.ReconciliationSettings.defaults(), java.util.Optional.empty());
 
         assertThat(catchThrowable(() -> reader.fetch(wrong, SE_APP, Set.of(2), null,
                 null))).isInstanceOf(NorceTokenProvider.NorceAuthException.class).hasMessageContaining("HTTP 400");

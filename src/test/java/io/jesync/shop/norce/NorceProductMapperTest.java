@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
-import io.jesync.config.ProductSettings;
+import io.jesync.product.ProductSettings;
 import io.jesync.shop.ShopProduct;
 import io.jesync.shop.ShopProduct.Field;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 
 /**
  * The simulated tenant's catalogue side: the Query sets as Norce documents them (and 400 for any name they do not

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.simulator.norce.DemoOrderGenerator.BadOrder;
 import io.jesync.simulator.norce.DemoOrderGenerator.Settings;
 import io.jesync.simulator.norce.NorceModel.Order;

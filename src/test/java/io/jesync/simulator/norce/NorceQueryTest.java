@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 
-import io.jesync.demo.DemoCatalog;
+import io.jesync.simulator.DemoCatalog;
 import io.jesync.simulator.norce.NorceModel.CustomerInfo;
 import io.jesync.simulator.norce.NorceModel.Order;
 import io.jesync.simulator.norce.NorceModel.OrderDraft;

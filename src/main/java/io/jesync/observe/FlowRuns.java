@@ -1,0 +1,85 @@
+package io.jesync.observe;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * When each scheduled route last ran, finished, succeeded and failed, as this instance saw it. Kept in memory: after a
+ * restart a flow shows "not run yet" until its next run, and with several instances each knows the runs it did
+ * itself (clustered Quartz gives a run to one of them).
+ */
+public final class FlowRuns extends EventNotifierSupport {
+    private final Clock clock;
+    private final Instant since;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    public FlowRuns(Clock clock) {
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    /** What is known of one route's runs; fields are null until it happened. */
+    public record Run(Instant lastStarted, Instant lastFinished, Instant lastSucceeded, Instant lastFailed,
+                      String lastError, boolean running) {
+        static final Run NONE = new Run(null, null, null, null, null, false);
+    }
+
+    public Run of(String routeId) {
+        return runs.getOrDefault(routeId, Run.NONE);
+    }
+
+    /** When this instance started watching: the baseline for a flow that never succeeded. */
+    public Instant since() {
+        return since;
+    }
+
+    public void started(String routeId) {
+        Instant now = clock.instant();
+        runs.compute(routeId, (id, run) -> {
+            Run r = run == null ? Run.NONE : run;
+            return new Run(now, r.lastFinished, r.lastSucceeded, r.lastFailed, r.lastError, true);
+        });
+    }
+
+    public void finished(String routeId, Optional<String> error) {
+        Instant now = clock.instant();
+        runs.compute(routeId, (id, run) -> {
+            Run r = run == null ? Run.NONE : run;
+            return error.isEmpty() ? new Run(r.lastStarted, now, now, r.lastFailed, r.lastError, false)
+                    : new Run(r.lastStarted, now, r.lastSucceeded, now, error.get(), false);
+        });
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeEvent exchangeEvent
+                && exchangeEvent.getExchange().getFromEndpoint() instanceof QuartzEndpoint
+                && (event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeCompletedEvent
+                    || event instanceof CamelEvent.ExchangeFailedEvent);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
+        String routeId = exchange.getFromRouteId();
+        if (routeId == null) {
+            return;
+        }
+        if (event instanceof CamelEvent.ExchangeCreatedEvent) {
+            started(routeId);
+        } else {
+            Exception failure = exchange.getException();
+            finished(routeId, failure == null && !exchange.isFailed() ? Optional.empty()
+                    : Optional.of(failure == null ? "failed" : failure.getClass().getSimpleName() + ": "
+                            + failure.getMessage()));
+        }
+    }
+}

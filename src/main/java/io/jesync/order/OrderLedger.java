@@ -1,0 +1,566 @@
+package io.jesync.order;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.jesync.store.Database;
+import io.jesync.store.EarlierLives;
+import io.jesync.store.Jdbc;
+import io.jesync.store.StoreException;
+
+/**
+ * The order ledger: one row per (shop, order number), claimed by exactly one worker at a time
+ * across threads and instances, and moved through {@link OrderState} with an optimistic version
+ * check. All times come from the injected clock, never from the database, so leases can be tested.
+ */
+public final class OrderLedger {
+
+    private static final String COLUMNS = """
+            shop_id, order_no, channel, state, document_type, economic_document_number, economic_booked_number,
+            idempotency_key, references_other, payload, payload_hash, reason, attempts, next_attempt_at,
+            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order""";
+    private static final String SELECT_ONE =
+            "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND order_no = ?";
+    private static final String INSERT_NEW = """
+            INSERT INTO order_ledger (shop_id, order_no, channel, state, attempts, claimed_by, claimed_until,
+                                      created_at, updated_at, version)
+            VALUES (?, ?, ?, 'NEW', 0, ?, ?, ?, ?, 0)""";
+    /*
+     * Both databases re-check the conditions on the row version they locked (PostgreSQL re-reads the
+     * row a blocked UPDATE waited for, H2 2.x re-evaluates the locked row), so among concurrent callers
+     * only the first sees an expired lease; StoreOrderLedgerTest races 16 callers to hold this. A SENDING row whose lease expired belonged to a worker that
+     * died mid-send: its outcome is unknown, so it is handed over as IN_DOUBT.
+     */
+    private static final String TAKE_OVER = """
+            UPDATE order_ledger
+            SET claimed_by = ?, claimed_until = ?, updated_at = ?, version = version + 1,
+                state = CASE WHEN state = 'SENDING' THEN 'IN_DOUBT' ELSE state END
+            WHERE shop_id = ? AND order_no = ?
+              AND (claimed_until IS NULL OR claimed_until <= ?)
+              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING')
+                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)""";
+    private static final String TRANSITION = """
+            UPDATE order_ledger
+            SET state = ?,
+                document_type = CASE WHEN ? THEN ? ELSE document_type END,
+                economic_document_number = CASE WHEN ? THEN ? ELSE economic_document_number END,
+                economic_booked_number = CASE WHEN ? THEN ? ELSE economic_booked_number END,
+                idempotency_key = CASE WHEN ? THEN ? ELSE idempotency_key END,
+                references_other = CASE WHEN ? THEN ? ELSE references_other END,
+                payload = CASE WHEN ? THEN ? ELSE payload END,
+                payload_hash = CASE WHEN ? THEN ? ELSE payload_hash END,
+                reason = CASE WHEN ? THEN ? ELSE reason END,
+                next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
+                platform_order_id = CASE WHEN ? THEN ? ELSE platform_order_id END,
+                shop_order = CASE WHEN ? THEN ? ELSE shop_order END,
+                attempts = attempts + ?,
+                claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
+                claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
+                updated_at = ?,
+                version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND state = ? AND version = ?""";
+    /** Orders that need work now: never finished, not held by a live lease, and due. */
+    private static final String SELECT_DUE = "SELECT " + COLUMNS + """
+             FROM order_ledger
+            WHERE shop_id = ?
+              AND (claimed_until IS NULL OR claimed_until <= ?)
+              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
+            ORDER BY updated_at, order_no""";
+    private static final String REQUEUE = """
+            UPDATE order_ledger
+            SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+                updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
+    /** An operator's park or skip: only an order no worker holds and that has no document in e-conomic yet. */
+    private static final String OPERATOR_STOP = """
+            UPDATE order_ledger
+            SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?, version = version + 1
+            WHERE shop_id = ? AND order_no = ? AND (claimed_until IS NULL OR claimed_until <= ?)
+              AND economic_document_number IS NULL AND state IN (%s)""";
+    private static final String REGISTER = """
+            INSERT INTO order_ledger (shop_id, order_no, channel, state, attempts, platform_order_id, created_at,
+                                      updated_at, version)
+            VALUES (?, ?, ?, 'NEW', 0, ?, ?, ?, 0)""";
+    private static final String COUNT_BY_STATE =
+            "SELECT state, COUNT(*) AS n FROM order_ledger WHERE shop_id = ? GROUP BY state";
+    private static final String INSERT_EVENT = """
+            INSERT INTO order_event (shop_id, order_no, at, step, detail, http_status, request_id, attempt, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT_EVENTS = """
+            SELECT id, shop_id, order_no, at, step, detail, http_status, request_id, attempt, payload
+            FROM order_event WHERE shop_id = ? AND order_no = ? ORDER BY at, id""";
+
+    private final Database database;
+    private final Clock clock;
+
+    public OrderLedger(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims an order for {@code leaseDuration}. Wins when this call creates the row, or when the row
+     * is retryable (NEW, IN_DOUBT, or FAILED with a due {@code next_attempt_at}; SENDING becomes
+     * IN_DOUBT) and nobody holds an unexpired lease. Of any number of concurrent callers at most one wins.
+     *
+     * @return the claim, or empty when someone else holds the order or it needs no more work
+     */
+    public Optional<Claim> claim(String shopId, String orderNo, String channel, String claimOwner,
+                                 Duration leaseDuration) {
+        Instant now = Jdbc.truncate(clock.instant());
+        Instant until = now.plus(leaseDuration);
+        try (Connection connection = database.dataSource().getConnection()) {
+            if (insertNew(connection, shopId, orderNo, channel, claimOwner, until, now)) {
+                return Optional.of(new Claim(findRequired(connection, shopId, orderNo), true));
+            }
+            if (takeOver(connection, shopId, orderNo, claimOwner, until, now)) {
+                return Optional.of(new Claim(findRequired(connection, shopId, orderNo), false));
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot claim order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /**
+     * Moves an order from {@code from} to {@code to} if nobody changed it since {@code expectedVersion}
+     * (a claim, or an earlier transition, hands out that version).
+     *
+     * @return the updated row, or empty when the state or version no longer match
+     */
+    public Optional<LedgerEntry> transition(String shopId, String orderNo, long expectedVersion, OrderState from,
+                                            OrderState to, LedgerChanges changes) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int updated;
+                try (PreparedStatement update = connection.prepareStatement(TRANSITION)) {
+                    bindTransition(update, shopId, orderNo, expectedVersion, from, to, changes);
+                    updated = update.executeUpdate();
+                }
+                Optional<LedgerEntry> result = updated == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
+        }
+    }
+
+    public Optional<LedgerEntry> find(String shopId, String orderNo) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return find(connection, shopId, orderNo);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /** Up to {@code limit} orders of a shop that are due for work (retries, continuations, crashed sends). */
+    public List<LedgerEntry> due(String shopId, int limit) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
+            select.setString(1, shopId);
+            Jdbc.setInstant(select, 2, now);
+            Jdbc.setInstant(select, 3, now);
+            Jdbc.setInstant(select, 4, now);
+            select.setMaxRows(limit);
+            return entries(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list due orders of shop " + shopId, e);
+        }
+    }
+
+    /**
+     * Orders for the admin API, newest change first, optionally filtered by shop and state (null = any).
+     */
+    public List<LedgerEntry> list(String shopId, OrderState state, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM order_ledger WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (shopId != null) {
+            sql.append(" AND shop_id = ?");
+            parameters.add(shopId);
+        }
+        if (state != null) {
+            sql.append(" AND state = ?");
+            parameters.add(state.name());
+        }
+        sql.append(" ORDER BY updated_at DESC, order_no");
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setString(i + 1, parameters.get(i));
+            }
+            select.setMaxRows(limit);
+            return entries(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list orders", e);
+        }
+    }
+
+    /** Orders matching a support query, newest first. */
+    public List<LedgerEntry> search(OrderQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM order_ledger WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.shopId() != null) {
+            sql.append(" AND shop_id = ?");
+            parameters.add(query.shopId());
+        }
+        if (query.channel() != null) {
+            sql.append(" AND channel = ?");
+            parameters.add(query.channel());
+        }
+        if (query.state() != null) {
+            sql.append(" AND state = ?");
+            parameters.add(query.state().name());
+        }
+        if (query.from() != null) {
+            sql.append(" AND created_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND created_at < ?");
+            parameters.add(query.to());
+        }
+        if (query.text() != null) {
+            String like = "%" + query.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%";
+            sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
+            parameters.add(like);
+            parameters.add(like);
+            parameters.add(like);
+            if (query.text().matches("\\d{1,18}")) {
+                sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
+                parameters.add(Long.parseLong(query.text()));
+                parameters.add(Long.parseLong(query.text()));
+            }
+            sql.append(")");
+        }
+        sql.append(" ORDER BY created_at DESC, order_no");
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof Instant instant) {
+                    Jdbc.setInstant(select, i + 1, instant);
+                } else if (value instanceof Long number) {
+                    select.setLong(i + 1, number);
+                } else {
+                    select.setString(i + 1, (String) value);
+                }
+            }
+            select.setMaxRows(query.offset() + query.limit());
+            List<LedgerEntry> all = entries(select);
+            return all.subList(Math.min(query.offset(), all.size()), all.size());
+        } catch (SQLException e) {
+            throw new StoreException("Cannot search orders", e);
+        }
+    }
+
+    /**
+     * An operator parks an order: it is not retried until someone re-sends or unparks it. Only an order that is
+     * waiting (NEW, IN_DOUBT, FAILED), held by no worker and without a document in e-conomic.
+     *
+     * @return the parked row, or empty when the order is not in such a state
+     */
+    public Optional<LedgerEntry> park(String shopId, String orderNo, String reason) {
+        return operatorStop(shopId, orderNo, OrderState.PARKED, reason, "'NEW', 'IN_DOUBT', 'FAILED'");
+    }
+
+    /**
+     * An operator decides an order is not to be sent at all. IN_DOUBT is refused: a document may exist, and only a
+     * re-send (which looks it up first) can tell.
+     *
+     * @return the skipped row, or empty when the order is not in a state that may be skipped
+     */
+    public Optional<LedgerEntry> skip(String shopId, String orderNo, String reason) {
+        return operatorStop(shopId, orderNo, OrderState.SKIPPED, reason, "'NEW', 'FAILED', 'PARKED'");
+    }
+
+    private Optional<LedgerEntry> operatorStop(String shopId, String orderNo, OrderState to, String reason,
+                                               String fromStates) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(OPERATOR_STOP.formatted(fromStates))) {
+            update.setString(1, to.name());
+            update.setString(2, reason);
+            Jdbc.setInstant(update, 3, now);
+            update.setString(4, shopId);
+            update.setString(5, orderNo);
+            Jdbc.setInstant(update, 6, now);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
+        }
+    }
+
+    /**
+     * A shop order the flow never read (reconciliation found it in the shop only): entered as NEW with the shop's id,
+     * so the next run reads it from the shop and sends it like any other.
+     *
+     * @return false when the order is in the ledger already
+     */
+    public boolean register(String shopId, String orderNo, String channel, long platformOrderId) {
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(REGISTER)) {
+            insert.setString(1, shopId);
+            insert.setString(2, orderNo);
+            insert.setString(3, channel);
+            insert.setLong(4, platformOrderId);
+            Jdbc.setInstant(insert, 5, now);
+            Jdbc.setInstant(insert, 6, now);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicateKey(e)) {
+                return false;
+            }
+            throw new StoreException("Cannot register order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /**
+     * Ends the leases an earlier life of this instance held when it died ({@code owner} is
+     * {@code instance#life}), so a restart resumes at once instead of waiting for the leases to run out. Only
+     * this instance's own claims are touched: other instances may still be working.
+     *
+     * @return how many claims were released
+     */
+    public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
+        return EarlierLives.release(database, clock, "order_ledger", instanceId, currentOwner);
+    }
+
+    /** How many orders of a shop are in each state. */
+    public java.util.Map<OrderState, Long> countByState(String shopId) {
+        java.util.Map<OrderState, Long> counts = new java.util.EnumMap<>(OrderState.class);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(COUNT_BY_STATE)) {
+            select.setString(1, shopId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(OrderState.valueOf(rs.getString("state")), rs.getLong("n"));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count orders of shop " + shopId, e);
+        }
+    }
+
+    /**
+     * An operator's re-send of a parked or failed order: back to NEW, due at once. The flow looks the
+     * document up by its reference before sending again whenever the order was sent before, so this can
+     * never produce a second document.
+     *
+     * @return the requeued row, or empty when the order is not parked or failed
+     */
+    public Optional<LedgerEntry> requeue(String shopId, String orderNo) {
+        return requeue(shopId, orderNo, OrderState.PARKED, OrderState.FAILED);
+    }
+
+    /** Back to NEW, due at once, from one of {@code from} (an unpark also takes back a skip). */
+    public Optional<LedgerEntry> requeue(String shopId, String orderNo, OrderState... from) {
+        String states = java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement(REQUEUE.replace("('PARKED', 'FAILED')",
+                     "(" + states + ")"))) {
+            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
+            update.setString(2, shopId);
+            update.setString(3, orderNo);
+            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot requeue order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    private static List<LedgerEntry> entries(PreparedStatement select) throws SQLException {
+        List<LedgerEntry> entries = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                entries.add(entry(rs));
+            }
+        }
+        return entries;
+    }
+
+    public OrderEvent appendEvent(String shopId, String orderNo, String step, String detail) {
+        return appendEvent(shopId, orderNo, step, detail, null, null, null, null);
+    }
+
+    /** Records a timeline step; {@code payload} must already have its secrets masked. */
+    public OrderEvent appendEvent(String shopId, String orderNo, String step, String detail, Integer httpStatus,
+                                  String requestId, Integer attempt, String payload) {
+        Instant at = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT_EVENT, new String[] {"id"})) {
+            insert.setString(1, shopId);
+            insert.setString(2, orderNo);
+            Jdbc.setInstant(insert, 3, at);
+            insert.setString(4, step);
+            insert.setString(5, detail);
+            Jdbc.setInteger(insert, 6, httpStatus);
+            insert.setString(7, requestId);
+            Jdbc.setInteger(insert, 8, attempt);
+            insert.setString(9, payload);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return new OrderEvent(keys.getLong(1), shopId, orderNo, at, step, detail, httpStatus, requestId,
+                        attempt, payload);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record event " + step + " for order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /** The timeline of one order, oldest first. */
+    public List<OrderEvent> events(String shopId, String orderNo) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_EVENTS)) {
+            select.setString(1, shopId);
+            select.setString(2, orderNo);
+            List<OrderEvent> events = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new OrderEvent(rs.getLong("id"), rs.getString("shop_id"), rs.getString("order_no"),
+                            Jdbc.getInstant(rs, "at"), rs.getString("step"), rs.getString("detail"),
+                            Jdbc.getInteger(rs, "http_status"), rs.getString("request_id"),
+                            Jdbc.getInteger(rs, "attempt"), rs.getString("payload")));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read events of order " + shopId + "/" + orderNo, e);
+        }
+    }
+
+    /**
+     * Runs in autocommit: on PostgreSQL a failed statement aborts its whole transaction, so the
+     * duplicate-key loser must not share one with the take-over that follows.
+     */
+    private static boolean insertNew(Connection connection, String shopId, String orderNo, String channel,
+                                     String claimOwner, Instant until, Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+            insert.setString(1, shopId);
+            insert.setString(2, orderNo);
+            insert.setString(3, channel);
+            insert.setString(4, claimOwner);
+            Jdbc.setInstant(insert, 5, until);
+            Jdbc.setInstant(insert, 6, now);
+            Jdbc.setInstant(insert, 7, now);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean takeOver(Connection connection, String shopId, String orderNo, String claimOwner,
+                                    Instant until, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(TAKE_OVER)) {
+            update.setString(1, claimOwner);
+            Jdbc.setInstant(update, 2, until);
+            Jdbc.setInstant(update, 3, now);
+            update.setString(4, shopId);
+            update.setString(5, orderNo);
+            Jdbc.setInstant(update, 6, now);
+            Jdbc.setInstant(update, 7, now);
+            Jdbc.setInstant(update, 8, now);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private void bindTransition(PreparedStatement update, String shopId, String orderNo, long expectedVersion,
+                                OrderState from, OrderState to, LedgerChanges changes) throws SQLException {
+        int index = 1;
+        update.setString(index++, to.name());
+        for (LedgerChanges.Field field : LedgerChanges.Field.values()) {
+            update.setBoolean(index++, changes.isSet(field));
+            Object value = changes.value(field);
+            switch (field) {
+                case ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER, PLATFORM_ORDER_ID ->
+                        Jdbc.setLong(update, index++, (Long) value);
+                case NEXT_ATTEMPT_AT -> Jdbc.setInstant(update, index++, (Instant) value);
+                default -> {
+                    if (value == null) {
+                        update.setNull(index++, Types.VARCHAR);
+                    } else {
+                        update.setString(index++, (String) value);
+                    }
+                }
+            }
+        }
+        update.setInt(index++, changes.countsAttempt() ? 1 : 0);
+        update.setBoolean(index++, changes.releasesClaim());
+        update.setBoolean(index++, changes.releasesClaim());
+        Jdbc.setInstant(update, index++, clock.instant());
+        update.setString(index++, shopId);
+        update.setString(index++, orderNo);
+        update.setString(index++, from.name());
+        update.setLong(index, expectedVersion);
+    }
+
+    private static LedgerEntry findRequired(Connection connection, String shopId, String orderNo)
+            throws SQLException {
+        return find(connection, shopId, orderNo)
+                .orElseThrow(() -> new StoreException("Order " + shopId + "/" + orderNo + " vanished after its claim"));
+    }
+
+    private static Optional<LedgerEntry> find(Connection connection, String shopId, String orderNo)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ONE)) {
+            select.setString(1, shopId);
+            select.setString(2, orderNo);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(
+                rs.getString("shop_id"),
+                rs.getString("order_no"),
+                rs.getString("channel"),
+                OrderState.valueOf(rs.getString("state")),
+                rs.getString("document_type"),
+                Jdbc.getLong(rs, "economic_document_number"),
+                Jdbc.getLong(rs, "economic_booked_number"),
+                rs.getString("idempotency_key"),
+                rs.getString("references_other"),
+                rs.getString("payload"),
+                rs.getString("payload_hash"),
+                rs.getString("reason"),
+                rs.getInt("attempts"),
+                Jdbc.getInstant(rs, "next_attempt_at"),
+                rs.getString("claimed_by"),
+                Jdbc.getInstant(rs, "claimed_until"),
+                Jdbc.getInstant(rs, "created_at"),
+                Jdbc.getInstant(rs, "updated_at"),
+                rs.getLong("version"),
+                Jdbc.getLong(rs, "platform_order_id"),
+                rs.getString("shop_order"));
+    }
+}
