@@ -88,6 +88,7 @@ function byKind(items) {
 }
 
 const FINAL = ['ACKNOWLEDGED', 'SKIPPED', 'PARKED', 'FAILED'];
+const DASHBOARD_REFRESH_MS = 10000;
 const view = document.getElementById('view');
 let refreshTimer = null;
 
@@ -154,10 +155,11 @@ function orderLink(shop, orderNo) {
     'data-order': `${shop}/${orderNo}` }, orderNo);
 }
 
-function table(headers, rows) {
+/** `bad`, when given, marks rows (by index) that need attention: they are shown red. */
+function table(headers, rows, bad) {
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, headers.map(x => h('th', x.optional ? { class: 'optional' } : {}, x.label || x)))),
-    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((c, i) =>
+    h('tbody', {}, rows.map((cells, r) => h('tr', bad && bad[r] ? { class: 'bad' } : {}, cells.map((c, i) =>
       h('td', headers[i].optional ? { class: 'optional' } : {}, c)))))));
 }
 
@@ -219,22 +221,46 @@ async function dashboard() {
       `budget ${economic.dailyCallBudget}, ${economic.budgetLeft} left` + (economic.rateLimit
         ? `; rate limit headroom ${economic.rateLimit.headroom}/${economic.rateLimit.limit}` : '')));
   const shops = (flows.shops || []).map(shop => h('section', { 'data-shop': shop.shop },
-    h('h2', {}, `Shop ${shop.shop}`),
-    table(['Flow', 'Status', 'Last run', { label: 'Last success', optional: true }, 'Next run', 'Lag',
-      { label: 'Last error', optional: true }],
-      shop.flows.map(f => [h('span', { 'data-flow': f.routeId }, f.flow), stateBadge(f.status),
-        when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.lastSuccessAt), when(f.nextRunAt),
-        duration(f.lagSeconds), f.lastError || ''])),
+    h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows),
     h('h2', {}, 'Items by state'),
     table(['Items', 'By state'], Object.entries(shop.items || {}).map(([kind, states]) => [kind,
       Object.keys(states).length ? h('span', {}, Object.entries(states).map(([state, n]) =>
         h('span', {}, stateBadge(state), ` ${n}  `))) : h('span', { class: 'muted' }, 'none')]))));
-  const others = (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'),
-    table(['Flow', 'Status', 'Last run', 'Next run', 'Lag'], flows.otherFlows.map(f => [f.routeId,
-      stateBadge(f.status), when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.nextRunAt),
-      duration(f.lagSeconds)]))] : [];
-  return [h('h1', { 'data-page': 'dashboard' }, 'Dashboard'), cards, shops, others,
-    h('p', { class: 'muted' }, `As of ${when(flows.generatedAt)}`)];
+  const others = (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : [];
+  // Counts and states move while the page is open: it refreshes itself, but never under an open dialog.
+  refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
+  return [h('h1', { 'data-page': 'dashboard' }, 'Dashboard'), connectionsBlock(flows), cards, shops, others,
+    h('p', { class: 'muted' }, `As of ${when(flows.generatedAt)}; refreshes every ${DASHBOARD_REFRESH_MS / 1000} s.`)];
+}
+
+/** e-conomic and each shop: reachable or not, since when, and the cause with its fix. */
+function connectionsBlock(flows) {
+  const list = flows.connections || [];
+  if (!list.length) return null;
+  return h('section', { 'data-connections': '' }, h('h2', {}, 'Connections'),
+    table(['Connection', 'State', { label: 'Since', optional: true }, 'Cause and fix'], list.map(c => [
+      h('span', { 'data-connection': c.id, 'data-up': String(c.up) }, c.connection),
+      h('span', { class: 'state ' + (c.up ? 'ok' : 'bad') }, c.up ? 'Connected' : 'Down'), when(c.since),
+      c.up ? h('span', { class: 'muted' }, c.detail) : h('span', { class: 'cause' }, c.detail)]),
+    list.map(c => !c.up)));
+}
+
+function flowTable(list) {
+  return table(['Flow', 'Status', { label: 'Last run', optional: true }, { label: 'Last success', optional: true },
+    { label: 'Next run', optional: true }, 'Lag', ''],
+    list.map(f => [h('span', {}, h('span', { 'data-flow': f.routeId }, f.flow),
+      f.failing ? h('div', { class: 'cause', 'data-flow-error': f.routeId }, f.lastError || 'its last run failed')
+        : null),
+      f.failing ? h('span', { class: 'state bad', 'data-failing': f.routeId }, 'Failing') : stateBadge(f.status),
+      when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.lastSuccessAt), when(f.nextRunAt),
+      f.lagSeconds === null ? h('span', { class: 'muted', title: 'not due yet' }, 'not due') : duration(f.lagSeconds),
+      runNowButton(f)]), list.map(f => f.failing));
+}
+
+function runNowButton(f) {
+  return h('button', { 'data-action': 'run-now', 'data-run': f.routeId, 'aria-label': `Run ${f.routeId} now`,
+    onclick: () => act(`Run ${f.flow} now`, `Flow ${f.routeId} runs once now, besides its schedule (after the run in`
+      + ' progress, if any).', false, 'POST', `/api/flows/${encodeURIComponent(f.routeId)}/run`) }, 'Run now');
 }
 
 function card(label, value, href, test, note) {
@@ -244,10 +270,12 @@ function card(label, value, href, test, note) {
 }
 
 async function failures() {
-  const [parked, failed, actions, reversalsParked, reversalsFailed, parkedItems] = await Promise.all([
+  const [parked, failed, actions, reversalsParked, reversalsFailed, parkedItems, flows] = await Promise.all([
     api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
     api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED'),
-    api('GET', '/api/reversals?state=FAILED'), api('GET', '/api/parked-items?limit=1000')]);
+    api('GET', '/api/reversals?state=FAILED'), api('GET', '/api/parked-items?limit=1000'), api('GET', '/api/flows')]);
+  const down = (flows.connections || []).filter(c => !c.up);
+  const failing = (flows.shops || []).flatMap(s => s.flows).concat(flows.otherFlows || []).filter(f => f.failing);
   const items = [
     ...parked.orders.concat(failed.orders).map(o => ({ kind: 'order', shop: o.shop, orderNo: o.orderNo,
       state: o.state, reason: o.reason, at: o.updatedAt })),
@@ -264,9 +292,16 @@ async function failures() {
   const sorted = [...groups.values()].sort((a, b) => (a.key === 'other') - (b.key === 'other')
     || b.items.length - a.items.length);
   const rows = parkedItems.items || [];
+  const outages = down.length + failing.length;
   return [h('h1', { 'data-page': 'failures' }, 'Failures'),
-    items.length || rows.length ? null
+    items.length || rows.length || outages ? null
       : h('p', { class: 'muted', 'data-empty': 'failures' }, 'Nothing waits for a person.'),
+    outages ? h('section', { class: 'group', 'data-group': 'outages' },
+      h('h2', {}, `Connections down and failing flows (`, h('span', { 'data-count': 'outages' }, outages), ')'),
+      h('p', { class: 'fix' }, 'Do what the cause says; the flows try again on their own and catch up once it works.'),
+      table(['What', 'Cause and fix'], down.map(c => [h('span', { 'data-down': c.id }, `Connection to ${c.connection}`),
+        c.detail]).concat(failing.map(f => [h('span', { 'data-failing-flow': f.routeId }, `Flow ${f.routeId}`),
+        f.lastError || 'its last run failed'])))) : null,
     sorted.map(g => h('section', { class: 'group', 'data-group': g.key },
       h('h2', {}, g.rule.title(g.items.length, g.m)),
       h('p', { class: 'fix' }, g.rule.fix),
@@ -302,7 +337,7 @@ async function orders(params) {
     table(['Shop', 'Order', 'State', { label: 'Channel', optional: true }, { label: 'e-conomic', optional: true },
       { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
       result.orders.map(o => [o.shop, orderLink(o.shop, o.orderNo), stateBadge(o.state), o.channel,
-        o.economicDocumentNumber ? `${o.documentType} ${o.economicDocumentNumber}` : '', when(o.updatedAt),
+        o.economicDocumentLabel || '', when(o.updatedAt),
         o.reason || '']))];
 }
 
@@ -330,16 +365,18 @@ async function order(shop, orderNo) {
       'POST', base + '/skip', reason => ({ reason })) }, 'Skip…'));
   }
   const c = o.reason ? cause(o.reason) : null;
+  const outcome = o.outcome || {};
+  const summary = orderSummary(o);
   const facts = h('dl', { class: 'facts' },
     h('dt', {}, 'State'), h('dd', { 'data-order-state': o.state }, stateBadge(o.state)),
-    o.life && o.life !== 'OPEN' ? [h('dt', {}, 'Life'), h('dd', { 'data-life': o.life }, o.lifeDetail)] : null,
     o.reason ? [h('dt', {}, 'Reason'), h('dd', { 'data-reason': '' }, o.reason)] : null,
     c && c.key !== 'other' ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
-    h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
-    h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, o.economicDocumentNumber
-      ? `${o.documentType} ${o.economicDocumentNumber}` + (o.economicBookedNumber ? `, booked ${o.economicBookedNumber}` : '')
+    h('dt', {}, 'Customer'), h('dd', { 'data-customer': '' }, summary.customer || '—'),
+    h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, (outcome.documents || []).length
+      ? h('ul', { class: 'docs' }, outcome.documents.map(d => h('li', { 'data-document-kind': d.kind },
+        h('strong', {}, `${d.kind} ${d.number}`), h('span', { class: 'muted' }, ` ${d.what}`))))
       : 'not yet'),
-    h('dt', {}, 'Reference'), h('dd', {}, o.referencesOther || '—'),
+    h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
     h('dt', {}, 'Attempts'), h('dd', {}, o.attempts),
     h('dt', {}, 'Updated'), h('dd', {}, when(o.updatedAt)));
   const timeline = h('ol', { class: 'timeline', 'data-timeline': '' }, (o.timeline || []).map(step => h('li', {},
@@ -365,15 +402,52 @@ async function order(shop, orderNo) {
     refreshTimer = setTimeout(route, 2000);
   }
   return [h('h1', { 'data-page': 'order' }, `Order ${orderNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
+    outcome.headline ? h('p', { class: 'outcome ' + (outcome.tone || ''), 'data-outcome': outcome.tone || '' },
+      outcome.headline) : null,
     facts, h('div', { class: 'actions' }, buttons),
+    summary.lines.length ? [h('h2', {}, 'Lines'), table(['Article', 'Product', 'Qty',
+      { label: 'Price', optional: true }, 'Amount'], summary.lines),
+      h('p', { 'data-total': '' }, h('strong', {}, 'Total '), summary.total)] : null,
     h('h2', {}, 'Timeline'), timeline,
     actions.length ? [h('h2', {}, 'Status actions'), table(['#', 'Action', 'State', 'Reason', ''], actions)] : null,
     reversals.length ? [h('h2', {}, 'Reversals'), table(['#', 'Kind', 'Action', 'State', 'Reason', ''], reversals)]
       : null,
-    h('h2', {}, 'e-conomic document'),
-    o.economicDocument ? h('pre', { 'data-document': '' }, pretty(o.economicDocument))
-      : h('p', { class: 'muted' }, 'Not mapped yet.'),
-    o.shopOrder ? h('details', {}, h('summary', {}, 'The shop order as read'), h('pre', {}, pretty(o.shopOrder))) : null];
+    o.economicDocument ? h('details', {}, h('summary', {}, 'The e-conomic document as sent (JSON)'),
+      h('pre', { 'data-document': '' }, pretty(o.economicDocument))) : null,
+    o.shopOrder ? h('details', {}, h('summary', {}, 'The shop order as read (JSON)'), h('pre', {}, pretty(o.shopOrder)))
+      : null];
+}
+
+/** Customer, lines and total, read from the shop order (the shop's own words) or else the e-conomic document. */
+function orderSummary(o) {
+  const shopOrder = o.shopOrder && typeof o.shopOrder === 'object' ? o.shopOrder : {};
+  const doc = o.economicDocument && typeof o.economicDocument === 'object' ? o.economicDocument : {};
+  const buyer = shopOrder.Buyer || {};
+  const name = [buyer.FirstName, buyer.LastName].filter(Boolean).join(' ') || buyer.CompanyName
+    || (doc.recipient || {}).name;
+  const customer = [name, buyer.EmailAddress, (doc.customer || {}).customerNumber
+    ? `e-conomic customer ${doc.customer.customerNumber}` : null].filter(Boolean).join(' · ');
+  const currency = typeof shopOrder.Currency === 'string' ? shopOrder.Currency
+    : (shopOrder.Currency || {}).Code || doc.currency || '';
+  const money = n => n === undefined || n === null || isNaN(n) ? '—'
+    : `${Number(n).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  let total = 0;
+  let lines = [];
+  if (Array.isArray(shopOrder.Items) && shopOrder.Items.length) {
+    lines = shopOrder.Items.map(i => {
+      const amount = i.LineAmount ?? (i.PriceSale ?? 0) * (i.QtyOrdered ?? 0);
+      total += Number(amount) || 0;
+      return [i.PartNo || '—', i.ProductName || i.Name || '', i.QtyOrdered ?? '', money(i.PriceSale), money(amount)];
+    });
+  } else if (Array.isArray(doc.lines)) {
+    lines = doc.lines.map(l => {
+      const amount = (l.quantity || 0) * (l.unitNetPrice || 0) * (1 - (l.discountPercentage || 0) / 100);
+      total += amount;
+      return [(l.product || {}).productNumber || '—', l.description || '', l.quantity ?? '', money(l.unitNetPrice),
+        money(amount)];
+    });
+  }
+  return { customer, lines, total: money(total) };
 }
 
 function pretty(value) { return typeof value === 'string' ? value : JSON.stringify(value, null, 2); }

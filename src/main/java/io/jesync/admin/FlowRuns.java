@@ -76,10 +76,26 @@ public final class FlowRuns extends EventNotifierSupport {
         if (event instanceof CamelEvent.ExchangeCreatedEvent) {
             started(routeId);
         } else {
-            Exception failure = exchange.getException();
+            // An outage is handled quietly (io.jesync.observe.OutageRoutes) but is still a failed run.
+            Exception failure = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             finished(routeId, failure == null && !exchange.isFailed() ? Optional.empty()
-                    : Optional.of(failure == null ? "failed" : failure.getClass().getSimpleName() + ": "
-                            + failure.getMessage()));
+                    : Optional.of(failure == null ? "failed" : cause(failure)));
         }
+    }
+
+    /**
+     * The innermost of the runtime's own messages: "Norce login for shop se fails: host … not found – check
+     * shop.se.base-url" rather than the chain of wrappers around it, or the class name of a JDK exception.
+     */
+    static String cause(Throwable failure) {
+        String found = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("io.jesync.") && t.getMessage() != null) {
+                found = t.getMessage();
+            }
+        }
+        return found != null ? found : failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }

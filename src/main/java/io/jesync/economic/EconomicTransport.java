@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jesync.config.EconomicSettings;
+import io.jesync.observe.NetworkFailure;
 import io.jesync.store.ApiCallMeter;
 
 /**
@@ -187,8 +188,8 @@ final class EconomicTransport {
     private Failure classify(EconomicRequest request, IOException e) {
         CallTrace trace = new CallTrace(request.method(), request.path(), 0, null, null);
         if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
-            return new Failure(new EconomicUnavailableException(trace, "Could not connect to e-conomic ("
-                    + e.getClass().getSimpleName() + ").", null, e), false, null);
+            return new Failure(new EconomicUnavailableException(trace, "e-conomic cannot be reached: "
+                    + NetworkFailure.describe(e, settings.baseUrl(), "economic.base-url") + ".", null, e), false, null);
         }
         governor.countUnanswered();
         meter(BigDecimal.ONE);

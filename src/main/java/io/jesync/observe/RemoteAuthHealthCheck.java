@@ -7,11 +7,14 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Readiness check that a remote system accepts our credentials. The probe's outcome is kept for a while:
  * health is polled often (container health checks, load balancers), and every real probe costs e-conomic
- * budget or one of Norce's three token requests a minute.
+ * budget or one of Norce's three token requests a minute. It is also the console's view of the connection
+ * ({@link Connections}): an outage is logged once when it starts and once when it ends, with the cause and the fix.
  */
 public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
     /** The authenticated call; returns a short description of what answered, or throws why it failed. */
@@ -20,16 +23,22 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         String run() throws Exception;
     }
 
-    private record Outcome(Instant at, boolean up, String detail) {
+    /** The last probe: {@code since} is when the connection went up or down, {@code detail} the cause or the answer. */
+    public record Outcome(Instant at, boolean up, String detail, Instant since) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteAuthHealthCheck.class);
+
+    private final String label;
     private final Probe probe;
     private final Duration cacheFor;
     private final Clock clock;
     private Outcome last;
 
-    public RemoteAuthHealthCheck(String id, Probe probe, Duration cacheFor, Clock clock) {
+    /** @param label the connection in the console's words: "e-conomic", "shop se" */
+    public RemoteAuthHealthCheck(String id, String label, Probe probe, Duration cacheFor, Clock clock) {
         super("remote", id);
+        this.label = label;
         this.probe = probe;
         this.cacheFor = cacheFor;
         this.clock = clock;
@@ -54,17 +63,35 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         }
     }
 
-    private synchronized Outcome outcome() {
+    public String label() {
+        return label;
+    }
+
+    /** The connection's state, probed again only when the last probe is older than the cache time. */
+    public synchronized Outcome outcome() {
         Instant now = clock.instant();
         if (last == null || last.at().plus(cacheFor).isBefore(now)) {
+            boolean up;
+            String detail;
             try {
-                last = new Outcome(now, true, probe.run());
+                detail = probe.run();
+                up = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                last = new Outcome(now, false, "interrupted");
+                up = false;
+                detail = "interrupted";
             } catch (Exception e) {
-                last = new Outcome(now, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                up = false;
+                detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
+            boolean changed = last == null ? !up : last.up() != up;
+            if (changed && !up) {
+                LOG.warn("Connection to {} is down: {}. Logged again when it is back.", label, detail);
+            } else if (changed) {
+                LOG.info("Connection to {} is back after {} s down.", label,
+                        Duration.between(last.since(), now).toSeconds());
+            }
+            last = new Outcome(now, up, detail, changed || last == null ? now : last.since());
         }
         return last;
     }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.observe.NetworkFailure;
 
 /**
  * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per
@@ -52,11 +53,11 @@ public final class NorceConnection {
             throws IOException, InterruptedException {
         NorceTokenProvider provider = provider(shop);
         String token = token(provider, what);
-        HttpResponse<String> response = exchange(build.apply(token), what);
+        HttpResponse<String> response = exchange(shop, build.apply(token), what);
         if (response.statusCode() == 401) {
             // A token can die before its announced expiry (revoked, server clock ahead): refresh once, not forever.
             provider.invalidate(token);
-            response = exchange(build.apply(token(provider, what)), what);
+            response = exchange(shop, build.apply(token(provider, what)), what);
             if (response.statusCode() == 401) {
                 throw new NorceRequestException(what + " was refused with 401 even with a fresh token of shop "
                         + shop.id() + ": the OAuth client lacks this API or application", 401);
@@ -164,12 +165,13 @@ public final class NorceConnection {
         }
     }
 
-    private HttpResponse<String> exchange(HttpRequest request, String what) throws NorceUnavailableException,
+    private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what) throws NorceUnavailableException,
             InterruptedException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new NorceUnavailableException(what + " got no answer: " + e, 0, null, e);
+            throw new NorceUnavailableException(what + " got no answer: " + NetworkFailure.describe(e, request.uri(),
+                    "shop." + shop.id() + ".base-url"), 0, null, e);
         }
     }
 

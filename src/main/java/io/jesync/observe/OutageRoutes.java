@@ -1,0 +1,32 @@
+package io.jesync.observe;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+
+import io.jesync.economic.EconomicUnavailableException;
+import io.jesync.shop.ShopUnavailableException;
+
+/**
+ * A scheduled flow that finds e-conomic or a shop unreachable stops its run quietly: the outage is the connection's
+ * to log ({@link Connections}, once when it starts and once when it ends), not a stack trace per run and flow every
+ * 30 s. The flow still counts the run as failed with the cause (the caught exception stays on the exchange), and
+ * the next scheduled run tries again.
+ */
+public class OutageRoutes extends RouteConfigurationBuilder {
+    @Override
+    public void configuration() {
+        routeConfiguration().onException(ShopUnavailableException.class, EconomicUnavailableException.class)
+                .onWhen(e -> e.getFromEndpoint() instanceof QuartzEndpoint)
+                .handled(true)
+                .process(OutageRoutes::suspect);
+    }
+
+    private static void suspect(Exchange exchange) {
+        Connections connections = exchange.getContext().getRegistry().lookupByNameAndType("connections",
+                Connections.class);
+        if (connections != null) {
+            connections.suspect();
+        }
+    }
+}
