@@ -331,14 +331,30 @@ async function orders(params) {
   const query = new URLSearchParams({ limit: '100' });
   if (q) query.set('q', q);
   if (state) query.set('state', state);
-  const result = await api('GET', '/api/orders?' + query);
-  return [h('h1', { 'data-page': 'orders' }, q ? `Orders matching “${q}”` : 'Orders'),
-    h('p', { class: 'muted' }, `${result.count} shown, newest first.`),
-    table(['Shop', 'Order', 'State', { label: 'Channel', optional: true }, { label: 'e-conomic', optional: true },
-      { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
+  const [result, articles] = await Promise.all([api('GET', '/api/orders?' + query), q ? articlesNamed(q) : []]);
+  const found = q ? [h('p', { 'data-search-count': result.count }, result.count
+    ? `${result.count} ${plural(result.count, 'order')} match; exact order and e-conomic numbers first.`
+    : h('span', { 'data-empty': 'search' }, `No order matches “${q}”: searched order numbers, customer names and`
+      + ' e-mails, article numbers and e-conomic document numbers.')),
+    articles.map(a => h('p', {}, 'Article ', h('a', { href: `#/article/${encodeURIComponent(a.shop)}/`
+      + encodeURIComponent(a.article), 'data-article-link': `${a.shop}/${a.article}` }, a.article),
+      ` in shop ${a.shop}: its catalogue page.`))]
+    : h('p', { class: 'muted' }, `${result.count} shown, newest first.`);
+  return [h('h1', { 'data-page': 'orders' }, q ? `Search “${q}”` : 'Orders'), found,
+    result.count ? table(['Shop', 'Order', 'State', { label: 'Channel', optional: true },
+      { label: 'e-conomic', optional: true }, { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
       result.orders.map(o => [o.shop, orderLink(o.shop, o.orderNo), stateBadge(o.state), o.channel,
-        o.economicDocumentLabel || '', when(o.updatedAt),
-        o.reason || '']))];
+        o.economicDocumentLabel || '', when(o.updatedAt), o.reason || ''])) : null];
+}
+
+/** The catalogue's articles with exactly this number, in each shop that knows anything of it. */
+async function articlesNamed(q) {
+  if (/\s/.test(q)) return [];
+  const shops = (await api('GET', '/api/flows')).shops.map(s => s.shop);
+  const found = await Promise.all(shops.map(shop => api('GET', `/api/articles/${encodeURIComponent(shop)}/`
+    + encodeURIComponent(q)).catch(() => null)));
+  return found.filter(a => a && (a.economicReading || (a.shopValues || []).length || (a.productWrites || []).length
+    || (a.parked || []).length));
 }
 
 async function order(shop, orderNo) {

@@ -233,22 +233,38 @@ public final class OrderLedger {
             sql.append(" AND created_at < ?");
             parameters.add(query.to());
         }
+        String exact = null;
         if (query.text() != null) {
-            String like = "%" + query.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%";
-            sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
-            parameters.add(like);
-            parameters.add(like);
-            parameters.add(like);
-            if (query.text().matches("\\d{1,18}")) {
-                sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
-                parameters.add(Long.parseLong(query.text()));
-                parameters.add(Long.parseLong(query.text()));
+            // Every word must match somewhere, so "Anna Lindqvist" finds the order whose first and last name are
+            // two fields of the shop order.
+            for (String word : query.text().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                String like = "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
+                        + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
+                parameters.add(like);
+                parameters.add(like);
+                parameters.add(like);
+                if (word.matches("\\d{1,18}")) {
+                    sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
+                    parameters.add(Long.parseLong(word));
+                    parameters.add(Long.parseLong(word));
+                }
+                sql.append(")");
             }
-            sql.append(")");
+            exact = query.text().strip();
         }
-        sql.append(" ORDER BY created_at DESC, order_no");
+        if (exact != null) {
+            // Exact hits first: the order number, then a document number (draft 11 before orders merely holding
+            // "11" somewhere); the rest newest first.
+            sql.append(" ORDER BY CASE WHEN order_no = ? THEN 0 WHEN CAST(economic_document_number AS VARCHAR(20))"
+                    + " = ? OR CAST(economic_booked_number AS VARCHAR(20)) = ? THEN 1 ELSE 2 END,"
+                    + " created_at DESC, order_no");
+            parameters.add(exact);
+            parameters.add(exact);
+            parameters.add(exact);
+        } else {
+            sql.append(" ORDER BY created_at DESC, order_no");
+        }
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
