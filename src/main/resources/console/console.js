@@ -53,11 +53,12 @@ const repush = (shop, article) => ({ label: 'Re-push', name: 'repush', title: `R
     + ` to shop ${shop} again.`,
   path: `/api/stock-prices/${encodeURIComponent(shop)}/${encodeURIComponent(article)}/repush` });
 const PARKED_KINDS = {
-  product: { label: 'Parked products', what: 'Article', subject: key => key,
+  product: { label: 'Parked products', what: 'Article', subject: key => key, article: key => key,
     fix: 'Correct the product the reason names; the next change is written again. Nothing can be retried from here.' },
-  STOCK: { label: 'Parked stock rows', what: 'Article', subject: key => key,
+  STOCK: { label: 'Parked stock rows', what: 'Article', subject: key => key, article: key => key,
     fix: 'Correct what the reason names, then re-push the article.', action: (shop, key) => repush(shop, key) },
   PRICE: { label: 'Parked price rows', what: 'Price list / article', subject: key => key,
+    article: key => key.slice(key.indexOf('/') + 1),
     fix: 'Correct what the reason names, then re-push the article.',
     action: (shop, key) => repush(shop, key.slice(key.indexOf('/') + 1)) },
   CUSTOMER_PRICE_LISTS: { label: 'Parked customer price lists', what: 'Article', subject: key => key,
@@ -318,7 +319,9 @@ function parkedSection(kind, list) {
     h('p', { class: 'fix' }, k.fix),
     table(['Shop', k.what, 'Reason', { label: 'Since', optional: true }, ''], list.map(item => {
       const action = k.action ? k.action(item.shop, item.key) : null;
-      return [item.shop, h('span', { 'data-parked-key': `${item.shop}/${item.key}` }, k.subject(item.key)),
+      const articleNo = k.article ? k.article(item.key) : null;
+      return [item.shop, h('span', { 'data-parked-key': `${item.shop}/${item.key}` },
+        articleNo ? articleLink(item.shop, articleNo) : k.subject(item.key)),
         h('span', { 'data-parked-reason': '' }, item.reason || ''), when(item.parkedAt),
         action ? h('button', { 'data-action': action.name, 'aria-label': action.title, onclick: () => act(
           action.title, action.text, false, 'POST', action.path) }, action.label) : ''];
@@ -468,38 +471,163 @@ function orderSummary(o) {
 
 function pretty(value) { return typeof value === 'string' ? value : JSON.stringify(value, null, 2); }
 
+/** What a reconciliation run counted, in the words of its kind. */
+function counted(r) {
+  return r.kind === 'stock-prices'
+    ? `${r.economicDocuments} e-conomic articles read, ${r.ledgerOrders} shop values compared`
+    : `${r.shopOrders} shop orders, ${r.ledgerOrders} in the ledger, ${r.economicDocuments} e-conomic documents`;
+}
+
+const RECONCILIATION_KINDS = { orders: 'Orders (shop vs ledger vs e-conomic)',
+  'stock-prices': 'Stock and prices (e-conomic vs what the shop was sent)' };
+
 async function reconciliation() {
-  const runs = await api('GET', '/api/reconciliation');
-  const shops = [...new Set((await api('GET', '/api/flows')).shops.map(s => s.shop))];
+  const [runs, flows] = await Promise.all([api('GET', '/api/reconciliation'), api('GET', '/api/flows')]);
+  const shops = [...new Set(flows.shops.map(s => s.shop))];
   const shop = h('select', { id: 'reco-shop' }, shops.map(s => h('option', { value: s }, s)));
+  const kinds = (runs.kinds || 'orders').split(',').filter(Boolean);
+  const kind = h('select', { id: 'reco-kind' }, kinds.map(k => h('option', { value: k }, RECONCILIATION_KINDS[k] || k)));
   const day = h('input', { id: 'reco-day', type: 'date' });
   const run = h('button', { class: 'primary', 'data-action': 'reconcile', onclick: async () => {
     run.disabled = true;
     try {
-      const result = await api('POST', '/api/reconciliation', { shop: shop.value, day: day.value || null });
+      const result = await api('POST', '/api/reconciliation', { shop: shop.value, kind: kind.value,
+        day: day.value || null });
       location.hash = `#/reconciliation/${result.id}`;
     } catch (e) { notify(e.message, true); run.disabled = false; }
-  } }, 'Reconcile');
+  } }, 'Reconcile now');
   return [h('h1', { 'data-page': 'reconciliation' }, 'Reconciliation'),
-    h('p', { class: 'muted' }, 'Shop orders vs the ledger vs e-conomic documents, per shop and day (empty day: yesterday).'),
-    h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Day ', day), run),
-    table(['Run', 'Shop', 'Day', 'Kind', 'State', 'Findings', { label: 'Counted', optional: true }],
-      runs.runs.map(r => [h('a', { href: `#/reconciliation/${r.id}` }, `#${r.id}`), r.shop, r.day, r.kind,
-        stateBadge(r.state), r.findingCount, `shop ${r.shopOrders}, ledger ${r.ledgerOrders}, e-conomic ${r.economicDocuments}`]))];
+    h('p', { class: 'muted' }, 'Orders: shop orders vs the ledger vs e-conomic documents, per shop and day (empty day:'
+      + ' yesterday). Stock and prices: every e-conomic article against the values the shop was sent.'),
+    h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Kind ', kind),
+      h('label', {}, 'Day ', day), run),
+    table(['Run', 'Shop', { label: 'Day', optional: true }, 'Kind', 'State', 'Findings',
+      { label: 'Counted', optional: true }],
+      runs.runs.map(r => [h('a', { href: `#/reconciliation/${r.id}` }, `#${r.id}`), r.shop, r.day,
+        r.kind === 'stock-prices' ? 'stock and prices' : r.kind, stateBadge(r.state), r.findingCount,
+        counted(r)]))];
 }
 
 async function reconciliationRun(id) {
   const r = await api('GET', `/api/reconciliation/${encodeURIComponent(id)}`);
-  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo) : (f.articleNo || ''), f.detail,
+  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo)
+    : f.articleNo ? articleLink(r.shop, f.articleNo) : '', f.detail,
     h('span', {}, f.action, f.fixPath ? h('div', {}, h('button', { 'data-action': 'fix', onclick: () => act(f.action,
       `${f.fixMethod} ${f.fixPath}`, false, f.fixMethod, f.fixPath, f.fixBody ? () => f.fixBody : null) }, 'Do it'))
       : null)]);
-  return [h('h1', { 'data-page': 'reconciliation-run' }, `Reconciliation #${r.id}: shop ${r.shop}, ${r.day}`),
-    h('p', {}, stateBadge(r.state), ` ${r.shopOrders} shop orders, ${r.ledgerOrders} in the ledger, `
-      + `${r.economicDocuments} e-conomic documents; ${r.apiCalls} e-conomic calls.`, r.error ? ` ${r.error}` : ''),
-    findings.length ? table(['Finding', 'Order', 'What is wrong', 'Fix'], findings)
+  return [h('h1', { 'data-page': 'reconciliation-run' }, `Reconciliation #${r.id}: shop ${r.shop}, `
+      + `${r.kind === 'stock-prices' ? 'stock and prices' : 'orders of ' + r.day}`),
+    h('p', {}, stateBadge(r.state), ` ${counted(r)}; ${r.apiCalls} e-conomic calls.`, r.error ? ` ${r.error}` : ''),
+    findings.length ? table(['Finding',
+      r.kind === 'stock-prices' ? 'Article' : 'Order', 'What is wrong', 'Fix'], findings)
       : h('p', { class: 'muted' }, 'Everything matches.'),
     h('p', {}, h('a', { href: '#/reconciliation' }, '← all runs'))];
+}
+
+function articleLink(shop, article) {
+  return h('a', { href: `#/article/${encodeURIComponent(shop)}/${encodeURIComponent(article)}`,
+    'data-article-link': `${shop}/${article}` }, article);
+}
+
+// ---- catalogue
+
+function value(kind, v) {
+  if (v === null || v === undefined) return '—';
+  if (kind === 'stock') return `${v.onHand} on hand` + (Number(v.incoming) ? `, ${v.incoming} incoming` : '')
+    + (v.leadTimeDays !== null && v.leadTimeDays !== undefined ? `, lead time ${v.leadTimeDays} days` : '');
+  if (kind === 'price') return v.active ? String(v.price) : 'switched off';
+  return Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v);
+}
+
+async function article(shop, articleNo) {
+  // An article nothing knows of may answer 404: the page says so instead of failing.
+  const a = await api('GET', `/api/articles/${encodeURIComponent(shop)}/${encodeURIComponent(articleNo)}`)
+    .catch(e => /answered 404|^No /.test(e.message) ? {} : Promise.reject(e));
+  const r = a.economicReading;
+  const known = r || (a.shopValues || []).length || (a.productWrites || []).length || (a.parked || []).length;
+  const repushAction = repush(shop, articleNo);
+  return [h('h1', { 'data-page': 'article' }, `Article ${articleNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
+    known ? null : h('p', { 'data-empty': 'article' }, `Nothing is known of article ${articleNo} in shop ${shop}: `
+      + 'e-conomic has not been read for it and no value or product write names it.'),
+    (a.parked || []).length ? h('section', { class: 'group', 'data-parked-article': '' }, h('h2', {}, 'Parked'),
+      table(['Kind', 'Reason', { label: 'Since', optional: true }], a.parked.map(p => [parkedKind(p.kind).label,
+        p.reason, when(p.parkedAt)]))) : null,
+    h('h2', {}, 'e-conomic'),
+    r ? h('dl', { class: 'facts', 'data-economic-reading': '' },
+      h('dt', {}, 'In stock'), h('dd', {}, r.inStock ?? '—'), h('dt', {}, 'Available'), h('dd', {}, r.available ?? '—'),
+      h('dt', {}, 'Incoming'), h('dd', {}, r.incoming ?? '—'), h('dt', {}, 'Sales price'),
+      h('dd', {}, r.salesPrice ?? '—'), h('dt', {}, 'Barred'), h('dd', {}, r.barred ? 'yes' : 'no'),
+      h('dt', {}, 'Changed in e-conomic'), h('dd', {}, when(r.lastUpdated)))
+      : h('p', { class: 'muted' }, 'Not read from e-conomic yet.'),
+    h('h2', {}, 'What the shop is sent'),
+    (a.shopValues || []).length ? table(['Value', 'Wanted', 'Sent', { label: 'Sent at', optional: true }, 'State'],
+      a.shopValues.map(v => [v.kind === 'price' ? `price list ${v.priceList}` : v.kind,
+        h('span', { 'data-wanted': v.kind + (v.priceList ? ':' + v.priceList : '') }, value(v.kind, v.wanted)),
+        value(v.kind, v.sent), when(v.pushedAt),
+        v.reason ? h('span', { class: 'cause' }, v.reason) : v.waiting ? h('span', { class: 'state warn' }, 'waiting')
+          : h('span', { class: 'state ok' }, 'sent')]))
+      : h('p', { class: 'muted' }, 'No stock or price values for this shop.'),
+    (a.shopValues || []).length ? h('div', { class: 'actions' }, h('button', { 'data-action': 'repush',
+      onclick: () => act(repushAction.title, repushAction.text, false, 'POST', repushAction.path) }, 'Re-push'))
+      : null,
+    h('h2', {}, 'Product history'),
+    (a.productWrites || []).length ? h('ol', { class: 'timeline', 'data-history': '' }, a.productWrites.map(w =>
+      h('li', {}, h('strong', {}, w.outcome), ' ', h('span', { class: 'muted' }, when(w.at)),
+        ` · ${w.writer} → ${w.target}`, w.fields ? h('div', {}, `fields: ${w.fields}`) : null,
+        w.detail ? h('div', {}, w.detail) : null)))
+      : h('p', { class: 'muted' }, 'No product writes recorded.')];
+}
+
+async function initialSync(id) {
+  const flows = await api('GET', '/api/flows');
+  if (!id) {
+    const shop = h('select', { id: 'sync-shop' }, flows.shops.map(s => h('option', { value: s.shop }, s.shop)));
+    const direction = h('select', { id: 'sync-direction' },
+      h('option', { value: 'shop-to-economic' }, 'shop → e-conomic'),
+      h('option', { value: 'economic-to-shop' }, 'e-conomic → shop'));
+    const start = dryRun => async () => {
+      if (!dryRun && await confirmAction('Start a real initial sync',
+        'Products are written to the target system as the plan says. Run a dry run first.', false) === null) return;
+      try {
+        const run = await api('POST', '/api/initial-sync', { shop: shop.value, direction: direction.value, dryRun });
+        location.hash = `#/initial-sync/${run.id}`;
+      } catch (e) { notify(e.message, true); }
+    };
+    return [h('h1', { 'data-page': 'initial-sync' }, 'Initial sync'),
+      h('p', { class: 'muted' }, 'Matches every product of the shop and of e-conomic by article number and plans what'
+        + ' to create and update. A dry run writes nothing and ends with the report; a real run writes the plan.'),
+      h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Direction ', direction),
+        h('button', { class: 'primary', 'data-action': 'dry-run', onclick: start(true) }, 'Dry run'),
+        h('button', { 'data-action': 'real-run', onclick: start(false) }, 'Real run…'))];
+  }
+  const run = await api('GET', `/api/initial-sync/${encodeURIComponent(id)}`);
+  const finished = !!run.finishedAt;
+  if (!finished) refreshTimer = setTimeout(route, 1000); // live progress until the run ends
+  const p = run.progress;
+  const percent = p && p.total ? Math.min(100, Math.round(p.done * 100 / p.total)) : null;
+  const counts = run.counts && typeof run.counts === 'object' ? run.counts : null;
+  return [h('h1', { 'data-page': 'initial-sync-run' }, `Initial sync #${run.id}: shop ${run.shop}, ${run.direction}`
+      + (run.dryRun ? ' (dry run)' : '')),
+    h('p', {}, stateBadge(run.state), finished ? ` finished ${when(run.finishedAt)}` : ' running…',
+      run.message ? h('span', { 'data-sync-message': '' }, ` ${run.message}`) : null),
+    p ? h('div', { 'data-progress': '' }, h('progress', { max: p.total || 1, value: p.done }),
+      ` ${p.phase}: ${p.done} of ${p.total}` + (percent !== null ? ` (${percent} %)` : '')) : null,
+    !run.dryRun && run.total ? h('p', {}, `Written ${run.done} of ${run.total}, ${run.failed} refused.`) : null,
+    counts ? [h('h2', {}, 'Report'), table(['What', 'Products'], Object.entries(counts).map(([k, v]) => [k,
+      h('span', { 'data-report-count': k }, String(v))]))] : null,
+    run.reportDownload ? h('p', {}, h('a', { href: location.origin + run.reportDownload,
+      download: `initial-sync-${run.id}.json`, 'data-report-download': '' }, 'Download the report (JSON)')) : null,
+    h('p', {}, h('a', { href: '#/initial-sync' }, '← start another'))];
+}
+
+async function flowsPage() {
+  const flows = await api('GET', '/api/flows');
+  refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
+  return [h('h1', { 'data-page': 'flows' }, 'Flows'),
+    h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule.'),
+    connectionsBlock(flows),
+    (flows.shops || []).map(shop => [h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows)]),
+    (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null];
 }
 
 // ---- routing
@@ -512,7 +640,7 @@ async function route() {
   const params = new URLSearchParams(queryString || '');
   const page = parts[0] || 'dashboard';
   document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active',
-    a.dataset.nav === (page === 'order' ? 'orders' : page)));
+    a.dataset.nav === ({ order: 'orders', article: 'orders' }[page] || page)));
   try {
     let content;
     if (page === 'failures') content = await failures();
@@ -520,7 +648,12 @@ async function route() {
     else if (page === 'order' && parts.length === 3) content = await order(parts[1], parts[2]);
     else if (page === 'reconciliation' && parts[1]) content = await reconciliationRun(parts[1]);
     else if (page === 'reconciliation') content = await reconciliation();
-    else content = await dashboard();
+    else if (page === 'article' && parts.length === 3) content = await article(parts[1], parts[2]);
+    else if (page === 'initial-sync') content = await initialSync(parts[1]);
+    else if (page === 'flows') content = await flowsPage();
+    else if (page === 'dashboard') content = await dashboard();
+    else content = [h('h1', { 'data-page': 'unknown' }, 'No such page'), h('p', {}, `The console has no page “${hash}”. `,
+      h('a', { href: '#/' }, 'Go to the dashboard'))];
     if (hash !== (location.hash.replace(/^#/, '') || '/')) return; // the user moved on meanwhile
     view.replaceChildren(...[content].flat(Infinity).filter(x => x !== null && x !== undefined && x !== false));
   } catch (e) {

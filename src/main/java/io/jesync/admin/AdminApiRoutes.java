@@ -343,6 +343,19 @@ public class AdminApiRoutes extends RouteBuilder {
                                     .put("status", "/api/initial-sync/" + id)),
                             () -> answer(e, 409, error("An initial sync is already running; wait for it to end.")));
                 });
+        // The console's download: the report file of a run, named after the run.
+        from("platform-http:/api/initial-sync/{id}/report?httpMethodRestrict=GET").routeId("admin-initial-sync-report")
+                .process(e -> {
+                    long id = number(e, "id");
+                    initialSyncs(e).report(id).ifPresentOrElse(report -> {
+                        e.getMessage().getHeaders().clear();
+                        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                        e.getMessage().setHeader("Content-Disposition", "attachment; filename=\"initial-sync-" + id
+                                + ".json\"");
+                        e.getMessage().setBody(report);
+                    }, () -> answer(e, 404, error("Initial sync " + id + " has no report (yet)")));
+                });
         from("platform-http:/api/initial-sync/{id}?httpMethodRestrict=GET").routeId("admin-initial-sync")
                 .process(e -> {
                     long id = Long.parseLong(e.getMessage().getHeader("id", String.class));
