@@ -241,19 +241,18 @@ public class RuntimeBeans implements CamelConfiguration {
                 throw new IllegalStateException(problem.setting() + " " + problem.message());
             });
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
-        }, AUTH_CHECK_CACHE, clock));
+        }, true, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
             connections.add(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", "shop " + shop.id(), () -> {
                 orders.shop().checkCredentials(shop);
                 return "shop " + shop.id() + " accepts the runtime's credentials";
-            }, AUTH_CHECK_CACHE, clock));
+            }, false, AUTH_CHECK_CACHE, clock));
         }
         connections.forEach(health::register);
         Connections watch = new Connections(connections);
         registry.bind("connections", watch);
         context.getExecutorServiceManager().newSingleThreadScheduledExecutor(watch, "connection-watch")
-                .scheduleWithFixedDelay(watch::recheckDown, AUTH_CHECK_CACHE.toSeconds(),
-                        AUTH_CHECK_CACHE.toSeconds(), TimeUnit.SECONDS);
+                .scheduleWithFixedDelay(watch::recheckDown, 10, 10, TimeUnit.SECONDS);
     }
 
     /** The payment flow of every shop (shop.<id>.payments.*); its routes run only where a shop switched it on. */

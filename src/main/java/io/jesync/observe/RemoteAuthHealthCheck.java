@@ -23,23 +23,38 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         String run() throws Exception;
     }
 
-    /** The last probe: {@code since} is when the connection went up or down, {@code detail} the cause or the answer. */
+    /** The connection's state: {@code since} is when it went up or down, {@code detail} the cause or the answer. */
     public record Outcome(Instant at, boolean up, String detail, Instant since) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteAuthHealthCheck.class);
+    /** A connection that is down is probed again this soon, so its recovery shows without a minute's delay. */
+    static final Duration RECHECK_WHEN_DOWN = Duration.ofSeconds(10);
 
     private final String label;
     private final Probe probe;
+    private final boolean probeReaches;
     private final Duration cacheFor;
     private final Clock clock;
+    private Instant probedAt;
+    private boolean probeUp;
+    private String probeDetail;
+    /** What a flow met (e.g. the shop's API answering 503), until a flow or a reaching probe gets through again. */
+    private String reported;
     private Outcome last;
 
-    /** @param label the connection in the console's words: "e-conomic", "shop se" */
-    public RemoteAuthHealthCheck(String id, String label, Probe probe, Duration cacheFor, Clock clock) {
+    /**
+     * @param label        the connection in the console's words: "e-conomic", "shop se"
+     * @param probeReaches whether a successful probe proves the flows get through (e-conomic's {@code /self}); the
+     *                     shop's probe only checks the cached token, so there only the flows' own calls clear an
+     *                     outage they reported
+     */
+    public RemoteAuthHealthCheck(String id, String label, Probe probe, boolean probeReaches, Duration cacheFor,
+                                 Clock clock) {
         super("remote", id);
         this.label = label;
         this.probe = probe;
+        this.probeReaches = probeReaches;
         this.cacheFor = cacheFor;
         this.clock = clock;
     }
@@ -67,32 +82,55 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         return label;
     }
 
-    /** The connection's state, probed again only when the last probe is older than the cache time. */
+    /** The connection's state; probed again only when the last probe is older than the cache time. */
     public synchronized Outcome outcome() {
         Instant now = clock.instant();
-        if (last == null || last.at().plus(cacheFor).isBefore(now)) {
-            boolean up;
-            String detail;
+        if (probedAt == null || probedAt.plus(last != null && !last.up() ? RECHECK_WHEN_DOWN : cacheFor)
+                .isBefore(now)) {
             try {
-                detail = probe.run();
-                up = true;
+                probeDetail = probe.run();
+                probeUp = true;
+                if (probeReaches) {
+                    reported = null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                up = false;
-                detail = "interrupted";
+                probeUp = false;
+                probeDetail = "interrupted";
             } catch (Exception e) {
-                up = false;
-                detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                probeUp = false;
+                probeDetail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
-            boolean changed = last == null ? !up : last.up() != up;
-            if (changed && !up) {
-                LOG.warn("Connection to {} is down: {}. Logged again when it is back.", label, detail);
-            } else if (changed) {
-                LOG.info("Connection to {} is back after {} s down.", label,
-                        Duration.between(last.since(), now).toSeconds());
-            }
-            last = new Outcome(now, up, detail, changed || last == null ? now : last.since());
+            probedAt = now;
         }
+        return settle(now);
+    }
+
+    /** A flow could not reach the system: the connection is down with this cause until someone gets through. */
+    public synchronized void reportDown(String cause) {
+        reported = cause;
+        outcome();
+    }
+
+    /** A flow got through: an outage the flows reported is over (the probe still speaks for itself). */
+    public synchronized void reportUp() {
+        if (reported != null) {
+            reported = null;
+            settle(clock.instant());
+        }
+    }
+
+    private Outcome settle(Instant now) {
+        boolean up = probeUp && reported == null;
+        String detail = !probeUp ? probeDetail : reported != null ? reported : probeDetail;
+        boolean changed = last == null ? !up : last.up() != up;
+        if (changed && !up) {
+            LOG.warn("Connection to {} is down: {}. Logged again when it is back.", label, detail);
+        } else if (changed) {
+            LOG.info("Connection to {} is back after {} s down.", label,
+                    Duration.between(last.since(), now).toSeconds());
+        }
+        last = new Outcome(probedAt, up, detail, changed || last == null ? now : last.since());
         return last;
     }
 }
