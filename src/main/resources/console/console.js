@@ -2,48 +2,47 @@
 // credentials for this origin (it asked for them to load this page), so every call is a same-origin fetch.
 'use strict';
 
-// Causes in business language, matched on the reason text the flows write (io.jesync.order.Park and the status and
-// reversal flows). First match wins; `key` groups items that share a fix, `title` names the group.
-const CAUSES = [
-  { match: /no e-mail address/i, key: () => 'email',
-    title: n => `customer e-mail missing on ${n} ${plural(n, 'order')}`,
-    fix: "Add the buyer's e-mail to the order in the shop, then re-send." },
-  { match: /neither a company name nor a first or last name/i, key: () => 'name',
-    title: n => `customer name missing on ${n} ${plural(n, 'order')}`,
-    fix: "Add the buyer's name to the order in the shop, then re-send." },
-  { match: /article '([^']+)' is not in e-conomic/i, key: m => 'article:' + m[1],
-    title: (n, m) => `article ${m[1]} not in e-conomic`,
-    fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop), then re-send.' },
-  { match: /has no country/i, key: () => 'no-country', title: n => `country missing, so no VAT zone (${n})`,
-    fix: 'Add the country to the order in the shop (two letters, e.g. SE), then re-send.' },
-  { match: /country code '([^']*)'/i, key: m => 'country:' + m[1],
-    title: (n, m) => `country code ${m[1]} unknown, so no VAT zone`,
-    fix: 'Correct the country on the order in the shop (two letters, e.g. SE), then re-send.' },
-  { match: /VAT zone[^.]*?\b(?:for|country) '?([A-Z]{2})\b/, key: m => 'vat-zone:' + m[1],
-    title: (n, m) => `VAT zone missing for ${m[1]}`,
-    fix: 'Map the country to a VAT zone (shop.<id>.orders.vat-zone.overrides, e.g. FI:2), then re-send.' },
-  { match: /currency '([^']*)'/i, key: m => 'currency:' + m[1], title: (n, m) => `unknown currency ${m[1]}`,
-    fix: "Check the channel's currency in the shop, then re-send." },
-  { match: /has quantity/i, key: () => 'quantity', title: n => `wrong quantity on ${n} ${plural(n, 'order')}`,
-    fix: 'Correct the quantity in the shop (returns are credited, not sent as negative lines), then re-send.' },
-  { match: /article number '([^']+)' with \d+ characters/i, key: m => 'long:' + m[1],
-    title: (n, m) => `article number ${m[1]} too long for e-conomic`,
-    fix: 'Shorten the article number in the shop, then re-send.' },
-  { match: /has no article number/i, key: () => 'no-article', title: n => `article number missing on ${n} ${plural(n, 'order')}`,
-    fix: 'Give the product an article number in the shop (and the same product number in e-conomic), then re-send.' },
-  { match: /has no (price|VAT rate)/i, key: m => 'price:' + m[1], title: (n, m) => `${m[1]} missing on an order line`,
-    fix: 'Correct the line in the shop, then re-send.' },
-  { match: /discount/i, key: () => 'discount', title: n => `discount out of range on ${n} ${plural(n, 'order')}`,
-    fix: 'Correct the discount in the shop, then re-send.' },
-  { match: /add up to|e-conomic computed/i, key: () => 'totals', title: n => `totals differ on ${n} ${plural(n, 'order')}`,
-    fix: "Check the order's prices, discounts and VAT against e-conomic, then re-send." },
-  { match: /no longer in the shop|left the statuses/i, key: () => 'vanished',
-    title: n => `${n} ${plural(n, 'order')} gone from the shop`,
-    fix: 'If the order should be invoiced, restore it in the shop (or set a trigger status), then re-send.' },
-  { match: /e-conomic refused/i, key: () => 'refused', title: n => `refused by e-conomic (${n})`,
-    fix: 'Correct the data in the shop or the setting the reason names, then re-send.' },
-];
-const OTHER = { key: () => 'other', title: n => `other (${n})`, fix: 'Read the reason on each item; fix it, then re-send or retry.' };
+// Causes in business language, by the code the order flow parks an order with (io.jesync.order.ParkReason.Code,
+// returned as `reasonCode`). Items without a code (an operator's park, status actions, reversals) group by kind.
+const onOrders = (n, what) => `${what} on ${n} ${plural(n, 'order')}`;
+const RESEND = ', then re-send.';
+const CAUSES = {
+  MISSING_EMAIL: { title: n => onOrders(n, 'customer e-mail missing'),
+    fix: "Add the buyer's e-mail to the order in the shop" + RESEND },
+  MISSING_NAME: { title: n => onOrders(n, 'customer name missing'),
+    fix: "Add the buyer's name to the order in the shop" + RESEND },
+  UNKNOWN_COUNTRY: { title: n => onOrders(n, 'country or VAT zone unknown'),
+    fix: 'Correct the country on the order (two letters, e.g. SE), or map it to a VAT zone'
+      + ' (shop.<id>.orders.vat-zone.overrides, e.g. FI:2)' + RESEND },
+  UNKNOWN_CURRENCY: { title: n => onOrders(n, 'unknown currency'), fix: "Check the channel's currency in the shop" + RESEND },
+  BAD_QUANTITY: { title: n => onOrders(n, 'wrong quantity'),
+    fix: 'Correct the quantity in the shop (returns are credited, not sent as negative lines)' + RESEND },
+  MISSING_PRICE: { title: n => onOrders(n, 'price or VAT rate missing'), fix: 'Correct the line in the shop' + RESEND },
+  BAD_DISCOUNT: { title: n => onOrders(n, 'discount out of range'), fix: 'Correct the discount in the shop' + RESEND },
+  MISSING_ARTICLE_NUMBER: { title: n => onOrders(n, 'article number missing'),
+    fix: 'Give the product an article number in the shop (and the same product number in e-conomic)' + RESEND },
+  ARTICLE_NUMBER_TOO_LONG: { title: n => onOrders(n, 'article number too long for e-conomic'),
+    fix: 'Shorten the article number in the shop' + RESEND },
+  TEXT_TOO_LONG: { title: n => onOrders(n, 'text too long for e-conomic'), fix: 'Shorten the text the reason names' + RESEND },
+  TOTALS_DO_NOT_ADD_UP: { title: n => onOrders(n, 'totals do not add up'),
+    fix: "Check the order's prices, discounts and VAT in the shop" + RESEND },
+  TOTALS_DIFFER_IN_ECONOMIC: { title: n => onOrders(n, 'e-conomic computed other totals'),
+    fix: "Check the order's prices, discounts and VAT against e-conomic" + RESEND },
+  UNREADABLE_ORDER: { title: n => onOrders(n, 'order unreadable'), fix: 'Correct the field the reason names in the shop'
+    + RESEND },
+  NO_LINES: { title: n => onOrders(n, 'no lines'), fix: 'Add the lines in the shop, or skip the order.' },
+  OUT_OF_BOUNDS: { title: n => onOrders(n, 'value out of range'), fix: 'Correct the value the reason names' + RESEND },
+  ORDER_VANISHED: { title: n => `${n} ${plural(n, 'order')} gone from the shop`,
+    fix: 'If the order should be invoiced, restore it in the shop (or set a trigger status)' + RESEND },
+  ARTICLE_NOT_IN_ECONOMIC: { title: n => onOrders(n, 'article not in e-conomic'),
+    fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop)' + RESEND },
+  REJECTED_BY_ECONOMIC: { title: n => `refused by e-conomic (${n})`,
+    fix: 'Correct the data in the shop or the setting the reason names' + RESEND },
+  REFUSED_BY_AGREEMENT: { title: n => `the e-conomic agreement refuses it (${n})`,
+    fix: "Correct the agreement's settings or the runtime's setting the reason names" + RESEND },
+};
+const OTHER = { title: (n, kind) => `${kind === 'order' ? 'other orders' : kind + 's'} (${n})`,
+  fix: 'Read the reason on each item; fix it, then re-send or retry.' };
 
 // What waits besides orders (GET /api/parked-items), by the kind the flow parks it under. `key` is the item key the
 // flow wrote: an article number, "<price list>/<article>" for a price row, "<order>/payment-<id>" for a payment.
@@ -95,13 +94,10 @@ let refreshTimer = null;
 
 function plural(n, word) { return n === 1 ? word : word + 's'; }
 
-function cause(reason) {
-  const text = reason || '';
-  for (const rule of CAUSES) {
-    const m = text.match(rule.match);
-    if (m) return { rule, m, key: rule.key(m) };
-  }
-  return { rule: OTHER, m: [], key: 'other' };
+/** The group an item waits in: its reason's code, or its kind where the reason has none. */
+function cause(item) {
+  const rule = CAUSES[item.code];
+  return rule ? { rule, key: item.code } : { rule: OTHER, key: 'other-' + item.kind.replace(' ', '-'), kind: item.kind };
 }
 
 async function api(method, path, body) {
@@ -279,18 +275,18 @@ async function failures() {
   const failing = (flows.shops || []).flatMap(s => s.flows).concat(flows.otherFlows || []).filter(f => f.failing);
   const items = [
     ...parked.orders.concat(failed.orders).map(o => ({ kind: 'order', shop: o.shop, orderNo: o.orderNo,
-      state: o.state, reason: o.reason, at: o.updatedAt })),
+      state: o.state, reason: o.reason, code: o.reasonCode, at: o.updatedAt })),
     ...actions.statusActions.map(a => ({ kind: 'status action', shop: a.shop, orderNo: a.orderNo, state: a.state,
       reason: a.reason, at: a.updatedAt, what: a.action })),
     ...reversalsParked.reversals.concat(reversalsFailed.reversals).map(r => ({ kind: 'reversal', shop: r.shop,
       orderNo: r.orderNo, state: r.state, reason: r.reason, at: r.updatedAt, what: r.action }))];
   const groups = new Map();
   for (const item of items) {
-    const c = cause(item.reason);
+    const c = cause(item);
     if (!groups.has(c.key)) groups.set(c.key, { ...c, items: [] });
     groups.get(c.key).items.push(item);
   }
-  const sorted = [...groups.values()].sort((a, b) => (a.key === 'other') - (b.key === 'other')
+  const sorted = [...groups.values()].sort((a, b) => a.key.startsWith('other') - b.key.startsWith('other')
     || b.items.length - a.items.length);
   const rows = parkedItems.items || [];
   const outages = down.length + failing.length;
@@ -304,7 +300,7 @@ async function failures() {
         c.detail]).concat(failing.map(f => [h('span', { 'data-failing-flow': f.routeId }, `Flow ${f.routeId}`),
         f.lastError || 'its last run failed'])))) : null,
     sorted.map(g => h('section', { class: 'group', 'data-group': g.key },
-      h('h2', {}, g.rule.title(g.items.length, g.m)),
+      h('h2', {}, g.rule.title(g.items.length, g.kind)),
       h('p', { class: 'fix' }, g.rule.fix),
       table(['Order', 'What', 'State', { label: 'Reason', optional: true }, { label: 'Since', optional: true }],
         g.items.map(i => [h('span', {}, `${i.shop} `, orderLink(i.shop, i.orderNo)),
@@ -383,13 +379,13 @@ async function order(shop, orderNo) {
       'The order will not be sent to e-conomic. Refused when e-conomic already has a document for it.', true,
       'POST', base + '/skip', reason => ({ reason })) }, 'Skip…'));
   }
-  const c = o.reason ? cause(o.reason) : null;
+  const c = CAUSES[o.reasonCode] ? { rule: CAUSES[o.reasonCode] } : null;
   const outcome = o.outcome || {};
   const summary = orderSummary(o);
   const facts = h('dl', { class: 'facts' },
     h('dt', {}, 'State'), h('dd', { 'data-order-state': o.state }, stateBadge(o.state)),
     o.reason ? [h('dt', {}, 'Reason'), h('dd', { 'data-reason': '' }, o.reason)] : null,
-    c && c.key !== 'other' ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
+    c ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
     h('dt', {}, 'Customer'), h('dd', { 'data-customer': '' }, summary.customer || '—'),
     h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, (outcome.documents || []).length
       ? h('ul', { class: 'docs' }, outcome.documents.map(d => h('li', { 'data-document-kind': d.kind },

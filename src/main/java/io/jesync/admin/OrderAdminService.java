@@ -437,6 +437,7 @@ public final class OrderAdminService {
             node.put("economicBookedNumber", entry.economicBookedNumber());
         }
         node.put("reason", entry.reason());
+        node.put("reasonCode", entry.reasonCode());
         node.put("attempts", entry.attempts());
         node.put("nextAttemptAt", entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString());
         node.put("createdAt", entry.createdAt().toString());

@@ -22,7 +22,7 @@ public final class OrderLedger {
     private static final String COLUMNS = """
             shop_id, order_no, channel, state, document_type, economic_document_number, economic_booked_number,
             idempotency_key, references_other, payload, payload_hash, reason, attempts, next_attempt_at,
-            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order""";
+            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order, reason_code""";
     private static final String SELECT_ONE =
             "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND order_no = ?";
     private static final String INSERT_NEW = """
@@ -58,6 +58,7 @@ public final class OrderLedger {
                 next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
                 platform_order_id = CASE WHEN ? THEN ? ELSE platform_order_id END,
                 shop_order = CASE WHEN ? THEN ? ELSE shop_order END,
+                reason_code = CASE WHEN ? THEN ? ELSE reason_code END,
                 attempts = attempts + ?,
                 claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
                 claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
@@ -74,13 +75,15 @@ public final class OrderLedger {
             ORDER BY updated_at, order_no""";
     private static final String REQUEUE = """
             UPDATE order_ledger
-            SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+            SET state = 'NEW', reason = NULL, reason_code = NULL, next_attempt_at = NULL, claimed_by = NULL,
+                claimed_until = NULL,
                 updated_at = ?, version = version + 1
             WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
     /** An operator's park or skip: only an order no worker holds and that has no document in e-conomic yet. */
     private static final String OPERATOR_STOP = """
             UPDATE order_ledger
-            SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?, version = version + 1
+            SET state = ?, reason = ?, reason_code = NULL, next_attempt_at = NULL, updated_at = ?,
+                version = version + 1
             WHERE shop_id = ? AND order_no = ? AND (claimed_until IS NULL OR claimed_until <= ?)
               AND economic_document_number IS NULL AND state IN (%s)""";
     private static final String REGISTER = """
@@ -572,6 +575,7 @@ public final class OrderLedger {
                 Jdbc.getInstant(rs, "updated_at"),
                 rs.getLong("version"),
                 Jdbc.getLong(rs, "platform_order_id"),
-                rs.getString("shop_order"));
+                rs.getString("shop_order"),
+                rs.getString("reason_code"));
     }
 }

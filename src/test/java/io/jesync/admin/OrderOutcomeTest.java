@@ -59,7 +59,7 @@ class OrderOutcomeTest {
 
     private static LedgerEntry entry(OrderState state, Long draft) {
         return new LedgerEntry("se", "1001", "1", state, "draft-invoice", draft, null, "k", "jetshop:se:1001", null,
-                null, null, 1, null, null, null, AT, AT, 1, 5L, null);
+                null, null, 1, null, null, null, AT, AT, 1, 5L, null, null);
     }
 
     private static ReversalEntry reversal(ReversalKind kind, Long booked) {

@@ -61,6 +61,24 @@ class OrderSearchTest {
         assertThat(search("1110").get(0)).as("the exact order number first").isEqualTo("1110");
     }
 
+    @Test
+    void a_parked_order_keeps_its_reasons_code_until_the_reason_changes() {
+        order("3001", "Nils", "Holm", "", "A-1", null);
+        LedgerEntry acknowledged = ledger.find("se", "3001").orElseThrow();
+        LedgerEntry parked = ledger.transition("se", "3001", acknowledged.version(), OrderState.ACKNOWLEDGED,
+                OrderState.PARKED, LedgerChanges.none().reason("Order 3001: no e-mail address.")
+                        .reasonCode("MISSING_EMAIL")).orElseThrow();
+        assertThat(parked.reasonCode()).isEqualTo("MISSING_EMAIL");
+        assertThat(ledger.search(new OrderQuery(null, null, OrderState.PARKED, null, null, null, 10, 0)).get(0)
+                .reasonCode()).isEqualTo("MISSING_EMAIL");
+
+        LedgerEntry requeued = ledger.requeue("se", "3001").orElseThrow();
+        assertThat(requeued.reasonCode()).isNull();
+        LedgerEntry failed = ledger.transition("se", "3001", requeued.version(), OrderState.NEW, OrderState.FAILED,
+                LedgerChanges.none().reason("e-conomic answered 503")).orElseThrow();
+        assertThat(failed.reasonCode()).as("a reason without a code").isNull();
+    }
+
     private List<String> search(String text) {
         return ledger.search(new OrderQuery(null, null, null, null, null, text, 50, 0)).stream()
                 .map(LedgerEntry::orderNo).toList();
