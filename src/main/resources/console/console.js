@@ -327,9 +327,10 @@ function parkedSection(kind, list) {
 async function orders(params) {
   const q = params.get('q') || '';
   const state = params.get('state') || '';
-  const query = new URLSearchParams({ limit: '100' });
-  if (q) query.set('q', q);
-  if (state) query.set('state', state);
+  // encodeURIComponent, not URLSearchParams: that writes a space as '+', which is a plus sign in a path-style
+  // decoder and may be one in an e-mail; %20 is a space everywhere.
+  const query = 'limit=100' + (q ? '&q=' + encodeURIComponent(q) : '')
+    + (state ? '&state=' + encodeURIComponent(state) : '');
   const [result, articles] = await Promise.all([api('GET', '/api/orders?' + query), q ? articlesNamed(q) : []]);
   const found = q ? [h('p', { 'data-search-count': result.count }, result.count
     ? `${result.count} ${plural(result.count, 'order')} match; exact order and e-conomic numbers first.`
@@ -605,7 +606,8 @@ async function initialSync(id) {
   return [h('h1', { 'data-page': 'initial-sync-run' }, `Initial sync #${run.id}: shop ${run.shop}, ${run.direction}`
       + (run.dryRun ? ' (dry run)' : '')),
     h('p', {}, stateBadge(run.state), finished ? ` finished ${when(run.finishedAt)}` : ' running…',
-      run.message ? h('span', { 'data-sync-message': '' }, ` ${run.message}`) : null),
+      run.message || (finished && run.dryRun) ? h('span', { 'data-sync-message': '' }, ' ' + (run.message
+        || 'Dry run: nothing was written; the report shows what a real run would do.')) : null),
     p ? h('div', { 'data-progress': '' }, h('progress', { max: p.total || 1, value: p.done }),
       ` ${p.phase}: ${p.done} of ${p.total}` + (percent !== null ? ` (${percent} %)` : '')) : null,
     !run.dryRun && run.total ? h('p', {}, `Written ${run.done} of ${run.total}, ${run.failed} refused.`) : null,

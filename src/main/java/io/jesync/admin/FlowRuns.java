@@ -11,6 +11,8 @@ import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
+import io.jesync.observe.Connections;
+
 /**
  * When each scheduled route last ran, finished, succeeded and failed, as this instance saw it. Kept in memory: after a
  * restart a flow shows "not run yet" until its next run, and with several instances each knows the runs it did
@@ -79,8 +81,13 @@ public final class FlowRuns extends EventNotifierSupport {
             // An outage is handled quietly (io.jesync.observe.OutageRoutes) but is still a failed run.
             Exception failure = exchange.getException() != null ? exchange.getException()
                     : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            finished(routeId, failure == null && !exchange.isFailed() ? Optional.empty()
-                    : Optional.of(failure == null ? "failed" : cause(failure)));
+            boolean succeeded = failure == null && !exchange.isFailed();
+            finished(routeId, succeeded ? Optional.empty() : Optional.of(failure == null ? "failed" : cause(failure)));
+            Connections connections = exchange.getContext().getRegistry().lookupByNameAndType("connections",
+                    Connections.class);
+            if (succeeded && connections != null) {
+                connections.flowReached(routeId);
+            }
         }
     }
 

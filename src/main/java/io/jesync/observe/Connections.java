@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 public final class Connections {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     public static final String ECONOMIC = "economic-auth";
+    /** The order poll reads the shop on every run, so its success shows that the shop answers again. */
+    public static final String SHOP_READING_ROUTE = "poll-orders-";
     private final List<RemoteAuthHealthCheck> checks;
 
     public Connections(List<RemoteAuthHealthCheck> checks) {
@@ -37,6 +39,9 @@ public final class Connections {
 
     /** A flow that reads the shop got through: an outage the flows reported for that shop is over. */
     public void flowReached(String routeId) {
+        if (routeId == null || !routeId.startsWith(SHOP_READING_ROUTE)) {
+            return;
+        }
         checks.stream().filter(check -> isShopOf(check, routeId)).forEach(RemoteAuthHealthCheck::reportUp);
     }
 

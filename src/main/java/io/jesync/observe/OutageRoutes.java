@@ -11,24 +11,17 @@ import io.jesync.shop.ShopUnavailableException;
  * A scheduled flow that finds e-conomic or a shop unreachable stops its run quietly: the outage is the connection's
  * to log ({@link Connections}, once when it starts and once when it ends), not a stack trace per run and flow every
  * 30 s. The flow still counts the run as failed with the cause (the caught exception stays on the exchange), and
- * the next scheduled run tries again. The outage and its end are reported to the connection the flow depends on.
+ * the next scheduled run tries again. The outage is reported to the connection the flow depends on; its end is
+ * reported by {@code io.jesync.admin.FlowRuns}, which sees every run's success.
  */
 public class OutageRoutes extends RouteConfigurationBuilder {
-    /** The order poll reads the shop on every run, so its success shows that the shop answers again. */
-    static final String SHOP_READING_ROUTE = "poll-orders-";
 
     @Override
     public void configuration() {
         routeConfiguration().onException(ShopUnavailableException.class, EconomicUnavailableException.class)
                 .onWhen(e -> e.getFromEndpoint() instanceof QuartzEndpoint)
                 .handled(true)
-                .process(OutageRoutes::failed)
-                .end()
-                .onCompletion().onCompleteOnly()
-                .onWhen(e -> e.getFromEndpoint() instanceof QuartzEndpoint && e.getFromRouteId() != null
-                        && e.getFromRouteId().startsWith(SHOP_READING_ROUTE)
-                        && e.getProperty(Exchange.EXCEPTION_CAUGHT) == null)
-                .process(e -> connections(e).ifPresent(c -> c.flowReached(e.getFromRouteId())));
+                .process(OutageRoutes::failed);
     }
 
     private static void failed(Exchange exchange) {

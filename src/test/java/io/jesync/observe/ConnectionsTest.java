@@ -29,7 +29,8 @@ class ConnectionsTest {
 
         assertThat(NetworkFailure.describe(unresolved, SHOP, "shop.se.base-url"))
                 .isEqualTo("host acme.invalid not found – check shop.se.base-url");
-        assertThat(NetworkFailure.describe(new ConnectException(), URI.create("http://127.0.0.1:9/x"), "economic.base-url"))
+        assertThat(NetworkFailure.describe(new ConnectException(), URI.create("http://127.0.0.1:9/x"),
+                "economic.base-url"))
                 .isEqualTo("nothing answers at 127.0.0.1:9 (connection refused) – check economic.base-url, or"
                         + " whether the service is down");
         assertThat(NetworkFailure.describe(new java.net.http.HttpTimeoutException("request timed out"), SHOP,
@@ -72,7 +73,7 @@ class ConnectionsTest {
     }
 
     @Test
-    void a_shop_whose_api_the_flows_cannot_reach_is_down_although_its_token_is_valid_until_the_order_poll_gets_through() {
+    void a_shop_the_flows_cannot_reach_is_down_although_its_token_is_valid_until_the_order_poll_gets_through() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         RemoteAuthHealthCheck shop = new RemoteAuthHealthCheck("shop-se-auth", "shop se", () -> "token valid",
                 false, Duration.ofSeconds(60), clock);

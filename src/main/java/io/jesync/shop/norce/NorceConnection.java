@@ -165,8 +165,8 @@ public final class NorceConnection {
         }
     }
 
-    private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what) throws NorceUnavailableException,
-            InterruptedException {
+    private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what)
+            throws NorceUnavailableException, InterruptedException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -83,7 +83,8 @@ public final class NorceTokenProvider {
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw unavailable("the token endpoint answered HTTP " + status, status, retryAfter(response).orElse(null), null);
+            throw unavailable("the token endpoint answered HTTP " + status, status, retryAfter(response).orElse(null),
+                    null);
         }
         if (status != 200) {
             throw new NorceAuthException(shop.id(), status);
