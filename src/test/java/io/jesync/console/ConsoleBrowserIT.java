@@ -130,6 +130,7 @@ class ConsoleBrowserIT {
             if (notice != null) {
                 browser.click(notice); // the re-send's confirmation toast would cover the timeline in the picture
             }
+            browser.script("window.scrollTo(0, 0)"); // the picture shows the outcome the page leads with
             screenshot(browser, "console-order.png");
 
             // A search by the buyer's full name, first and last name being two fields of the shop order.
