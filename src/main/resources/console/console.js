@@ -2,48 +2,47 @@
 // credentials for this origin (it asked for them to load this page), so every call is a same-origin fetch.
 'use strict';
 
-// Causes in business language, matched on the reason text the flows write (io.jesync.order.Park and the status and
-// reversal flows). First match wins; `key` groups items that share a fix, `title` names the group.
-const CAUSES = [
-  { match: /no e-mail address/i, key: () => 'email',
-    title: n => `customer e-mail missing on ${n} ${plural(n, 'order')}`,
-    fix: "Add the buyer's e-mail to the order in the shop, then re-send." },
-  { match: /neither a company name nor a first or last name/i, key: () => 'name',
-    title: n => `customer name missing on ${n} ${plural(n, 'order')}`,
-    fix: "Add the buyer's name to the order in the shop, then re-send." },
-  { match: /article '([^']+)' is not in e-conomic/i, key: m => 'article:' + m[1],
-    title: (n, m) => `article ${m[1]} not in e-conomic`,
-    fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop), then re-send.' },
-  { match: /has no country/i, key: () => 'no-country', title: n => `country missing, so no VAT zone (${n})`,
-    fix: 'Add the country to the order in the shop (two letters, e.g. SE), then re-send.' },
-  { match: /country code '([^']*)'/i, key: m => 'country:' + m[1],
-    title: (n, m) => `country code ${m[1]} unknown, so no VAT zone`,
-    fix: 'Correct the country on the order in the shop (two letters, e.g. SE), then re-send.' },
-  { match: /VAT zone[^.]*?\b(?:for|country) '?([A-Z]{2})\b/, key: m => 'vat-zone:' + m[1],
-    title: (n, m) => `VAT zone missing for ${m[1]}`,
-    fix: 'Map the country to a VAT zone (shop.<id>.orders.vat-zone.overrides, e.g. FI:2), then re-send.' },
-  { match: /currency '([^']*)'/i, key: m => 'currency:' + m[1], title: (n, m) => `unknown currency ${m[1]}`,
-    fix: "Check the channel's currency in the shop, then re-send." },
-  { match: /has quantity/i, key: () => 'quantity', title: n => `wrong quantity on ${n} ${plural(n, 'order')}`,
-    fix: 'Correct the quantity in the shop (returns are credited, not sent as negative lines), then re-send.' },
-  { match: /article number '([^']+)' with \d+ characters/i, key: m => 'long:' + m[1],
-    title: (n, m) => `article number ${m[1]} too long for e-conomic`,
-    fix: 'Shorten the article number in the shop, then re-send.' },
-  { match: /has no article number/i, key: () => 'no-article', title: n => `article number missing on ${n} ${plural(n, 'order')}`,
-    fix: 'Give the product an article number in the shop (and the same product number in e-conomic), then re-send.' },
-  { match: /has no (price|VAT rate)/i, key: m => 'price:' + m[1], title: (n, m) => `${m[1]} missing on an order line`,
-    fix: 'Correct the line in the shop, then re-send.' },
-  { match: /discount/i, key: () => 'discount', title: n => `discount out of range on ${n} ${plural(n, 'order')}`,
-    fix: 'Correct the discount in the shop, then re-send.' },
-  { match: /add up to|e-conomic computed/i, key: () => 'totals', title: n => `totals differ on ${n} ${plural(n, 'order')}`,
-    fix: "Check the order's prices, discounts and VAT against e-conomic, then re-send." },
-  { match: /no longer in the shop|left the statuses/i, key: () => 'vanished',
-    title: n => `${n} ${plural(n, 'order')} gone from the shop`,
-    fix: 'If the order should be invoiced, restore it in the shop (or set a trigger status), then re-send.' },
-  { match: /e-conomic refused/i, key: () => 'refused', title: n => `refused by e-conomic (${n})`,
-    fix: 'Correct the data in the shop or the setting the reason names, then re-send.' },
-];
-const OTHER = { key: () => 'other', title: n => `other (${n})`, fix: 'Read the reason on each item; fix it, then re-send or retry.' };
+// Causes in business language, by the code the order flow parks an order with (io.jesync.order.ParkReason.Code,
+// returned as `reasonCode`). Items without a code (an operator's park, status actions, reversals) group by kind.
+const onOrders = (n, what) => `${what} on ${n} ${plural(n, 'order')}`;
+const RESEND = ', then re-send.';
+const CAUSES = {
+  MISSING_EMAIL: { title: n => onOrders(n, 'customer e-mail missing'),
+    fix: "Add the buyer's e-mail to the order in the shop" + RESEND },
+  MISSING_NAME: { title: n => onOrders(n, 'customer name missing'),
+    fix: "Add the buyer's name to the order in the shop" + RESEND },
+  UNKNOWN_COUNTRY: { title: n => onOrders(n, 'country or VAT zone unknown'),
+    fix: 'Correct the country on the order (two letters, e.g. SE), or map it to a VAT zone'
+      + ' (shop.<id>.orders.vat-zone.overrides, e.g. FI:2)' + RESEND },
+  UNKNOWN_CURRENCY: { title: n => onOrders(n, 'unknown currency'), fix: "Check the channel's currency in the shop" + RESEND },
+  BAD_QUANTITY: { title: n => onOrders(n, 'wrong quantity'),
+    fix: 'Correct the quantity in the shop (returns are credited, not sent as negative lines)' + RESEND },
+  MISSING_PRICE: { title: n => onOrders(n, 'price or VAT rate missing'), fix: 'Correct the line in the shop' + RESEND },
+  BAD_DISCOUNT: { title: n => onOrders(n, 'discount out of range'), fix: 'Correct the discount in the shop' + RESEND },
+  MISSING_ARTICLE_NUMBER: { title: n => onOrders(n, 'article number missing'),
+    fix: 'Give the product an article number in the shop (and the same product number in e-conomic)' + RESEND },
+  ARTICLE_NUMBER_TOO_LONG: { title: n => onOrders(n, 'article number too long for e-conomic'),
+    fix: 'Shorten the article number in the shop' + RESEND },
+  TEXT_TOO_LONG: { title: n => onOrders(n, 'text too long for e-conomic'), fix: 'Shorten the text the reason names' + RESEND },
+  TOTALS_DO_NOT_ADD_UP: { title: n => onOrders(n, 'totals do not add up'),
+    fix: "Check the order's prices, discounts and VAT in the shop" + RESEND },
+  TOTALS_DIFFER_IN_ECONOMIC: { title: n => onOrders(n, 'e-conomic computed other totals'),
+    fix: "Check the order's prices, discounts and VAT against e-conomic" + RESEND },
+  UNREADABLE_ORDER: { title: n => onOrders(n, 'order unreadable'), fix: 'Correct the field the reason names in the shop'
+    + RESEND },
+  NO_LINES: { title: n => onOrders(n, 'no lines'), fix: 'Add the lines in the shop, or skip the order.' },
+  OUT_OF_BOUNDS: { title: n => onOrders(n, 'value out of range'), fix: 'Correct the value the reason names' + RESEND },
+  ORDER_VANISHED: { title: n => `${n} ${plural(n, 'order')} gone from the shop`,
+    fix: 'If the order should be invoiced, restore it in the shop (or set a trigger status)' + RESEND },
+  ARTICLE_NOT_IN_ECONOMIC: { title: n => onOrders(n, 'article not in e-conomic'),
+    fix: 'Create the article in e-conomic with exactly this product number (or correct it in the shop)' + RESEND },
+  REJECTED_BY_ECONOMIC: { title: n => `refused by e-conomic (${n})`,
+    fix: 'Correct the data in the shop or the setting the reason names' + RESEND },
+  REFUSED_BY_AGREEMENT: { title: n => `the e-conomic agreement refuses it (${n})`,
+    fix: "Correct the agreement's settings or the runtime's setting the reason names" + RESEND },
+};
+const OTHER = { title: (n, kind) => `${kind === 'order' ? 'other orders' : kind + 's'} (${n})`,
+  fix: 'Read the reason on each item; fix it, then re-send or retry.' };
 
 // What waits besides orders (GET /api/parked-items), by the kind the flow parks it under. `key` is the item key the
 // flow wrote: an article number, "<price list>/<article>" for a price row, "<order>/payment-<id>" for a payment.
@@ -53,11 +52,12 @@ const repush = (shop, article) => ({ label: 'Re-push', name: 'repush', title: `R
     + ` to shop ${shop} again.`,
   path: `/api/stock-prices/${encodeURIComponent(shop)}/${encodeURIComponent(article)}/repush` });
 const PARKED_KINDS = {
-  product: { label: 'Parked products', what: 'Article', subject: key => key,
+  product: { label: 'Parked products', what: 'Article', subject: key => key, article: key => key,
     fix: 'Correct the product the reason names; the next change is written again. Nothing can be retried from here.' },
-  STOCK: { label: 'Parked stock rows', what: 'Article', subject: key => key,
+  STOCK: { label: 'Parked stock rows', what: 'Article', subject: key => key, article: key => key,
     fix: 'Correct what the reason names, then re-push the article.', action: (shop, key) => repush(shop, key) },
   PRICE: { label: 'Parked price rows', what: 'Price list / article', subject: key => key,
+    article: key => key.slice(key.indexOf('/') + 1),
     fix: 'Correct what the reason names, then re-push the article.',
     action: (shop, key) => repush(shop, key.slice(key.indexOf('/') + 1)) },
   CUSTOMER_PRICE_LISTS: { label: 'Parked customer price lists', what: 'Article', subject: key => key,
@@ -88,18 +88,16 @@ function byKind(items) {
 }
 
 const FINAL = ['ACKNOWLEDGED', 'SKIPPED', 'PARKED', 'FAILED'];
+const DASHBOARD_REFRESH_MS = 10000;
 const view = document.getElementById('view');
 let refreshTimer = null;
 
 function plural(n, word) { return n === 1 ? word : word + 's'; }
 
-function cause(reason) {
-  const text = reason || '';
-  for (const rule of CAUSES) {
-    const m = text.match(rule.match);
-    if (m) return { rule, m, key: rule.key(m) };
-  }
-  return { rule: OTHER, m: [], key: 'other' };
+/** The group an item waits in: its reason's code, or its kind where the reason has none. */
+function cause(item) {
+  const rule = CAUSES[item.code];
+  return rule ? { rule, key: item.code } : { rule: OTHER, key: 'other-' + item.kind.replace(' ', '-'), kind: item.kind };
 }
 
 async function api(method, path, body) {
@@ -156,10 +154,11 @@ function orderLink(shop, orderNo) {
     'data-order': `${shop}/${orderNo}` }, orderNo);
 }
 
-function table(headers, rows) {
+/** `bad`, when given, marks rows (by index) that need attention: they are shown red. */
+function table(headers, rows, bad) {
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, headers.map(x => h('th', x.optional ? { class: 'optional' } : {}, x.label || x)))),
-    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map((c, i) =>
+    h('tbody', {}, rows.map((cells, r) => h('tr', bad && bad[r] ? { class: 'bad' } : {}, cells.map((c, i) =>
       h('td', headers[i].optional ? { class: 'optional' } : {}, c)))))));
 }
 
@@ -221,22 +220,46 @@ async function dashboard() {
       `budget ${economic.dailyCallBudget}, ${economic.budgetLeft} left` + (economic.rateLimit
         ? `; rate limit headroom ${economic.rateLimit.headroom}/${economic.rateLimit.limit}` : '')));
   const shops = (flows.shops || []).map(shop => h('section', { 'data-shop': shop.shop },
-    h('h2', {}, `Shop ${shop.shop}`),
-    table(['Flow', 'Status', 'Last run', { label: 'Last success', optional: true }, 'Next run', 'Lag',
-      { label: 'Last error', optional: true }],
-      shop.flows.map(f => [h('span', { 'data-flow': f.routeId }, f.flow), stateBadge(f.status),
-        when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.lastSuccessAt), when(f.nextRunAt),
-        duration(f.lagSeconds), f.lastError || ''])),
+    h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows),
     h('h2', {}, 'Items by state'),
     table(['Items', 'By state'], Object.entries(shop.items || {}).map(([kind, states]) => [kind,
       Object.keys(states).length ? h('span', {}, Object.entries(states).map(([state, n]) =>
         h('span', {}, stateBadge(state), ` ${n}  `))) : h('span', { class: 'muted' }, 'none')]))));
-  const others = (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'),
-    table(['Flow', 'Status', 'Last run', 'Next run', 'Lag'], flows.otherFlows.map(f => [f.routeId,
-      stateBadge(f.status), when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.nextRunAt),
-      duration(f.lagSeconds)]))] : [];
-  return [h('h1', { 'data-page': 'dashboard' }, 'Dashboard'), cards, shops, others,
-    h('p', { class: 'muted' }, `As of ${when(flows.generatedAt)}`)];
+  const others = (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : [];
+  // Counts and states move while the page is open: it refreshes itself, but never under an open dialog.
+  refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
+  return [h('h1', { 'data-page': 'dashboard' }, 'Dashboard'), connectionsBlock(flows), cards, shops, others,
+    h('p', { class: 'muted' }, `As of ${when(flows.generatedAt)}; refreshes every ${DASHBOARD_REFRESH_MS / 1000} s.`)];
+}
+
+/** e-conomic and each shop: reachable or not, since when, and the cause with its fix. */
+function connectionsBlock(flows) {
+  const list = flows.connections || [];
+  if (!list.length) return null;
+  return h('section', { 'data-connections': '' }, h('h2', {}, 'Connections'),
+    table(['Connection', 'State', { label: 'Since', optional: true }, 'Cause and fix'], list.map(c => [
+      h('span', { 'data-connection': c.id, 'data-up': String(c.up) }, c.connection),
+      h('span', { class: 'state ' + (c.up ? 'ok' : 'bad') }, c.up ? 'Connected' : 'Down'), when(c.since),
+      c.up ? h('span', { class: 'muted' }, c.detail) : h('span', { class: 'cause' }, c.detail)]),
+    list.map(c => !c.up)));
+}
+
+function flowTable(list) {
+  return table(['Flow', 'Status', { label: 'Last run', optional: true }, { label: 'Last success', optional: true },
+    { label: 'Next run', optional: true }, 'Lag', ''],
+    list.map(f => [h('span', {}, h('span', { 'data-flow': f.routeId }, f.flow),
+      f.failing ? h('div', { class: 'cause', 'data-flow-error': f.routeId }, f.lastError || 'its last run failed')
+        : null),
+      f.failing ? h('span', { class: 'state bad', 'data-failing': f.routeId }, 'Failing') : stateBadge(f.status),
+      when(f.lastRunFinishedAt || f.lastRunStartedAt), when(f.lastSuccessAt), when(f.nextRunAt),
+      f.lagSeconds === null ? h('span', { class: 'muted', title: 'not due yet' }, 'not due') : duration(f.lagSeconds),
+      runNowButton(f)]), list.map(f => f.failing));
+}
+
+function runNowButton(f) {
+  return h('button', { 'data-action': 'run-now', 'data-run': f.routeId, 'aria-label': `Run ${f.routeId} now`,
+    onclick: () => act(`Run ${f.flow} now`, `Flow ${f.routeId} runs once now, besides its schedule (after the run in`
+      + ' progress, if any).', false, 'POST', `/api/flows/${encodeURIComponent(f.routeId)}/run`) }, 'Run now');
 }
 
 function card(label, value, href, test, note) {
@@ -246,31 +269,40 @@ function card(label, value, href, test, note) {
 }
 
 async function failures() {
-  const [parked, failed, actions, reversalsParked, reversalsFailed, parkedItems] = await Promise.all([
+  const [parked, failed, actions, reversalsParked, reversalsFailed, parkedItems, flows] = await Promise.all([
     api('GET', '/api/orders?state=PARKED&limit=500'), api('GET', '/api/orders?state=FAILED&limit=500'),
     api('GET', '/api/status-actions'), api('GET', '/api/reversals?state=PARKED'),
-    api('GET', '/api/reversals?state=FAILED'), api('GET', '/api/parked-items?limit=1000')]);
+    api('GET', '/api/reversals?state=FAILED'), api('GET', '/api/parked-items?limit=1000'), api('GET', '/api/flows')]);
+  const down = (flows.connections || []).filter(c => !c.up);
+  const failing = (flows.shops || []).flatMap(s => s.flows).concat(flows.otherFlows || []).filter(f => f.failing);
   const items = [
     ...parked.orders.concat(failed.orders).map(o => ({ kind: 'order', shop: o.shop, orderNo: o.orderNo,
-      state: o.state, reason: o.reason, at: o.updatedAt })),
+      state: o.state, reason: o.reason, code: o.reasonCode, at: o.updatedAt })),
     ...actions.statusActions.map(a => ({ kind: 'status action', shop: a.shop, orderNo: a.orderNo, state: a.state,
       reason: a.reason, at: a.updatedAt, what: a.action })),
     ...reversalsParked.reversals.concat(reversalsFailed.reversals).map(r => ({ kind: 'reversal', shop: r.shop,
       orderNo: r.orderNo, state: r.state, reason: r.reason, at: r.updatedAt, what: r.action }))];
   const groups = new Map();
   for (const item of items) {
-    const c = cause(item.reason);
+    const c = cause(item);
     if (!groups.has(c.key)) groups.set(c.key, { ...c, items: [] });
     groups.get(c.key).items.push(item);
   }
-  const sorted = [...groups.values()].sort((a, b) => (a.key === 'other') - (b.key === 'other')
+  const sorted = [...groups.values()].sort((a, b) => a.key.startsWith('other') - b.key.startsWith('other')
     || b.items.length - a.items.length);
   const rows = parkedItems.items || [];
+  const outages = down.length + failing.length;
   return [h('h1', { 'data-page': 'failures' }, 'Failures'),
-    items.length || rows.length ? null
+    items.length || rows.length || outages ? null
       : h('p', { class: 'muted', 'data-empty': 'failures' }, 'Nothing waits for a person.'),
+    outages ? h('section', { class: 'group', 'data-group': 'outages' },
+      h('h2', {}, `Connections down and failing flows (`, h('span', { 'data-count': 'outages' }, outages), ')'),
+      h('p', { class: 'fix' }, 'Do what the cause says; the flows try again on their own and catch up once it works.'),
+      table(['What', 'Cause and fix'], down.map(c => [h('span', { 'data-down': c.id }, `Connection to ${c.connection}`),
+        c.detail]).concat(failing.map(f => [h('span', { 'data-failing-flow': f.routeId }, `Flow ${f.routeId}`),
+        f.lastError || 'its last run failed'])))) : null,
     sorted.map(g => h('section', { class: 'group', 'data-group': g.key },
-      h('h2', {}, g.rule.title(g.items.length, g.m)),
+      h('h2', {}, g.rule.title(g.items.length, g.kind)),
       h('p', { class: 'fix' }, g.rule.fix),
       table(['Order', 'What', 'State', { label: 'Reason', optional: true }, { label: 'Since', optional: true }],
         g.items.map(i => [h('span', {}, `${i.shop} `, orderLink(i.shop, i.orderNo)),
@@ -285,7 +317,9 @@ function parkedSection(kind, list) {
     h('p', { class: 'fix' }, k.fix),
     table(['Shop', k.what, 'Reason', { label: 'Since', optional: true }, ''], list.map(item => {
       const action = k.action ? k.action(item.shop, item.key) : null;
-      return [item.shop, h('span', { 'data-parked-key': `${item.shop}/${item.key}` }, k.subject(item.key)),
+      const articleNo = k.article ? k.article(item.key) : null;
+      return [item.shop, h('span', { 'data-parked-key': `${item.shop}/${item.key}` },
+        articleNo ? articleLink(item.shop, articleNo) : k.subject(item.key)),
         h('span', { 'data-parked-reason': '' }, item.reason || ''), when(item.parkedAt),
         action ? h('button', { 'data-action': action.name, 'aria-label': action.title, onclick: () => act(
           action.title, action.text, false, 'POST', action.path) }, action.label) : ''];
@@ -295,17 +329,34 @@ function parkedSection(kind, list) {
 async function orders(params) {
   const q = params.get('q') || '';
   const state = params.get('state') || '';
-  const query = new URLSearchParams({ limit: '100' });
-  if (q) query.set('q', q);
-  if (state) query.set('state', state);
-  const result = await api('GET', '/api/orders?' + query);
-  return [h('h1', { 'data-page': 'orders' }, q ? `Orders matching “${q}”` : 'Orders'),
-    h('p', { class: 'muted' }, `${result.count} shown, newest first.`),
-    table(['Shop', 'Order', 'State', { label: 'Channel', optional: true }, { label: 'e-conomic', optional: true },
-      { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
+  // encodeURIComponent, not URLSearchParams: that writes a space as '+', which is a plus sign in a path-style
+  // decoder and may be one in an e-mail; %20 is a space everywhere.
+  const query = 'limit=100' + (q ? '&q=' + encodeURIComponent(q) : '')
+    + (state ? '&state=' + encodeURIComponent(state) : '');
+  const [result, articles] = await Promise.all([api('GET', '/api/orders?' + query), q ? articlesNamed(q) : []]);
+  const found = q ? [h('p', { 'data-search-count': result.count }, result.count
+    ? `${result.count} ${plural(result.count, 'order')} match; exact order and e-conomic numbers first.`
+    : h('span', { 'data-empty': 'search' }, `No order matches “${q}”: searched order numbers, customer names and`
+      + ' e-mails, article numbers and e-conomic document numbers.')),
+    articles.map(a => h('p', {}, 'Article ', h('a', { href: `#/article/${encodeURIComponent(a.shop)}/`
+      + encodeURIComponent(a.article), 'data-article-link': `${a.shop}/${a.article}` }, a.article),
+      ` in shop ${a.shop}: its catalogue page.`))]
+    : h('p', { class: 'muted' }, `${result.count} shown, newest first.`);
+  return [h('h1', { 'data-page': 'orders' }, q ? `Search “${q}”` : 'Orders'), found,
+    result.count ? table(['Shop', 'Order', 'State', { label: 'Channel', optional: true },
+      { label: 'e-conomic', optional: true }, { label: 'Updated', optional: true }, { label: 'Reason', optional: true }],
       result.orders.map(o => [o.shop, orderLink(o.shop, o.orderNo), stateBadge(o.state), o.channel,
-        o.economicDocumentNumber ? `${o.documentType} ${o.economicDocumentNumber}` : '', when(o.updatedAt),
-        o.reason || '']))];
+        o.economicDocumentLabel || '', when(o.updatedAt), o.reason || ''])) : null];
+}
+
+/** The catalogue's articles with exactly this number, in each shop that knows anything of it. */
+async function articlesNamed(q) {
+  if (/\s/.test(q)) return [];
+  const shops = (await api('GET', '/api/flows')).shops.map(s => s.shop);
+  const found = await Promise.all(shops.map(shop => api('GET', `/api/articles/${encodeURIComponent(shop)}/`
+    + encodeURIComponent(q)).catch(() => null)));
+  return found.filter(a => a && (a.economicReading || (a.shopValues || []).length || (a.productWrites || []).length
+    || (a.parked || []).length));
 }
 
 async function order(shop, orderNo) {
@@ -331,17 +382,19 @@ async function order(shop, orderNo) {
       'The order will not be sent to e-conomic. Refused when e-conomic already has a document for it.', true,
       'POST', base + '/skip', reason => ({ reason })) }, 'Skip…'));
   }
-  const c = o.reason ? cause(o.reason) : null;
+  const c = CAUSES[o.reasonCode] ? { rule: CAUSES[o.reasonCode] } : null;
+  const outcome = o.outcome || {};
+  const summary = orderSummary(o);
   const facts = h('dl', { class: 'facts' },
     h('dt', {}, 'State'), h('dd', { 'data-order-state': o.state }, stateBadge(o.state)),
-    o.life && o.life !== 'OPEN' ? [h('dt', {}, 'Life'), h('dd', { 'data-life': o.life }, o.lifeDetail)] : null,
     o.reason ? [h('dt', {}, 'Reason'), h('dd', { 'data-reason': '' }, o.reason)] : null,
-    c && c.key !== 'other' ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
-    h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
-    h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, o.economicDocumentNumber
-      ? `${o.documentType} ${o.economicDocumentNumber}` + (o.economicBookedNumber ? `, booked ${o.economicBookedNumber}` : '')
+    c ? [h('dt', {}, 'Fix'), h('dd', {}, c.rule.fix)] : null,
+    h('dt', {}, 'Customer'), h('dd', { 'data-customer': '' }, summary.customer || '—'),
+    h('dt', {}, 'e-conomic'), h('dd', { 'data-economic': '' }, (outcome.documents || []).length
+      ? h('ul', { class: 'docs' }, outcome.documents.map(d => h('li', { 'data-document-kind': d.kind },
+        h('strong', {}, `${d.kind} ${d.number}`), h('span', { class: 'muted' }, ` ${d.what}`))))
       : 'not yet'),
-    h('dt', {}, 'Reference'), h('dd', {}, o.referencesOther || '—'),
+    h('dt', {}, 'Channel'), h('dd', {}, o.channel || '—'),
     h('dt', {}, 'Attempts'), h('dd', {}, o.attempts),
     h('dt', {}, 'Updated'), h('dd', {}, when(o.updatedAt)));
   const timeline = h('ol', { class: 'timeline', 'data-timeline': '' }, (o.timeline || []).map(step => h('li', {},
@@ -367,51 +420,214 @@ async function order(shop, orderNo) {
     refreshTimer = setTimeout(route, 2000);
   }
   return [h('h1', { 'data-page': 'order' }, `Order ${orderNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
+    outcome.headline ? h('p', { class: 'outcome ' + (outcome.tone || ''), 'data-outcome': outcome.tone || '' },
+      outcome.headline) : null,
     facts, h('div', { class: 'actions' }, buttons),
+    summary.lines.length ? [h('h2', {}, 'Lines'), table(['Article', 'Product', 'Qty',
+      { label: 'Price', optional: true }, 'Amount'], summary.lines),
+      h('p', { 'data-total': '' }, h('strong', {}, 'Total '), summary.total)] : null,
     h('h2', {}, 'Timeline'), timeline,
     actions.length ? [h('h2', {}, 'Status actions'), table(['#', 'Action', 'State', 'Reason', ''], actions)] : null,
     reversals.length ? [h('h2', {}, 'Reversals'), table(['#', 'Kind', 'Action', 'State', 'Reason', ''], reversals)]
       : null,
-    h('h2', {}, 'e-conomic document'),
-    o.economicDocument ? h('pre', { 'data-document': '' }, pretty(o.economicDocument))
-      : h('p', { class: 'muted' }, 'Not mapped yet.'),
-    o.shopOrder ? h('details', {}, h('summary', {}, 'The shop order as read'), h('pre', {}, pretty(o.shopOrder))) : null];
+    o.economicDocument ? h('details', {}, h('summary', {}, 'The e-conomic document as sent (JSON)'),
+      h('pre', { 'data-document': '' }, pretty(o.economicDocument))) : null,
+    o.shopOrder ? h('details', {}, h('summary', {}, 'The shop order as read (JSON)'), h('pre', {}, pretty(o.shopOrder)))
+      : null];
+}
+
+/** Customer, lines and total, read from the shop order (the shop's own words) or else the e-conomic document. */
+function orderSummary(o) {
+  const shopOrder = o.shopOrder && typeof o.shopOrder === 'object' ? o.shopOrder : {};
+  const doc = o.economicDocument && typeof o.economicDocument === 'object' ? o.economicDocument : {};
+  const buyer = shopOrder.Buyer || {};
+  const name = [buyer.FirstName, buyer.LastName].filter(Boolean).join(' ') || buyer.CompanyName
+    || (doc.recipient || {}).name;
+  const customer = [name, buyer.EmailAddress, (doc.customer || {}).customerNumber
+    ? `e-conomic customer ${doc.customer.customerNumber}` : null].filter(Boolean).join(' · ');
+  const currency = typeof shopOrder.Currency === 'string' ? shopOrder.Currency
+    : (shopOrder.Currency || {}).Code || doc.currency || '';
+  const money = n => n === undefined || n === null || isNaN(n) ? '—'
+    : `${Number(n).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  let total = 0;
+  let lines = [];
+  if (Array.isArray(shopOrder.Items) && shopOrder.Items.length) {
+    lines = shopOrder.Items.map(i => {
+      const amount = i.LineAmount ?? (i.PriceSale ?? 0) * (i.QtyOrdered ?? 0);
+      total += Number(amount) || 0;
+      return [i.PartNo || '—', i.ProductName || i.Name || '', i.QtyOrdered ?? '', money(i.PriceSale), money(amount)];
+    });
+  } else if (Array.isArray(doc.lines)) {
+    lines = doc.lines.map(l => {
+      const amount = (l.quantity || 0) * (l.unitNetPrice || 0) * (1 - (l.discountPercentage || 0) / 100);
+      total += amount;
+      return [(l.product || {}).productNumber || '—', l.description || '', l.quantity ?? '', money(l.unitNetPrice),
+        money(amount)];
+    });
+  }
+  return { customer, lines, total: money(total) };
 }
 
 function pretty(value) { return typeof value === 'string' ? value : JSON.stringify(value, null, 2); }
 
+/** What a reconciliation run counted, in the words of its kind. */
+function counted(r) {
+  return r.kind === 'stock-prices'
+    ? `${r.economicDocuments} e-conomic articles read, ${r.ledgerOrders} shop values compared`
+    : `${r.shopOrders} shop orders, ${r.ledgerOrders} in the ledger, ${r.economicDocuments} e-conomic documents`;
+}
+
+const RECONCILIATION_KINDS = { orders: 'Orders (shop vs ledger vs e-conomic)',
+  'stock-prices': 'Stock and prices (e-conomic vs what the shop was sent)' };
+
 async function reconciliation() {
-  const runs = await api('GET', '/api/reconciliation');
-  const shops = [...new Set((await api('GET', '/api/flows')).shops.map(s => s.shop))];
+  const [runs, flows] = await Promise.all([api('GET', '/api/reconciliation'), api('GET', '/api/flows')]);
+  const shops = [...new Set(flows.shops.map(s => s.shop))];
   const shop = h('select', { id: 'reco-shop' }, shops.map(s => h('option', { value: s }, s)));
+  const kinds = (runs.kinds || 'orders').split(',').filter(Boolean);
+  const kind = h('select', { id: 'reco-kind' }, kinds.map(k => h('option', { value: k }, RECONCILIATION_KINDS[k] || k)));
   const day = h('input', { id: 'reco-day', type: 'date' });
   const run = h('button', { class: 'primary', 'data-action': 'reconcile', onclick: async () => {
     run.disabled = true;
     try {
-      const result = await api('POST', '/api/reconciliation', { shop: shop.value, day: day.value || null });
+      const result = await api('POST', '/api/reconciliation', { shop: shop.value, kind: kind.value,
+        day: day.value || null });
       location.hash = `#/reconciliation/${result.id}`;
     } catch (e) { notify(e.message, true); run.disabled = false; }
-  } }, 'Reconcile');
+  } }, 'Reconcile now');
   return [h('h1', { 'data-page': 'reconciliation' }, 'Reconciliation'),
-    h('p', { class: 'muted' }, 'Shop orders vs the ledger vs e-conomic documents, per shop and day (empty day: yesterday).'),
-    h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Day ', day), run),
-    table(['Run', 'Shop', 'Day', 'Kind', 'State', 'Findings', { label: 'Counted', optional: true }],
-      runs.runs.map(r => [h('a', { href: `#/reconciliation/${r.id}` }, `#${r.id}`), r.shop, r.day, r.kind,
-        stateBadge(r.state), r.findingCount, `shop ${r.shopOrders}, ledger ${r.ledgerOrders}, e-conomic ${r.economicDocuments}`]))];
+    h('p', { class: 'muted' }, 'Orders: shop orders vs the ledger vs e-conomic documents, per shop and day (empty day:'
+      + ' yesterday). Stock and prices: every e-conomic article against the values the shop was sent.'),
+    h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Kind ', kind),
+      h('label', {}, 'Day ', day), run),
+    table(['Run', 'Shop', { label: 'Day', optional: true }, 'Kind', 'State', 'Findings',
+      { label: 'Counted', optional: true }],
+      runs.runs.map(r => [h('a', { href: `#/reconciliation/${r.id}` }, `#${r.id}`), r.shop, r.day,
+        r.kind === 'stock-prices' ? 'stock and prices' : r.kind, stateBadge(r.state), r.findingCount,
+        counted(r)]))];
 }
 
 async function reconciliationRun(id) {
   const r = await api('GET', `/api/reconciliation/${encodeURIComponent(id)}`);
-  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo) : (f.articleNo || ''), f.detail,
+  const findings = (r.findings || []).map(f => [f.kind, f.orderNo ? orderLink(r.shop, f.orderNo)
+    : f.articleNo ? articleLink(r.shop, f.articleNo) : '', f.detail,
     h('span', {}, f.action, f.fixPath ? h('div', {}, h('button', { 'data-action': 'fix', onclick: () => act(f.action,
       `${f.fixMethod} ${f.fixPath}`, false, f.fixMethod, f.fixPath, f.fixBody ? () => f.fixBody : null) }, 'Do it'))
       : null)]);
-  return [h('h1', { 'data-page': 'reconciliation-run' }, `Reconciliation #${r.id}: shop ${r.shop}, ${r.day}`),
-    h('p', {}, stateBadge(r.state), ` ${r.shopOrders} shop orders, ${r.ledgerOrders} in the ledger, `
-      + `${r.economicDocuments} e-conomic documents; ${r.apiCalls} e-conomic calls.`, r.error ? ` ${r.error}` : ''),
-    findings.length ? table(['Finding', 'Order', 'What is wrong', 'Fix'], findings)
+  return [h('h1', { 'data-page': 'reconciliation-run' }, `Reconciliation #${r.id}: shop ${r.shop}, `
+      + `${r.kind === 'stock-prices' ? 'stock and prices' : 'orders of ' + r.day}`),
+    h('p', {}, stateBadge(r.state), ` ${counted(r)}; ${r.apiCalls} e-conomic calls.`, r.error ? ` ${r.error}` : ''),
+    findings.length ? table(['Finding',
+      r.kind === 'stock-prices' ? 'Article' : 'Order', 'What is wrong', 'Fix'], findings)
       : h('p', { class: 'muted' }, 'Everything matches.'),
     h('p', {}, h('a', { href: '#/reconciliation' }, '← all runs'))];
+}
+
+function articleLink(shop, article) {
+  return h('a', { href: `#/article/${encodeURIComponent(shop)}/${encodeURIComponent(article)}`,
+    'data-article-link': `${shop}/${article}` }, article);
+}
+
+// ---- catalogue
+
+function value(kind, v) {
+  if (v === null || v === undefined) return '—';
+  if (kind === 'stock') return `${v.onHand} on hand` + (Number(v.incoming) ? `, ${v.incoming} incoming` : '')
+    + (v.leadTimeDays !== null && v.leadTimeDays !== undefined ? `, lead time ${v.leadTimeDays} days` : '');
+  if (kind === 'price') return v.active ? String(v.price) : 'switched off';
+  return Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : String(v);
+}
+
+async function article(shop, articleNo) {
+  // An article nothing knows of may answer 404: the page says so instead of failing.
+  const a = await api('GET', `/api/articles/${encodeURIComponent(shop)}/${encodeURIComponent(articleNo)}`)
+    .catch(e => /answered 404|^No /.test(e.message) ? {} : Promise.reject(e));
+  const r = a.economicReading;
+  const known = r || (a.shopValues || []).length || (a.productWrites || []).length || (a.parked || []).length;
+  const repushAction = repush(shop, articleNo);
+  return [h('h1', { 'data-page': 'article' }, `Article ${articleNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
+    known ? null : h('p', { 'data-empty': 'article' }, `Nothing is known of article ${articleNo} in shop ${shop}: `
+      + 'e-conomic has not been read for it and no value or product write names it.'),
+    (a.parked || []).length ? h('section', { class: 'group', 'data-parked-article': '' }, h('h2', {}, 'Parked'),
+      table(['Kind', 'Reason', { label: 'Since', optional: true }], a.parked.map(p => [parkedKind(p.kind).label,
+        p.reason, when(p.parkedAt)]))) : null,
+    h('h2', {}, 'e-conomic'),
+    r ? h('dl', { class: 'facts', 'data-economic-reading': '' },
+      h('dt', {}, 'In stock'), h('dd', {}, r.inStock ?? '—'), h('dt', {}, 'Available'), h('dd', {}, r.available ?? '—'),
+      h('dt', {}, 'Incoming'), h('dd', {}, r.incoming ?? '—'), h('dt', {}, 'Sales price'),
+      h('dd', {}, r.salesPrice ?? '—'), h('dt', {}, 'Barred'), h('dd', {}, r.barred ? 'yes' : 'no'),
+      h('dt', {}, 'Changed in e-conomic'), h('dd', {}, when(r.lastUpdated)))
+      : h('p', { class: 'muted' }, 'Not read from e-conomic yet.'),
+    h('h2', {}, 'What the shop is sent'),
+    (a.shopValues || []).length ? table(['Value', 'Wanted', 'Sent', { label: 'Sent at', optional: true }, 'State'],
+      a.shopValues.map(v => [v.kind === 'price' ? `price list ${v.priceList}` : v.kind,
+        h('span', { 'data-wanted': v.kind + (v.priceList ? ':' + v.priceList : '') }, value(v.kind, v.wanted)),
+        value(v.kind, v.sent), when(v.pushedAt),
+        v.reason ? h('span', { class: 'cause' }, v.reason) : v.waiting ? h('span', { class: 'state warn' }, 'waiting')
+          : h('span', { class: 'state ok' }, 'sent')]))
+      : h('p', { class: 'muted' }, 'No stock or price values for this shop.'),
+    (a.shopValues || []).length ? h('div', { class: 'actions' }, h('button', { 'data-action': 'repush',
+      onclick: () => act(repushAction.title, repushAction.text, false, 'POST', repushAction.path) }, 'Re-push'))
+      : null,
+    h('h2', {}, 'Product history'),
+    (a.productWrites || []).length ? h('ol', { class: 'timeline', 'data-history': '' }, a.productWrites.map(w =>
+      h('li', {}, h('strong', {}, w.outcome), ' ', h('span', { class: 'muted' }, when(w.at)),
+        ` · ${w.writer} → ${w.target}`, w.fields ? h('div', {}, `fields: ${w.fields}`) : null,
+        w.detail ? h('div', {}, w.detail) : null)))
+      : h('p', { class: 'muted' }, 'No product writes recorded.')];
+}
+
+async function initialSync(id) {
+  const flows = await api('GET', '/api/flows');
+  if (!id) {
+    const shop = h('select', { id: 'sync-shop' }, flows.shops.map(s => h('option', { value: s.shop }, s.shop)));
+    const direction = h('select', { id: 'sync-direction' },
+      h('option', { value: 'shop-to-economic' }, 'shop → e-conomic'),
+      h('option', { value: 'economic-to-shop' }, 'e-conomic → shop'));
+    const start = dryRun => async () => {
+      if (!dryRun && await confirmAction('Start a real initial sync',
+        'Products are written to the target system as the plan says. Run a dry run first.', false) === null) return;
+      try {
+        const run = await api('POST', '/api/initial-sync', { shop: shop.value, direction: direction.value, dryRun });
+        location.hash = `#/initial-sync/${run.id}`;
+      } catch (e) { notify(e.message, true); }
+    };
+    return [h('h1', { 'data-page': 'initial-sync' }, 'Initial sync'),
+      h('p', { class: 'muted' }, 'Matches every product of the shop and of e-conomic by article number and plans what'
+        + ' to create and update. A dry run writes nothing and ends with the report; a real run writes the plan.'),
+      h('div', { class: 'actions' }, h('label', {}, 'Shop ', shop), h('label', {}, 'Direction ', direction),
+        h('button', { class: 'primary', 'data-action': 'dry-run', onclick: start(true) }, 'Dry run'),
+        h('button', { 'data-action': 'real-run', onclick: start(false) }, 'Real run…'))];
+  }
+  const run = await api('GET', `/api/initial-sync/${encodeURIComponent(id)}`);
+  const finished = !!run.finishedAt;
+  if (!finished) refreshTimer = setTimeout(route, 1000); // live progress until the run ends
+  const p = run.progress;
+  const percent = p && p.total ? Math.min(100, Math.round(p.done * 100 / p.total)) : null;
+  const counts = run.counts && typeof run.counts === 'object' ? run.counts : null;
+  return [h('h1', { 'data-page': 'initial-sync-run' }, `Initial sync #${run.id}: shop ${run.shop}, ${run.direction}`
+      + (run.dryRun ? ' (dry run)' : '')),
+    h('p', {}, stateBadge(run.state), finished ? ` finished ${when(run.finishedAt)}` : ' running…',
+      run.message || (finished && run.dryRun) ? h('span', { 'data-sync-message': '' }, ' ' + (run.message
+        || 'Dry run: nothing was written; the report shows what a real run would do.')) : null),
+    p ? h('div', { 'data-progress': '' }, h('progress', { max: p.total || 1, value: p.done }),
+      ` ${p.phase}: ${p.done} of ${p.total}` + (percent !== null ? ` (${percent} %)` : '')) : null,
+    !run.dryRun && run.total ? h('p', {}, `Written ${run.done} of ${run.total}, ${run.failed} refused.`) : null,
+    counts ? [h('h2', {}, 'Report'), table(['What', 'Products'], Object.entries(counts).map(([k, v]) => [k,
+      h('span', { 'data-report-count': k }, String(v))]))] : null,
+    run.reportDownload ? h('p', {}, h('a', { href: location.origin + run.reportDownload,
+      download: `initial-sync-${run.id}.json`, 'data-report-download': '' }, 'Download the report (JSON)')) : null,
+    h('p', {}, h('a', { href: '#/initial-sync' }, '← start another'))];
+}
+
+async function flowsPage() {
+  const flows = await api('GET', '/api/flows');
+  refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
+  return [h('h1', { 'data-page': 'flows' }, 'Flows'),
+    h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule.'),
+    connectionsBlock(flows),
+    (flows.shops || []).map(shop => [h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows)]),
+    (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null];
 }
 
 // ---- routing
@@ -424,7 +640,7 @@ async function route() {
   const params = new URLSearchParams(queryString || '');
   const page = parts[0] || 'dashboard';
   document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active',
-    a.dataset.nav === (page === 'order' ? 'orders' : page)));
+    a.dataset.nav === ({ order: 'orders', article: 'orders' }[page] || page)));
   try {
     let content;
     if (page === 'failures') content = await failures();
@@ -432,7 +648,12 @@ async function route() {
     else if (page === 'order' && parts.length === 3) content = await order(parts[1], parts[2]);
     else if (page === 'reconciliation' && parts[1]) content = await reconciliationRun(parts[1]);
     else if (page === 'reconciliation') content = await reconciliation();
-    else content = await dashboard();
+    else if (page === 'article' && parts.length === 3) content = await article(parts[1], parts[2]);
+    else if (page === 'initial-sync') content = await initialSync(parts[1]);
+    else if (page === 'flows') content = await flowsPage();
+    else if (page === 'dashboard') content = await dashboard();
+    else content = [h('h1', { 'data-page': 'unknown' }, 'No such page'), h('p', {}, `The console has no page “${hash}”. `,
+      h('a', { href: '#/' }, 'Go to the dashboard'))];
     if (hash !== (location.hash.replace(/^#/, '') || '/')) return; // the user moved on meanwhile
     view.replaceChildren(...[content].flat(Infinity).filter(x => x !== null && x !== undefined && x !== false));
   } catch (e) {

@@ -3,6 +3,7 @@ package io.jesync;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -44,6 +45,7 @@ import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;
 import io.jesync.economic.Sleeper;
+import io.jesync.observe.Connections;
 import io.jesync.observe.RemoteAuthHealthCheck;
 import io.jesync.observe.StoreHealthCheck;
 import io.jesync.observe.RuntimeMetrics;
@@ -252,20 +254,31 @@ public class RuntimeBeans implements CamelConfiguration {
         if (stock != null) {
             health.register(new StockPriceObservability.PacingHealthCheck(stock.flow()));
         }
-        health.register(new RemoteAuthHealthCheck("economic-auth", () -> {
-            EconomicAgreement agreement = economic.self();
+        List<RemoteAuthHealthCheck> connections = new ArrayList<>();
+        connections.add(new RemoteAuthHealthCheck("economic-auth", "e-conomic", () -> {
+            EconomicAgreement agreement;
+            try {
+                agreement = economic.self();
+            } catch (io.jesync.economic.EconomicException e) {
+                throw new IllegalStateException(e.summary(), e); // the cause and fix, without the call's trace
+            }
             // The inventory module may have been switched on since start-up: then the order flow cannot work.
             AgreementFit.problem(agreement, settings).ifPresent(problem -> {
                 throw new IllegalStateException(problem.setting() + " " + problem.message());
             });
             return "agreement " + agreement.agreementNumber() + " (" + agreement.companyName() + ")";
-        }, AUTH_CHECK_CACHE, clock));
+        }, true, AUTH_CHECK_CACHE, clock));
         for (ShopSettings shop : settings.shops()) {
-            health.register(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", () -> {
+            connections.add(new RemoteAuthHealthCheck("shop-" + shop.id() + "-auth", "shop " + shop.id(), () -> {
                 orders.shop().checkCredentials(shop);
                 return "shop " + shop.id() + " accepts the runtime's credentials";
-            }, AUTH_CHECK_CACHE, clock));
+            }, false, AUTH_CHECK_CACHE, clock));
         }
+        connections.forEach(health::register);
+        Connections watch = new Connections(connections);
+        registry.bind("connections", watch);
+        context.getExecutorServiceManager().newSingleThreadScheduledExecutor(watch, "connection-watch")
+                .scheduleWithFixedDelay(watch::recheckDown, 10, 10, TimeUnit.SECONDS);
     }
 
     /** The payment flow of every shop (shop.<id>.payments.*); its routes run only where a shop switched it on. */

@@ -321,6 +321,20 @@ public class AdminApiRoutes extends RouteBuilder {
         }, pathParam("id", "The sync's id"), ok(200, "Progress and report"), ok(400, "id is not a number"),
                 ok(404, "No such sync"));
 
+        verb(api.get("/initial-sync/{id}/report"), "admin-initial-sync-report", "Download an initial sync's report",
+                "The report file of a finished run, as an attachment named after the run.", e -> {
+                    long id = number(e, "id");
+                    initialSyncs(e).report(id).ifPresentOrElse(report -> {
+                        e.getMessage().getHeaders().clear();
+                        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                        e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                        e.getMessage().setHeader("Content-Disposition", "attachment; filename=\"initial-sync-" + id
+                                + ".json\"");
+                        e.getMessage().setBody(report);
+                    }, () -> answer(e, 404, error("Initial sync " + id + " has no report (yet)")));
+                }, pathParam("id", "The sync's id"), ok(200, "The report"), ok(400, "id is not a number"),
+                ok(404, "No such sync, or no report yet"));
+
         tracingRoutes(api);
     }
 

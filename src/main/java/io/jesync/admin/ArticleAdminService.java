@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.json.Json;
 import io.jesync.stock.ArticleReading;
 import io.jesync.stock.ArticleSyncStore;
-import io.jesync.stock.ArticleReading;
-import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.ParkedItems;
 import io.jesync.product.ProductStore;
+import io.jesync.shop.ShopStock;
+import io.jesync.stock.PriceRules;
+import io.jesync.stock.ShopArticleValue;
 
 /**
  * One article's story for support, the catalogue counterpart of an order's timeline: every product write with its
@@ -50,8 +51,16 @@ public final class ArticleAdminService {
         }
         ArrayNode shopValues = result.putArray("shopValues");
         for (ArticleSyncStore.ShopValueView value : values.valuesOf(shopId, articleNo)) {
-            ObjectNode node = shopValues.addObject().put("kind", value.kind()).put("wanted", value.wanted())
-                    .put("pushed", value.pushed()).put("waiting", value.dirty()).put("attempts", value.attempts())
+            ObjectNode node = shopValues.addObject();
+            if (value.kind().startsWith(ShopArticleValue.PRICE_PREFIX)) {
+                node.put("kind", "price").put("priceList", value.kind().substring(
+                        ShopArticleValue.PRICE_PREFIX.length()));
+            } else {
+                node.put("kind", ShopArticleValue.ONHAND.equals(value.kind()) ? "stock" : value.kind());
+            }
+            node.set("wanted", decoded(value.kind(), value.wanted()));
+            node.set("sent", decoded(value.kind(), value.pushed()));
+            node.put("waiting", value.dirty()).put("attempts", value.attempts())
                     .put("reason", value.reason()).put("economicUpdated", value.sourceUpdated().toString());
             if (value.pushedAt() != null) {
                 node.put("pushedAt", value.pushedAt().toString());
@@ -69,5 +78,35 @@ public final class ArticleAdminService {
     public static boolean isEmpty(ObjectNode story) {
         return story.path("productWrites").isEmpty() && !story.has("economicReading")
                 && story.path("shopValues").isEmpty() && story.path("parked").isEmpty();
+    }
+
+    /**
+     * A stored value in the words of the shop it is for: stock as on hand, incoming and lead time, a price as a
+     * number or switched off. The store keeps them as canonical text ({@code 5|0|}) so equal figures compare equal;
+     * that form never leaves the runtime.
+     */
+    private com.fasterxml.jackson.databind.JsonNode decoded(String kind, String canonical) {
+        if (canonical == null) {
+            return mapper.nullNode();
+        }
+        if (ShopArticleValue.ONHAND.equals(kind)) {
+            ShopStock stock = ShopStock.parse(canonical);
+            ObjectNode node = mapper.createObjectNode().put("onHand", stock.onhand()).put("incoming", stock.incoming());
+            return stock.leadTimeDays() == null ? node.putNull("leadTimeDays") : node.put("leadTimeDays",
+                    stock.leadTimeDays());
+        }
+        if (kind.startsWith(ShopArticleValue.PRICE_PREFIX)) {
+            return PriceRules.INACTIVE.equals(canonical)
+                    ? mapper.createObjectNode().put("active", false).putNull("price")
+                    : mapper.createObjectNode().put("active", true).put("price", new java.math.BigDecimal(canonical));
+        }
+        if (ShopArticleValue.CUSTOMER_PRICE_LISTS.equals(kind)) {
+            ArrayNode lists = mapper.createArrayNode();
+            if (!ShopArticleValue.NO_PRICE_LISTS.equals(canonical)) {
+                java.util.Arrays.stream(canonical.split(",")).forEach(lists::add);
+            }
+            return lists;
+        }
+        return mapper.getNodeFactory().textNode(canonical);
     }
 }

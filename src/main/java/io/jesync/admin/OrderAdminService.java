@@ -75,6 +75,8 @@ public final class OrderAdminService {
             OrderLife.Standing standing = life.of(shop, orderNo);
             result.put("life", standing.stage().name());
             result.put("lifeDetail", standing.why());
+            result.set("outcome", OrderOutcome.of(entry, standing, statusLedger.eventsOf(shop, orderNo),
+                    reversalLedger.forOrder(shop, orderNo)));
             ArrayNode timeline = result.putArray("timeline");
             for (OrderEvent event : ledger.events(shop, orderNo)) {
                 ObjectNode step = timeline.addObject();
@@ -428,11 +430,15 @@ public final class OrderAdminService {
         node.put("documentType", entry.documentType());
         if (entry.economicDocumentNumber() != null) {
             node.put("economicDocumentNumber", entry.economicDocumentNumber());
+            // Kind and number together: e-conomic reuses draft numbers, so a bare number names no document.
+            node.put("economicDocumentLabel", OrderOutcome.kindOf(entry.documentType()) + " "
+                    + entry.economicDocumentNumber());
         }
         if (entry.economicBookedNumber() != null) {
             node.put("economicBookedNumber", entry.economicBookedNumber());
         }
         node.put("reason", entry.reason());
+        node.put("reasonCode", entry.reasonCode());
         node.put("attempts", entry.attempts());
         node.put("nextAttemptAt", entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString());
         node.put("createdAt", entry.createdAt().toString());

@@ -29,6 +29,7 @@ import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
+import io.jesync.observe.NetworkFailure;
 
 /**
  * Sends one {@link EconomicRequest}, retrying only where a second send cannot write twice, and turns every other
@@ -182,8 +183,8 @@ final class EconomicTransport {
     private Failure classify(EconomicRequest request, IOException e) {
         CallTrace trace = new CallTrace(request.method(), request.path(), 0, null, null);
         if (e instanceof ConnectException || e instanceof HttpConnectTimeoutException) {
-            return new Failure(new EconomicUnavailableException(trace, "Could not connect to e-conomic ("
-                    + e.getClass().getSimpleName() + ").", null, e), false, null);
+            return new Failure(new EconomicUnavailableException(trace, "e-conomic cannot be reached: "
+                    + NetworkFailure.describe(e, settings.baseUrl(), "economic.base-url") + ".", null, e), false, null);
         }
         governor.countUnanswered();
         meter(BigDecimal.ONE);

@@ -11,6 +11,8 @@ import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
+import io.jesync.observe.Connections;
+
 /**
  * When each scheduled route last ran, finished, succeeded and failed, as this instance saw it. Kept in memory: after a
  * restart a flow shows "not run yet" until its next run, and with several instances each knows the runs it did
@@ -76,10 +78,31 @@ public final class FlowRuns extends EventNotifierSupport {
         if (event instanceof CamelEvent.ExchangeCreatedEvent) {
             started(routeId);
         } else {
-            Exception failure = exchange.getException();
-            finished(routeId, failure == null && !exchange.isFailed() ? Optional.empty()
-                    : Optional.of(failure == null ? "failed" : failure.getClass().getSimpleName() + ": "
-                            + failure.getMessage()));
+            // An outage is handled quietly (io.jesync.observe.OutageRoutes) but is still a failed run.
+            Exception failure = exchange.getException() != null ? exchange.getException()
+                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            boolean succeeded = failure == null && !exchange.isFailed();
+            finished(routeId, succeeded ? Optional.empty() : Optional.of(failure == null ? "failed" : cause(failure)));
+            Connections connections = exchange.getContext().getRegistry().lookupByNameAndType("connections",
+                    Connections.class);
+            if (succeeded && connections != null) {
+                connections.flowReached(routeId);
+            }
         }
+    }
+
+    /**
+     * The innermost of the runtime's own messages: "Norce login for shop se fails: host … not found – check
+     * shop.se.base-url" rather than the chain of wrappers around it, or the class name of a JDK exception.
+     */
+    static String cause(Throwable failure) {
+        String found = null;
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("io.jesync.") && t.getMessage() != null) {
+                found = t.getMessage();
+            }
+        }
+        return found != null ? found : failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }

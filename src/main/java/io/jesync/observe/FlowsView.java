@@ -26,12 +26,14 @@ import io.jesync.config.ShopSettings;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
+import io.jesync.observe.Connections;
 import io.jesync.store.SupportQueries;
 
 /**
  * Every flow's health at a glance: each scheduled (Quartz) route with its last and next run and its lag, the items
  * each flow keeps per shop by state ({@link FlowItems}), the watermarks, and today's e-conomic calls against the
- * budget with the rate-limit headroom. It lists whatever scheduled routes are registered, so flows added later
+ * budget with the rate-limit headroom, and whether e-conomic and each shop can be reached ({@link Connections}).
+ * It lists whatever scheduled routes are registered, so flows added later
  * (products, stock, prices, plugin routes on a Quartz schedule) appear without a change here.
  */
 public final class FlowsView {
@@ -82,6 +84,8 @@ public final class FlowsView {
         ObjectNode result = MAPPER.createObjectNode();
         result.put("generatedAt", now.toString());
         result.set("economic", economic());
+        Connections connections = context.getRegistry().lookupByNameAndType("connections", Connections.class);
+        result.set("connections", connections == null ? MAPPER.createArrayNode() : connections.view());
         List<Flow> flows = flows();
         List<FlowItems> items = new ArrayList<>(context.getRegistry().findByType(FlowItems.class));
         items.sort(Comparator.comparing(FlowItems::name));
@@ -160,8 +164,17 @@ public final class FlowsView {
         if (flow.interval() != null) {
             node.put("intervalSeconds", flow.interval().toSeconds());
         }
-        Instant reference = flow.run().lastSucceeded() != null ? flow.run().lastSucceeded() : runs.since();
-        node.put("lagSeconds", Math.max(0, Duration.between(reference, now).toSeconds()));
+        FlowRuns.Run run = flow.run();
+        // Failing: its last run failed, e.g. a connection is down; the console shows it red with lastError.
+        node.put("failing", run.lastFailed() != null && (run.lastSucceeded() == null
+                || run.lastFailed().isAfter(run.lastSucceeded())));
+        if (run.lastStarted() == null && flow.nextRun() != null && flow.nextRun().isAfter(now)) {
+            // Not due yet (the daily reconciliation before its first run): nothing lags.
+            node.putNull("lagSeconds");
+        } else {
+            Instant reference = run.lastSucceeded() != null ? run.lastSucceeded() : runs.since();
+            node.put("lagSeconds", Math.max(0, Duration.between(reference, now).toSeconds()));
+        }
         return node;
     }
 

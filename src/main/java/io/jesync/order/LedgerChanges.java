@@ -13,7 +13,7 @@ public final class LedgerChanges {
     /** Bind order of the optional columns in {@link OrderLedger}'s update statement. */
     enum Field {
         DOCUMENT_TYPE, ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER, IDEMPOTENCY_KEY, REFERENCES_OTHER,
-        PAYLOAD, PAYLOAD_HASH, REASON, NEXT_ATTEMPT_AT, PLATFORM_ORDER_ID, SHOP_ORDER
+        PAYLOAD, PAYLOAD_HASH, REASON, NEXT_ATTEMPT_AT, PLATFORM_ORDER_ID, SHOP_ORDER, REASON_CODE
     }
 
     private final Map<Field, Object> values;
@@ -54,8 +54,14 @@ public final class LedgerChanges {
         return with(Field.PAYLOAD, payload).with(Field.PAYLOAD_HASH, payloadHash);
     }
 
+    /** A new reason clears the code of the one before; {@link #reasonCode} gives the new one its code. */
     public LedgerChanges reason(String reason) {
-        return with(Field.REASON, reason);
+        return with(Field.REASON, reason).with(Field.REASON_CODE, null);
+    }
+
+    /** The reason's code (a park reason's, e.g. {@code MISSING_EMAIL}), which the console groups by. */
+    public LedgerChanges reasonCode(String code) {
+        return with(Field.REASON_CODE, code);
     }
 
     public LedgerChanges nextAttemptAt(Instant when) {

@@ -24,5 +24,6 @@ public record LedgerEntry(
         Instant updatedAt,
         long version,
         Long platformOrderId,
-        String shopOrder) {
+        String shopOrder,
+        String reasonCode) {
 }

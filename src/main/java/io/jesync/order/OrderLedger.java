@@ -27,7 +27,7 @@ public final class OrderLedger {
     private static final String COLUMNS = """
             shop_id, order_no, channel, state, document_type, economic_document_number, economic_booked_number,
             idempotency_key, references_other, payload, payload_hash, reason, attempts, next_attempt_at,
-            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order""";
+            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order, reason_code""";
     private static final String SELECT_ONE =
             "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND order_no = ?";
     private static final String INSERT_NEW = """
@@ -63,6 +63,7 @@ public final class OrderLedger {
                 next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
                 platform_order_id = CASE WHEN ? THEN ? ELSE platform_order_id END,
                 shop_order = CASE WHEN ? THEN ? ELSE shop_order END,
+                reason_code = CASE WHEN ? THEN ? ELSE reason_code END,
                 attempts = attempts + ?,
                 claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
                 claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
@@ -79,13 +80,15 @@ public final class OrderLedger {
             ORDER BY updated_at, order_no""";
     private static final String REQUEUE = """
             UPDATE order_ledger
-            SET state = 'NEW', reason = NULL, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
+            SET state = 'NEW', reason = NULL, reason_code = NULL, next_attempt_at = NULL, claimed_by = NULL,
+                claimed_until = NULL,
                 updated_at = ?, version = version + 1
             WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
     /** An operator's park or skip: only an order no worker holds and that has no document in e-conomic yet. */
     private static final String OPERATOR_STOP = """
             UPDATE order_ledger
-            SET state = ?, reason = ?, next_attempt_at = NULL, updated_at = ?, version = version + 1
+            SET state = ?, reason = ?, reason_code = NULL, next_attempt_at = NULL, updated_at = ?,
+                version = version + 1
             WHERE shop_id = ? AND order_no = ? AND (claimed_until IS NULL OR claimed_until <= ?)
               AND economic_document_number IS NULL AND state IN (%s)""";
     private static final String REGISTER = """
@@ -238,22 +241,38 @@ public final class OrderLedger {
             sql.append(" AND created_at < ?");
             parameters.add(query.to());
         }
+        String exact = null;
         if (query.text() != null) {
-            String like = "%" + query.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "%";
-            sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
-            parameters.add(like);
-            parameters.add(like);
-            parameters.add(like);
-            if (query.text().matches("\\d{1,18}")) {
-                sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
-                parameters.add(Long.parseLong(query.text()));
-                parameters.add(Long.parseLong(query.text()));
+            // Every word must match somewhere, so "Anna Lindqvist" finds the order whose first and last name are
+            // two fields of the shop order.
+            for (String word : query.text().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                String like = "%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                sql.append(" AND (LOWER(order_no) LIKE ? ESCAPE '!' OR LOWER(shop_order) LIKE ? ESCAPE '!'"
+                        + " OR LOWER(references_other) LIKE ? ESCAPE '!'");
+                parameters.add(like);
+                parameters.add(like);
+                parameters.add(like);
+                if (word.matches("\\d{1,18}")) {
+                    sql.append(" OR economic_document_number = ? OR economic_booked_number = ?");
+                    parameters.add(Long.parseLong(word));
+                    parameters.add(Long.parseLong(word));
+                }
+                sql.append(")");
             }
-            sql.append(")");
+            exact = query.text().strip();
         }
-        sql.append(" ORDER BY created_at DESC, order_no");
+        if (exact != null) {
+            // Exact hits first: the order number, then a document number (draft 11 before orders merely holding
+            // "11" somewhere); the rest newest first.
+            sql.append(" ORDER BY CASE WHEN order_no = ? THEN 0 WHEN CAST(economic_document_number AS VARCHAR(20))"
+                    + " = ? OR CAST(economic_booked_number AS VARCHAR(20)) = ? THEN 1 ELSE 2 END,"
+                    + " created_at DESC, order_no");
+            parameters.add(exact);
+            parameters.add(exact);
+            parameters.add(exact);
+        } else {
+            sql.append(" ORDER BY created_at DESC, order_no");
+        }
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -561,6 +580,7 @@ public final class OrderLedger {
                 Jdbc.getInstant(rs, "updated_at"),
                 rs.getLong("version"),
                 Jdbc.getLong(rs, "platform_order_id"),
-                rs.getString("shop_order"));
+                rs.getString("shop_order"),
+                rs.getString("reason_code"));
     }
 }

@@ -692,8 +692,8 @@ public final class OrderTransfer {
         }
 
         private Outcome park(ParkReason reason, EconomicException cause) {
-            entry = move(entry.state(), LedgerChanges.none().reason(reason.message()).nextAttemptAt(null)
-                    .releaseClaim(), OrderState.PARKED);
+            entry = move(entry.state(), LedgerChanges.none().reason(reason.message())
+                    .reasonCode(reason.code().name()).nextAttemptAt(null).releaseClaim(), OrderState.PARKED);
             event("parked", reason.message(), cause == null ? null : status(cause),
                     cause == null ? null : cause.requestId(), null);
             LOG.warn("Order {}/{} parked: {}", shop.id(), entry.orderNo(), reason.message());

@@ -27,6 +27,8 @@ public final class InitialSyncService {
         return thread;
     });
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** The running run's phase and figures, for the console's live progress; the store has them only per chunk. */
+    private final java.util.Map<Long, Object[]> live = new java.util.concurrent.ConcurrentHashMap<>();
 
     public InitialSyncService(RuntimeSettings settings, ProductStore store, InitialSync initialSync) {
         this.settings = settings;
@@ -46,12 +48,26 @@ public final class InitialSyncService {
                 .orElseGet(() -> store.startRun(shop.id(), direction.key(), false));
         executor.execute(() -> {
             try {
-                initialSync.run(shop, direction, dryRun, Progress.NONE, runId);
+                initialSync.run(shop, direction, dryRun, (phase, done, total) -> live.put(runId,
+                        new Object[] {phase, done, total}), runId);
             } finally {
+                live.remove(runId);
                 busy.set(false);
             }
         });
         return Optional.of(runId);
+    }
+
+    /** The run's report as written next to the run (JSON), for download; empty before the plan is made. */
+    public Optional<String> report(long runId) {
+        return store.run(runId).map(ProductStore.Run::reportPath).map(java.nio.file.Path::of)
+                .filter(java.nio.file.Files::isRegularFile).map(path -> {
+                    try {
+                        return java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("Cannot read the report " + path, e);
+                    }
+                });
     }
 
     public Optional<ObjectNode> status(long runId) {
@@ -65,6 +81,11 @@ public final class InitialSyncService {
             json.put("total", run.total());
             json.put("done", run.done());
             json.put("failed", run.failed());
+            Object[] now = live.get(runId);
+            if (now != null) {
+                json.putObject("progress").put("phase", (String) now[0]).put("done", (Long) now[1])
+                        .put("total", (Long) now[2]);
+            }
             if (run.summary() != null) {
                 try {
                     json.set("counts", Json.MAPPER.readTree(run.summary()));
@@ -74,6 +95,7 @@ public final class InitialSyncService {
             }
             if (run.reportPath() != null) {
                 json.put("report", run.reportPath());
+                json.put("reportDownload", "/api/initial-sync/" + run.id() + "/report");
             }
             if (run.message() != null) {
                 json.put("message", run.message());

@@ -224,6 +224,30 @@ public final class StatusLedger {
         }
     }
 
+    /** One thing e-conomic did with an order's document, as the status flow saw it. */
+    public record SeenEvent(StatusEventType type, long documentNumber, Instant observedAt) {
+    }
+
+    /** Every event seen for one order, oldest first: the order page's business outcome. */
+    public List<SeenEvent> eventsOf(String shopId, String orderNo) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT event_type, document_number, observed_at"
+                     + " FROM status_event WHERE shop_id = ? AND order_no = ? ORDER BY observed_at, id")) {
+            select.setString(1, shopId);
+            select.setString(2, orderNo);
+            List<SeenEvent> events = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new SeenEvent(StatusEventType.valueOf(rs.getString("event_type")),
+                            rs.getLong("document_number"), Jdbc.getInstant(rs, "observed_at")));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the status events of order " + shopId + "/" + orderNo, e);
+        }
+    }
+
     /** Whether an event of {@code type} was recorded for the order. */
     public boolean hasEvent(String shopId, String orderNo, StatusEventType type) {
         try (Connection connection = database.dataSource().getConnection();

@@ -36,7 +36,8 @@ class ConsoleBrowserIT {
         // Every flow of the demo shop runs, so the dashboard (and its screenshot) shows what an operator sees.
         try (AdminRuntime runtime = AdminRuntime.start(dir.resolve("runtime"), Map.of(
                 "shop.se.orders.poll-interval-seconds", "2", "shop.se.products.enabled", "true",
-                "shop.se.stock.enabled", "true", "shop.se.prices.enabled", "true"));
+                "shop.se.stock.enabled", "true", "shop.se.prices.enabled", "true",
+                "shop.se.reversal.poll-interval", "2s"));
              WebDriver browser = WebDriver.start(dir.resolve("chromium-profile"), 1280, 900)) {
             NorceModel.Order broken = new DemoOrderGenerator(runtime.demo.norce(),
                     DemoOrderGenerator.Settings.defaults().withSeed(71)).placeBadOrder(
@@ -67,11 +68,18 @@ class ConsoleBrowserIT {
             assertThat(Integer.parseInt(browser.text(await(browser, "[data-count=parked-orders]"))))
                     .isGreaterThanOrEqualTo(1);
             assertThat(browser.text(await(browser, "[data-count=parked-product]"))).isEqualTo("1");
-            assertThat(browser.text(await(browser, "[data-count=parked-STOCK]"))).isEqualTo("1");
+            assertThat(Integer.parseInt(browser.text(await(browser, "[data-count=parked-STOCK]"))))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(browser.text(await(browser, "[data-count=parked-payment]"))).isEqualTo("0");
+            await(browser, "[data-connection=economic-auth][data-up=true]");
+            await(browser, "[data-connection=shop-se-auth][data-up=true]");
+            await(browser, "[data-flow=reconcile-se]");
+            assertThat(browser.script("return document.querySelector('[data-flow=reconcile-se]').closest('tr')"
+                    + ".cells[5].textContent").asText()).as("no lag before its first run").isEqualTo("not due");
             screenshot(browser, "console-dashboard.png");
 
-            browser.click(await(browser, "a[data-nav=failures]"));
+            // Found from the dashboard: the parked stock row's card leads to it on the Failures page.
+            browser.click(await(browser, "a:has([data-count=parked-STOCK])"));
             String product = "[data-parked-kind=product]";
             assertThat(browser.text(await(browser, product + " [data-parked-key='se/TOO-LONG-ARTICLE-NUMBER-0001']")))
                     .isEqualTo("TOO-LONG-ARTICLE-NUMBER-0001");
@@ -80,7 +88,7 @@ class ConsoleBrowserIT {
             assertThat(browser.find("[data-injected]")).as("markup in a reason is shown, not run").isNull();
             assertThat(browser.find(product + " button")).as("no endpoint acts on a parked product").isNull();
             assertThat(browser.find("[data-empty=failures]")).isNull();
-            String stock = "[data-parked-kind=STOCK]";
+            String stock = "[data-parked-kind=STOCK] tr:has([data-parked-key='se/NOT-IN-SHOP-01'])";
             assertThat(browser.text(await(browser, stock + " [data-parked-reason]")))
                     .isEqualTo("The shop has no article NOT-IN-SHOP-01");
             browser.click(await(browser, stock + " [data-action=repush]"));
@@ -93,7 +101,7 @@ class ConsoleBrowserIT {
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")
                     .asBoolean()).as("the Failures page fits a phone's width").isTrue();
             browser.resize(1280, 900);
-            String group = "[data-group=email]";
+            String group = "[data-group=MISSING_EMAIL]";
             assertThat(browser.text(await(browser, group + " h2"))).startsWith("customer e-mail missing on");
             browser.click(await(browser, group + " a[data-order='se/" + broken.orderNo() + "']"));
             await(browser, "[data-order-state=PARKED]");
@@ -115,16 +123,124 @@ class ConsoleBrowserIT {
             assertThat(browser.text(await(browser, "[data-economic]"))).doesNotContain("not yet");
             assertThat(browser.text(await(browser, "[data-timeline]"))).contains("parked", "resend-requested",
                     "created", "acknowledged");
-            assertThat(browser.text(await(browser, "[data-document]"))).contains("jetshop:se:" + broken.orderNo());
+            assertThat(browser.script("return document.querySelector('[data-document]').textContent").asText())
+                    .as("the document as sent, folded away").contains("jetshop:se:" + broken.orderNo());
+            assertThat(browser.text(await(browser, "[data-outcome]")))
+                    .matches("(In e-conomic as draft invoice|Booked as invoice) .*");
+            assertThat(browser.text(await(browser, "[data-customer]"))).contains("fixed@example.se");
             String notice = browser.find("#notice:not([hidden])");
             if (notice != null) {
                 browser.click(notice); // the re-send's confirmation toast would cover the timeline in the picture
             }
+            browser.script("window.scrollTo(0, 0)"); // the picture shows the outcome the page leads with
             screenshot(browser, "console-order.png");
 
+            // A search by the buyer's full name, first and last name being two fields of the shop order.
+            NorceModel.CustomerInfo buyer = stored.buyer();
+            String fullName = buyer.firstName() + " " + buyer.lastName();
+            browser.type(await(browser, "#search-q"), fullName);
+            browser.click(await(browser, "#search button"));
+            await(browser, "[data-page=orders]");
+            await(browser, "[data-order='se/" + broken.orderNo() + "']");
+            assertThat(browser.text(await(browser, "[data-search-count]"))).contains("match");
+            browser.open(consoleUrl(runtime) + "#/orders?q=" + "no-such-customer-zz");
+            assertThat(browser.text(await(browser, "[data-empty=search]"))).contains("No order matches");
+
+            // A cancelled order's outcome: the shop cancels a transferred order, the reversal takes it back.
+            NorceModel.Order cancelled = runtime.demo.norce().orders().stream()
+                    .filter(o -> o.id() != broken.id() && acknowledged(runtime, o.orderNo())).findFirst().orElseThrow();
+            runtime.demo.norce().setOrderStatus(cancelled.id(), NorceModel.OrderStatus.CANCELLED.id());
+            browser.open(consoleUrl(runtime) + "#/order/se/" + cancelled.orderNo());
+            Awaitility.await("the reversal of " + cancelled.orderNo()).atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        browser.open(consoleUrl(runtime) + "#/order/se/" + cancelled.orderNo() + "?t="
+                                + System.nanoTime());
+                        await(browser, "[data-page=order]");
+                        return browser.find("[data-outcome=ended]") != null;
+                    });
+            assertThat(browser.text(await(browser, "[data-outcome]"))).startsWith("Cancelled in the shop");
+            assertThat(browser.text(await(browser, "[data-economic]"))).matches("(?s).*(draft invoice|booked invoice)"
+                    + " \\d+.*");
+            assertThat(browser.find("[data-total]")).as("the order's lines and total are shown").isNotNull();
+
+            // An initial-sync dry run watched to its report, which downloads.
+            browser.open(consoleUrl(runtime) + "#/initial-sync");
+            browser.click(await(browser, "[data-action=dry-run]"));
+            await(browser, "[data-page=initial-sync-run]");
+            await(browser, "[data-report-download]", Duration.ofSeconds(90));
+            assertThat(browser.find("[data-report-count]")).isNotNull();
+            assertThat(browser.text(await(browser, "[data-sync-message]"))).containsIgnoringCase("dry run");
+            String href = browser.script("return document.querySelector('[data-report-download]')"
+                    + ".getAttribute('href')").asText();
+            java.net.http.HttpResponse<String> report = runtime.get(href.substring(href.indexOf("/api/")));
+            assertThat(report.statusCode()).isEqualTo(200);
+            assertThat(report.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+            screenshot(browser, "console-initial-sync.png");
+
+            // The article page a parked stock row links to: values in words, never the stored encoding.
+            browser.open(consoleUrl(runtime) + "#/failures");
+            browser.click(await(browser, "[data-parked-kind=STOCK] [data-article-link='se/NOT-IN-SHOP-01']"));
+            await(browser, "[data-page=article]");
+            assertThat(browser.text(await(browser, "[data-parked-article]"))).contains("NOT-IN-SHOP-01");
+            String demoArticle = io.jesync.simulator.DemoCatalog.demoArticles().get(0).articleNumber();
+            Awaitility.await("stock of " + demoArticle + " sent to the shop").atMost(Duration.ofSeconds(60)).until(() ->
+                    JSON.readTree(runtime.get("/api/articles/se/" + demoArticle).body()).path("shopValues").size() > 0);
+            browser.open(consoleUrl(runtime) + "#/article/se/" + demoArticle);
+            assertThat(browser.text(await(browser, "[data-wanted=stock]"))).matches("-?[\\d.]+ on hand.*");
+            assertThat(JSON.readTree(runtime.get("/api/articles/se/" + demoArticle).body()).toString())
+                    .as("no stored encoding in the API").doesNotContain("|");
+            assertThat(browser.script("return document.getElementById('view').textContent.includes('|')")
+                    .asBoolean()).isFalse();
+            screenshot(browser, "console-article.png");
+            browser.open(consoleUrl(runtime) + "#/flows");
+            await(browser, "[data-page=flows]");
+            await(browser, "[data-run=poll-orders-se]");
+
+            // An outage: the shop's API answers 503 to everything. The dashboard (refreshing itself) shows the
+            // connection down and the order poll failing with the cause; Failures counts it; then it recovers.
+            browser.open(consoleUrl(runtime) + "#/");
+            await(browser, "[data-connection=shop-se-auth][data-up=true]");
+            runtime.demo.norce().faults().configure(16L, java.util.List.of(
+                    io.jesync.simulator.FaultRule.none("").withUnavailable(1.0)));
+            await(browser, "[data-connection=shop-se-auth][data-up=false]", Duration.ofSeconds(40));
+            assertThat(browser.text(await(browser, "[data-flow-error=poll-orders-se]"))).contains("503");
+            await(browser, "[data-failing=poll-orders-se]");
+            screenshot(browser, "console-outage.png");
+            browser.open(consoleUrl(runtime) + "#/failures");
+            assertThat(Integer.parseInt(browser.text(await(browser, "[data-count=outages]")))).isGreaterThanOrEqualTo(2);
+            runtime.demo.norce().faults().clear();
+            browser.open(consoleUrl(runtime) + "#/");
+            await(browser, "[data-connection=shop-se-auth][data-up=true]", Duration.ofSeconds(40));
+            Awaitility.await("the order poll succeeds again").atMost(Duration.ofSeconds(40))
+                    .until(() -> browser.find("[data-failing=poll-orders-se]") == null);
+
+            // Every page fits a phone's width: no page and no table scrolls sideways.
             browser.resize(390, 844);
-            assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")
-                    .asBoolean()).as("the order page fits a phone's width").isTrue();
+            for (String page : java.util.List.of("#/", "#/failures", "#/orders?q=" + broken.orderNo(),
+                    "#/order/se/" + cancelled.orderNo(), "#/article/se/NOT-IN-SHOP-01", "#/flows", "#/initial-sync",
+                    "#/reconciliation")) {
+                browser.open(consoleUrl(runtime) + page);
+                await(browser, "[data-page]:not([data-page=unknown])");
+                assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"
+                        + " && [...document.querySelectorAll('.table-wrap')].every(t => t.scrollWidth <="
+                        + " t.clientWidth + 1);").asBoolean()).as(page + " fits a phone's width").isTrue();
+            }
+            browser.open(consoleUrl(runtime) + "#/no-such-page");
+            await(browser, "[data-page=unknown]");
+        }
+    }
+
+    private static String consoleUrl(AdminRuntime runtime) {
+        return "http://" + AdminRuntime.USER + ":" + AdminRuntime.PASSWORD + "@127.0.0.1:" + runtime.port
+                + "/console/";
+    }
+
+    private static boolean acknowledged(AdminRuntime runtime, String orderNo) {
+        try {
+            return "ACKNOWLEDGED".equals(JSON.readTree(runtime.get("/api/orders/se/" + orderNo).body()).path("state")
+                    .asText());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

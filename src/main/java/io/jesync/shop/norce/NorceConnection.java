@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.shop.CappedBody;
+import io.jesync.observe.NetworkFailure;
 
 /**
  * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per
@@ -53,11 +54,11 @@ public final class NorceConnection {
             throws IOException, InterruptedException {
         NorceTokenProvider provider = provider(shop);
         String token = token(provider, what);
-        HttpResponse<String> response = exchange(build.apply(token), what);
+        HttpResponse<String> response = exchange(shop, build.apply(token), what);
         if (response.statusCode() == 401) {
             // A token can die before its announced expiry (revoked, server clock ahead): refresh once, not forever.
             provider.invalidate(token);
-            response = exchange(build.apply(token(provider, what)), what);
+            response = exchange(shop, build.apply(token(provider, what)), what);
             if (response.statusCode() == 401) {
                 throw new NorceRequestException(what + " was refused with 401 even with a fresh token of shop "
                         + shop.id() + ": the OAuth client lacks this API or application", 401);
@@ -165,15 +166,16 @@ public final class NorceConnection {
         }
     }
 
-    private HttpResponse<String> exchange(HttpRequest request, String what) throws NorceUnavailableException,
-            InterruptedException {
+    private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what)
+            throws NorceUnavailableException, InterruptedException {
         try {
             return http.send(request, CappedBody.handler(CappedBody.DEFAULT_MAX_BYTES));
         } catch (IOException e) {
             if (CappedBody.tooLarge(e)) {
                 throw new NorceUnavailableException(what + ": " + e.getMessage(), 0, null, e);
             }
-            throw new NorceUnavailableException(what + " got no answer: " + e, 0, null, e);
+            throw new NorceUnavailableException(what + " got no answer: " + NetworkFailure.describe(e, request.uri(),
+                    "shop." + shop.id() + ".base-url"), 0, null, e);
         }
     }
 

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.backoff.RetryAfter;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
+import io.jesync.observe.NetworkFailure;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP
@@ -63,8 +64,8 @@ public final class NorceTokenProvider {
             return token;
         }
         if (now.isBefore(quietUntil)) {
-            throw new NorceUnavailableException("Norce token endpoint of shop " + shop.id() + " is unavailable ("
-                    + outage + "); not asking again before " + quietUntil, 429, Duration.between(now, quietUntil), null);
+            throw new NorceUnavailableException("Norce login for shop " + shop.id() + " fails: " + outage
+                    + "; not asking again before " + quietUntil, 429, Duration.between(now, quietUntil), null);
         }
         String form = "grant_type=client_credentials"
                 + "&client_id=" + URLEncoder.encode(shop.clientId(), StandardCharsets.UTF_8)
@@ -79,11 +80,13 @@ public final class NorceTokenProvider {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw unavailable("no answer: " + e.getMessage(), 0, null, e);
+            throw unavailable(NetworkFailure.describe(e, request.uri(), "shop." + shop.id() + ".base-url"), 0, null,
+                    e);
         }
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw unavailable("HTTP " + status, status, retryAfter(response).orElse(null), null);
+            throw unavailable("the token endpoint answered HTTP " + status, status, retryAfter(response).orElse(null),
+                    null);
         }
         if (status != 200) {
             throw new NorceAuthException(shop.id(), status);
@@ -91,10 +94,10 @@ public final class NorceTokenProvider {
         JsonNode body = mapper.readTree(response.body());
         String accessToken = body.path("access_token").asText(null);
         if (accessToken == null || accessToken.isBlank()) {
-            throw unavailable("an answer without an access_token", status, null, null);
+            throw unavailable("the token endpoint answered without an access_token", status, null, null);
         }
         if (outage != null) {
-            LOG.info("Norce token endpoint of shop {} answers again after {}", shop.id(), outage);
+            LOG.info("Norce login for shop {} works again (it failed: {})", shop.id(), outage);
             outage = null;
         }
         token = accessToken;
@@ -106,12 +109,12 @@ public final class NorceTokenProvider {
         Duration wait = retryAfter != null ? retryAfter : DEFAULT_BACK_OFF;
         quietUntil = clock.instant().plus(wait);
         if (outage == null) {
-            LOG.warn("Norce token endpoint of shop {} is unavailable ({}); the flows wait and ask again in {} s,"
-                    + " and this is logged again only when it answers", shop.id(), what, wait.toSeconds());
+            LOG.warn("Norce login for shop {} fails: {}; the flows wait and ask again in {} s, and this is logged"
+                    + " again only when it works", shop.id(), what, wait.toSeconds());
         }
         outage = what;
-        return new NorceUnavailableException("Norce token endpoint of shop " + shop.id() + " is unavailable ("
-                + what + "); asking again in " + wait.toSeconds() + " s", status, wait, cause);
+        return new NorceUnavailableException("Norce login for shop " + shop.id() + " fails: " + what
+                + "; asking again in " + wait.toSeconds() + " s", status, wait, cause);
     }
 
     /** The wait Norce asked for; when it named none (or nothing readable), the default back-off applies. */

@@ -123,8 +123,8 @@ class NorceOrderTokenTest extends NorceOrderTestSupport {
         assertThat(refused.get(4).retryAfter()).contains(Duration.ofSeconds(10));
         assertThat(tokenRequests()).as("one refused request, one after the wait").isEqualTo(2);
         String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text.lines().filter(l -> l.contains("token endpoint of shop webshop is unavailable"))).hasSize(1);
-        assertThat(text.lines().filter(l -> l.contains("token endpoint of shop webshop answers again"))).hasSize(1);
+        assertThat(text.lines().filter(l -> l.contains("Norce login for shop webshop fails"))).hasSize(1);
+        assertThat(text.lines().filter(l -> l.contains("Norce login for shop webshop works again"))).hasSize(1);
         assertThat(text).doesNotContain("s3cret");
     }
 
