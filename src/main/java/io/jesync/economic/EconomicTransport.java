@@ -29,7 +29,7 @@ import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
-import io.jesync.observe.NetworkFailure;
+import io.jesync.http.NetworkFailure;
 
 /**
  * Sends one {@link EconomicRequest}, retrying only where a second send cannot write twice, and turns every other

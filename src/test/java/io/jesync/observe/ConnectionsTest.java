@@ -1,5 +1,6 @@
 package io.jesync.observe;
 
+import io.jesync.http.NetworkFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import io.jesync.testsupport.RuntimeProcess;
  * meanwhile are transferred, each exactly once. The store is an H2 server in this test, stopped and started again
  * like a database host.
  */
+@Tag("harness")
 class StoreOutageTest {
     private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(10);
 
@@ -54,7 +56,7 @@ class StoreOutageTest {
                 }
             });
             place(generator, norce, 2);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> economic.draftInvoices().size() == 2);
+            Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> economic.draftInvoices().size() == 2);
 
             store.stop();
             Instant down = Instant.now();

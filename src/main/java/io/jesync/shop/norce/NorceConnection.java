@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.shop.CappedBody;
-import io.jesync.observe.NetworkFailure;
+import io.jesync.http.NetworkFailure;
 
 /**
  * The HTTP conversation with Norce that the Query reader and the Connect write-backs share: one cached token per

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.backoff.RetryAfter;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
-import io.jesync.observe.NetworkFailure;
+import io.jesync.http.NetworkFailure;
 
 /**
  * OAuth2 client-credentials tokens for one Norce shop. Norce allows only 3 token requests a minute per IP

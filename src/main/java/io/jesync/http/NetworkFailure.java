@@ -1,4 +1,4 @@
-package io.jesync.observe;
+package io.jesync.http;
 
 import java.net.ConnectException;
 import java.net.URI;
