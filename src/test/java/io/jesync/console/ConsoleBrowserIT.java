@@ -23,8 +23,9 @@ import io.jesync.testsupport.WebDriver;
 /**
  * The console in a real headless Chromium against the whole runtime in this JVM: a support person opens the
  * dashboard, finds a parked order under its cause, fixes the order in the (simulated) shop, re-sends it with
- * confirmation, and watches it reach e-conomic on the order page. With {@code -Dconsole.screenshots=docs/images} it
- * also writes the screenshots the operations guide shows.
+ * confirmation, and watches it reach e-conomic on the order page; switches tracing on for the order flow and reads an
+ * order's e-conomic call on the Tracing page; and a page of another origin cannot change anything. With
+ * {@code -Dconsole.screenshots=docs/images} it also writes the screenshots the operations guide shows.
  */
 @Tag("harness")
 class ConsoleBrowserIT {
