@@ -335,6 +335,11 @@ class ConsoleBrowserIT {
         screenshot(browser, "console-tracing.png");
         browser.click(await(browser, mine + " [data-fold=response] summary"));
         assertThat(browser.text(await(browser, mine + " [data-body=response]"))).startsWith("{");
+        browser.resize(390, 844);
+        await(browser, mine + " [data-body=response]");
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+                .as("a capture with its calls unfolded fits a phone's width").isTrue();
+        browser.resize(1280, 900);
 
         browser.click(await(browser, "[data-action=trace-off][data-trace=poll-orders-se]"));
         Awaitility.await("tracing switched off").atMost(Duration.ofSeconds(20)).until(() -> !JSON.readTree(
