@@ -624,10 +624,128 @@ async function flowsPage() {
   const flows = await api('GET', '/api/flows');
   refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
   return [h('h1', { 'data-page': 'flows' }, 'Flows'),
-    h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule.'),
+    h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule. To see what a flow'
+      + ' does step by step, with its calls to e-conomic and the shop, switch on its ', h('a', { href: '#/tracing' },
+      'tracing'), '.'),
     connectionsBlock(flows),
     (flows.shops || []).map(shop => [h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows)]),
     (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null];
+}
+
+// ---- tracing
+
+/** A flow's name as the dashboard shows it, by route id; routes a flow calls (order-steps, ...) keep their id. */
+function flowNames(flows) {
+  const names = new Map();
+  (flows.shops || []).flatMap(s => s.flows).concat(flows.otherFlows || []).forEach(f => names.set(f.routeId, f.flow));
+  return names;
+}
+
+function traceLink(routeId, label) {
+  return h('a', { href: `#/tracing/${encodeURIComponent(routeId)}`, 'data-trace-link': routeId }, label);
+}
+
+async function switchTracing(routeId, name, on) {
+  if (on && await confirmAction(`Trace ${name}`, `Every step of ${routeId} and each of its calls to e-conomic and`
+    + ' the shop are kept in memory (credentials masked, customer data as in the timeline) until tracing is switched'
+    + ' off.', false) === null) return;
+  try {
+    await api('POST', `/api/tracing/${encodeURIComponent(routeId)}`, { enabled: on });
+    notify(on ? `Tracing of ${name} is on: run the flow, then read what it did.`
+      : `Tracing of ${name} is off; its capture is cleared.`);
+  } catch (e) { notify(e.message, true); }
+  route();
+}
+
+function tracingButton(routeId, name, enabled) {
+  return h('button', { 'data-action': enabled ? 'trace-off' : 'trace-on', 'data-trace': routeId,
+    'aria-label': `${enabled ? 'Stop tracing' : 'Trace'} ${routeId}`, class: enabled ? null : 'primary',
+    onclick: () => switchTracing(routeId, name, !enabled) }, enabled ? 'Switch off' : 'Switch on');
+}
+
+async function tracing() {
+  const [list, flows] = await Promise.all([api('GET', '/api/tracing'), api('GET', '/api/flows')]);
+  const names = flowNames(flows);
+  const routes = list.routes || [];
+  const rows = kind => routes.filter(r => r.kind === kind).map(r => [
+    h('span', {}, traceLink(r.routeId, names.get(r.routeId) || r.routeId),
+      names.has(r.routeId) ? h('div', { class: 'muted' }, r.routeId) : null),
+    h('span', { class: 'state ' + (r.enabled ? 'ok' : ''), 'data-tracing': r.routeId }, r.enabled ? 'On' : 'Off'),
+    String(r.captured), tracingButton(r.routeId, names.get(r.routeId) || r.routeId, r.enabled)]);
+  const admin = rows('admin');
+  return [h('h1', { 'data-page': 'tracing' }, 'Tracing'),
+    h('p', { class: 'muted' }, 'Switch tracing on for a flow, let it run (or press Run now on the Flows page), then'
+      + ' open it: each step by name and each call to e-conomic and the shop with its request and answer,'
+      + ` credentials masked. The last ${list.captureSize} entries per flow are kept, in memory of this instance.`
+      + ' To follow one order, trace order-steps; a reversal, process-reversal.'),
+    table(['Flow', 'Tracing', 'Captured', ''], rows('flow')),
+    admin.length ? h('details', {}, h('summary', {}, `The admin side's own routes (${admin.length})`),
+      table(['Route', 'Tracing', 'Captured', ''], admin)) : null];
+}
+
+function callStatus(call) {
+  if (call.failure) return h('span', { class: 'state bad', 'data-call-status': 'failed' }, 'failed');
+  const status = (call.response || {}).status;
+  return h('span', { class: 'state ' + (status >= 200 && status < 300 ? 'ok' : status >= 400 ? 'bad' : 'warn'),
+    'data-call-status': String(status) }, String(status));
+}
+
+function headerList(headers) {
+  const entries = Object.entries(headers || {});
+  return entries.length ? h('dl', { class: 'facts' }, entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '')]))
+    : h('p', { class: 'muted' }, 'No headers.');
+}
+
+function folded(label, headers, body, test) {
+  const empty = body === null || body === undefined || body === '';
+  return h('details', { 'data-fold': test }, h('summary', {}, label),
+    h('h3', {}, 'Headers'), headerList(headers),
+    h('h3', {}, 'Body'), empty ? h('p', { class: 'muted' }, 'No body.') : h('pre', { 'data-body': test }, pretty(body)));
+}
+
+function traceEntry(entry, names) {
+  const at = h('span', { class: 'muted' }, when(entry.at));
+  if (entry.call) {
+    const c = entry.call;
+    const request = c.request || {};
+    return h('li', { class: 'call', 'data-call': c.system, 'data-call-method': request.method },
+      h('div', {}, h('strong', {}, `Call to ${c.system}`), ' ', callStatus(c), ' ', at,
+        h('span', { class: 'muted' }, ` · ${c.millis ?? '—'} ms`)),
+      h('div', { class: 'url', 'data-call-url': '' }, `${request.method} ${request.url}`),
+      c.failure ? h('div', { class: 'cause' }, c.failure) : null,
+      folded('Request', request.headers, request.body, 'request'),
+      c.response ? folded(`Answer ${c.response.status}`, c.response.headers, c.response.body, 'response') : null);
+  }
+  return h('li', { 'data-step': entry.step },
+    h('div', {}, h('strong', {}, entry.step), ' ', h('span', { class: 'muted' },
+      `in ${names.get(entry.route) || entry.route}`), ' ', at),
+    folded('Message', entry.headers, entry.body, 'message'));
+}
+
+async function traceCapture(routeId, params) {
+  const [capture, flows] = await Promise.all([api('GET', `/api/tracing/${encodeURIComponent(routeId)}`),
+    api('GET', '/api/flows')]);
+  const names = flowNames(flows);
+  const name = names.get(routeId) || routeId;
+  const callsOnly = params.get('calls') === '1';
+  const all = (capture.messages || []).slice().reverse(); // newest first: support looks for what just happened
+  const shown = callsOnly ? all.filter(m => m.call) : all;
+  const calls = all.filter(m => m.call).length;
+  const here = `#/tracing/${encodeURIComponent(routeId)}`;
+  return [h('h1', { 'data-page': 'trace' }, `Tracing: ${name}`, names.has(routeId)
+    ? h('span', { class: 'muted' }, ` ${routeId}`) : null),
+  h('p', {}, h('span', { class: 'state ' + (capture.enabled ? 'ok' : ''), 'data-tracing': routeId },
+    capture.enabled ? 'On' : 'Off'), ` ${all.length} of at most ${capture.captureSize} entries kept, ${calls}`
+    + ` ${plural(calls, 'call')} to e-conomic and the shop; newest first.`),
+  h('div', { class: 'actions' }, tracingButton(routeId, name, capture.enabled),
+    h('button', { 'data-action': 'refresh', onclick: () => route() }, 'Refresh'),
+    h('a', { href: callsOnly ? here : here + '?calls=1', 'data-filter': callsOnly ? 'all' : 'calls' },
+      callsOnly ? 'Show every step' : 'Show only the calls')),
+  shown.length ? h('ol', { class: 'timeline trace', 'data-capture': routeId }, shown.map(m => traceEntry(m, names)))
+    : h('p', { class: 'muted', 'data-empty': 'trace' }, capture.enabled
+      ? 'Nothing captured yet: the flow has not run since tracing was switched on.'
+      : 'Tracing is off. Switch it on, then let the flow run.'),
+  h('p', {}, h('a', { href: '#/tracing' }, '← every flow'))];
 }
 
 // ---- routing
@@ -651,6 +769,8 @@ async function route() {
     else if (page === 'article' && parts.length === 3) content = await article(parts[1], parts[2]);
     else if (page === 'initial-sync') content = await initialSync(parts[1]);
     else if (page === 'flows') content = await flowsPage();
+    else if (page === 'tracing' && parts[1]) content = await traceCapture(parts[1], params);
+    else if (page === 'tracing') content = await tracing();
     else if (page === 'dashboard') content = await dashboard();
     else content = [h('h1', { 'data-page': 'unknown' }, 'No such page'), h('p', {}, `The console has no page “${hash}”. `,
       h('a', { href: '#/' }, 'Go to the dashboard'))];

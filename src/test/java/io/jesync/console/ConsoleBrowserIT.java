@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jesync.simulator.norce.DemoOrderGenerator;
@@ -22,8 +23,9 @@ import io.jesync.testsupport.WebDriver;
 /**
  * The console in a real headless Chromium against the whole runtime in this JVM: a support person opens the
  * dashboard, finds a parked order under its cause, fixes the order in the (simulated) shop, re-sends it with
- * confirmation, and watches it reach e-conomic on the order page. With {@code -Dconsole.screenshots=docs/images} it
- * also writes the screenshots the operations guide shows.
+ * confirmation, and watches it reach e-conomic on the order page; switches tracing on for the order flow and reads an
+ * order's e-conomic call on the Tracing page; and a page of another origin cannot change anything. With
+ * {@code -Dconsole.screenshots=docs/images} it also writes the screenshots the operations guide shows.
  */
 @Tag("harness")
 class ConsoleBrowserIT {
@@ -37,7 +39,7 @@ class ConsoleBrowserIT {
         try (AdminRuntime runtime = AdminRuntime.start(dir.resolve("runtime"), Map.of(
                 "shop.se.orders.poll-interval-seconds", "2", "shop.se.products.enabled", "true",
                 "shop.se.stock.enabled", "true", "shop.se.prices.enabled", "true",
-                "shop.se.reversal.poll-interval", "2s"));
+                "shop.se.reversal.poll-interval", "2s", "admin.tracing.capture-size", "2000"));
              WebDriver browser = WebDriver.start(dir.resolve("chromium-profile"), 1280, 900)) {
             NorceModel.Order broken = new DemoOrderGenerator(runtime.demo.norce(),
                     DemoOrderGenerator.Settings.defaults().withSeed(71)).placeBadOrder(
@@ -196,6 +198,9 @@ class ConsoleBrowserIT {
             await(browser, "[data-page=flows]");
             await(browser, "[data-run=poll-orders-se]");
 
+            crossOriginPostsAreRefused(runtime, browser);
+            tracingFromTheConsoleShowsTheEconomicCallOfATransferredOrder(runtime, browser);
+
             // An outage: the shop's API answers 503 to everything. The dashboard (refreshing itself) shows the
             // connection down and the order poll failing with the cause; Failures counts it; then it recovers.
             browser.open(consoleUrl(runtime) + "#/");
@@ -218,7 +223,7 @@ class ConsoleBrowserIT {
             browser.resize(390, 844);
             for (String page : java.util.List.of("#/", "#/failures", "#/orders?q=" + broken.orderNo(),
                     "#/order/se/" + cancelled.orderNo(), "#/article/se/NOT-IN-SHOP-01", "#/flows", "#/initial-sync",
-                    "#/reconciliation")) {
+                    "#/reconciliation", "#/tracing", "#/tracing/poll-orders-se")) {
                 browser.open(consoleUrl(runtime) + page);
                 await(browser, "[data-page]:not([data-page=unknown])");
                 assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"
@@ -228,6 +233,118 @@ class ConsoleBrowserIT {
             browser.open(consoleUrl(runtime) + "#/no-such-page");
             await(browser, "[data-page=unknown]");
         }
+    }
+
+    /**
+     * A page of another origin, holding the browser's admin credentials for the runtime, tries what a foreign site
+     * would: a {@code text/plain} fetch with credentials that would switch tracing on, and a plain form that would run a
+     * flow. Both state changes are synchronous or visible, so "refused" is read from the runtime, not assumed.
+     */
+    private static void crossOriginPostsAreRefused(AdminRuntime runtime, WebDriver browser) throws Exception {
+        String admin = "http://127.0.0.1:" + runtime.port;
+        String page = "<!doctype html><html><body><form id=f method=post enctype=text/plain action='" + admin
+                + "/api/flows/reconcile-se/run'><input name=x value=y><button id=go>Go</button></form><script>"
+                + "fetch('" + admin + "/api/tracing/reconcile-se', {method: 'POST', credentials: 'include',"
+                + " body: '{\"enabled\":true}', headers: {'Content-Type': 'text/plain'}})"
+                + ".then(r => 'answered ' + r.status, e => 'failed ' + e.name)"
+                + ".then(outcome => document.body.dataset.fetched = outcome);</script></body></html>";
+        com.sun.net.httpserver.HttpServer foreign = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", io.jesync.testsupport.RuntimeProcess.freePort()), 0);
+        foreign.createContext("/", exchange -> {
+            byte[] html = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        foreign.start();
+        try {
+            browser.open("http://127.0.0.1:" + foreign.getAddress().getPort() + "/");
+            // The fetch settles only once the runtime has answered; without CORS headers the page cannot read it.
+            await(browser, "body[data-fetched]");
+            assertThat(JSON.readTree(runtime.get("/api/tracing/reconcile-se").body()).path("enabled").asBoolean())
+                    .as("the foreign fetch did not switch tracing on").isFalse();
+
+            browser.click(await(browser, "#go"));
+            // A form's answer is a page of its own, which the browser shows: the runtime's refusal.
+            Awaitility.await("the runtime's answer to the foreign form").atMost(Duration.ofSeconds(20))
+                    .until(() -> browser.script("return location.href").asText().contains("/api/flows/"));
+            assertThat(browser.script("return document.body.textContent").asText())
+                    .contains("cross-site request refused");
+            JsonNode reconcile = flow(runtime, "reconcile-se");
+            assertThat(reconcile.path("lastRunStartedAt").isNull() || reconcile.path("lastRunStartedAt").isMissingNode())
+                    .as("the daily reconciliation did not run: " + reconcile).isTrue();
+        } finally {
+            foreign.stop(0);
+        }
+    }
+
+    private static JsonNode flow(AdminRuntime runtime, String routeId) throws java.io.IOException {
+        for (JsonNode shop : JSON.readTree(runtime.get("/api/flows").body()).path("shops")) {
+            for (JsonNode f : shop.path("flows")) {
+                if (f.path("routeId").asText().equals(routeId)) {
+                    return f;
+                }
+            }
+        }
+        throw new AssertionError("no flow " + routeId);
+    }
+
+    /** Support switches tracing on for the order flow, an order is transferred, its e-conomic call is read. */
+    private static void tracingFromTheConsoleShowsTheEconomicCallOfATransferredOrder(AdminRuntime runtime,
+            WebDriver browser) throws Exception {
+        browser.open(consoleUrl(runtime) + "#/tracing");
+        await(browser, "[data-page=tracing]");
+        assertThat(browser.script("return document.querySelector('[data-trace-link]').dataset.traceLink").asText())
+                .as("the flows lead the list").doesNotStartWith("admin-");
+        assertThat(browser.text(await(browser, "[data-tracing=poll-orders-se]"))).isEqualTo("Off");
+        browser.click(await(browser, "[data-action=trace-on][data-trace=poll-orders-se]"));
+        await(browser, "dialog#confirm[open]");
+        browser.click(await(browser, "#confirm-ok"));
+        await(browser, "[data-action=trace-off][data-trace=poll-orders-se]");
+        assertThat(browser.text(await(browser, "[data-tracing=poll-orders-se]"))).isEqualTo("On");
+
+        NorceModel.Order order = new DemoOrderGenerator(runtime.demo.norce(), DemoOrderGenerator.Settings.defaults()
+                .withSeed(1616)).placeOrderNow();
+        runtime.demo.norce().setOrderStatus(order.id(), NorceModel.OrderStatus.CONFIRMED.id());
+        String call = "[data-call=e-conomic][data-call-method=POST]";
+        String ours = "return [...document.querySelectorAll('" + call + "')].findIndex(c => c.querySelector("
+                + "'[data-body=request]') && c.querySelector('[data-body=request]').textContent.includes(arguments[0]))";
+        browser.open(consoleUrl(runtime) + "#/tracing/poll-orders-se?calls=1");
+        Awaitility.await("the e-conomic call creating order " + order.orderNo() + " in the capture")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    browser.click(await(browser, "[data-action=refresh]"));
+                    await(browser, "[data-page=trace]");
+                    return browser.script(ours, order.orderNo()).asInt() >= 0;
+                });
+        int index = browser.script(ours, order.orderNo()).asInt();
+        browser.script("document.querySelectorAll('" + call + "')[arguments[0]].setAttribute('data-ours', '')", index);
+        String mine = "[data-ours]";
+        assertThat(browser.text(await(browser, mine + " [data-call-url]")))
+                .startsWith("POST " + runtime.demo.economic().baseUrl());
+        assertThat(browser.text(await(browser, mine + " [data-call-status]"))).matches("2\\d\\d");
+        browser.click(await(browser, mine + " [data-fold=request] summary"));
+        assertThat(browser.text(await(browser, mine + " [data-body=request]"))).contains(order.orderNo());
+        assertThat(browser.text(await(browser, mine + " [data-fold=request] dl"))).contains("X-AppSecretToken")
+                .contains("****").doesNotContain(io.jesync.config.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal());
+        String notice = browser.find("#notice:not([hidden])");
+        if (notice != null) {
+            browser.click(notice); // the switch's toast would cover the call in the picture
+        }
+        browser.script("window.scrollTo(0, 0)");
+        screenshot(browser, "console-tracing.png");
+        browser.click(await(browser, mine + " [data-fold=response] summary"));
+        assertThat(browser.text(await(browser, mine + " [data-body=response]"))).startsWith("{");
+        browser.resize(390, 844);
+        await(browser, mine + " [data-body=response]");
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth").asBoolean())
+                .as("a capture with its calls unfolded fits a phone's width").isTrue();
+        browser.resize(1280, 900);
+
+        browser.click(await(browser, "[data-action=trace-off][data-trace=poll-orders-se]"));
+        Awaitility.await("tracing switched off").atMost(Duration.ofSeconds(20)).until(() -> !JSON.readTree(
+                runtime.get("/api/tracing/poll-orders-se").body()).path("enabled").asBoolean());
+        await(browser, "[data-empty=trace]");
     }
 
     private static String consoleUrl(AdminRuntime runtime) {
