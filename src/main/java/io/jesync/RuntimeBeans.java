@@ -219,7 +219,7 @@ public class RuntimeBeans implements CamelConfiguration {
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
-                    Sleeper.REAL);
+                    Sleeper.REAL, pluginPoints);
             registry.bind("stockPriceFlow", stock.flow());
             registry.bind("articleSyncStore", stock.store());
         }

@@ -30,6 +30,9 @@ import io.jesync.shop.ShopStock;
 import io.jesync.stock.EconomicCatalogReader.SpecialPrice;
 import io.jesync.stock.ArticleSyncStore.DirtyValue;
 import io.jesync.order.CustomerBindings;
+import io.jesync.plugin.PluginException;
+import io.jesync.plugin.PluginPoint;
+import io.jesync.plugin.PluginPoints;
 import io.jesync.store.WatermarkStore;
 
 /**
@@ -66,6 +69,7 @@ public final class StockPriceFlow {
     private final BudgetView budget;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final PluginPoints plugins;
     private final FlowStats stats = new FlowStats();
 
     /** What the pacing needs to know about e-conomic's budget right now. */
@@ -81,6 +85,13 @@ public final class StockPriceFlow {
     public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
                           WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper) {
+        this(settings, shops, reader, shop, store, customers, marks, budget, clock, sleeper, PluginPoints.NONE);
+    }
+
+    public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
+                          ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
+                          WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper, PluginPoints plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.shops = shops.stream().filter(s -> s.stockPrices().enabled()).toList();
         this.reader = reader;
@@ -309,7 +320,7 @@ public final class StockPriceFlow {
                     }
                 }
             }
-            store.want(s.id(), values);
+            store.want(s.id(), plugged(s, values));
         }
         marks.advance(PRICE_SCAN_AT, ALL_SHOPS, started);
         stats.priceScanned(reader.calls() - before);
@@ -370,7 +381,7 @@ public final class StockPriceFlow {
         List<ArticleReading> kept = store.ingest(page);
         stats.read(page.size(), page.size() - kept.size());
         for (ShopSettings s : shops) {
-            store.want(s.id(), values(s, kept, pending.getOrDefault(s.id(), Map.of())));
+            store.want(s.id(), plugged(s, values(s, kept, pending.getOrDefault(s.id(), Map.of()))));
         }
     }
 
@@ -400,6 +411,56 @@ public final class StockPriceFlow {
         BigDecimal subtracted = rules.subtractPendingOrders() ? pending : BigDecimal.ZERO;
         return new ShopArticleValue(ShopArticleValue.ONHAND, r.articleNo(), r.lastUpdated(),
                 StockRules.shopStock(r, subtracted, rules).canonical(), subtracted);
+    }
+
+    /**
+     * The values as the stock-mapped and price-mapped plugins leave them, before they are queued. A value a plugin
+     * failed on is parked with the plugin's name and not queued (the shop keeps what it had); the others go on.
+     * With no plugin on either point the list is handed on as it is.
+     */
+    private List<ShopArticleValue> plugged(ShopSettings s, List<ShopArticleValue> values) {
+        boolean stock = !plugins.on(PluginPoint.STOCK_MAPPED).isEmpty();
+        boolean price = !plugins.on(PluginPoint.PRICE_MAPPED).isEmpty();
+        if (!stock && !price) {
+            return values;
+        }
+        Map<String, PriceListRule> lists = new HashMap<>();
+        s.stockPrices().priceLists().forEach(l -> lists.put(l.code(), l));
+        Map<String, String> context = Map.of("shopId", s.id(), "direction", "economic-to-shop");
+        List<ShopArticleValue> plugged = new ArrayList<>(values.size());
+        for (ShopArticleValue v : values) {
+            String item = s.id() + "/" + v.articleNo();
+            String code = v.kind().startsWith(ShopArticleValue.PRICE_PREFIX)
+                    ? v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) : null;
+            try {
+                if (stock && v.kind().equals(ShopArticleValue.ONHAND)) {
+                    ShopStock figures = ShopStock.parse(v.wanted());
+                    MappedStock mapped = plugins.apply(PluginPoint.STOCK_MAPPED, item, new MappedStock(v.articleNo(),
+                            figures.onhand(), figures.incoming(), figures.leadTimeDays()), MappedStock.class, context);
+                    plugged.add(wanting(v, new ShopStock(mapped.onhand(), mapped.incoming(), mapped.leadTimeDays())
+                            .canonical()));
+                } else if (price && code != null && lists.containsKey(code) && !v.wanted().equals(PriceRules.INACTIVE)
+                        && new BigDecimal(v.wanted()).signum() > 0) {
+                    PriceListRule list = lists.get(code);
+                    MappedPrice mapped = plugins.apply(PluginPoint.PRICE_MAPPED, item, new MappedPrice(v.articleNo(),
+                            code, list.source() == PriceSource.CURRENCY ? list.currency() : null, list.inclVat(),
+                            new BigDecimal(v.wanted())), MappedPrice.class, context);
+                    plugged.add(wanting(v, PriceRules.canonical(mapped.amount())));
+                } else {
+                    plugged.add(v);
+                }
+            } catch (PluginException e) {
+                store.rejected(s.id(), new DirtyValue(v.kind(), v.articleNo(), v.wanted(), 0), "Article "
+                        + v.articleNo() + (code == null ? "" : " in price list " + code) + ": " + e.getMessage()
+                        + ". Fix the plugin or remove its file; the value is worked out again when it changes in e-conomic.");
+                stats.rejected();
+            }
+        }
+        return plugged;
+    }
+
+    private static ShopArticleValue wanting(ShopArticleValue v, String wanted) {
+        return new ShopArticleValue(v.kind(), v.articleNo(), v.sourceUpdated(), wanted, v.pendingQty());
     }
 
     // ---- shop orders not yet in e-conomic
@@ -439,7 +500,7 @@ public final class StockPriceFlow {
         for (ArticleReading r : store.readings(changed).values()) {
             values.add(stockValue(r, pending.getOrDefault(r.articleNo(), BigDecimal.ZERO), s.stockPrices()));
         }
-        store.want(s.id(), values);
+        store.want(s.id(), plugged(s, values));
     }
 
     // ---- to the shop
