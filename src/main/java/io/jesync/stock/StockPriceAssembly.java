@@ -57,7 +57,8 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
             }
         };
         StockPriceFlow flow = new StockPriceFlow(settings.stockSync(), settings.shops(), reader, writer, store,
-                new io.jesync.order.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper, plugins);
+                new io.jesync.order.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper,
+                new StockPricePlugins(plugins));
         return new StockPriceAssembly(flow, reader, writer, store);
     }
 }

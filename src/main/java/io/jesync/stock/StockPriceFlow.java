@@ -31,8 +31,6 @@ import io.jesync.stock.EconomicCatalogReader.SpecialPrice;
 import io.jesync.stock.ArticleSyncStore.DirtyValue;
 import io.jesync.order.CustomerBindings;
 import io.jesync.plugin.PluginException;
-import io.jesync.plugin.PluginPoint;
-import io.jesync.plugin.PluginPoints;
 import io.jesync.store.WatermarkStore;
 
 /**
@@ -69,7 +67,7 @@ public final class StockPriceFlow {
     private final BudgetView budget;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final PluginPoints plugins;
+    private final StockPricePlugins plugins;
     private final FlowStats stats = new FlowStats();
 
     /** What the pacing needs to know about e-conomic's budget right now. */
@@ -85,12 +83,13 @@ public final class StockPriceFlow {
     public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
                           WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper) {
-        this(settings, shops, reader, shop, store, customers, marks, budget, clock, sleeper, PluginPoints.NONE);
+        this(settings, shops, reader, shop, store, customers, marks, budget, clock, sleeper, StockPricePlugins.NONE);
     }
 
     public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
-                          WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper, PluginPoints plugins) {
+                          WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper,
+                          StockPricePlugins plugins) {
         this.plugins = plugins;
         this.settings = settings;
         this.shops = shops.stream().filter(s -> s.stockPrices().enabled()).toList();
@@ -419,37 +418,16 @@ public final class StockPriceFlow {
      * With no plugin on either point the list is handed on as it is.
      */
     private List<ShopArticleValue> plugged(ShopSettings s, List<ShopArticleValue> values) {
-        boolean stock = !plugins.on(PluginPoint.STOCK_MAPPED).isEmpty();
-        boolean price = !plugins.on(PluginPoint.PRICE_MAPPED).isEmpty();
-        if (!stock && !price) {
+        if (!plugins.active()) {
             return values;
         }
-        Map<String, PriceListRule> lists = new HashMap<>();
-        s.stockPrices().priceLists().forEach(l -> lists.put(l.code(), l));
-        Map<String, String> context = Map.of("shopId", s.id(), "direction", "economic-to-shop");
+        Map<String, PriceListRule> lists = StockPricePlugins.lists(s);
         List<ShopArticleValue> plugged = new ArrayList<>(values.size());
         for (ShopArticleValue v : values) {
-            String item = s.id() + "/" + v.articleNo();
-            String code = v.kind().startsWith(ShopArticleValue.PRICE_PREFIX)
-                    ? v.kind().substring(ShopArticleValue.PRICE_PREFIX.length()) : null;
             try {
-                if (stock && v.kind().equals(ShopArticleValue.ONHAND)) {
-                    ShopStock figures = ShopStock.parse(v.wanted());
-                    MappedStock mapped = plugins.apply(PluginPoint.STOCK_MAPPED, item, new MappedStock(v.articleNo(),
-                            figures.onhand(), figures.incoming(), figures.leadTimeDays()), MappedStock.class, context);
-                    plugged.add(wanting(v, new ShopStock(mapped.onhand(), mapped.incoming(), mapped.leadTimeDays())
-                            .canonical()));
-                } else if (price && code != null && lists.containsKey(code) && !v.wanted().equals(PriceRules.INACTIVE)
-                        && new BigDecimal(v.wanted()).signum() > 0) {
-                    PriceListRule list = lists.get(code);
-                    MappedPrice mapped = plugins.apply(PluginPoint.PRICE_MAPPED, item, new MappedPrice(v.articleNo(),
-                            code, list.source() == PriceSource.CURRENCY ? list.currency() : null, list.inclVat(),
-                            new BigDecimal(v.wanted())), MappedPrice.class, context);
-                    plugged.add(wanting(v, PriceRules.canonical(mapped.amount())));
-                } else {
-                    plugged.add(v);
-                }
+                plugged.add(plugins.apply(s, lists, v));
             } catch (PluginException e) {
+                String code = StockPricePlugins.priceList(v);
                 store.rejected(s.id(), new DirtyValue(v.kind(), v.articleNo(), v.wanted(), 0), "Article "
                         + v.articleNo() + (code == null ? "" : " in price list " + code) + ": " + e.getMessage()
                         + ". Fix the plugin or remove its file; the value is worked out again when it changes in e-conomic.");
@@ -457,10 +435,6 @@ public final class StockPriceFlow {
             }
         }
         return plugged;
-    }
-
-    private static ShopArticleValue wanting(ShopArticleValue v, String wanted) {
-        return new ShopArticleValue(v.kind(), v.articleNo(), v.sourceUpdated(), wanted, v.pendingQty());
     }
 
     // ---- shop orders not yet in e-conomic

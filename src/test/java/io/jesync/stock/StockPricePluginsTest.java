@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jesync.observe.ApiCallMeter;
+import io.jesync.reconcile.Reconciliation;
+import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.simulator.economic.EconomicProduct;
 import io.jesync.testsupport.PluginContext;
 
@@ -48,7 +54,22 @@ class StockPricePluginsTest {
             assertThat(h.shopOnhand(plenty)).as("available 8, capped").isEqualByComparingTo("5");
             assertThat(h.shopOnhand(few)).isEqualByComparingTo("4");
             assertThat(h.parked("se")).isEmpty();
+            assertThat(drift(h, new StockPricePlugins(plugins.points()))).as("the plugin's figure is no drift")
+                    .isEmpty();
+            assertThat(drift(h, StockPricePlugins.NONE)).as("without the plugin it would be")
+                    .anyMatch(detail -> detail.contains(plenty));
         }
+    }
+
+    /** The articles the drift reconciliation reports for shop se, expecting what {@code expected} makes. */
+    private static List<String> drift(StockHarness h, StockPricePlugins expected) {
+        Reconciliation reconciliation = new Reconciliation(h.settings, List.of(
+                new StockPriceReconciler(h.assembly.reader(), h.assembly.store(), expected)),
+                new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+        JsonNode run = Reconciliation.view(reconciliation.run("se", "stock-prices", LocalDate.of(2026, 9, 1), "test"));
+        List<String> articles = new java.util.ArrayList<>();
+        run.path("findings").forEach(f -> articles.add(f.path("detail").asText()));
+        return articles;
     }
 
     @Test
