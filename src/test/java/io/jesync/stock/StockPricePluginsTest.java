@@ -1,6 +1,7 @@
 package io.jesync.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.observe.ApiCallMeter;
+import io.jesync.plugin.PluginException;
 import io.jesync.reconcile.Reconciliation;
 import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.simulator.economic.EconomicProduct;
@@ -58,6 +60,42 @@ class StockPricePluginsTest {
                     .isEmpty();
             assertThat(drift(h, StockPricePlugins.NONE)).as("without the plugin it would be")
                     .anyMatch(detail -> detail.contains(plenty));
+        }
+    }
+
+    @Test
+    void an_answer_below_zero_or_a_change_outside_the_allowed_fields_is_refused_with_the_plugin_s_name()
+            throws Exception {
+        try (PluginContext plugins = new PluginContext().write(tempDir.resolve("routes"), "bad.yaml", """
+                - route:
+                    id: bad-rules
+                    from:
+                      uri: direct:plugin-stock-mapped
+                      steps:
+                        - choice:
+                            when:
+                              - simple: "${body[stock][articleNumber]} == 'NEG'"
+                                steps:
+                                  - bean:
+                                      ref: pluginBody
+                                      method: "set(${body}, 'stock.onhand', -1)"
+                            otherwise:
+                              steps:
+                                - bean:
+                                    ref: pluginBody
+                                    method: "set(${body}, 'stock.articleNumber', 'OTHER')"
+                """);
+             StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE, plugins.points())) {
+            StockPricePlugins stock = new StockPricePlugins(plugins.points());
+            java.util.function.Function<String, ShopArticleValue> value = article -> new ShopArticleValue(
+                    ShopArticleValue.ONHAND, article, h.now(), "4|0|", BigDecimal.ZERO);
+
+            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop()), value.apply("NEG")))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessageContaining("'bad-rules' (bad.yaml)").hasMessageContaining("onhand and incoming must be");
+            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop()), value.apply("A-1")))
+                    .isInstanceOf(PluginException.class)
+                    .hasMessageContaining("changed stock.articleNumber, which it may not change here");
         }
     }
 
