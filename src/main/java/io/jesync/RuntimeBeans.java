@@ -219,7 +219,7 @@ public class RuntimeBeans implements CamelConfiguration {
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
-                    Sleeper.REAL);
+                    Sleeper.REAL, pluginPoints);
             registry.bind("stockPriceFlow", stock.flow());
             registry.bind("articleSyncStore", stock.store());
         }
@@ -227,7 +227,8 @@ public class RuntimeBeans implements CamelConfiguration {
                 orders.shop(), orders.ledger(), reversals.ledger(), economic,
                 shopId -> new WatermarkStore(database, clock).getInstant(OrderFlow.WATERMARK, shopId))));
         if (stock != null) {
-            reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store()));
+            reconcilers.add(new StockPriceReconciler(stock.reader(), stock.store(),
+                    new io.jesync.stock.StockPricePlugins(pluginPoints)));
         }
         reconcilers.add(new PaymentReconciler(payments.flow(), payments.ledger(), payments.sources(), economic));
         registry.bind("reconciliation", new Reconciliation(settings, reconcilers,

@@ -23,7 +23,11 @@ public enum PluginPoint {
     STATUS_EVENT("status-event", "actions", List.of("actions")),
     /** After a product is mapped, in either direction, before it is compared and written. */
     PRODUCT_MAPPED("product-mapped", "product", List.of("product.name", "product.salesPrice", "product.unitNumber",
-            "product.barcode", "product.active", "product.productGroup"));
+            "product.barcode", "product.active", "product.productGroup")),
+    /** After an article's stock for one shop is worked out from e-conomic, before it is queued for the shop. */
+    STOCK_MAPPED("stock-mapped", "stock", List.of("stock.onhand", "stock.incoming", "stock.leadTimeDays")),
+    /** After an article's price in one shop price list is worked out from e-conomic, before it is queued. */
+    PRICE_MAPPED("price-mapped", "price", List.of("price.amount"));
 
     private final String key;
     private final String field;

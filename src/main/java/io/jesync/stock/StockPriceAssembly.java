@@ -23,6 +23,13 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
      */
     public static StockPriceAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
                                             HttpClient http, ShopCatalogPort writer, Clock clock, Sleeper sleeper) {
+        return create(settings, database, economic, http, writer, clock, sleeper, io.jesync.plugin.PluginPoints.NONE);
+    }
+
+    /** @param plugins the stock-mapped and price-mapped plugins */
+    public static StockPriceAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
+                                            HttpClient http, ShopCatalogPort writer, Clock clock, Sleeper sleeper,
+                                            io.jesync.plugin.PluginPoints plugins) {
         EconomicSettings rest = settings.economic();
         EconomicSettings openApiSettings = new EconomicSettings(settings.stockSync().openApiBaseUrl(),
                 rest.appSecretToken(), rest.agreementGrantToken(), rest.dailyCallBudget(), rest.connectTimeout(),
@@ -50,7 +57,8 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
             }
         };
         StockPriceFlow flow = new StockPriceFlow(settings.stockSync(), settings.shops(), reader, writer, store,
-                new io.jesync.order.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper);
+                new io.jesync.order.CustomerBindings(database, clock), new WatermarkStore(database, clock), budget, clock, sleeper,
+                new StockPricePlugins(plugins));
         return new StockPriceAssembly(flow, reader, writer, store);
     }
 }

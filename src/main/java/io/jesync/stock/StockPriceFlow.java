@@ -30,6 +30,7 @@ import io.jesync.shop.ShopStock;
 import io.jesync.stock.EconomicCatalogReader.SpecialPrice;
 import io.jesync.stock.ArticleSyncStore.DirtyValue;
 import io.jesync.order.CustomerBindings;
+import io.jesync.plugin.PluginException;
 import io.jesync.store.WatermarkStore;
 
 /**
@@ -66,6 +67,7 @@ public final class StockPriceFlow {
     private final BudgetView budget;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final StockPricePlugins plugins;
     private final FlowStats stats = new FlowStats();
 
     /** What the pacing needs to know about e-conomic's budget right now. */
@@ -81,6 +83,14 @@ public final class StockPriceFlow {
     public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
                           WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper) {
+        this(settings, shops, reader, shop, store, customers, marks, budget, clock, sleeper, StockPricePlugins.NONE);
+    }
+
+    public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
+                          ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
+                          WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper,
+                          StockPricePlugins plugins) {
+        this.plugins = plugins;
         this.settings = settings;
         this.shops = shops.stream().filter(s -> s.stockPrices().enabled()).toList();
         this.reader = reader;
@@ -309,7 +319,7 @@ public final class StockPriceFlow {
                     }
                 }
             }
-            store.want(s.id(), values);
+            store.want(s.id(), plugged(s, values));
         }
         marks.advance(PRICE_SCAN_AT, ALL_SHOPS, started);
         stats.priceScanned(reader.calls() - before);
@@ -370,7 +380,7 @@ public final class StockPriceFlow {
         List<ArticleReading> kept = store.ingest(page);
         stats.read(page.size(), page.size() - kept.size());
         for (ShopSettings s : shops) {
-            store.want(s.id(), values(s, kept, pending.getOrDefault(s.id(), Map.of())));
+            store.want(s.id(), plugged(s, values(s, kept, pending.getOrDefault(s.id(), Map.of()))));
         }
     }
 
@@ -400,6 +410,31 @@ public final class StockPriceFlow {
         BigDecimal subtracted = rules.subtractPendingOrders() ? pending : BigDecimal.ZERO;
         return new ShopArticleValue(ShopArticleValue.ONHAND, r.articleNo(), r.lastUpdated(),
                 StockRules.shopStock(r, subtracted, rules).canonical(), subtracted);
+    }
+
+    /**
+     * The values as the stock-mapped and price-mapped plugins leave them, before they are queued. A value a plugin
+     * failed on is parked with the plugin's name and not queued (the shop keeps what it had); the others go on.
+     * With no plugin on either point the list is handed on as it is.
+     */
+    private List<ShopArticleValue> plugged(ShopSettings s, List<ShopArticleValue> values) {
+        if (!plugins.active()) {
+            return values;
+        }
+        Map<String, PriceListRule> lists = StockPricePlugins.lists(s);
+        List<ShopArticleValue> plugged = new ArrayList<>(values.size());
+        for (ShopArticleValue v : values) {
+            try {
+                plugged.add(plugins.apply(s, lists, v));
+            } catch (PluginException e) {
+                String code = StockPricePlugins.priceList(v);
+                store.rejected(s.id(), new DirtyValue(v.kind(), v.articleNo(), v.wanted(), 0), "Article "
+                        + v.articleNo() + (code == null ? "" : " in price list " + code) + ": " + e.getMessage()
+                        + ". Fix the plugin or remove its file; the value is worked out again when it changes in e-conomic.");
+                stats.rejected();
+            }
+        }
+        return plugged;
     }
 
     // ---- shop orders not yet in e-conomic
@@ -439,7 +474,7 @@ public final class StockPriceFlow {
         for (ArticleReading r : store.readings(changed).values()) {
             values.add(stockValue(r, pending.getOrDefault(r.articleNo(), BigDecimal.ZERO), s.stockPrices()));
         }
-        store.want(s.id(), values);
+        store.want(s.id(), plugged(s, values));
     }
 
     // ---- to the shop

@@ -34,10 +34,17 @@ public final class StockPriceReconciler implements DayReconciler {
 
     private final EconomicCatalogReader reader;
     private final ArticleSyncStore store;
+    private final StockPricePlugins plugins;
 
     public StockPriceReconciler(EconomicCatalogReader reader, ArticleSyncStore store) {
+        this(reader, store, StockPricePlugins.NONE);
+    }
+
+    /** @param plugins the stock-mapped and price-mapped plugins the flow runs, so their changes are no drift */
+    public StockPriceReconciler(EconomicCatalogReader reader, ArticleSyncStore store, StockPricePlugins plugins) {
         this.reader = reader;
         this.store = store;
+        this.plugins = plugins;
     }
 
     @Override
@@ -61,12 +68,14 @@ public final class StockPriceReconciler implements DayReconciler {
             pending = store.pendingOrderQuantities(shop.id(), states);
         }
         Map<String, BigDecimal> pendingByArticle = pending;
+        Map<String, PriceListRule> lists = StockPricePlugins.lists(shop);
         List<Finding> findings = new ArrayList<>();
         int[] counts = new int[3];
         reader.all(page -> {
             counts[0] += page.size();
             for (ArticleReading r : page) {
-                for (Map.Entry<String, String> expected : expected(r, pendingByArticle, rules).entrySet()) {
+                for (Map.Entry<String, String> expected : plugged(shop, lists, r, expected(r, pendingByArticle, rules))
+                        .entrySet()) {
                     counts[1]++;
                     SyncedValue stored = synced.get(expected.getKey() + " " + r.articleNo());
                     if (drifts(expected.getValue(), stored)) {
@@ -108,6 +117,24 @@ public final class StockPriceReconciler implements DayReconciler {
             }
         }
         return values;
+    }
+
+    /** What the plugins make of the expected values; one a plugin fails on stays e-conomic's (the flow parked it). */
+    private Map<String, String> plugged(ShopSettings shop, Map<String, PriceListRule> lists, ArticleReading r,
+                                        Map<String, String> values) {
+        if (!plugins.active()) {
+            return values;
+        }
+        Map<String, String> plugged = new LinkedHashMap<>();
+        values.forEach((kind, value) -> {
+            try {
+                plugged.put(kind, plugins.apply(shop, lists, new ShopArticleValue(kind, r.articleNo(), r.lastUpdated(),
+                        value, BigDecimal.ZERO)).wanted());
+            } catch (io.jesync.plugin.PluginException e) {
+                plugged.put(kind, value);
+            }
+        });
+        return plugged;
     }
 
     /** A value on its way (queued with e-conomic's figure) is not drift; one refused by the shop is. */

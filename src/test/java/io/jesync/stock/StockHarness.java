@@ -59,6 +59,15 @@ final class StockHarness implements AutoCloseable {
     }
 
     StockHarness(Path tempDir, Map<String, String> extraSettings, Instant start) {
+        this(tempDir, extraSettings, start, io.jesync.plugin.PluginPoints.NONE);
+    }
+
+    /** @param plugins the stock-mapped and price-mapped plugins the flow calls */
+    StockHarness(Path tempDir, Map<String, String> extraSettings, io.jesync.plugin.PluginPoints plugins) {
+        this(tempDir, extraSettings, Instant.parse("2026-09-01T06:00:00Z"), plugins);
+    }
+
+    StockHarness(Path tempDir, Map<String, String> extraSettings, Instant start, io.jesync.plugin.PluginPoints plugins) {
         clock = new SimClock(java.time.Clock.fixed(start, java.time.ZoneOffset.UTC));
         economic = new EconomicSimulator(0, 7L, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
                 RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal());
@@ -84,7 +93,7 @@ final class StockHarness implements AutoCloseable {
                 new SplittableRandom(11), clock::advance);
         writer = (NorceCatalogWriter) NorceCatalog.create(new NorceConnection(http, clock), clock, clock::advance)
                 .stockAndPrices();
-        assembly = StockPriceAssembly.create(settings, database, client, http, writer, clock, clock::advance);
+        assembly = StockPriceAssembly.create(settings, database, client, http, writer, clock, clock::advance, plugins);
     }
 
     StockPriceFlow flow() {
