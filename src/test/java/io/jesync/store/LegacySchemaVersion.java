@@ -59,6 +59,19 @@ final class LegacySchemaVersion {
 
     private static List<Path> scripts(String location) throws IOException {
         URL folder = LegacySchemaVersion.class.getClassLoader().getResource(location);
+        try {
+            // Under failsafe the scripts come from the packaged jar: its file system stays open for the JVM's life.
+            java.net.URI uri = folder.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    java.nio.file.FileSystems.getFileSystem(uri);
+                } catch (java.nio.file.FileSystemNotFoundException notOpen) {
+                    java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+                }
+            }
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
             return files.sorted((a, b) -> Integer.compare(version(a), version(b))).toList();
         } catch (URISyntaxException e) {
