@@ -195,6 +195,7 @@ class ConsoleBrowserIT {
             browser.open(consoleUrl(runtime) + "#/flows");
             await(browser, "[data-page=flows]");
             await(browser, "[data-run=poll-orders-se]");
+            await(browser, "[data-block=instances] [data-state=live]");
 
             // An outage: the shop's API answers 503 to everything. The dashboard (refreshing itself) shows the
             // connection down and the order poll failing with the cause; Failures counts it; then it recovers.
