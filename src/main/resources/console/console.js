@@ -621,14 +621,15 @@ async function initialSync(id) {
 }
 
 async function flowsPage() {
-  const [flows, instances] = await Promise.all([api('GET', '/api/flows'), api('GET', '/api/instances')]);
+  // The instances are an extra: when they cannot be read the flows still show.
+  const [flows, instances] = await Promise.all([api('GET', '/api/flows'), api('GET', '/api/instances').catch(() => null)]);
   refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
   return [h('h1', { 'data-page': 'flows' }, 'Flows'),
     h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule.'),
     connectionsBlock(flows),
     (flows.shops || []).map(shop => [h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows)]),
     (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null,
-    instancesBlock(instances)];
+    instances ? instancesBlock(instances) : null];
 }
 
 /** The runtimes sharing this store: which one answered, and which have stopped beating. */
