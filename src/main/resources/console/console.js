@@ -622,7 +622,8 @@ async function initialSync(id) {
 
 async function flowsPage() {
   // The instances are an extra: when they cannot be read the flows still show.
-  const [flows, instances] = await Promise.all([api('GET', '/api/flows'), api('GET', '/api/instances').catch(() => null)]);
+  const [flows, instances] = await Promise.all([api('GET', '/api/flows'),
+    api('GET', '/api/instances').catch(() => null)]);
   refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
   return [h('h1', { 'data-page': 'flows' }, 'Flows'),
     h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule.'),
@@ -640,9 +641,13 @@ function instancesBlock(view) {
       + `scheduler ${view.scheduler}.`),
     table(['Instance', 'State', { label: 'Host', optional: true }, { label: 'Version', optional: true },
       { label: 'Started', optional: true }, 'Last beat'],
-    list.map(i => [i.self ? `${i.id} (this one)` : i.id, h('span', { class: 'state ' + (i.live ? 'ok' : 'bad'), 'data-state': i.live ? 'live' : 'gone' },
-      i.live ? 'live' : 'gone'), i.host, i.version,
-      when(i.startedAt), when(i.lastBeat)]), list.map(i => !i.live)));
+    list.map(i => [i.self ? `${i.id} (this one)` : i.id, liveBadge(i.live), i.host, i.version, when(i.startedAt),
+      when(i.lastBeat)]), list.map(i => !i.live)));
+}
+
+function liveBadge(live) {
+  const word = live ? 'live' : 'gone';
+  return h('span', { class: 'state ' + (live ? 'ok' : 'bad'), 'data-state': word }, word);
 }
 
 // ---- routing
