@@ -621,7 +621,9 @@ async function initialSync(id) {
 }
 
 async function flowsPage() {
-  const flows = await api('GET', '/api/flows');
+  // The instances are an extra: when they cannot be read the flows still show.
+  const [flows, instances] = await Promise.all([api('GET', '/api/flows'),
+    api('GET', '/api/instances').catch(() => null)]);
   refreshTimer = setTimeout(() => document.getElementById('confirm').open ? null : route(), DASHBOARD_REFRESH_MS);
   return [h('h1', { 'data-page': 'flows' }, 'Flows'),
     h('p', { class: 'muted' }, 'Every scheduled flow; "Run now" runs it once besides its schedule. To see what a flow'
@@ -629,7 +631,25 @@ async function flowsPage() {
       'tracing'), '.'),
     connectionsBlock(flows),
     (flows.shops || []).map(shop => [h('h2', {}, `Shop ${shop.shop}`), flowTable(shop.flows)]),
-    (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null];
+    (flows.otherFlows || []).length ? [h('h2', {}, 'Other flows'), flowTable(flows.otherFlows)] : null,
+    instances ? instancesBlock(instances) : null];
+}
+
+/** The runtimes sharing this store: which one answered, and which have stopped beating. */
+function instancesBlock(view) {
+  const list = view.instances || [];
+  return h('section', { 'data-block': 'instances' }, h('h2', {}, 'Instances'),
+    h('p', { class: 'muted' }, `${view.live} live; this page is served by ${view.self} (${view.role}); `
+      + `scheduler ${view.scheduler}.`),
+    table(['Instance', 'State', { label: 'Host', optional: true }, { label: 'Version', optional: true },
+      { label: 'Started', optional: true }, 'Last beat'],
+    list.map(i => [i.self ? `${i.id} (this one)` : i.id, liveBadge(i.live), i.host, i.version, when(i.startedAt),
+      when(i.lastBeat)]), list.map(i => !i.live)));
+}
+
+function liveBadge(live) {
+  const word = live ? 'live' : 'gone';
+  return h('span', { class: 'state ' + (live ? 'ok' : 'bad'), 'data-state': word }, word);
 }
 
 // ---- tracing

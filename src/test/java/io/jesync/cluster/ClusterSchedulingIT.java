@@ -41,10 +41,10 @@ class ClusterSchedulingIT {
     private static final Duration WINDOW = Duration.ofSeconds(20);
     /** A claim's lease (InstancePresence renews for two minutes): the schedules must move well within it. */
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final String APP_SECRET = "cluster-it-app-secret";
-    private static final String GRANT = "cluster-it-grant";
-    private static final String CLIENT_ID = "cluster-it-client";
-    private static final String CLIENT_SECRET = "cluster-it-client-secret";
+    static final String APP_SECRET = "cluster-it-app-secret";
+    static final String GRANT = "cluster-it-grant";
+    static final String CLIENT_ID = "cluster-it-client";
+    static final String CLIENT_SECRET = "cluster-it-client-secret";
     private static final String STATUS_ROUTE = "poll-status-se";
 
     @Test
@@ -120,8 +120,8 @@ class ClusterSchedulingIT {
         }
     }
 
-    private static RuntimeProcess start(Path dir, String id, TestDatabases.Login store, EconomicSimulator economic,
-                                        NorceSimulator norce) {
+    static RuntimeProcess start(Path dir, String id, TestDatabases.Login store, EconomicSimulator economic,
+                                NorceSimulator norce) {
         int admin = RuntimeProcess.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("APP_ENVIRONMENT", "live");

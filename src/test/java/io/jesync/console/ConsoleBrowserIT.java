@@ -197,6 +197,7 @@ class ConsoleBrowserIT {
             browser.open(consoleUrl(runtime) + "#/flows");
             await(browser, "[data-page=flows]");
             await(browser, "[data-run=poll-orders-se]");
+            await(browser, "[data-block=instances] [data-state=live]");
 
             crossOriginPostsAreRefused(runtime, browser);
             tracingFromTheConsoleShowsTheEconomicCallOfATransferredOrder(runtime, browser);

@@ -35,6 +35,8 @@ public final class NorceOrderMapper {
     static final ObjectMapper JSON = Json.MAPPER;
     /** The member the runtime adds to a raw order: codes and rows its ids pointed to when it was read. */
     static final String RESOLVED = "_resolved";
+    /** Set on the stand-in for an order whose answer alone was above the size cap: the reason it is parked. */
+    static final String OVERSIZED = "_oversized";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int WORKING_SCALE = 10;
     /** SkuType ids (Connect contracts, SkuType): Freight 3, Invoice (the invoice fee) 9. */
@@ -56,11 +58,21 @@ public final class NorceOrderMapper {
         return toShopOrder(shopId, raw);
     }
 
+    /** The stand-in {@link NorceOrderReader} keeps for an order too large to read: its id and why it is parked. */
+    static JsonNode oversized(long orderId, int applicationId, int maxBytes) {
+        return JSON.createObjectNode().put("Id", orderId).put("ApplicationId", applicationId).put(OVERSIZED,
+                "Norce's answer for this order alone is larger than " + maxBytes + " bytes (a field far beyond any"
+                        + " real order); it was not read");
+    }
+
     public static ShopOrder toShopOrder(String shopId, JsonNode rawOrder) throws NorceOrderParseException {
         if (rawOrder == null || !rawOrder.isObject()) {
             throw new NorceOrderParseException(null, null, "$", "the order is not a JSON object but "
                     + (rawOrder == null ? "nothing" : rawOrder.getNodeType().name().toLowerCase() + " "
                     + abbreviate(rawOrder.toString())));
+        }
+        if (rawOrder.has(OVERSIZED)) {
+            throw new NorceOrderParseException(null, readableId(rawOrder), "$", rawOrder.path(OVERSIZED).asText());
         }
         Fields order = new Fields(rawOrder, readableOrderNo(rawOrder), readableId(rawOrder), "");
         JsonNode resolved = rawOrder.path(RESOLVED);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.shop.CappedBody;
 
 /**
  * Reads orders from Norce Query 2.0 ({@code GET /commerce/query/2.0/Orders/Orders}), one page of at most 500 at a
@@ -88,18 +89,65 @@ public final class NorceOrderReader {
             throws IOException, InterruptedException {
         String keyed = afterId == null ? filter : filter + " and Id gt " + afterId;
         String what = "Norce order query [" + keyed + "] of shop " + shop.id();
-        JsonNode body = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
-                + "&$expand=" + NorceLookups.encode(EXPAND) + "&$orderby=Id&$top=" + PAGE_SIZE, what);
+        JsonNode body;
+        try {
+            body = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
+                    + "&$expand=" + NorceLookups.encode(EXPAND) + "&$orderby=Id&$top=" + PAGE_SIZE, what);
+        } catch (NorceUnavailableException e) {
+            if (!CappedBody.tooLarge(e)) {
+                throw e;
+            }
+            return oneByOne(shop, applicationId, keyed, what);
+        }
+        JsonNode value = values(body, what);
+        List<JsonNode> orders = new ArrayList<>(value.size());
+        value.forEach(orders::add);
+        // A full page, or a server that says more follow (it may page below 500), means there is another page.
+        return toPage(orders, value.size() >= PAGE_SIZE || body.hasNonNull("@odata.nextLink"));
+    }
+
+    /**
+     * A page above the size cap is read again order by order, so one hostile order (a 10 MB field) costs only
+     * itself: the page's ids first (small), then each order alone. An order that alone is above the cap stands in
+     * as its id and a reason, which the mapper turns into a parked order.
+     */
+    private OrderPage oneByOne(ShopSettings shop, int applicationId, String keyed, String what)
+            throws IOException, InterruptedException {
+        JsonNode ids = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
+                + "&$select=Id&$orderby=Id&$top=" + PAGE_SIZE, what + " (ids only, the page was above the size cap)");
+        JsonNode idValues = values(ids, what);
+        List<JsonNode> orders = new ArrayList<>(idValues.size());
+        for (JsonNode row : idValues) {
+            long id = row.path("Id").asLong();
+            String one = keyed + " and Id eq " + id;
+            try {
+                JsonNode body = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(one)
+                        + "&$expand=" + NorceLookups.encode(EXPAND) + "&$top=1", "Norce order " + id + " of shop "
+                        + shop.id());
+                values(body, what).forEach(orders::add);
+            } catch (NorceUnavailableException e) {
+                if (!CappedBody.tooLarge(e)) {
+                    throw e;
+                }
+                orders.add(NorceOrderMapper.oversized(id, applicationId, CappedBody.DEFAULT_MAX_BYTES));
+            }
+        }
+        return toPage(orders, idValues.size() >= PAGE_SIZE || ids.hasNonNull("@odata.nextLink"));
+    }
+
+    private static JsonNode values(JsonNode body, String what) throws NorceUnavailableException {
         JsonNode value = body == null ? null : body.get("value");
         if (value == null || !value.isArray()) {
             throw new NorceUnavailableException(what + " answered JSON without a \"value\" array; the whole page is"
                     + " refused and read again on the next poll", 200, null, null);
         }
-        List<JsonNode> orders = new ArrayList<>(value.size());
+        return value;
+    }
+
+    private static OrderPage toPage(List<JsonNode> orders, boolean full) {
         Instant maxUpdated = null;
         Long lastId = null;
-        for (JsonNode order : value) {
-            orders.add(order);
+        for (JsonNode order : orders) {
             Instant changed = NorceOrderMapper.changedAt(order);
             if (changed != null && (maxUpdated == null || changed.isAfter(maxUpdated))) {
                 maxUpdated = changed;
@@ -108,9 +156,7 @@ public final class NorceOrderReader {
                 lastId = lastId == null ? order.path("Id").asLong() : Math.max(lastId, order.path("Id").asLong());
             }
         }
-        // A full page, or a server that says more follow (it may page below 500), means there is another page.
-        boolean more = lastId != null && (value.size() >= PAGE_SIZE || body.hasNonNull("@odata.nextLink"));
-        return new OrderPage(orders, maxUpdated, more ? lastId : null);
+        return new OrderPage(orders, maxUpdated, lastId != null && full ? lastId : null);
     }
 
     /**

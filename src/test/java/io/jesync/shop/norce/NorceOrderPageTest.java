@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -35,6 +36,8 @@ import io.jesync.shop.norce.NorceOrderReader.OrderPage;
 class NorceOrderPageTest {
     private HttpServer server;
     private volatile String page;
+    /** The answer per decoded query string; by default the one page. */
+    private volatile Function<String, String> answers = query -> page;
     private NorceOrderReader reader;
     private ShopSettings shop;
 
@@ -43,7 +46,7 @@ class NorceOrderPageTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(NorceTokenProvider.TOKEN_PATH,
                 ex -> answer(ex, "{\"access_token\":\"stub\",\"expires_in\":3600}"));
-        server.createContext(NorceConnection.QUERY + NorceOrderReader.ORDERS, ex -> answer(ex, page));
+        server.createContext(NorceConnection.QUERY + NorceOrderReader.ORDERS, ex -> answer(ex, answers.apply(ex.getRequestURI().getQuery())));
         server.start();
         shop = new ShopSettings("webshop", ShopSettings.Platform.NORCE,
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "id", Secret.of("secret"), "playground",
@@ -86,6 +89,42 @@ class NorceOrderPageTest {
 
         assertThat(outcomes).containsExactly("ok 1209003", "parked $", "parked OrderNo");
         assertThat(result.maxUpdated()).isEqualTo(Instant.parse("2026-03-02T09:14:00Z"));
+    }
+
+    @Test
+    void an_order_above_the_size_cap_parks_alone_and_the_rest_of_the_page_is_read() throws Exception {
+        JsonNode good = NorceOrderMapperTest.order("guest");
+        long goodId = good.path("Id").asLong();
+        long hostileId = goodId + 1;
+        // A 9 MB field: the page holding it is above the 8 MB cap, and so is the order alone.
+        String hostile = "{\"Id\": " + hostileId + ", \"OrderNo\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
+        List<String> queries = new ArrayList<>();
+        answers = query -> {
+            queries.add(query);
+            if (query.contains("$select=Id")) {
+                return "{\"value\":[{\"Id\":" + goodId + "},{\"Id\":" + hostileId + "}]}";
+            }
+            if (query.contains("Id eq " + goodId)) {
+                return "{\"value\":[" + good + "]}";
+            }
+            return "{\"value\":[" + good + "," + hostile + "]}";
+        };
+
+        OrderPage result = reader.fetch(shop, 1001, Set.of(4), null, null);
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode raw : result.orders()) {
+            try {
+                outcomes.add("ok " + NorceOrderMapper.toShopOrder("webshop", raw).orderNo());
+            } catch (NorceOrderParseException e) {
+                outcomes.add("parked " + e.platformOrderId() + " " + e.getMessage());
+            }
+        }
+
+        assertThat(outcomes).hasSize(2);
+        assertThat(outcomes.get(0)).isEqualTo("ok 1209003");
+        assertThat(outcomes.get(1)).startsWith("parked " + hostileId).contains("larger than 8388608 bytes");
+        assertThat(result.orders().get(1).toString()).as("nothing of the hostile order is kept").hasSizeLessThan(500);
+        assertThat(queries).as("the page, its ids, then each order alone").hasSize(4);
     }
 
     @Test
