@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * and checks they form one cluster. Where Docker is not available the script says so and this test is reported as
  * skipped with that notice.
  */
+@Tag("harness")
 class ComposeSmokeIT {
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import io.jesync.testsupport.TestDatabases;
  * e-conomic calls of a fixed period are the same with three instances as with one; after one instance is killed
  * (SIGKILL, no goodbye) the flows go on on the survivors well within one claim lease.
  */
+@Tag("harness")
 class ClusterSchedulingIT {
     private static final Duration START = Duration.ofSeconds(240);
     /** The period the e-conomic calls are counted over. */
