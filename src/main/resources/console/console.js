@@ -382,6 +382,24 @@ async function order(shop, orderNo) {
       'The order will not be sent to e-conomic. Refused when e-conomic already has a document for it.', true,
       'POST', base + '/skip', reason => ({ reason })) }, 'Skip…'));
   }
+  // A dry run: the standard mapping and the plugins on the order as the shop has it now; nothing is written.
+  const replayOut = h('div', { 'data-replay': '' });
+  buttons.push(h('button', { 'data-action': 'replay', onclick: async () => {
+    replayOut.replaceChildren(h('p', { class: 'muted' }, 'Replaying…'));
+    try {
+      const r = await api('POST', base + '/replay');
+      replayOut.replaceChildren(h('h2', {}, 'Replay (nothing was written)'),
+        r.parked ? h('p', { 'data-replay-parked': '' }, 'It would be parked: ' + r.parked) : null,
+        h('p', { 'data-replay-differences': (r.differences || []).length },
+          (r.differences || []).length ? 'Differences from what was sent:' : r.sent
+            ? 'The document would be the same as the one sent.' : 'Nothing was sent for it yet.'),
+        (r.differences || []).length ? h('ul', {}, r.differences.map(d => h('li', {}, d))) : null,
+        r.document ? h('details', {}, h('summary', {}, 'The document that would be sent (JSON)'),
+          h('pre', {}, pretty(r.document))) : null);
+    } catch (e) {
+      replayOut.replaceChildren(h('p', { class: 'error' }, e.message));
+    }
+  } }, 'Replay (dry run)'));
   const c = CAUSES[o.reasonCode] ? { rule: CAUSES[o.reasonCode] } : null;
   const outcome = o.outcome || {};
   const summary = orderSummary(o);
@@ -422,7 +440,7 @@ async function order(shop, orderNo) {
   return [h('h1', { 'data-page': 'order' }, `Order ${orderNo} `, h('span', { class: 'muted' }, `shop ${shop}`)),
     outcome.headline ? h('p', { class: 'outcome ' + (outcome.tone || ''), 'data-outcome': outcome.tone || '' },
       outcome.headline) : null,
-    facts, h('div', { class: 'actions' }, buttons),
+    facts, h('div', { class: 'actions' }, buttons), replayOut,
     summary.lines.length ? [h('h2', {}, 'Lines'), table(['Article', 'Product', 'Qty',
       { label: 'Price', optional: true }, 'Amount'], summary.lines),
       h('p', { 'data-total': '' }, h('strong', {}, 'Total '), summary.total)] : null,

@@ -130,6 +130,12 @@ class ConsoleBrowserIT {
             assertThat(browser.text(await(browser, "[data-outcome]")))
                     .matches("(In e-conomic as draft invoice|Booked as invoice) .*");
             assertThat(browser.text(await(browser, "[data-customer]"))).contains("fixed@example.se");
+            // Replay from the order page: the document the order would make now, beside what was sent; no write.
+            long writesBefore = economicWrites(runtime);
+            browser.click(await(browser, "[data-action=replay]"));
+            assertThat(browser.text(await(browser, "[data-replay-differences]")))
+                    .isEqualTo("The document would be the same as the one sent.");
+            assertThat(economicWrites(runtime)).as("a replay writes nothing to e-conomic").isEqualTo(writesBefore);
             String notice = browser.find("#notice:not([hidden])");
             if (notice != null) {
                 browser.click(notice); // the re-send's confirmation toast would cover the timeline in the picture
@@ -380,5 +386,9 @@ class ConsoleBrowserIT {
             Files.createDirectories(target.getParent());
             Files.write(target, browser.screenshot());
         }
+    }
+
+    private static long economicWrites(AdminRuntime runtime) {
+        return runtime.demo.economic().journal().stream().filter(r -> !"GET".equals(r.method())).count();
     }
 }
