@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,10 +39,11 @@ class ClusterChurnIT {
     private static final int ORDERS = Integer.getInteger("reliability.orders", 600);
     private static final int KILLS = Integer.getInteger("reliability.kills", 6);
     private static final Duration START = Duration.ofSeconds(240);
-    private static final String APP_SECRET = "churn-it-app-secret";
-    private static final String GRANT = "churn-it-grant";
-    private static final String CLIENT_ID = "churn-it-client";
-    private static final String CLIENT_SECRET = "churn-it-client-secret";
+    // The credentials liveEnvironment gives the instances.
+    private static final String APP_SECRET = ClusterSchedulingIT.APP_SECRET;
+    private static final String GRANT = ClusterSchedulingIT.GRANT;
+    private static final String CLIENT_ID = ClusterSchedulingIT.CLIENT_ID;
+    private static final String CLIENT_SECRET = ClusterSchedulingIT.CLIENT_SECRET;
 
     private record Node(String id, int adminPort, RuntimeProcess process) { }
 
@@ -116,21 +116,7 @@ class ClusterChurnIT {
     private static Node start(Path dir, String id, TestDatabases.Login store, EconomicSimulator economic,
                               NorceSimulator norce) {
         int admin = RuntimeProcess.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("APP_ENVIRONMENT", "live");
-        env.put("APP_INSTANCE_ID", id);
-        env.put("ADMIN_PORT", Integer.toString(admin));
-        env.put("STORE_JDBC_URL", store.jdbcUrl());
-        env.put("STORE_USERNAME", store.username());
-        env.put("STORE_PASSWORD", store.password());
-        env.put("ECONOMIC_BASE_URL", economic.baseUrl());
-        env.put("ECONOMIC_APP_SECRET_TOKEN", APP_SECRET);
-        env.put("ECONOMIC_AGREEMENT_GRANT_TOKEN", GRANT);
-        env.put("SHOP_SE_BASE_URL", norce.baseUrl());
-        env.put("SHOP_SE_CLIENT_ID", CLIENT_ID);
-        env.put("SHOP_SE_CLIENT_SECRET", CLIENT_SECRET);
-        env.put("SHOP_SE_APPLICATION_IDS", "1001,1002");
-        env.put("SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "1");
+        Map<String, String> env = ClusterSchedulingIT.liveEnvironment(id, admin, store, economic, norce);
         RuntimeProcess runtime = RuntimeProcess.startJar(RuntimeProcess.packagedJar(), dir.resolve(id), env);
         runtime.awaitHttp200("http://127.0.0.1:" + admin + "/observe/health/live", START);
         return new Node(id, admin, runtime);

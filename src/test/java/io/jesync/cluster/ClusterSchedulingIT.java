@@ -122,9 +122,9 @@ class ClusterSchedulingIT {
         }
     }
 
-    static RuntimeProcess start(Path dir, String id, TestDatabases.Login store, EconomicSimulator economic,
-                                NorceSimulator norce) {
-        int admin = RuntimeProcess.freePort();
+    /** A live instance on the simulators and the shared store, polling orders every second. */
+    static Map<String, String> liveEnvironment(String id, int admin, TestDatabases.Login store,
+                                               EconomicSimulator economic, NorceSimulator norce) {
         Map<String, String> env = new HashMap<>();
         env.put("APP_ENVIRONMENT", "live");
         env.put("APP_INSTANCE_ID", id);
@@ -140,6 +140,13 @@ class ClusterSchedulingIT {
         env.put("SHOP_SE_CLIENT_SECRET", CLIENT_SECRET);
         env.put("SHOP_SE_APPLICATION_IDS", "1001,1002");
         env.put("SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "1");
+        return env;
+    }
+
+    static RuntimeProcess start(Path dir, String id, TestDatabases.Login store, EconomicSimulator economic,
+                                NorceSimulator norce) {
+        int admin = RuntimeProcess.freePort();
+        Map<String, String> env = liveEnvironment(id, admin, store, economic, norce);
         env.put("SHOP_SE_STATUS_ENABLED", "true");
         env.put("SHOP_SE_STATUS_POLL_INTERVAL", "1s");
         RuntimeProcess runtime = RuntimeProcess.startJar(RuntimeProcess.packagedJar(), dir.resolve(id), env);
