@@ -4,10 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.status.OrderLife;
 import io.jesync.status.StatusEventType;
 import io.jesync.order.LedgerEntry;
@@ -22,14 +22,13 @@ import io.jesync.status.StatusLedger;
  * deleted, so "11" may be two different orders' drafts.
  */
 final class OrderOutcome {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private OrderOutcome() {
     }
 
     static ObjectNode of(LedgerEntry entry, OrderLife.Standing standing, List<StatusLedger.SeenEvent> events,
                          List<ReversalEntry> reversals) {
-        ObjectNode outcome = MAPPER.createObjectNode();
+        ObjectNode outcome = Json.MAPPER.createObjectNode();
         ArrayNode documents = outcome.putArray("documents");
         String created = entry.economicDocumentNumber() == null ? null
                 : kindOf(entry.documentType()) + " " + entry.economicDocumentNumber();

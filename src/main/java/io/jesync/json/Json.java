@@ -2,7 +2,6 @@ package io.jesync.json;
 
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -25,10 +24,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  *   <li>java.time values are ISO-8601 text, not epoch numbers.</li>
  *   <li>Unknown properties are ignored, because both remote APIs add fields without notice.</li>
  * </ul>
- * Never reconfigure {@link #MAPPER}; take {@code MAPPER.copy()} (tests) or {@link #pretty()}.
+ * Never reconfigure {@link #MAPPER}; take {@code MAPPER.copy()} (tests), {@link #pretty()}, or build a stricter
+ * mapper on top of it with {@code MAPPER.rebuild()} (as {@code io.jesync.plugin.PluginJson} does).
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)

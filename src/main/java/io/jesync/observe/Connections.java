@@ -2,8 +2,9 @@ package io.jesync.observe;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import io.jesync.json.Json;
 
 /**
  * The connections the flows depend on (e-conomic and each shop), as the console shows them. Each is its readiness
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
  * which is all the shop's probe checks, is still valid.
  */
 public final class Connections {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     public static final String ECONOMIC = "economic-auth";
     /** The order poll reads the shop on every run, so its success shows that the shop answers again. */
     public static final String SHOP_READING_ROUTE = "poll-orders-";
@@ -72,7 +72,7 @@ public final class Connections {
     }
 
     public ArrayNode view() {
-        ArrayNode list = MAPPER.createArrayNode();
+        ArrayNode list = Json.MAPPER.createArrayNode();
         for (RemoteAuthHealthCheck check : checks) {
             RemoteAuthHealthCheck.Outcome outcome = check.outcome();
             list.addObject().put("id", check.getId()).put("connection", check.label()).put("up", outcome.up())

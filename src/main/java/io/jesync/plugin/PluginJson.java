@@ -1,57 +1,31 @@
 package io.jesync.plugin;
 
-import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.jesync.json.Json;
 
 /**
- * The JSON form of plugin bodies: nulls left out, amounts exact (read as BigDecimal, written plain), instants as
- * ISO-8601 text, records by their components, unknown fields refused (a misspelt field in a plugin's answer must not vanish silently).
+ * The JSON form of plugin bodies: {@link Json#MAPPER}'s numbers and java.time (amounts read as BigDecimal and
+ * written plain, instants as ISO-8601 text), plus what a plugin contract needs beyond it: nulls left out, records by
+ * their components, unknown fields refused (a misspelt field in a plugin's answer must not vanish silently).
  */
 public final class PluginJson {
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = Json.MAPPER.rebuild()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // The records' components only: helpers such as ShopParty.isGuest() are no part of the body.
-            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.ALL,
-                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
-            .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
-                    com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
-            // 80.00 stays 80.00: a plugin that changed nothing must hand back exactly what it got
-            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .addModule(new SimpleModule("instants")
-                    .addSerializer(Instant.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(Instant value, JsonGenerator out, SerializerProvider provider)
-                                throws IOException {
-                            out.writeString(value.toString());
-                        }
-                    })
-                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
-                        @Override
-                        public Instant deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                            return Instant.parse(in.getValueAsString());
-                        }
-                    }))
+            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .build();
 
     private PluginJson() {

@@ -19,10 +19,11 @@ import io.jesync.simulator.economic.EconomicWriteRules;
 
 /**
  * Listens to an {@link EconomicSimulator} and checks every POST/PUT body against the project's transcription of
- * e-conomic's rule for that path ({@link EconomicWriteRules}), so a test proves that what the runtime sends is
- * what e-conomic documents as valid. A property the transcription does not declare, or declares read-only, is a
- * violation too: e-conomic would drop it, and its rules would go unchecked. The contract profile
- * ({@code mvn -Pcontract}) proves the transcription against the published schemas.
+ * e-conomic's rule for that path ({@link EconomicWriteRules#schema}), with the one draft-03 checker of the tests
+ * ({@link EconomicSchemas#violations}), so a test proves that what the runtime sends is what e-conomic documents as
+ * valid. A property the transcription does not declare, or declares read-only, is a violation too: e-conomic would
+ * drop it, and its rules would go unchecked. The contract profile ({@code mvn -Pcontract}) holds the transcription
+ * against the published schemas with the same checker.
  *
  * <pre>{@code
  * try (EconomicSchemaCheck check = EconomicSchemaCheck.attach(simulator)) {
@@ -96,7 +97,7 @@ public final class EconomicSchemaCheck implements Consumer<RecordedRequest>, Aut
                 if (body == null) {
                     found.add(new Violation(request.method(), request.path(), schema.get(), "empty body"));
                 } else {
-                    EconomicWriteRules.violations(schema.get(), body).forEach(problem ->
+                    EconomicSchemas.violations(EconomicWriteRules.schema(schema.get()), body).forEach(problem ->
                             found.add(new Violation(request.method(), request.path(), schema.get(), problem)));
                     unwritten(schema.get(), body).forEach(problem ->
                             found.add(new Violation(request.method(), request.path(), schema.get(), problem)));

@@ -20,12 +20,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * e-conomic's published draft-03 JSON schemas ({@code <resource>.<verb>.schema.json}) for the contract profile
- * ({@code mvn -Pcontract -Deconomic.schemas=<folder>}): they are reference material outside the project, so only
- * the contract tests read them, and a missing folder fails those tests. Supports what those schemas use: type,
- * properties, required (draft-03 boolean on the property), minLength, maxLength, pattern (unanchored, as JSON
- * Schema defines it), minimum, maximum, exclusiveMinimum, maxDecimal (e-conomic's own keyword), enum, items and
- * format date / full-date.
+ * The tests' one draft-03 schema checker, and e-conomic's published schemas ({@code <resource>.<verb>.schema.json})
+ * for the contract profile ({@code mvn -Pcontract -Deconomic.schemas=<folder>}): they are reference material
+ * outside the project, so only the contract tests read them, and a missing folder fails those tests. The default
+ * suite checks with {@link #violations(JsonNode, JsonNode)} against the project's transcription instead
+ * ({@link EconomicSchemaCheck}). Supports what those schemas use: type, properties, required (draft-03 boolean on
+ * the property), readOnly (not written, so not checked), minLength, maxLength, pattern (unanchored, as JSON Schema
+ * defines it), minimum, maximum, exclusiveMinimum, maxDecimal (e-conomic's own keyword), enum, items and format
+ * date / full-date.
  */
 public final class EconomicSchemas {
     /** The system property naming the folder; Maven passes {@code -Deconomic.schemas} on to the tests. */
@@ -77,10 +79,15 @@ public final class EconomicSchemas {
         });
     }
 
-    /** Every violation of {@code body} against the named schema, as "path: problem"; empty when valid. */
+    /** Every violation of {@code body} against the named published schema, as "$.path: problem"; empty when valid. */
     public List<String> validate(String name, JsonNode body) {
+        return violations(schema(name), body);
+    }
+
+    /** Every violation of {@code body} against a draft-03 {@code schema}, as "$.path: problem"; empty when valid. */
+    public static List<String> violations(JsonNode schema, JsonNode body) {
         List<String> violations = new ArrayList<>();
-        check(schema(name), body, "$", violations);
+        check(schema, body, "$", violations);
         return violations;
     }
 
@@ -123,7 +130,7 @@ public final class EconomicSchemas {
                 if (property.getValue().path("required").asBoolean(false)) {
                     out.add(path + "." + property.getKey() + ": required property missing");
                 }
-            } else {
+            } else if (!property.getValue().path("readOnly").asBoolean(false)) {
                 check(property.getValue(), child, path + "." + property.getKey(), out);
             }
         }

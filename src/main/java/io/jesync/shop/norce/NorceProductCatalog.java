@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.json.Json;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopProduct;
@@ -42,8 +43,6 @@ public final class NorceProductCatalog implements ShopProductPort {
     /** PartNos per query when reading SKUs by article number: an {@code or} chain, since {@code in} is unverified. */
     static final int PARTNOS_PER_QUERY = 50;
     private static final Duration MAX_JOB_POLL = Duration.ofSeconds(10);
-    private static final com.fasterxml.jackson.databind.ObjectMapper LOG_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final NorceConnection connection;
     private final NorceJobClient jobs;
@@ -217,7 +216,7 @@ public final class NorceProductCatalog implements ShopProductPort {
             return parts;
         }
         try {
-            JsonNode row = LOG_JSON.readTree(importedRow);
+            JsonNode row = Json.MAPPER.readTree(importedRow);
             if (row.hasNonNull("PartNo")) {
                 parts.add(row.get("PartNo").asText());
             }

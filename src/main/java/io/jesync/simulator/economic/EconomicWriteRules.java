@@ -24,6 +24,11 @@ public final class EconomicWriteRules {
         return EconomicModels.BY_SCHEMA.containsKey(schema);
     }
 
+    /** The transcribed rule in the vocabulary of e-conomic's draft-03 schemas, for a schema checker. */
+    public static JsonNode schema(String schema) {
+        return rule(schema).describe();
+    }
+
     /** What e-conomic would reject in {@code body}, as "$.path: message" lines; empty when valid. */
     public static List<String> violations(String schema, JsonNode body) {
         return rule(schema).violations(body);
