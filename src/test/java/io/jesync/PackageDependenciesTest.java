@@ -32,16 +32,14 @@ class PackageDependenciesTest {
     }
 
     /**
-     * Every sub-package is its own slice ({@code shop} and {@code shop.norce} count apart). Two known cycles are
-     * left out until they are broken (docs/architecture.md, "Still to do"), and only they: the settings aggregates
-     * name every flow's settings record while the flows read them, and the shop adapters report to the preflight's
-     * findings while the preflight reads the flows' settings.
+     * Every sub-package is its own slice ({@code shop} and {@code shop.norce} count apart). One known cycle is left
+     * out until it is broken (docs/architecture.md, "Still to do"), and only it: the settings aggregates name every
+     * flow's settings record while the flows read them.
      */
     @Test
     void subPackagesHaveNoCycles() {
         slices().matching("io.jesync.(**)").should().beFreeOfCycles()
                 .ignoreDependency(belongToAnyOf(RuntimeSettings.class, ShopSettings.class), alwaysTrue())
-                .ignoreDependency(resideInAPackage("io.jesync.shop.."), resideInAPackage("io.jesync.preflight.."))
                 .check(main);
     }
 

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jesync.findings.PreflightFindings;
+import io.jesync.findings.PreflightProblem;
+import io.jesync.findings.SyncFlow;
 import io.jesync.order.OrderFlowSettings;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;

@@ -1,6 +1,10 @@
 package io.jesync.preflight;
 
 import java.time.Clock;
+import io.jesync.shop.ShopTenantCheck;
+import io.jesync.findings.PreflightFindings;
+import io.jesync.findings.PreflightProblem;
+import io.jesync.findings.SyncFlow;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAuthException;

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
+import io.jesync.findings.PreflightProblem;
+
 /**
  * Readiness from the last preflight: DOWN while a problem stops a flow that is switched on, with every problem line
  * in the details; UP when clean, when only flows that are off or unreachable systems are concerned (the auth checks

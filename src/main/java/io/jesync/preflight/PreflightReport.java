@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.findings.PreflightProblem;
+import io.jesync.findings.SyncFlow;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 
@@ -46,7 +48,7 @@ public final class PreflightReport {
         for (PreflightProblem problem : this.problems) {
             ShopSettings shop = shops.get(problem.shopId());
             boolean on = problem.kind() == PreflightProblem.Kind.MISMATCH && shop != null
-                    && problem.flows().stream().anyMatch(flow -> flow.enabled(shop));
+                    && problem.flows().stream().anyMatch(flow -> RunningFlows.enabled(flow, shop));
             blocksRunningFlow.put(problem, on);
         }
     }
@@ -77,7 +79,7 @@ public final class PreflightReport {
         Set<SyncFlow> blocked = new LinkedHashSet<>();
         for (PreflightProblem problem : problems) {
             if (blocksRunningFlow(problem) && shop.id().equals(problem.shopId())) {
-                problem.flows().stream().filter(flow -> flow.enabled(shop)).forEach(blocked::add);
+                problem.flows().stream().filter(flow -> RunningFlows.enabled(flow, shop)).forEach(blocked::add);
             }
         }
         return blocked;

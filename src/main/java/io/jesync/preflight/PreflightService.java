@@ -13,6 +13,7 @@ import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.findings.SyncFlow;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
 
@@ -72,7 +73,7 @@ public final class PreflightService {
                 }
             }
             for (SyncFlow flow : List.of(SyncFlow.STOCK, SyncFlow.PRICES)) {
-                if (flow.enabled(shop)) {
+                if (RunningFlows.enabled(flow, shop)) {
                     if (blocked.contains(flow)) {
                         sharedBlocked.add(flow.key() + " of shop " + shop.id());
                     } else {

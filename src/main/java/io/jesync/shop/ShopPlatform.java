@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
-import io.jesync.preflight.ShopTenantCheck;
 
 /**
  * One shop platform's adapter, found through {@link java.util.ServiceLoader} so that nothing outside the

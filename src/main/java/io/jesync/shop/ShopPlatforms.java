@@ -12,7 +12,6 @@ import java.util.Set;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
-import io.jesync.preflight.ShopTenantCheck;
 
 /**
  * The one place a shop's platform adapter is chosen, by {@code shop.<id>.platform}: every platform on the class

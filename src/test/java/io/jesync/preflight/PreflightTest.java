@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.findings.PreflightProblem;
+import io.jesync.findings.SyncFlow;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.RuntimeSettings;
 import io.jesync.config.ShopSettings;
-import io.jesync.preflight.PreflightFindings;
+import io.jesync.findings.PreflightFindings;
 
 /**
  * The catalogue and the tenant check that {@link ShopPlatforms} hands out go to the platform of the shop each call

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
-import io.jesync.preflight.ShopTenantCheck;
+import io.jesync.shop.ShopTenantCheck;
 import io.jesync.shop.ShopCatalog;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopOrders;

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 
 import io.jesync.config.ShopSettings;
 import io.jesync.stock.StockPriceSettings;
-import io.jesync.preflight.PreflightFindings;
-import io.jesync.preflight.PreflightProblem;
-import io.jesync.preflight.ShopTenantCheck;
-import io.jesync.preflight.SyncFlow;
+import io.jesync.findings.PreflightFindings;
+import io.jesync.findings.PreflightProblem;
+import io.jesync.shop.ShopTenantCheck;
+import io.jesync.findings.SyncFlow;
 
 /**
  * The Norce half of the preflight: every set, property and navigation of {@link NorceQueryContract} must be in the

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.jesync.preflight.SyncFlow;
+import io.jesync.findings.SyncFlow;
 
 /**
  * Every Query 2.0 entity set, property and navigation the Norce adapter reads, in one list, so the preflight can look

@@ -1,4 +1,4 @@
-package io.jesync.preflight;
+package io.jesync.findings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +25,15 @@ public final class PreflightFindings {
         }
     }
 
-    List<PreflightProblem> problems() {
+    public List<PreflightProblem> problems() {
         return problems;
     }
 
-    List<String> checked() {
+    public List<String> checked() {
         return checked;
     }
 
-    List<String> unverifiedNotes() {
+    public List<String> unverifiedNotes() {
         return unverified;
     }
 }

@@ -1,4 +1,4 @@
-package io.jesync.preflight;
+package io.jesync.findings;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ public record PreflightProblem(Kind kind, String shopId, List<SyncFlow> flows, S
         return setting + (value == null ? "" : "=" + value) + ": " + problem + " — " + fix;
     }
 
-    ObjectNode toJson(ObjectMapper mapper, boolean flowOn) {
+    public ObjectNode toJson(ObjectMapper mapper, boolean flowOn) {
         ObjectNode node = mapper.createObjectNode();
         node.put("kind", kind.name());
         node.put("shop", shopId);

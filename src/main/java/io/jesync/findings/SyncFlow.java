@@ -1,9 +1,7 @@
-package io.jesync.preflight;
+package io.jesync.findings;
 
 import java.util.List;
 import java.util.Locale;
-
-import io.jesync.config.ShopSettings;
 
 /**
  * The flows a preflight problem can stop, each with the route that runs it for one shop. Stock and prices share one
@@ -26,17 +24,6 @@ public enum SyncFlow {
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public boolean enabled(ShopSettings shop) {
-        return switch (this) {
-            case ORDERS -> shop.orders().enabled();
-            case STATUS -> shop.status().enabled();
-            case REVERSAL -> shop.reversal().enabled();
-            case PRODUCTS -> shop.products().enabled();
-            case STOCK -> shop.stockPrices().stockEnabled();
-            case PRICES -> shop.stockPrices().pricesEnabled();
-        };
     }
 
     /** The route that runs this flow for {@code shopId}. */

@@ -1,6 +1,7 @@
-package io.jesync.preflight;
+package io.jesync.shop;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.findings.PreflightFindings;
 
 /**
  * The shop platform's half of the preflight: checks one shop's settings against its tenant. Each platform adapter
