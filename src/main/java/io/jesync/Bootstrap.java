@@ -11,10 +11,10 @@ import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.admin.AdminSideSummary;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.demo.DemoEnvironment;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.Sleeper;
 import io.jesync.product.InitialSync;

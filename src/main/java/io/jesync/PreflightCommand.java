@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.json.Json;
 import io.jesync.preflight.EconomicPreflight;

@@ -12,8 +12,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.json.Json;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.order.OrderReplay;
 import io.jesync.plugin.CamelPluginRoutes;
 import io.jesync.plugin.PluginBody;

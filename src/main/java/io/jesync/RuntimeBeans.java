@@ -24,6 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.jesync.settings.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.admin.AdminGuard;
 import io.jesync.admin.ArticleAdminService;
 import io.jesync.observe.FlowItems;
@@ -39,8 +41,6 @@ import io.jesync.cluster.InstanceHealthCheck;
 import io.jesync.cluster.Retention;
 import io.jesync.cluster.ScheduledRunLog;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicException;

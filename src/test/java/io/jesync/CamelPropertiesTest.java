@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 
 /** What the runtime tells Camel about its HTTP side, whatever the user's camel.* keys say. */
 class CamelPropertiesTest {

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.alert.AlertMonitor;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.FlowsView;
 import io.jesync.payment.PaymentLedger;

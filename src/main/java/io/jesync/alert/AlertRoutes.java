@@ -2,7 +2,6 @@ package io.jesync.alert;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
 
 /** The alert check on its own schedule (non-concurrent), when {@code alerts.webhook.url} is set. */
 public class AlertRoutes extends RouteBuilder {

@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.json.Json;
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;

@@ -14,7 +14,7 @@ public record RetentionSettings(Duration orderEvents, Duration traces, Duration 
     /** Nightly, outside the 05:30 reconciliation. */
     static final String DEFAULT_CRON = "0 15 3 * * ?";
 
-    static RetentionSettings load(ConfigSource source) {
+    public static RetentionSettings load(ConfigSource source) {
         Optional<String> cron = SettingReader.cron(source, PREFIX + "cron");
         return new RetentionSettings(
                 SettingReader.duration(source, PREFIX + "order-events", "180d"),

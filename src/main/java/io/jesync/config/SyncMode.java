@@ -14,7 +14,7 @@ public enum SyncMode {
     /** #3: the shop owns products; e-conomic owns prices and stock; status optional. */
     COMBO;
 
-    static SyncMode parse(ConfigSource source) {
+    public static SyncMode parse(ConfigSource source) {
         String value = source.get("sync.mode").orElse("combo");
         try {
             return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));

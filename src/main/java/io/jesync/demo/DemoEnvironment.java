@@ -11,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;

@@ -2,8 +2,6 @@ package io.jesync.order;
 
 import java.util.Optional;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAgreement;
 
 /**

@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrders;
 import io.jesync.store.WatermarkStore;
@@ -93,7 +91,7 @@ public final class OrderFlow {
     }
 
     private ShopSettings shop(String shopId) {
-        Optional<ShopSettings> found = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst();
+        Optional<? extends ShopSettings> found = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst();
         return found.orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
     }
 }

@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopPlatforms;

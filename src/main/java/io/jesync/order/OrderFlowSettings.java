@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.config.SettingReader;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopPlatform;
@@ -247,7 +246,7 @@ public record OrderFlowSettings(
     /** The platform the shop's statuses are named in ({@code shop.<id>.platform}, default norce). */
     public static ShopPlatform platform(ConfigSource source, String shopId) {
         String prefix = "shop." + shopId + ".";
-        return ShopPlatforms.platform(RuntimeSettings.platform(source, prefix), prefix + "platform");
+        return ShopPlatforms.platform(ShopSettings.Platform.read(source, prefix), prefix + "platform");
     }
 
     private static <E extends Enum<E>> E choice(ConfigSource source, String key, E fallback, E[] values) {

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.shop.IncomingOrder;
 import io.jesync.json.Json;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.model.EconomicDocument;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginJson;

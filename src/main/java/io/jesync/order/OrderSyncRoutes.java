@@ -5,8 +5,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 import io.jesync.shop.IncomingOrder;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.order.LedgerEntry;
 
 /**

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicEncoding;

@@ -15,8 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.DocumentResult;
 import io.jesync.economic.EconomicClient;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.store.Database;

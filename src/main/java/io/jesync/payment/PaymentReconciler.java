@@ -11,7 +11,6 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicEncoding;
 import io.jesync.reconcile.DayReconciler;
@@ -41,12 +40,12 @@ public final class PaymentReconciler implements DayReconciler {
     }
 
     @Override
-    public boolean appliesTo(ShopSettings shop) {
+    public boolean appliesTo(io.jesync.reconcile.ShopSettings shop) {
         return flow.settings(shop.id()).enabled();
     }
 
     @Override
-    public Result reconcile(ShopSettings shop, LocalDate day) {
+    public Result reconcile(io.jesync.reconcile.ShopSettings shop, LocalDate day) {
         PaymentSettings settings = flow.settings(shop.id());
         ZoneId zone = ZoneId.of(shop.orders().mapping().timeZone());
         Instant from = day.atStartOfDay(zone).toInstant();

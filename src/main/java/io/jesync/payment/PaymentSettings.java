@@ -14,7 +14,6 @@ import java.util.OptionalInt;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.SettingReader;
-import io.jesync.config.ShopSettings;
 
 /**
  * How a shop's payments reach e-conomic, read from {@code shop.<id>.payments.*}.
@@ -71,7 +70,7 @@ public record PaymentSettings(
     }
 
     /** Every shop's payment settings; a bad value stops start-up naming its key. */
-    public static Shops loadAll(ConfigSource source, List<ShopSettings> shops, boolean demo) {
+    public static Shops loadAll(ConfigSource source, List<? extends ShopSettings> shops, boolean demo) {
         Map<String, PaymentSettings> all = new LinkedHashMap<>();
         for (ShopSettings shop : shops) {
             all.put(shop.id(), load(source, shop.id(), demo));

@@ -2,8 +2,6 @@ package io.jesync.payment;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * Shop payments into e-conomic, per shop with {@code shop.<id>.payments.enabled}: a Quartz schedule runs

@@ -14,8 +14,6 @@ import io.jesync.findings.PreflightFindings;
 import io.jesync.findings.PreflightProblem;
 import io.jesync.findings.SyncFlow;
 import io.jesync.order.OrderFlowSettings;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.stock.StockPriceSettings;
 import io.jesync.economic.EconomicAgreement;
 import io.jesync.economic.EconomicClient;

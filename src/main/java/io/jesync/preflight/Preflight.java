@@ -5,8 +5,6 @@ import io.jesync.shop.ShopTenantCheck;
 import io.jesync.findings.PreflightFindings;
 import io.jesync.findings.PreflightProblem;
 import io.jesync.findings.SyncFlow;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicAuthException;
 import io.jesync.economic.EconomicException;
 

@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.findings.PreflightProblem;
 import io.jesync.findings.SyncFlow;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * What one preflight run found: every problem (all of them, so a merchant fixes everything in one go), what was

@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jesync.findings.SyncFlow;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * The preflight inside the running service: run at start-up in live mode, where a problem holds back only the flows

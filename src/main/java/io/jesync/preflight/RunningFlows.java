@@ -1,6 +1,5 @@
 package io.jesync.preflight;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.findings.SyncFlow;
 
 /** Which of a shop's flows its settings switch on: a problem blocks only the flows that would run. */

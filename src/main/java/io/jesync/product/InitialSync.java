@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicException;
 import io.jesync.json.Json;
 import io.jesync.product.ProductStore;

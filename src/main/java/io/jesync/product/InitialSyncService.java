@@ -7,8 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
 import io.jesync.product.ProductStore;
 import io.jesync.json.Json;

@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.product.ProductStore;
 import io.jesync.store.WatermarkStore;

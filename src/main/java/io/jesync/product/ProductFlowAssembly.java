@@ -2,7 +2,6 @@ package io.jesync.product;
 
 import java.time.Clock;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopProductPort;

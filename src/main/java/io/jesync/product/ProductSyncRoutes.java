@@ -2,8 +2,6 @@ package io.jesync.product;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * The product flow, per shop: a Quartz schedule ({@code stateful=true}, so two runs of one shop never overlap) runs

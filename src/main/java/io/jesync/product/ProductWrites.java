@@ -10,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.EconomicValidationException;
 import io.jesync.shop.ShopProductPort;

@@ -3,7 +3,6 @@ package io.jesync.reconcile;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.jesync.config.ShopSettings;
 
 /**
  * One kind of reconciliation of one shop and day: {@code orders}, and {@code stock-prices} where a shop has stock or

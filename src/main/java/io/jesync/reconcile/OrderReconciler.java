@@ -14,7 +14,6 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.order.OrderFlowSettings.DocumentType;
-import io.jesync.config.ShopSettings;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.EconomicClient;
 import io.jesync.shop.IncomingOrder;

@@ -2,8 +2,6 @@ package io.jesync.reconcile;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * The daily reconciliation per shop with {@code shop.<id>.reconciliation.enabled}: a Quartz cron (non-concurrent)

@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrderBatch;
 import io.jesync.store.WatermarkStore;

@@ -3,7 +3,6 @@ package io.jesync.reversal;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.order.OrderFlowAssembly;

@@ -4,8 +4,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.reversal.ReversalEntry;
 
 /**

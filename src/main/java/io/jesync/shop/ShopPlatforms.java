@@ -46,7 +46,7 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
     }
 
     /** Connects every platform the shops use, once each. */
-    public static ShopPlatforms connect(Iterable<ShopSettings> shops, HttpClient http, Clock clock) {
+    public static ShopPlatforms connect(Iterable<? extends ShopSettings> shops, HttpClient http, Clock clock) {
         Map<String, ShopSettings.Platform> platformOfShop = new java.util.HashMap<>();
         for (ShopSettings shop : shops) {
             platformOfShop.put(shop.id(), shop.platform());
@@ -60,7 +60,7 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
 
     /** The connected adapter of {@code shop}'s platform. */
     /** Every shop's callback paths: the webhooks its platform posts to, guarded by their own secrets. */
-    public Set<String> callbackPaths(Iterable<ShopSettings> shops) {
+    public Set<String> callbackPaths(Iterable<? extends ShopSettings> shops) {
         Set<String> paths = new java.util.HashSet<>();
         for (ShopSettings shop : shops) {
             paths.addAll(of(shop).callbackPaths(shop));

@@ -11,7 +11,6 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;

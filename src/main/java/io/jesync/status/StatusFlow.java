@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.order.BackoffSchedule;
 import io.jesync.plugin.PluginPoints;
 import io.jesync.shop.ShopStatusPort;

@@ -14,7 +14,6 @@ import java.util.regex.PatternSyntaxException;
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.SettingReader;
-import io.jesync.config.ShopSettings;
 import io.jesync.order.OrderFlowSettings;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopPlatform;

@@ -2,8 +2,6 @@ package io.jesync.status;
 
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
 
 /**
  * The status flow, per shop with {@code shop.<id>.status.enabled}: a Quartz schedule reads what happened in

@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 
 import io.jesync.config.EconomicSettings;
-import io.jesync.config.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.economic.Sleeper;

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.jesync.backoff.Backoff;
-import io.jesync.config.ShopSettings;
 import io.jesync.stock.StockPriceSettings.PriceListRule;
 import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.economic.EconomicException;
@@ -80,19 +79,19 @@ public final class StockPriceFlow {
         double bucketUsed();
     }
 
-    public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
+    public StockPriceFlow(StockSyncSettings settings, List<? extends ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
                           WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper) {
         this(settings, shops, reader, shop, store, customers, marks, budget, clock, sleeper, StockPricePlugins.NONE);
     }
 
-    public StockPriceFlow(StockSyncSettings settings, List<ShopSettings> shops, EconomicCatalogReader reader,
+    public StockPriceFlow(StockSyncSettings settings, List<? extends ShopSettings> shops, EconomicCatalogReader reader,
                           ShopCatalogPort shop, ArticleSyncStore store, CustomerBindings customers,
                           WatermarkStore marks, BudgetView budget, Clock clock, Sleeper sleeper,
                           StockPricePlugins plugins) {
         this.plugins = plugins;
         this.settings = settings;
-        this.shops = shops.stream().filter(s -> s.stockPrices().enabled()).toList();
+        this.shops = List.copyOf(shops.stream().filter(s -> s.stockPrices().enabled()).toList());
         this.reader = reader;
         this.shop = shop;
         this.store = store;
@@ -421,7 +420,7 @@ public final class StockPriceFlow {
         if (!plugins.active()) {
             return values;
         }
-        Map<String, PriceListRule> lists = StockPricePlugins.lists(s);
+        Map<String, PriceListRule> lists = StockPricePlugins.lists(s.stockPrices());
         List<ShopArticleValue> plugged = new ArrayList<>(values.size());
         for (ShopArticleValue v : values) {
             try {

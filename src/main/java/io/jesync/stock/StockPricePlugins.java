@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.plugin.PluginException;
 import io.jesync.plugin.PluginPoint;
 import io.jesync.plugin.PluginPoints;
@@ -31,9 +30,9 @@ public final class StockPricePlugins {
     }
 
     /** The shop's price lists by code, for {@link #apply}. */
-    static Map<String, PriceListRule> lists(ShopSettings shop) {
+    static Map<String, PriceListRule> lists(StockPriceSettings rules) {
         Map<String, PriceListRule> lists = new HashMap<>();
-        shop.stockPrices().priceLists().forEach(l -> lists.put(l.code(), l));
+        rules.priceLists().forEach(l -> lists.put(l.code(), l));
         return lists;
     }
 
@@ -42,7 +41,7 @@ public final class StockPricePlugins {
      *
      * @throws PluginException a plugin failed or broke the point's rules
      */
-    ShopArticleValue apply(ShopSettings shop, Map<String, PriceListRule> lists, ShopArticleValue v) {
+    ShopArticleValue apply(io.jesync.config.ShopSettings shop, Map<String, PriceListRule> lists, ShopArticleValue v) {
         String item = shop.id() + "/" + v.articleNo();
         Map<String, String> context = Map.of("shopId", shop.id(), "direction", "economic-to-shop");
         String code = priceList(v);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.jesync.config.ShopSettings;
 import io.jesync.stock.StockPriceSettings.PriceListRule;
 import io.jesync.stock.StockPriceSettings.PriceSource;
 import io.jesync.reconcile.DayReconciler;
@@ -53,13 +52,13 @@ public final class StockPriceReconciler implements DayReconciler {
     }
 
     @Override
-    public boolean appliesTo(ShopSettings shop) {
-        return shop.stockPrices().enabled();
+    public boolean appliesTo(io.jesync.reconcile.ShopSettings shop) {
+        return shop.flow(StockPriceSettings.class).enabled();
     }
 
     @Override
-    public Result reconcile(ShopSettings shop, LocalDate day) {
-        StockPriceSettings rules = shop.stockPrices();
+    public Result reconcile(io.jesync.reconcile.ShopSettings shop, LocalDate day) {
+        StockPriceSettings rules = shop.flow(StockPriceSettings.class);
         Map<String, SyncedValue> synced = store.stockAndPriceValues(shop.id());
         Map<String, BigDecimal> pending = Map.of();
         if (rules.stockEnabled() && rules.subtractPendingOrders()) {
@@ -68,7 +67,7 @@ public final class StockPriceReconciler implements DayReconciler {
             pending = store.pendingOrderQuantities(shop.id(), states);
         }
         Map<String, BigDecimal> pendingByArticle = pending;
-        Map<String, PriceListRule> lists = StockPricePlugins.lists(shop);
+        Map<String, PriceListRule> lists = StockPricePlugins.lists(rules);
         List<Finding> findings = new ArrayList<>();
         int[] counts = new int[3];
         reader.all(page -> {
@@ -120,7 +119,7 @@ public final class StockPriceReconciler implements DayReconciler {
     }
 
     /** What the plugins make of the expected values; one a plugin fails on stays e-conomic's (the flow parked it). */
-    private Map<String, String> plugged(ShopSettings shop, Map<String, PriceListRule> lists, ArticleReading r,
+    private Map<String, String> plugged(io.jesync.config.ShopSettings shop, Map<String, PriceListRule> lists, ArticleReading r,
                                         Map<String, String> values) {
         if (!plugins.active()) {
             return values;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
-import io.jesync.config.RuntimeSettings;
 import io.jesync.config.Secret;
 
 /**

@@ -322,8 +322,8 @@ class AdminApiTest {
         JsonNode original = order(acknowledged);
         HttpResponse<String> copy = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(java.net.URI.create(runtime.demo.economic().baseUrl() + "/invoices/drafts"))
-                .header("X-AppSecretToken", io.jesync.config.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal())
-                .header("X-AgreementGrantToken", io.jesync.config.RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal())
+                .header("X-AppSecretToken", io.jesync.settings.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal())
+                .header("X-AgreementGrantToken", io.jesync.settings.RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal())
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(original.path("economicDocument").toString()))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
 import io.jesync.testsupport.AdminRuntime;

@@ -168,10 +168,10 @@ class AlertMonitorTest {
     void alert_settings_are_off_without_a_webhook_and_e_mail_is_refused_with_a_reason() {
         io.jesync.config.ConfigSource none = new io.jesync.config.ConfigSource(Map.of("shops", "se",
                 "shop.se.application-ids", "1"), Map.of(), Map.of(), "test");
-        assertThat(io.jesync.config.RuntimeSettings.load(none).alerts().enabled()).isFalse();
+        assertThat(io.jesync.settings.RuntimeSettings.load(none).alerts().enabled()).isFalse();
         io.jesync.config.ConfigSource mail = new io.jesync.config.ConfigSource(Map.of("shops", "se",
                 "shop.se.application-ids", "1", "alerts.email.to", "ops@example.com"), Map.of(), Map.of(), "test");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.jesync.config.RuntimeSettings.load(mail))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.jesync.settings.RuntimeSettings.load(mail))
                 .hasMessageStartingWith("alerts.email.to: e-mail alerts are not available in this build");
     }
 }

@@ -15,6 +15,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.status.StatusFlowSettings;
 import io.jesync.stock.StockPriceSettings;
 

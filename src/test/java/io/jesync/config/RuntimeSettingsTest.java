@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.admin.AdminSettings;
 import io.jesync.order.OrderFlowSettings;
 

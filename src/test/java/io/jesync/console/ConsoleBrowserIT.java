@@ -333,7 +333,7 @@ class ConsoleBrowserIT {
         browser.click(await(browser, mine + " [data-fold=request] summary"));
         assertThat(browser.text(await(browser, mine + " [data-body=request]"))).contains(order.orderNo());
         assertThat(browser.text(await(browser, mine + " [data-fold=request] dl"))).contains("X-AppSecretToken")
-                .contains("****").doesNotContain(io.jesync.config.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal());
+                .contains("****").doesNotContain(io.jesync.settings.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal());
         String notice = browser.find("#notice:not([hidden])");
         if (notice != null) {
             browser.click(notice); // the switch's toast would cover the call in the picture

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;

@@ -262,8 +262,8 @@ class PaymentFlowTest {
     private static JsonNode journalEntries(OrderFlowHarness h) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(h.economic.baseUrl() + "/journals/1/entries?pagesize=1000"))
-                .header("X-AppSecretToken", io.jesync.config.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal())
-                .header("X-AgreementGrantToken", io.jesync.config.RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal())
+                .header("X-AppSecretToken", io.jesync.settings.RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal())
+                .header("X-AgreementGrantToken", io.jesync.settings.RuntimeSettings.DEMO_AGREEMENT_GRANT_TOKEN.reveal())
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body()).path("collection");

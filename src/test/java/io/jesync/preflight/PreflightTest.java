@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.jesync.findings.PreflightProblem;
 import io.jesync.findings.SyncFlow;
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.shop.norce.NorceConnection;
 import io.jesync.shop.norce.NorcePreflight;

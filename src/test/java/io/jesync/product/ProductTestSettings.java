@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 
 /** Product settings of shop "se" as the runtime reads them, for a flow and extra keys. */
 final class ProductTestSettings {

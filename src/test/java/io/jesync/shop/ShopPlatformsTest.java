@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.findings.PreflightFindings;
 
 /**

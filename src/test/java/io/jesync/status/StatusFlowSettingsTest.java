@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 
 class StatusFlowSettingsTest {
 

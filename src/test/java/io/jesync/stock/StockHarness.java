@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.simulator.DemoCatalog;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;

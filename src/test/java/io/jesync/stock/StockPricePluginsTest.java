@@ -90,10 +90,10 @@ class StockPricePluginsTest {
             java.util.function.Function<String, ShopArticleValue> value = article -> new ShopArticleValue(
                     ShopArticleValue.ONHAND, article, h.now(), "4|0|", BigDecimal.ZERO);
 
-            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop()), value.apply("NEG")))
+            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop().stockPrices()), value.apply("NEG")))
                     .isInstanceOf(PluginException.class)
                     .hasMessageContaining("'bad-rules' (bad.yaml)").hasMessageContaining("onhand and incoming must be");
-            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop()), value.apply("A-1")))
+            assertThatThrownBy(() -> stock.apply(h.shop(), StockPricePlugins.lists(h.shop().stockPrices()), value.apply("A-1")))
                     .isInstanceOf(PluginException.class)
                     .hasMessageContaining("changed stock.articleNumber, which it may not change here");
         }

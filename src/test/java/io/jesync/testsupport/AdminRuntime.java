@@ -18,7 +18,7 @@ import org.apache.camel.main.Main;
 
 import io.jesync.Bootstrap;
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.demo.DemoEnvironment;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;

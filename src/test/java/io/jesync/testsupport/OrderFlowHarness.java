@@ -12,8 +12,8 @@ import java.util.function.BiFunction;
 
 import io.jesync.admin.OrderAdminService;
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.stock.StockPriceSettings;
 import io.jesync.backoff.Backoff;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
@@ -70,8 +71,8 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             ShopStock stock = row.stock();
             ObjectNode item = body.addObject();
             item.put("PartNo", row.articleNo());
-            item.put("WarehouseCode", shop.stockPrices().warehouseCode());
-            item.put("LocationCode", shop.stockPrices().locationCode());
+            item.put("WarehouseCode", shop.flow(StockPriceSettings.class).warehouseCode());
+            item.put("LocationCode", shop.flow(StockPriceSettings.class).locationCode());
             item.put("OnhandValue", stock.onhand());
             item.put("IncomingValue", stock.incoming());
             if (leadTimes) {
@@ -80,7 +81,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             }
             item.put("IsActive", true);
         }
-        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), true);
+        ObjectNode header = NorceJobClient.header(connection, shop.flow(StockPriceSettings.class).connectAccountId(), true);
         ArrayNode fields = header.putArray("SkuOnhandFieldsThatAreSet");
         fields.add("OnhandValue").add("IncomingValue").add("IsActive");
         if (leadTimes) {
@@ -150,7 +151,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
             }
             item.put("IsActive", withPrice);
         }
-        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), true);
+        ObjectNode header = NorceJobClient.header(connection, shop.flow(StockPriceSettings.class).connectAccountId(), true);
         ArrayNode fields = header.putArray("SkuPriceListFieldsThatAreSet");
         if (withPrice) {
             fields.add("PriceSale");
@@ -190,7 +191,7 @@ public final class NorceCatalogWriter implements ShopCatalogPort {
         if (body.isEmpty()) {
             return new Outcome("no job", problems);
         }
-        ObjectNode header = NorceJobClient.header(connection, shop.stockPrices().connectAccountId(), false);
+        ObjectNode header = NorceJobClient.header(connection, shop.flow(StockPriceSettings.class).connectAccountId(), false);
         header.putArray("CustomerFieldsThatAreSet").add("PriceLists").add("SearchOnlyByCode");
         Outcome outcome = run(shop, "Customer/ImportCustomers", header, body, "the price lists of " + body.size()
                 + " customers", row -> row.path("Code").asText());

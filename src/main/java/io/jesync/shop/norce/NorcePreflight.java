@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.jesync.product.ProductSettings;
+import io.jesync.order.OrderFlowSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.stock.StockPriceSettings;
 import io.jesync.findings.PreflightFindings;
@@ -123,19 +125,19 @@ public final class NorcePreflight implements ShopTenantCheck {
         }
         List<NorceTenantCodes.Entry> countries = entries(shop, NorceQueryContract.COUNTRIES, findings);
         if (countries != null) {
-            String home = shop.orders().mapping().homeCountry();
+            String home = shop.flow(OrderFlowSettings.class).mapping().homeCountry();
             code(shop, findings, NorceQueryContract.COUNTRIES, countries, key + "orders.home-country", home, home,
                     "country");
-            for (String country : shop.orders().mapping().countryVatZones().keySet()) {
+            for (String country : shop.flow(OrderFlowSettings.class).mapping().countryVatZones().keySet()) {
                 code(shop, findings, NorceQueryContract.COUNTRIES, countries, key + "orders.vat-zone.overrides",
-                        pairs(shop.orders().mapping().countryVatZones()), country, "country");
+                        pairs(shop.flow(OrderFlowSettings.class).mapping().countryVatZones()), country, "country");
             }
         }
         List<NorceTenantCodes.Entry> currencies = entries(shop, NorceQueryContract.CURRENCIES, findings);
         if (currencies != null) {
-            for (String currency : shop.orders().mapping().exchangeRates().keySet()) {
+            for (String currency : shop.flow(OrderFlowSettings.class).mapping().exchangeRates().keySet()) {
                 code(shop, findings, NorceQueryContract.CURRENCIES, currencies, key + "orders.exchange-rates",
-                        pairs(shop.orders().mapping().exchangeRates()), currency, "currency");
+                        pairs(shop.flow(OrderFlowSettings.class).mapping().exchangeRates()), currency, "currency");
             }
         }
         // The adapter resolves each order's PaymentMethodId here; a tenant without codes could not be read.
@@ -147,7 +149,7 @@ public final class NorcePreflight implements ShopTenantCheck {
                             .collect(Collectors.joining(", ")) + " have no Code", "give every payment method a code"
                             + " in Norce admin"));
         }
-        StockPriceSettings prices = shop.stockPrices();
+        StockPriceSettings prices = shop.flow(StockPriceSettings.class);
         if (!prices.priceLists().isEmpty()) {
             List<NorceTenantCodes.Entry> lists = entries(shop, NorceQueryContract.PRICE_LISTS, findings);
             if (lists != null) {
@@ -161,17 +163,17 @@ public final class NorcePreflight implements ShopTenantCheck {
         }
         List<NorceTenantCodes.Entry> salesAreas = entries(shop, NorceQueryContract.SALES_AREAS, findings);
         if (salesAreas != null) {
-            for (int area : shop.products().salesAreas()) {
+            for (int area : shop.flow(ProductSettings.class).salesAreas()) {
                 id(shop, findings, NorceQueryContract.SALES_AREAS, salesAreas, key + "products.sales-areas",
-                        join(shop.products().salesAreas()), area, "sales area");
+                        join(shop.flow(ProductSettings.class).salesAreas()), area, "sales area");
             }
         }
         List<NorceTenantCodes.Entry> statuses = entries(shop, NorceQueryContract.SKU_STATUSES, findings);
         if (statuses != null) {
             id(shop, findings, NorceQueryContract.SKU_STATUSES, statuses, key + "products.status-active",
-                    Integer.toString(shop.products().statusActive()), shop.products().statusActive(), "SKU status");
+                    Integer.toString(shop.flow(ProductSettings.class).statusActive()), shop.flow(ProductSettings.class).statusActive(), "SKU status");
             id(shop, findings, NorceQueryContract.SKU_STATUSES, statuses, key + "products.status-inactive",
-                    Integer.toString(shop.products().statusInactive()), shop.products().statusInactive(), "SKU status");
+                    Integer.toString(shop.flow(ProductSettings.class).statusInactive()), shop.flow(ProductSettings.class).statusInactive(), "SKU status");
         }
     }
 
@@ -214,16 +216,16 @@ public final class NorcePreflight implements ShopTenantCheck {
 
     private static void noteUnverified(ShopSettings shop, PreflightFindings findings) {
         String key = "shop." + shop.id() + ".";
-        findings.unverified(key + "stock.warehouse=" + shop.stockPrices().warehouseCode() + " and " + key
-                + "stock.location=" + shop.stockPrices().locationCode() + ": Norce documents no Query set that lists"
+        findings.unverified(key + "stock.warehouse=" + shop.flow(StockPriceSettings.class).warehouseCode() + " and " + key
+                + "stock.location=" + shop.flow(StockPriceSettings.class).locationCode() + ": Norce documents no Query set that lists"
                 + " warehouses, and ImportOnhands ignores rows it cannot place; check the codes in Norce admin");
         findings.unverified(key + "orders.trigger-statuses, " + key + "orders.acknowledge-status and " + key
                 + "status.on.*: Norce's order statuses are Connect's OrderStatus enum, the same on every tenant; the"
                 + " names were checked against it when the settings were read, no Query set lists them");
-        findings.unverified(key + "connect.account-id=" + shop.stockPrices().connectAccountId() + ": Connect's"
+        findings.unverified(key + "connect.account-id=" + shop.flow(StockPriceSettings.class).connectAccountId() + ": Connect's"
                 + " AccountId (the integration's system account) cannot be read through Query; an import with a wrong"
                 + " one is refused and its job says so");
-        findings.unverified(key + "products.sku-type=" + shop.products().skuType() + ": Norce documents the SKU types"
+        findings.unverified(key + "products.sku-type=" + shop.flow(ProductSettings.class).skuType() + ": Norce documents the SKU types"
                 + " (Standard 1, Freight 3, ...) but no Query set that lists them");
     }
 

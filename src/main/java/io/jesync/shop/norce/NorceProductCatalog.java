@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.product.ProductSettings;
 import io.jesync.json.Json;
 import io.jesync.config.ShopSettings;
 import io.jesync.economic.Sleeper;
@@ -131,11 +132,11 @@ public final class NorceProductCatalog implements ShopProductPort {
         for (ShopProduct product : products) {
             Set<String> skuFields = NorceProductMapper.skuFields(product, create, fields);
             groups.computeIfAbsent(skuFields, k -> connection.mapper().createArrayNode())
-                    .add(NorceProductMapper.importItem(product, create, name, skuFields, shop.products()));
+                    .add(NorceProductMapper.importItem(product, create, name, skuFields, shop.flow(ProductSettings.class)));
         }
         List<String> jobIds = new ArrayList<>();
         for (Map.Entry<Set<String>, ArrayNode> group : groups.entrySet()) {
-            ObjectNode header = NorceProductMapper.importHeader(create, name, group.getKey(), shop.products());
+            ObjectNode header = NorceProductMapper.importHeader(create, name, group.getKey(), shop.flow(ProductSettings.class));
             jobIds.add(Long.toString(jobs.submit(shop, "Product/ImportProducts", header, group.getValue(),
                     "Norce ImportProducts of " + group.getValue().size() + " product(s) for shop " + shop.id())));
         }
@@ -164,7 +165,7 @@ public final class NorceProductCatalog implements ShopProductPort {
     }
 
     private JobState await(ShopSettings shop, long jobId) throws IOException, InterruptedException {
-        Duration wait = shop.products().jobPollInterval();
+        Duration wait = shop.flow(ProductSettings.class).jobPollInterval();
         events.beforeFirstPoll(shop, jobId);
         JobState state = jobs.job(shop, jobId);
         while (!state.finished()) {

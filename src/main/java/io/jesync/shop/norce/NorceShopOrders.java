@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.order.OrderFlowSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
@@ -37,7 +38,7 @@ public final class NorceShopOrders implements ShopOrders {
     @Override
     public ShopOrderBatch ordersSince(ShopSettings shop, Instant since) throws Exception {
         return read(shop, (applicationId, after) -> reader.fetch(shop, applicationId,
-                shop.orders().triggerStatusIds(applicationId), since, after));
+                shop.flow(OrderFlowSettings.class).triggerStatusIds(applicationId), since, after));
     }
 
     @Override

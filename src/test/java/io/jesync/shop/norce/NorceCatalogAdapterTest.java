@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.RuntimeSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.shop.ShopCatalog;
 import io.jesync.shop.ShopCatalogPort;
 import io.jesync.shop.ShopCatalogPort.PriceRow;

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.economic.Sleeper;
 import io.jesync.shop.ShopCatalog;
 import io.jesync.shop.ShopPlatforms;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.config.Secret;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.norce.NorceOrderReader.OrderPage;
 

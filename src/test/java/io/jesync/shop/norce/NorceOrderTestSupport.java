@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.jesync.config.Secret;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.simulator.DemoCatalog;
 import io.jesync.shop.norce.NorceOrderReader.OrderPage;
 import io.jesync.simulator.SimClock;

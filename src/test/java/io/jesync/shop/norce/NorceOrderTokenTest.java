@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.config.Secret;
-import io.jesync.config.ShopSettings;
+import io.jesync.settings.ShopSettings;
 import io.jesync.simulator.Fault;
 import io.jesync.simulator.norce.NorceSimulator;
 

@@ -1,0 +1,12 @@
+package io.jesync.admin;
+
+import java.util.List;
+
+/** The runtime's settings as the admin API reads them; the composition root's {@code io.jesync.RuntimeSettings} holds them. */
+public interface RuntimeSettings extends io.jesync.preflight.RuntimeSettings, io.jesync.payment.RuntimeSettings, io.jesync.alert.RuntimeSettings {
+
+    @Override
+    List<? extends ShopSettings> shops();
+
+    AdminSettings admin();
+}
