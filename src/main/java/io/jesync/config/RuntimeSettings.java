@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The settings every package may read, whatever flows run: the environment, this instance, the database, the
  * e-conomic agreement, the simulators and the shops (as {@link ShopSettings}). Each package that needs a flow's
- * settings extends this with its own {@code RuntimeSettings} view; the composition root's
- * {@code io.jesync.RuntimeSettings} reads and holds them all.
+ * settings extends this with its own {@code RuntimeSettings} view; the aggregate
+ * {@code io.jesync.settings.RuntimeSettings} reads and holds them all.
  */
 public interface RuntimeSettings {
     String DEMO_SHOP_CLIENT_ID = "demo-shop-client";

@@ -13,7 +13,7 @@ import java.util.Optional;
  * runtime follows its import jobs by polling alone.
  *
  * <p>Each flow package extends this with the settings records it reads (its own {@code ShopSettings} view, e.g.
- * {@code order.ShopSettings} adds {@code orders()}); the composition root's {@code io.jesync.ShopSettings} holds them
+ * {@code order.ShopSettings} adds {@code orders()}); {@code io.jesync.settings.ShopSettings} holds them
  * all. A shop adapter, called through a port that knows only this view, asks for a flow's record by its type with
  * {@link #flow(Class)}.
  */

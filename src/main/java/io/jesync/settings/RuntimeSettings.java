@@ -33,11 +33,11 @@ import io.jesync.stock.StockPriceSettings;
 import io.jesync.stock.StockSyncSettings;
 
 /**
- * Every setting the runtime needs, read and checked once at start-up: the composition root's aggregate of the
- * flow-neutral settings ({@code config}) and each flow's own records, each read by its flow's {@code load}. Every
- * package sees it through its own {@code RuntimeSettings} view, which names only what that package reads. Loading either returns complete,
- * valid settings or throws one {@link ConfigurationException} listing every bad key, so nothing starts
- * half-configured.
+ * Every setting the runtime needs, read and checked once at start-up: the flow-neutral settings ({@code config}) and
+ * each flow's own records, each read by its flow's {@code load}. The composition root hands it out; every package
+ * sees it through its own {@code RuntimeSettings} view, which names only what that package reads. Loading either
+ * returns complete, valid settings or throws one {@link ConfigurationException} listing every bad key, so nothing
+ * starts half-configured.
  *
  * <p>In demo mode the remote systems are the built-in simulators: base URLs and credentials are theirs and
  * need not be set. In live mode every URL and credential must be given and well-formed.
