@@ -106,19 +106,11 @@ public final class OrderLedger {
     public Optional<LedgerEntry> transition(String shopId, String orderNo, long expectedVersion, OrderState from,
                                             OrderState to, LedgerChanges changes) {
         try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+            return Jdbc.inTransaction(connection, tx -> {
                 boolean moved = ROWS.update(List.of(shopId, orderNo)).inState(from.name()).atVersion(expectedVersion)
-                        .apply(connection, changes.row().set("state", to.name()), clock.instant());
-                Optional<LedgerEntry> result = moved ? find(connection, shopId, orderNo) : Optional.empty();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                        .apply(tx, changes.row().set("state", to.name()), clock.instant());
+                return moved ? find(tx, shopId, orderNo) : Optional.<LedgerEntry>empty();
+            });
         } catch (SQLException e) {
             throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
         }
@@ -134,16 +126,7 @@ public final class OrderLedger {
 
     /** Up to {@code limit} orders of a shop that are due for work (retries, continuations, crashed sends). */
     public List<LedgerEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            ROWS.bindClaimable(select, 2, now);
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due orders of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, OrderLedger::entries);
     }
 
     /**

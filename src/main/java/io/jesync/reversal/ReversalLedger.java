@@ -138,16 +138,7 @@ public final class ReversalLedger implements CancellationRecords {
 
     /** Reversals of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
     public List<ReversalEntry> inState(String shopId, ReversalState state, int limit) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
-            select.setString(1, shopId);
-            select.setString(2, shopId);
-            select.setString(3, state.name());
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list the " + state + " reversals", e);
-        }
+        return ROWS.inState(database, SELECT_IN_STATE, shopId, state.name(), limit, ReversalLedger::entries);
     }
 
     /** Hands a parked or failed reversal back to the worker; empty when it is neither. */
@@ -176,16 +167,7 @@ public final class ReversalLedger implements CancellationRecords {
 
     /** Up to {@code limit} reversals of a shop that need work now. */
     public List<ReversalEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            ROWS.bindClaimable(select, 2, now);
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due reversals of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, ReversalLedger::entries);
     }
 
     private static Optional<ReversalEntry> find(Connection connection, String shopId, String orderNo, int seq)

@@ -159,16 +159,7 @@ public final class StatusLedger {
 
     /** Actions of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
     public List<StatusActionEntry> inState(String shopId, ActionState state, int limit) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
-            select.setString(1, shopId);
-            select.setString(2, shopId);
-            select.setString(3, state.name());
-            select.setMaxRows(limit);
-            return actions(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list the " + state + " status actions", e);
-        }
+        return ROWS.inState(database, SELECT_IN_STATE, shopId, state.name(), limit, StatusLedger::actions);
     }
 
     /**
@@ -255,16 +246,7 @@ public final class StatusLedger {
      * line for their order.
      */
     public List<StatusActionEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            ROWS.bindClaimable(select, 2, now);
-            select.setMaxRows(limit);
-            return actions(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due status actions of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, StatusLedger::actions);
     }
 
     /**

@@ -145,6 +145,49 @@ public final class ClaimableRows {
         return new Update(keyValues);
     }
 
+    /**
+     * Up to {@code limit} rows of a shop that can be claimed now, read by {@code select}: a query whose parameters
+     * are the shop's id, then those of {@link #claimable}.
+     */
+    public <T> List<T> due(Database database, String select, String shopId, Instant now, int limit,
+                           Reader<T> reader) {
+        return list(database, select, limit, reader, "the due " + table + " rows of shop " + shopId, statement -> {
+            statement.setString(1, shopId);
+            bindClaimable(statement, 2, now);
+        });
+    }
+
+    /**
+     * Up to {@code limit} rows of a shop (of every shop when {@code shopId} is null) in {@code state}, read by
+     * {@code select}: a query with the condition {@code (? IS NULL OR shop_id = ?) AND state = ?}.
+     */
+    public <T> List<T> inState(Database database, String select, String shopId, String state, int limit,
+                               Reader<T> reader) {
+        return list(database, select, limit, reader, "the " + state + " " + table + " rows", statement -> {
+            statement.setString(1, shopId);
+            statement.setString(2, shopId);
+            statement.setString(3, state);
+        });
+    }
+
+    private static <T> List<T> list(Database database, String sql, int limit, Reader<T> reader, String what,
+                                    Binder binder) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            binder.bind(select);
+            select.setMaxRows(limit);
+            return reader.read(select);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list " + what, e);
+        }
+    }
+
+    /** Turns a query's result into rows. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        List<T> read(PreparedStatement select) throws SQLException;
+    }
+
     /** Binds parameters of a statement written by the caller. */
     @FunctionalInterface
     public interface Binder {
