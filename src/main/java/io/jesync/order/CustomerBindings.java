@@ -123,8 +123,8 @@ public final class CustomerBindings {
     /** Completes the caller's reservation with the customer it created or found. */
     public void bind(String shopId, String customerKey, String owner, long customerNumber) {
         try (Connection connection = database.dataSource().getConnection()) {
-            if (!held(shopId, customerKey, owner).apply(connection,
-                    RowChanges.none().set("economic_customer_number", customerNumber).releaseClaim(), clock.instant())) {
+            RowChanges bound = RowChanges.none().set("economic_customer_number", customerNumber).releaseClaim();
+            if (!held(shopId, customerKey, owner).apply(connection, bound, clock.instant())) {
                 throw new StoreException("The reservation of customer " + shopId + "/" + customerKey
                         + " was lost before it could be bound to customer " + customerNumber);
             }

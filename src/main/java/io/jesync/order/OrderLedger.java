@@ -40,7 +40,8 @@ public final class OrderLedger {
      * handed over as IN_DOUBT. FAILED, CREATED and BOOKED rows are due only when a retry or follow-up is planned.
      */
     private static final ClaimableRows ROWS = ClaimableRows.ledger("order_ledger", List.of("shop_id", "order_no"),
-            List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED", "BOOKED")).adoptingAs("SENDING", "IN_DOUBT");
+            List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED", "BOOKED"))
+            .adoptingAs("SENDING", "IN_DOUBT");
     /** Orders that need work now: never finished, not held by a live lease, and due. */
     private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND "
             + ROWS.claimable("") + " ORDER BY updated_at, order_no";
@@ -339,7 +340,8 @@ public final class OrderLedger {
         RowChanges requeue = RowChanges.none().set("state", OrderState.NEW.name()).clear("reason").clear("reason_code")
                 .clear("next_attempt_at").releaseClaim();
         try (Connection connection = database.dataSource().getConnection()) {
-            boolean requeued = ROWS.update(List.of(shopId, orderNo)).inState(names(from)).apply(connection, requeue, now);
+            boolean requeued = ROWS.update(List.of(shopId, orderNo)).inState(names(from))
+                    .apply(connection, requeue, now);
             return requeued ? find(connection, shopId, orderNo) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue order " + shopId + "/" + orderNo, e);

@@ -40,8 +40,9 @@ public final class ReversalLedger implements CancellationRecords {
                                         attempts, created_at, updated_at, version)
             VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, 0, ?, ?, 0)""";
     /* As for orders: a SENDING row of a worker that died is handed over IN_DOUBT; CREATED is due for its booking. */
-    private static final ClaimableRows ROWS = ClaimableRows.ledger("order_reversal", List.of("shop_id", "order_no", "seq"),
-            List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED")).adoptingAs("SENDING", "IN_DOUBT");
+    private static final ClaimableRows ROWS = ClaimableRows.ledger("order_reversal",
+            List.of("shop_id", "order_no", "seq"), List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED"))
+            .adoptingAs("SENDING", "IN_DOUBT");
     private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM order_reversal WHERE shop_id = ? AND "
             + ROWS.claimable("") + " ORDER BY updated_at, order_no, seq";
     private static final String SELECT_IN_STATE = "SELECT " + COLUMNS
@@ -110,7 +111,8 @@ public final class ReversalLedger implements CancellationRecords {
         String orderNo = current.orderNo();
         try (Connection connection = database.dataSource().getConnection()) {
             boolean moved = ROWS.update(List.of(shopId, orderNo, current.seq())).inState(current.state().name())
-                    .atVersion(current.version()).apply(connection, changes.row().set("state", to.name()), clock.instant());
+                    .atVersion(current.version())
+                    .apply(connection, changes.row().set("state", to.name()), clock.instant());
             return moved ? find(connection, shopId, orderNo, current.seq()) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot move reversal " + current.seq() + " of order " + shopId + "/" + orderNo
@@ -158,7 +160,8 @@ public final class ReversalLedger implements CancellationRecords {
         RowChanges skip = RowChanges.none().set("state", ReversalState.SKIPPED.name()).set("reason", reason)
                 .clear("next_attempt_at").releaseClaim();
         try (Connection connection = database.dataSource().getConnection()) {
-            return ROWS.update(List.of(shopId, orderNo, seq)).inState(SETTLED).unheldAt(now).apply(connection, skip, now)
+            return ROWS.update(List.of(shopId, orderNo, seq)).inState(SETTLED).unheldAt(now)
+                    .apply(connection, skip, now)
                     ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot skip reversal " + seq + " of order " + shopId + "/" + orderNo, e);

@@ -171,7 +171,8 @@ public final class StatusLedger {
     public Optional<StatusActionEntry> requeueParked(long actionId) {
         try (Connection connection = database.dataSource().getConnection()) {
             return ROWS.update(List.of(actionId)).inState(ActionState.PARKED.name())
-                    .apply(connection, REQUEUE, Jdbc.truncate(clock.instant())) ? find(connection, actionId) : Optional.empty();
+                    .apply(connection, REQUEUE, Jdbc.truncate(clock.instant()))
+                    ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue status action " + actionId, e);
         }
