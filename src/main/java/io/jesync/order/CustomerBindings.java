@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.Jdbc;
+import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
 /**
@@ -43,16 +46,9 @@ public final class CustomerBindings {
             INSERT INTO customer_binding (shop_id, shop_customer_key, economic_customer_number, claimed_by,
                                           claimed_until, created_at)
             VALUES (?, ?, NULL, ?, ?, ?)""";
-    private static final String TAKE_OVER = """
-            UPDATE customer_binding SET claimed_by = ?, claimed_until = ?
-            WHERE shop_id = ? AND shop_customer_key = ? AND economic_customer_number IS NULL
-              AND (claimed_until IS NULL OR claimed_until <= ?)""";
-    private static final String BIND = """
-            UPDATE customer_binding SET economic_customer_number = ?, claimed_by = NULL, claimed_until = NULL
-            WHERE shop_id = ? AND shop_customer_key = ? AND economic_customer_number IS NULL AND claimed_by = ?""";
-    private static final String RELEASE = """
-            UPDATE customer_binding SET claimed_by = NULL, claimed_until = NULL
-            WHERE shop_id = ? AND shop_customer_key = ? AND economic_customer_number IS NULL AND claimed_by = ?""";
+    /* A binding row without a customer number is a reservation; once bound it is never claimed again. */
+    private static final ClaimableRows ROWS = ClaimableRows.reservations("customer_binding",
+            List.of("shop_id", "shop_customer_key"), "economic_customer_number IS NULL");
 
     private final Database database;
     private final Clock clock;
@@ -98,16 +94,21 @@ public final class CustomerBindings {
 
     public Reservation reserve(String shopId, String customerKey, String owner, Duration lease) {
         Instant now = Jdbc.truncate(clock.instant());
-        Instant until = now.plus(lease);
         try (Connection connection = database.dataSource().getConnection()) {
             Optional<Row> existing = read(connection, shopId, customerKey);
             if (existing.isPresent() && existing.get().number != null) {
                 return new Reservation.Bound(existing.get().number);
             }
-            if (existing.isEmpty() && insert(connection, shopId, customerKey, owner, until, now)) {
+            if (existing.isEmpty() && ClaimableRows.insertUnlessPresent(connection, INSERT, insert -> {
+                insert.setString(1, shopId);
+                insert.setString(2, customerKey);
+                insert.setString(3, owner);
+                Jdbc.setInstant(insert, 4, now.plus(lease));
+                Jdbc.setInstant(insert, 5, now);
+            })) {
                 return new Reservation.Reserved();
             }
-            if (takeOver(connection, shopId, customerKey, owner, until, now)) {
+            if (ROWS.claim(connection, List.of(shopId, customerKey), owner, now, lease)) {
                 return new Reservation.Reserved();
             }
             Row row = read(connection, shopId, customerKey).orElseThrow(() -> new StoreException(
@@ -121,13 +122,9 @@ public final class CustomerBindings {
 
     /** Completes the caller's reservation with the customer it created or found. */
     public void bind(String shopId, String customerKey, String owner, long customerNumber) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(BIND)) {
-            update.setLong(1, customerNumber);
-            update.setString(2, shopId);
-            update.setString(3, customerKey);
-            update.setString(4, owner);
-            if (update.executeUpdate() != 1) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            RowChanges bound = RowChanges.none().set("economic_customer_number", customerNumber).releaseClaim();
+            if (!held(shopId, customerKey, owner).apply(connection, bound, clock.instant())) {
                 throw new StoreException("The reservation of customer " + shopId + "/" + customerKey
                         + " was lost before it could be bound to customer " + customerNumber);
             }
@@ -138,12 +135,8 @@ public final class CustomerBindings {
 
     /** Gives up the caller's reservation (creation failed), so another attempt can take it at once. */
     public void release(String shopId, String customerKey, String owner) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(RELEASE)) {
-            update.setString(1, shopId);
-            update.setString(2, customerKey);
-            update.setString(3, owner);
-            update.executeUpdate();
+        try (Connection connection = database.dataSource().getConnection()) {
+            held(shopId, customerKey, owner).apply(connection, RowChanges.none().releaseClaim(), clock.instant());
         } catch (SQLException e) {
             throw new StoreException("Cannot release customer " + shopId + "/" + customerKey, e);
         }
@@ -163,34 +156,7 @@ public final class CustomerBindings {
         }
     }
 
-    /** Autocommit: a duplicate-key failure must not abort a PostgreSQL transaction shared with what follows. */
-    private static boolean insert(Connection connection, String shopId, String key, String owner, Instant until,
-                                  Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, shopId);
-            insert.setString(2, key);
-            insert.setString(3, owner);
-            Jdbc.setInstant(insert, 4, until);
-            Jdbc.setInstant(insert, 5, now);
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (Jdbc.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private static boolean takeOver(Connection connection, String shopId, String key, String owner, Instant until,
-                                    Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(TAKE_OVER)) {
-            update.setString(1, owner);
-            Jdbc.setInstant(update, 2, until);
-            update.setString(3, shopId);
-            update.setString(4, key);
-            Jdbc.setInstant(update, 5, now);
-            return update.executeUpdate() == 1;
-        }
+    private static ClaimableRows.Update held(String shopId, String customerKey, String owner) {
+        return ROWS.update(List.of(shopId, customerKey)).heldBy(owner).where("economic_customer_number IS NULL");
     }
 }

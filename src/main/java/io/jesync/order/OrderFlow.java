@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrders;
 import io.jesync.store.WatermarkStore;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * The order flow's steps as the routes call them: poll a shop, claim one order and take it through the
@@ -26,8 +27,7 @@ public final class OrderFlow {
     private final ShopOrders shop;
     private final OrderTransfer transfer;
     private final OrderLedger ledger;
-    private final WatermarkStore watermarks;
-    private final Clock clock;
+    private final WatermarkWindow window;
 
     public OrderFlow(RuntimeSettings settings, ShopOrders shop, OrderTransfer transfer, OrderLedger ledger,
                      WatermarkStore watermarks, Clock clock) {
@@ -35,8 +35,7 @@ public final class OrderFlow {
         this.shop = shop;
         this.transfer = transfer;
         this.ledger = ledger;
-        this.watermarks = watermarks;
-        this.clock = clock;
+        this.window = new WatermarkWindow(watermarks, clock, WATERMARK);
     }
 
     /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
@@ -45,17 +44,14 @@ public final class OrderFlow {
 
     public Poll poll(String shopId) throws Exception {
         ShopSettings shopSettings = shop(shopId);
-        Instant mark = watermarks.getInstant(WATERMARK, shopId)
-                .orElseGet(() -> clock.instant().minus(shopSettings.orders().initialLookback()));
-        // Norce's Updated values can arrive out of order and have coarse resolution: re-read an overlap window.
-        Instant since = mark.minus(shopSettings.orders().overlap());
-        io.jesync.shop.ShopOrderBatch batch = shop.ordersSince(shopSettings, since);
-        Instant next = batch.newestUpdate().filter(mark::isBefore).orElse(mark);
+        WatermarkWindow.Window poll = window.open(shopId, shopSettings.orders().initialLookback(),
+                shopSettings.orders().overlap());
+        io.jesync.shop.ShopOrderBatch batch = shop.ordersSince(shopSettings, poll.since());
         if (!batch.orders().isEmpty()) {
-            LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), since);
+            LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), poll.since());
         }
         transfer.prepare(shopSettings, batch.orders());
-        return new Poll(batch.orders(), next);
+        return new Poll(batch.orders(), poll.next(batch.newestUpdate()));
     }
 
     /** Step {@code claim-order}: the polled order claimed, or already finished (skipped, parked). */
@@ -85,9 +81,7 @@ public final class OrderFlow {
     }
 
     public void commitWatermark(String shopId, Instant watermark) {
-        if (watermark != null) {
-            watermarks.advance(WATERMARK, shopId, watermark);
-        }
+        window.commit(shopId, watermark);
     }
 
     private ShopSettings shop(String shopId) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
 /**
@@ -35,62 +36,15 @@ public final class OrderLedger {
                                       created_at, updated_at, version)
             VALUES (?, ?, ?, 'NEW', 0, ?, ?, ?, ?, 0)""";
     /*
-     * Both databases re-check the conditions on the row version they locked (PostgreSQL re-reads the
-     * row a blocked UPDATE waited for, H2 2.x re-evaluates the locked row), so among concurrent callers
-     * only the first sees an expired lease; StoreOrderLedgerTest races 16 callers to hold this. A SENDING row whose lease expired belonged to a worker that
-     * died mid-send: its outcome is unknown, so it is handed over as IN_DOUBT.
+     * A SENDING row whose lease expired belonged to a worker that died mid-send: its outcome is unknown, so it is
+     * handed over as IN_DOUBT. FAILED, CREATED and BOOKED rows are due only when a retry or follow-up is planned.
      */
-    private static final String TAKE_OVER = """
-            UPDATE order_ledger
-            SET claimed_by = ?, claimed_until = ?, updated_at = ?, version = version + 1,
-                state = CASE WHEN state = 'SENDING' THEN 'IN_DOUBT' ELSE state END
-            WHERE shop_id = ? AND order_no = ?
-              AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING')
-                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)""";
-    private static final String TRANSITION = """
-            UPDATE order_ledger
-            SET state = ?,
-                document_type = CASE WHEN ? THEN ? ELSE document_type END,
-                economic_document_number = CASE WHEN ? THEN ? ELSE economic_document_number END,
-                economic_booked_number = CASE WHEN ? THEN ? ELSE economic_booked_number END,
-                idempotency_key = CASE WHEN ? THEN ? ELSE idempotency_key END,
-                references_other = CASE WHEN ? THEN ? ELSE references_other END,
-                payload = CASE WHEN ? THEN ? ELSE payload END,
-                payload_hash = CASE WHEN ? THEN ? ELSE payload_hash END,
-                reason = CASE WHEN ? THEN ? ELSE reason END,
-                next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
-                platform_order_id = CASE WHEN ? THEN ? ELSE platform_order_id END,
-                shop_order = CASE WHEN ? THEN ? ELSE shop_order END,
-                reason_code = CASE WHEN ? THEN ? ELSE reason_code END,
-                attempts = attempts + ?,
-                claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
-                claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
-                updated_at = ?,
-                version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND state = ? AND version = ?""";
+    private static final ClaimableRows ROWS = ClaimableRows.ledger("order_ledger", List.of("shop_id", "order_no"),
+            List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED", "BOOKED"))
+            .adoptingAs("SENDING", "IN_DOUBT");
     /** Orders that need work now: never finished, not held by a live lease, and due. */
-    private static final String SELECT_DUE = "SELECT " + COLUMNS + """
-             FROM order_ledger
-            WHERE shop_id = ?
-              AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                OR state IN ('FAILED', 'CREATED', 'BOOKED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
-            ORDER BY updated_at, order_no""";
-    private static final String REQUEUE = """
-            UPDATE order_ledger
-            SET state = 'NEW', reason = NULL, reason_code = NULL, next_attempt_at = NULL, claimed_by = NULL,
-                claimed_until = NULL,
-                updated_at = ?, version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND state IN ('PARKED', 'FAILED')""";
-    /** An operator's park or skip: only an order no worker holds and that has no document in e-conomic yet. */
-    private static final String OPERATOR_STOP = """
-            UPDATE order_ledger
-            SET state = ?, reason = ?, reason_code = NULL, next_attempt_at = NULL, updated_at = ?,
-                version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND economic_document_number IS NULL AND state IN (%s)""";
+    private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND "
+            + ROWS.claimable("") + " ORDER BY updated_at, order_no";
     private static final String REGISTER = """
             INSERT INTO order_ledger (shop_id, order_no, channel, state, attempts, platform_order_id, created_at,
                                       updated_at, version)
@@ -122,12 +76,20 @@ public final class OrderLedger {
     public Optional<Claim> claim(String shopId, String orderNo, String channel, String claimOwner,
                                  Duration leaseDuration) {
         Instant now = Jdbc.truncate(clock.instant());
-        Instant until = now.plus(leaseDuration);
         try (Connection connection = database.dataSource().getConnection()) {
-            if (insertNew(connection, shopId, orderNo, channel, claimOwner, until, now)) {
+            boolean inserted = ClaimableRows.insertUnlessPresent(connection, INSERT_NEW, insert -> {
+                insert.setString(1, shopId);
+                insert.setString(2, orderNo);
+                insert.setString(3, channel);
+                insert.setString(4, claimOwner);
+                Jdbc.setInstant(insert, 5, now.plus(leaseDuration));
+                Jdbc.setInstant(insert, 6, now);
+                Jdbc.setInstant(insert, 7, now);
+            });
+            if (inserted) {
                 return Optional.of(new Claim(findRequired(connection, shopId, orderNo), true));
             }
-            if (takeOver(connection, shopId, orderNo, claimOwner, until, now)) {
+            if (ROWS.claim(connection, List.of(shopId, orderNo), claimOwner, now, leaseDuration)) {
                 return Optional.of(new Claim(findRequired(connection, shopId, orderNo), false));
             }
             return Optional.empty();
@@ -145,22 +107,11 @@ public final class OrderLedger {
     public Optional<LedgerEntry> transition(String shopId, String orderNo, long expectedVersion, OrderState from,
                                             OrderState to, LedgerChanges changes) {
         try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int updated;
-                try (PreparedStatement update = connection.prepareStatement(TRANSITION)) {
-                    bindTransition(update, shopId, orderNo, expectedVersion, from, to, changes);
-                    updated = update.executeUpdate();
-                }
-                Optional<LedgerEntry> result = updated == 1 ? find(connection, shopId, orderNo) : Optional.empty();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Jdbc.inTransaction(connection, tx -> {
+                boolean moved = ROWS.update(List.of(shopId, orderNo)).inState(from.name()).atVersion(expectedVersion)
+                        .apply(tx, changes.row().set("state", to.name()), clock.instant());
+                return moved ? find(tx, shopId, orderNo) : Optional.<LedgerEntry>empty();
+            });
         } catch (SQLException e) {
             throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
         }
@@ -176,18 +127,7 @@ public final class OrderLedger {
 
     /** Up to {@code limit} orders of a shop that are due for work (retries, continuations, crashed sends). */
     public List<LedgerEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            Jdbc.setInstant(select, 2, now);
-            Jdbc.setInstant(select, 3, now);
-            Jdbc.setInstant(select, 4, now);
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due orders of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, OrderLedger::entries);
     }
 
     /**
@@ -300,7 +240,8 @@ public final class OrderLedger {
      * @return the parked row, or empty when the order is not in such a state
      */
     public Optional<LedgerEntry> park(String shopId, String orderNo, String reason) {
-        return operatorStop(shopId, orderNo, OrderState.PARKED, reason, "'NEW', 'IN_DOUBT', 'FAILED'");
+        return operatorStop(shopId, orderNo, OrderState.PARKED, reason, OrderState.NEW, OrderState.IN_DOUBT,
+                OrderState.FAILED);
     }
 
     /**
@@ -310,21 +251,19 @@ public final class OrderLedger {
      * @return the skipped row, or empty when the order is not in a state that may be skipped
      */
     public Optional<LedgerEntry> skip(String shopId, String orderNo, String reason) {
-        return operatorStop(shopId, orderNo, OrderState.SKIPPED, reason, "'NEW', 'FAILED', 'PARKED'");
+        return operatorStop(shopId, orderNo, OrderState.SKIPPED, reason, OrderState.NEW, OrderState.FAILED,
+                OrderState.PARKED);
     }
 
     private Optional<LedgerEntry> operatorStop(String shopId, String orderNo, OrderState to, String reason,
-                                               String fromStates) {
+                                               OrderState... from) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(OPERATOR_STOP.formatted(fromStates))) {
-            update.setString(1, to.name());
-            update.setString(2, reason);
-            Jdbc.setInstant(update, 3, now);
-            update.setString(4, shopId);
-            update.setString(5, orderNo);
-            Jdbc.setInstant(update, 6, now);
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        RowChanges stop = RowChanges.none().set("state", to.name()).set("reason", reason).clear("reason_code")
+                .clear("next_attempt_at");
+        try (Connection connection = database.dataSource().getConnection()) {
+            boolean stopped = ROWS.update(List.of(shopId, orderNo)).inState(names(from)).unheldAt(now)
+                    .where("economic_document_number IS NULL").apply(connection, stop, now);
+            return stopped ? find(connection, shopId, orderNo) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot move order " + shopId + "/" + orderNo + " to " + to, e);
         }
@@ -397,18 +336,20 @@ public final class OrderLedger {
 
     /** Back to NEW, due at once, from one of {@code from} (an unpark also takes back a skip). */
     public Optional<LedgerEntry> requeue(String shopId, String orderNo, OrderState... from) {
-        String states = java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'")
-                .collect(java.util.stream.Collectors.joining(", "));
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(REQUEUE.replace("('PARKED', 'FAILED')",
-                     "(" + states + ")"))) {
-            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
-            update.setString(2, shopId);
-            update.setString(3, orderNo);
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo) : Optional.empty();
+        Instant now = Jdbc.truncate(clock.instant());
+        RowChanges requeue = RowChanges.none().set("state", OrderState.NEW.name()).clear("reason").clear("reason_code")
+                .clear("next_attempt_at").releaseClaim();
+        try (Connection connection = database.dataSource().getConnection()) {
+            boolean requeued = ROWS.update(List.of(shopId, orderNo)).inState(names(from))
+                    .apply(connection, requeue, now);
+            return requeued ? find(connection, shopId, orderNo) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue order " + shopId + "/" + orderNo, e);
         }
+    }
+
+    private static List<String> names(OrderState... states) {
+        return java.util.Arrays.stream(states).map(OrderState::name).toList();
     }
 
     private static List<LedgerEntry> entries(PreparedStatement select) throws SQLException {
@@ -470,75 +411,6 @@ public final class OrderLedger {
         } catch (SQLException e) {
             throw new StoreException("Cannot read events of order " + shopId + "/" + orderNo, e);
         }
-    }
-
-    /**
-     * Runs in autocommit: on PostgreSQL a failed statement aborts its whole transaction, so the
-     * duplicate-key loser must not share one with the take-over that follows.
-     */
-    private static boolean insertNew(Connection connection, String shopId, String orderNo, String channel,
-                                     String claimOwner, Instant until, Instant now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
-            insert.setString(1, shopId);
-            insert.setString(2, orderNo);
-            insert.setString(3, channel);
-            insert.setString(4, claimOwner);
-            Jdbc.setInstant(insert, 5, until);
-            Jdbc.setInstant(insert, 6, now);
-            Jdbc.setInstant(insert, 7, now);
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (Jdbc.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private static boolean takeOver(Connection connection, String shopId, String orderNo, String claimOwner,
-                                    Instant until, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(TAKE_OVER)) {
-            update.setString(1, claimOwner);
-            Jdbc.setInstant(update, 2, until);
-            Jdbc.setInstant(update, 3, now);
-            update.setString(4, shopId);
-            update.setString(5, orderNo);
-            Jdbc.setInstant(update, 6, now);
-            Jdbc.setInstant(update, 7, now);
-            Jdbc.setInstant(update, 8, now);
-            return update.executeUpdate() == 1;
-        }
-    }
-
-    private void bindTransition(PreparedStatement update, String shopId, String orderNo, long expectedVersion,
-                                OrderState from, OrderState to, LedgerChanges changes) throws SQLException {
-        int index = 1;
-        update.setString(index++, to.name());
-        for (LedgerChanges.Field field : LedgerChanges.Field.values()) {
-            update.setBoolean(index++, changes.isSet(field));
-            Object value = changes.value(field);
-            switch (field) {
-                case ECONOMIC_DOCUMENT_NUMBER, ECONOMIC_BOOKED_NUMBER, PLATFORM_ORDER_ID ->
-                        Jdbc.setLong(update, index++, (Long) value);
-                case NEXT_ATTEMPT_AT -> Jdbc.setInstant(update, index++, (Instant) value);
-                default -> {
-                    if (value == null) {
-                        update.setNull(index++, Types.VARCHAR);
-                    } else {
-                        update.setString(index++, (String) value);
-                    }
-                }
-            }
-        }
-        update.setInt(index++, changes.countsAttempt() ? 1 : 0);
-        update.setBoolean(index++, changes.releasesClaim());
-        update.setBoolean(index++, changes.releasesClaim());
-        Jdbc.setInstant(update, index++, clock.instant());
-        update.setString(index++, shopId);
-        update.setString(index++, orderNo);
-        update.setString(index++, from.name());
-        update.setLong(index, expectedVersion);
     }
 
     private static LedgerEntry findRequired(Connection connection, String shopId, String orderNo)

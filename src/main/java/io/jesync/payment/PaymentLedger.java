@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
+import io.jesync.store.EarlierLives;
+import io.jesync.store.Jdbc;
 import io.jesync.store.StoreException;
+import io.jesync.store.SupportQueries;
 
 /**
  * The shop payments (table {@code shop_payment}) with the order ledger's discipline: the row is the intent,
@@ -38,17 +40,10 @@ public final class PaymentLedger {
                                       created_at, updated_at, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)""";
     /* Work is due when nobody holds a live lease; a SENDING row of a worker that died goes back in doubt. */
-    private static final String DUE_CONDITION = """
-              (claimed_until IS NULL OR claimed_until <= ?)
-              AND (state IN ('NEW', 'WAITING', 'IN_DOUBT', 'SENDING', 'FAILED')
-                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?))""";
-    private static final String CLAIM = """
-            UPDATE shop_payment
-            SET claimed_by = ?, claimed_until = ?, updated_at = ?, version = version + 1,
-                state = CASE WHEN state = 'SENDING' THEN 'IN_DOUBT' ELSE state END
-            WHERE id = ? AND""" + DUE_CONDITION;
-    private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM shop_payment WHERE shop_id = ? AND"
-            + DUE_CONDITION + " ORDER BY captured_at, id";
+    private static final ClaimableRows ROWS = ClaimableRows.ledger("shop_payment", List.of("id"),
+            List.of("NEW", "WAITING", "IN_DOUBT", "SENDING", "FAILED"), List.of()).adoptingAs("SENDING", "IN_DOUBT");
+    private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM shop_payment WHERE shop_id = ? AND "
+            + ROWS.claimable("") + " ORDER BY captured_at, id";
     private static final String UPDATE = """
             UPDATE shop_payment
             SET state = ?, invoice_number = ?, payload = ?, journal_number = ?, voucher_number = ?, accounting_year = ?,
@@ -88,16 +83,16 @@ public final class PaymentLedger {
                 insert.setString(5, payment.paymentMethod());
                 insert.setBigDecimal(6, payment.amount());
                 insert.setString(7, payment.currency());
-                setInstant(insert, 8, payment.capturedAt());
-                setLong(insert, 9, payment.invoiceNumber());
+                Jdbc.setInstant(insert, 8, payment.capturedAt());
+                Jdbc.setLong(insert, 9, payment.invoiceNumber());
                 insert.setString(10, PaymentState.NEW.name());
                 insert.setString(11, payment.entryText());
                 insert.setString(12, payment.idempotencyKey());
-                setInstant(insert, 13, now);
-                setInstant(insert, 14, now);
+                Jdbc.setInstant(insert, 13, now);
+                Jdbc.setInstant(insert, 14, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
+                if (Jdbc.isDuplicateKey(e)) {
                     return Optional.empty();
                 }
                 throw e;
@@ -121,15 +116,9 @@ public final class PaymentLedger {
     /** Claims a due payment for {@code lease}; of concurrent callers at most one wins. */
     public Optional<ShopPayment> claim(ShopPayment due, String owner, Duration lease) {
         Instant now = now();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(CLAIM)) {
-            update.setString(1, owner);
-            setInstant(update, 2, now.plus(lease));
-            setInstant(update, 3, now);
-            update.setLong(4, due.id());
-            setInstant(update, 5, now);
-            setInstant(update, 6, now);
-            return update.executeUpdate() == 1 ? byId(connection, due.id()) : Optional.empty();
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.claim(connection, List.of(due.id()), owner, now, lease) ? byId(connection, due.id())
+                    : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot claim payment " + due.sourceKey() + " of order " + due.orderNo(), e);
         }
@@ -147,21 +136,21 @@ public final class PaymentLedger {
                 int changed;
                 try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
                     update.setString(1, next.state().name());
-                    setLong(update, 2, next.invoiceNumber());
+                    Jdbc.setLong(update, 2, next.invoiceNumber());
                     update.setString(3, next.payload());
                     if (next.journalNumber() == null) {
                         update.setNull(4, Types.INTEGER);
                     } else {
                         update.setInt(4, next.journalNumber());
                     }
-                    setLong(update, 5, next.voucherNumber());
+                    Jdbc.setLong(update, 5, next.voucherNumber());
                     update.setString(6, next.accountingYear());
                     update.setString(7, next.reason());
                     update.setInt(8, next.attempts());
-                    setInstant(update, 9, next.nextAttemptAt());
+                    Jdbc.setInstant(update, 9, next.nextAttemptAt());
                     update.setString(10, release ? null : current.claimedBy());
-                    setInstant(update, 11, release ? null : current.claimedUntil());
-                    setInstant(update, 12, now);
+                    Jdbc.setInstant(update, 11, release ? null : current.claimedUntil());
+                    Jdbc.setInstant(update, 12, now);
                     update.setLong(13, current.id());
                     update.setLong(14, current.version());
                     changed = update.executeUpdate();
@@ -193,7 +182,7 @@ public final class PaymentLedger {
         Instant now = now();
         try (Connection connection = database.dataSource().getConnection()) {
             try (PreparedStatement update = connection.prepareStatement(REQUEUE)) {
-                setInstant(update, 1, now);
+                Jdbc.setInstant(update, 1, now);
                 update.setString(2, shopId);
                 update.setLong(3, id);
                 if (update.executeUpdate() != 1) {
@@ -212,12 +201,7 @@ public final class PaymentLedger {
 
     /** Up to {@code limit} payments of a shop that need work now, oldest capture first. */
     public List<ShopPayment> due(String shopId, int limit) {
-        Instant now = now();
-        return select(SELECT_DUE, limit, statement -> {
-            statement.setString(1, shopId);
-            setInstant(statement, 2, now);
-            setInstant(statement, 3, now);
-        });
+        return ROWS.due(database, SELECT_DUE, shopId, now(), limit, PaymentLedger::rows);
     }
 
     /** Payments of a shop (or all shops when null) in a state (or all when null), most recently changed first. */
@@ -245,26 +229,13 @@ public final class PaymentLedger {
         return select("SELECT " + COLUMNS + " FROM shop_payment WHERE shop_id = ? AND captured_at >= ?"
                 + " AND captured_at < ? ORDER BY captured_at, id", 100_000, statement -> {
                     statement.setString(1, shopId);
-                    setInstant(statement, 2, from);
-                    setInstant(statement, 3, to);
+                    Jdbc.setInstant(statement, 2, from);
+                    Jdbc.setInstant(statement, 3, to);
                 });
     }
 
     public Map<String, Long> countByState(String shopId) {
-        Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT state, COUNT(*) AS n FROM shop_payment WHERE shop_id = ? GROUP BY state")) {
-            select.setString(1, shopId);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString("state"), rs.getLong("n"));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot count the payments of shop " + shopId, e);
-        }
+        return new SupportQueries(database).countByState("shop_payment", shopId);
     }
 
     /**
@@ -272,39 +243,7 @@ public final class PaymentLedger {
      * one), so a restarted instance resumes its dead predecessor's payments at once.
      */
     public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
-        Instant now = now();
-        String prefix = instanceId + "#";
-        try (Connection connection = database.dataSource().getConnection()) {
-            List<long[]> held = new ArrayList<>();
-            List<String> owners = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, claimed_by FROM shop_payment WHERE claimed_by IS NOT NULL AND claimed_until > ?")) {
-                setInstant(select, 1, now);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        String owner = rs.getString("claimed_by");
-                        // Compared here, not with LIKE: instance ids may hold LIKE's wildcards.
-                        if (owner.startsWith(prefix) && !owner.equals(currentOwner)) {
-                            held.add(new long[] {rs.getLong("id")});
-                            owners.add(owner);
-                        }
-                    }
-                }
-            }
-            int released = 0;
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE shop_payment SET claimed_until = ? WHERE id = ? AND claimed_by = ?")) {
-                for (int i = 0; i < held.size(); i++) {
-                    setInstant(update, 1, now);
-                    update.setLong(2, held.get(i)[0]);
-                    update.setString(3, owners.get(i));
-                    released += update.executeUpdate();
-                }
-            }
-            return released;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot release the payment leases of earlier lives", e);
-        }
+        return EarlierLives.release(database, clock, "shop_payment", instanceId, currentOwner);
     }
 
     private static void park(Connection connection, ShopPayment payment, Instant now) throws SQLException {
@@ -313,7 +252,7 @@ public final class PaymentLedger {
                 + " created_at = ?, resolved_at = NULL WHERE kind = ? AND shop_id = ? AND item_key = ?")) {
             update.setString(1, payment.reason());
             update.setString(2, payment.payload());
-            setInstant(update, 3, now);
+            Jdbc.setInstant(update, 3, now);
             update.setString(4, PARKED_KIND);
             update.setString(5, payment.shopId());
             update.setString(6, key);
@@ -328,7 +267,7 @@ public final class PaymentLedger {
             insert.setString(3, key);
             insert.setString(4, payment.reason());
             insert.setString(5, payment.payload());
-            setInstant(insert, 6, now);
+            Jdbc.setInstant(insert, 6, now);
             insert.executeUpdate();
         }
     }
@@ -336,7 +275,7 @@ public final class PaymentLedger {
     private static void resolve(Connection connection, ShopPayment payment, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE parked_item SET resolved_at = ?"
                 + " WHERE kind = ? AND shop_id = ? AND item_key = ? AND resolved_at IS NULL")) {
-            setInstant(update, 1, now);
+            Jdbc.setInstant(update, 1, now);
             update.setString(2, PARKED_KIND);
             update.setString(3, payment.shopId());
             update.setString(4, itemKey(payment));
@@ -397,22 +336,22 @@ public final class PaymentLedger {
                         rs.getString("payment_method"),
                         rs.getBigDecimal("amount"),
                         rs.getString("currency"),
-                        getInstant(rs, "captured_at"),
-                        getLong(rs, "invoice_number"),
+                        Jdbc.getInstant(rs, "captured_at"),
+                        Jdbc.getLong(rs, "invoice_number"),
                         PaymentState.valueOf(rs.getString("state")),
                         rs.getString("entry_text"),
                         rs.getString("idempotency_key"),
                         rs.getString("payload"),
                         journalNumber,
-                        getLong(rs, "voucher_number"),
+                        Jdbc.getLong(rs, "voucher_number"),
                         rs.getString("accounting_year"),
                         rs.getString("reason"),
                         rs.getInt("attempts"),
-                        getInstant(rs, "next_attempt_at"),
+                        Jdbc.getInstant(rs, "next_attempt_at"),
                         rs.getString("claimed_by"),
-                        getInstant(rs, "claimed_until"),
-                        getInstant(rs, "created_at"),
-                        getInstant(rs, "updated_at"),
+                        Jdbc.getInstant(rs, "claimed_until"),
+                        Jdbc.getInstant(rs, "created_at"),
+                        Jdbc.getInstant(rs, "updated_at"),
                         rs.getLong("version")));
             }
         }
@@ -421,31 +360,5 @@ public final class PaymentLedger {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-        }
-    }
-
-    private static Instant getInstant(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Long getLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrderBatch;
 import io.jesync.store.WatermarkStore;
+import io.jesync.store.WatermarkWindow;
 import io.jesync.shop.ShopOrderChanges;
 
 /**
@@ -26,8 +27,7 @@ public final class ReversalFlow {
     private final ShopOrderChanges shop;
     private final OrderReversal reversal;
     private final ReversalLedger ledger;
-    private final WatermarkStore watermarks;
-    private final Clock clock;
+    private final WatermarkWindow window;
 
     public ReversalFlow(RuntimeSettings settings, ShopOrderChanges shop, OrderReversal reversal, ReversalLedger ledger,
                         WatermarkStore watermarks, Clock clock) {
@@ -35,8 +35,7 @@ public final class ReversalFlow {
         this.shop = shop;
         this.reversal = reversal;
         this.ledger = ledger;
-        this.watermarks = watermarks;
-        this.clock = clock;
+        this.window = new WatermarkWindow(watermarks, clock, WATERMARK);
     }
 
     /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
@@ -45,14 +44,11 @@ public final class ReversalFlow {
 
     public Poll poll(String shopId) throws Exception {
         ShopSettings shopSettings = shop(shopId);
-        Instant mark = watermarks.getInstant(WATERMARK, shopId)
-                .orElseGet(() -> clock.instant().minus(shopSettings.reversal().initialLookback()));
-        // As for new orders: Updated can arrive out of order, so an overlap is read again; recording is idempotent.
-        Instant since = mark.minus(shopSettings.reversal().overlap());
-        ShopOrderBatch batch = shop.changedSince(shopSettings, since);
-        Instant next = batch.newestUpdate().filter(mark::isBefore).orElse(mark);
-        LOG.debug("Shop {}: {} order(s) changed since {}", shopId, batch.orders().size(), since);
-        return new Poll(batch.orders(), next);
+        WatermarkWindow.Window poll = window.open(shopId, shopSettings.reversal().initialLookback(),
+                shopSettings.reversal().overlap());
+        ShopOrderBatch batch = shop.changedSince(shopSettings, poll.since());
+        LOG.debug("Shop {}: {} order(s) changed since {}", shopId, batch.orders().size(), poll.since());
+        return new Poll(batch.orders(), poll.next(batch.newestUpdate()));
     }
 
     public Optional<ReversalEntry> detect(String shopId, IncomingOrder order) {
@@ -77,9 +73,7 @@ public final class ReversalFlow {
     }
 
     public void commitWatermark(String shopId, Instant watermark) {
-        if (watermark != null) {
-            watermarks.advance(WATERMARK, shopId, watermark);
-        }
+        window.commit(shopId, watermark);
     }
 
     private ShopSettings shop(String shopId) {

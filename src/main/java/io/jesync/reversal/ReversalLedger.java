@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 import io.jesync.status.CancellationRecords;
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
 /**
@@ -38,54 +39,23 @@ public final class ReversalLedger implements CancellationRecords {
             INSERT INTO order_reversal (shop_id, order_no, seq, kind, lines, state, idempotency_key, references_other,
                                         attempts, created_at, updated_at, version)
             VALUES (?, ?, ?, ?, ?, 'NEW', ?, ?, 0, ?, ?, 0)""";
-    /** As in {@link OrderLedger}: the condition is re-checked on the locked row, so one caller wins. */
-    private static final String TAKE_OVER = """
-            UPDATE order_reversal
-            SET claimed_by = ?, claimed_until = ?, updated_at = ?, version = version + 1,
-                state = CASE WHEN state = 'SENDING' THEN 'IN_DOUBT' ELSE state END
-            WHERE shop_id = ? AND order_no = ? AND seq = ?
-              AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                OR state IN ('FAILED', 'CREATED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)""";
-    private static final String SELECT_DUE = "SELECT " + COLUMNS + """
-             FROM order_reversal
-            WHERE shop_id = ?
-              AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND (state IN ('NEW', 'IN_DOUBT', 'SENDING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                OR state IN ('FAILED', 'CREATED') AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)
-            ORDER BY updated_at, order_no, seq""";
+    /* As for orders: a SENDING row of a worker that died is handed over IN_DOUBT; CREATED is due for its booking. */
+    private static final ClaimableRows ROWS = ClaimableRows.ledger("order_reversal",
+            List.of("shop_id", "order_no", "seq"), List.of("NEW", "IN_DOUBT", "SENDING"), List.of("FAILED", "CREATED"))
+            .adoptingAs("SENDING", "IN_DOUBT");
+    private static final String SELECT_DUE = "SELECT " + COLUMNS + " FROM order_reversal WHERE shop_id = ? AND "
+            + ROWS.claimable("") + " ORDER BY updated_at, order_no, seq";
     private static final String SELECT_IN_STATE = "SELECT " + COLUMNS
             + " FROM order_reversal WHERE (? IS NULL OR shop_id = ?) AND state = ? ORDER BY updated_at DESC, id DESC";
     /*
      * A reversal that had already decided what to send goes back in doubt, so it is looked up in e-conomic before
      * anything is sent again; one that had not is decided afresh (the policy or the document may have changed).
      */
-    private static final String REQUEUE = """
-            UPDATE order_reversal
-            SET state = CASE WHEN action IS NULL THEN 'NEW' ELSE 'IN_DOUBT' END, reason = NULL,
-                next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL, updated_at = ?, version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND seq = ? AND state IN ('PARKED', 'FAILED')""";
+    private static final RowChanges REQUEUE = RowChanges.none()
+            .setTo("state", "CASE WHEN action IS NULL THEN 'NEW' ELSE 'IN_DOUBT' END").clear("reason")
+            .clear("next_attempt_at").releaseClaim();
     /* Only a settled-for-now reversal nobody holds: a parked or failed one has nothing in flight in e-conomic. */
-    private static final String SKIP = """
-            UPDATE order_reversal
-            SET state = 'SKIPPED', reason = ?, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
-                updated_at = ?, version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND seq = ? AND state IN ('PARKED', 'FAILED')
-              AND (claimed_until IS NULL OR claimed_until <= ?)""";
-    private static final String TRANSITION = """
-            UPDATE order_reversal
-            SET state = ?,
-                action = CASE WHEN ? THEN ? ELSE action END,
-                economic_draft_number = CASE WHEN ? THEN ? ELSE economic_draft_number END,
-                economic_booked_number = CASE WHEN ? THEN ? ELSE economic_booked_number END,
-                reason = CASE WHEN ? THEN ? ELSE reason END,
-                next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
-                attempts = attempts + ?,
-                claimed_by = CASE WHEN ? THEN NULL ELSE claimed_by END,
-                claimed_until = CASE WHEN ? THEN NULL ELSE claimed_until END,
-                updated_at = ?,
-                version = version + 1
-            WHERE shop_id = ? AND order_no = ? AND seq = ? AND state = ? AND version = ?""";
+    private static final List<String> SETTLED = List.of("PARKED", "FAILED");
 
     private final Database database;
     private final Clock clock;
@@ -104,7 +74,7 @@ public final class ReversalLedger implements CancellationRecords {
                                           String idempotencyKey, String referencesOther) {
         Instant now = Jdbc.truncate(clock.instant());
         try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            boolean inserted = ClaimableRows.insertUnlessPresent(connection, INSERT, insert -> {
                 insert.setString(1, shopId);
                 insert.setString(2, orderNo);
                 insert.setInt(3, seq);
@@ -114,14 +84,8 @@ public final class ReversalLedger implements CancellationRecords {
                 insert.setString(7, referencesOther);
                 Jdbc.setInstant(insert, 8, now);
                 Jdbc.setInstant(insert, 9, now);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            return find(connection, shopId, orderNo, seq);
+            });
+            return inserted ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot record reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
@@ -133,18 +97,9 @@ public final class ReversalLedger implements CancellationRecords {
      */
     public Optional<ReversalEntry> claim(String shopId, String orderNo, int seq, String owner, Duration lease) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(TAKE_OVER)) {
-            update.setString(1, owner);
-            Jdbc.setInstant(update, 2, now.plus(lease));
-            Jdbc.setInstant(update, 3, now);
-            update.setString(4, shopId);
-            update.setString(5, orderNo);
-            update.setInt(6, seq);
-            Jdbc.setInstant(update, 7, now);
-            Jdbc.setInstant(update, 8, now);
-            Jdbc.setInstant(update, 9, now);
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.claim(connection, List.of(shopId, orderNo, seq), owner, now, lease)
+                    ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot claim reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
@@ -154,35 +109,11 @@ public final class ReversalLedger implements CancellationRecords {
     public Optional<ReversalEntry> transition(ReversalEntry current, ReversalState to, ReversalChanges changes) {
         String shopId = current.shopId();
         String orderNo = current.orderNo();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(TRANSITION)) {
-            int index = 1;
-            update.setString(index++, to.name());
-            for (ReversalChanges.Field field : ReversalChanges.Field.values()) {
-                update.setBoolean(index++, changes.isSet(field));
-                Object value = changes.value(field);
-                switch (field) {
-                    case ECONOMIC_DRAFT_NUMBER, ECONOMIC_BOOKED_NUMBER -> Jdbc.setLong(update, index++, (Long) value);
-                    case NEXT_ATTEMPT_AT -> Jdbc.setInstant(update, index++, (Instant) value);
-                    default -> {
-                        if (value == null) {
-                            update.setNull(index++, Types.VARCHAR);
-                        } else {
-                            update.setString(index++, (String) value);
-                        }
-                    }
-                }
-            }
-            update.setInt(index++, changes.countsAttempt() ? 1 : 0);
-            update.setBoolean(index++, changes.releasesClaim());
-            update.setBoolean(index++, changes.releasesClaim());
-            Jdbc.setInstant(update, index++, clock.instant());
-            update.setString(index++, shopId);
-            update.setString(index++, orderNo);
-            update.setInt(index++, current.seq());
-            update.setString(index++, current.state().name());
-            update.setLong(index, current.version());
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, current.seq()) : Optional.empty();
+        try (Connection connection = database.dataSource().getConnection()) {
+            boolean moved = ROWS.update(List.of(shopId, orderNo, current.seq())).inState(current.state().name())
+                    .atVersion(current.version())
+                    .apply(connection, changes.row().set("state", to.name()), clock.instant());
+            return moved ? find(connection, shopId, orderNo, current.seq()) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot move reversal " + current.seq() + " of order " + shopId + "/" + orderNo
                     + " to " + to, e);
@@ -209,27 +140,15 @@ public final class ReversalLedger implements CancellationRecords {
 
     /** Reversals of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
     public List<ReversalEntry> inState(String shopId, ReversalState state, int limit) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
-            select.setString(1, shopId);
-            select.setString(2, shopId);
-            select.setString(3, state.name());
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list the " + state + " reversals", e);
-        }
+        return ROWS.inState(database, SELECT_IN_STATE, shopId, state.name(), limit, ReversalLedger::entries);
     }
 
     /** Hands a parked or failed reversal back to the worker; empty when it is neither. */
     public Optional<ReversalEntry> requeue(String shopId, String orderNo, int seq) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
-            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
-            update.setString(2, shopId);
-            update.setString(3, orderNo);
-            update.setInt(4, seq);
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
+        Instant now = Jdbc.truncate(clock.instant());
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.update(List.of(shopId, orderNo, seq)).inState(SETTLED).apply(connection, REQUEUE, now)
+                    ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
@@ -238,15 +157,12 @@ public final class ReversalLedger implements CancellationRecords {
     /** Marks a parked or failed reversal as not to be carried out; empty when it is neither (or being worked on). */
     public Optional<ReversalEntry> skip(String shopId, String orderNo, int seq, String reason) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(SKIP)) {
-            update.setString(1, reason);
-            Jdbc.setInstant(update, 2, now);
-            update.setString(3, shopId);
-            update.setString(4, orderNo);
-            update.setInt(5, seq);
-            Jdbc.setInstant(update, 6, now);
-            return update.executeUpdate() == 1 ? find(connection, shopId, orderNo, seq) : Optional.empty();
+        RowChanges skip = RowChanges.none().set("state", ReversalState.SKIPPED.name()).set("reason", reason)
+                .clear("next_attempt_at").releaseClaim();
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.update(List.of(shopId, orderNo, seq)).inState(SETTLED).unheldAt(now)
+                    .apply(connection, skip, now)
+                    ? find(connection, shopId, orderNo, seq) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot skip reversal " + seq + " of order " + shopId + "/" + orderNo, e);
         }
@@ -254,18 +170,7 @@ public final class ReversalLedger implements CancellationRecords {
 
     /** Up to {@code limit} reversals of a shop that need work now. */
     public List<ReversalEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            Jdbc.setInstant(select, 2, now);
-            Jdbc.setInstant(select, 3, now);
-            Jdbc.setInstant(select, 4, now);
-            select.setMaxRows(limit);
-            return entries(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due reversals of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, ReversalLedger::entries);
     }
 
     private static Optional<ReversalEntry> find(Connection connection, String shopId, String orderNo, int seq)

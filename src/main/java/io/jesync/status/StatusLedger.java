@@ -19,9 +19,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.jesync.order.OrderFlowSettings.DocumentType;
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
 /**
@@ -52,45 +54,25 @@ public final class StatusLedger {
     private static final String SELECT_ORDER_ACTIONS = "SELECT " + ACTION_COLUMNS + ACTION_FROM
             + "WHERE a.shop_id = ? AND a.order_no = ? ORDER BY a.id";
     private static final String SELECT_ONE_ACTION = "SELECT " + ACTION_COLUMNS + ACTION_FROM + "WHERE a.id = ?";
+    /* PENDING and FAILED actions are due once their next attempt is; nothing else is ever claimed. */
+    private static final ClaimableRows ROWS = ClaimableRows.ledger("status_action", List.of("id"),
+            List.of("PENDING", "FAILED"), List.of());
     /*
      * Actions of one order run in the order they were planned: a later one waits while an earlier one is still
      * open (PENDING, or FAILED and backing off), so a retried "Delivered" can never land after the capture that
      * made the order Invoiced. A PARKED action waits for a person and does not hold up the rest.
      */
-    private static final String SELECT_DUE = "SELECT " + ACTION_COLUMNS + ACTION_FROM + """
-            WHERE a.shop_id = ? AND a.state IN ('PENDING', 'FAILED')
-              AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= ?)
-              AND (a.claimed_until IS NULL OR a.claimed_until <= ?)
+    private static final String SELECT_DUE = "SELECT " + ACTION_COLUMNS + ACTION_FROM + "WHERE a.shop_id = ? AND "
+            + ROWS.claimable("a") + """
               AND NOT EXISTS (SELECT 1 FROM status_action p
                               WHERE p.shop_id = a.shop_id AND p.order_no = a.order_no AND p.id < a.id
                                 AND p.state IN ('PENDING', 'FAILED'))
             ORDER BY a.id""";
-    /* Re-checked by both databases on the row version they locked, so of concurrent claimers one wins. */
-    private static final String CLAIM = """
-            UPDATE status_action
-            SET claimed_by = ?, claimed_until = ?, updated_at = ?, version = version + 1
-            WHERE id = ? AND state IN ('PENDING', 'FAILED')
-              AND (claimed_until IS NULL OR claimed_until <= ?)
-              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)""";
-    private static final String FINISH = """
-            UPDATE status_action
-            SET state = ?, reason = ?, next_attempt_at = ?, attempts = attempts + ?, claimed_by = NULL,
-                claimed_until = NULL, updated_at = ?, version = version + 1
-            WHERE id = ? AND version = ?""";
     private static final String SELECT_IN_STATE = "SELECT " + ACTION_COLUMNS + ACTION_FROM
             + "WHERE (? IS NULL OR a.shop_id = ?) AND a.state = ? ORDER BY a.updated_at DESC, a.id DESC";
     /* Only a parked action is handed back: everything else is either running, waiting its turn or finished. */
-    private static final String REQUEUE = """
-            UPDATE status_action
-            SET state = 'PENDING', reason = NULL, next_attempt_at = NULL, attempts = 0, claimed_by = NULL,
-                claimed_until = NULL, updated_at = ?, version = version + 1
-            WHERE id = ? AND state = 'PARKED'""";
-    /* A parked action, or a failed one between attempts: neither is in flight in the shop. */
-    private static final String SKIP = """
-            UPDATE status_action
-            SET state = 'SKIPPED', reason = ?, next_attempt_at = NULL, claimed_by = NULL, claimed_until = NULL,
-                updated_at = ?, version = version + 1
-            WHERE id = ? AND state IN ('PARKED', 'FAILED') AND (claimed_until IS NULL OR claimed_until <= ?)""";
+    private static final RowChanges REQUEUE = RowChanges.none().set("state", ActionState.PENDING.name()).clear("reason")
+            .clear("next_attempt_at").set("attempts", 0).releaseClaim();
     private static final String SELECT_DOCUMENT = "SELECT document FROM status_event WHERE id = ?";
     private static final String HAS_EVENT =
             "SELECT 1 FROM status_event WHERE shop_id = ? AND order_no = ? AND event_type = ?";
@@ -177,16 +159,7 @@ public final class StatusLedger {
 
     /** Actions of one shop (or all when {@code shopId} is null) in {@code state}, most recently changed first. */
     public List<StatusActionEntry> inState(String shopId, ActionState state, int limit) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_IN_STATE)) {
-            select.setString(1, shopId);
-            select.setString(2, shopId);
-            select.setString(3, state.name());
-            select.setMaxRows(limit);
-            return actions(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list the " + state + " status actions", e);
-        }
+        return ROWS.inState(database, SELECT_IN_STATE, shopId, state.name(), limit, StatusLedger::actions);
     }
 
     /**
@@ -196,11 +169,10 @@ public final class StatusLedger {
      * @return the action as it is now, or empty when it is not parked
      */
     public Optional<StatusActionEntry> requeueParked(long actionId) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(REQUEUE)) {
-            Jdbc.setInstant(update, 1, Jdbc.truncate(clock.instant()));
-            update.setLong(2, actionId);
-            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.update(List.of(actionId)).inState(ActionState.PARKED.name())
+                    .apply(connection, REQUEUE, Jdbc.truncate(clock.instant()))
+                    ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot requeue status action " + actionId, e);
         }
@@ -212,13 +184,12 @@ public final class StatusLedger {
      */
     public Optional<StatusActionEntry> skip(long actionId, String reason) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(SKIP)) {
-            update.setString(1, reason);
-            Jdbc.setInstant(update, 2, now);
-            update.setLong(3, actionId);
-            Jdbc.setInstant(update, 4, now);
-            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        RowChanges skip = RowChanges.none().set("state", ActionState.SKIPPED.name()).set("reason", reason)
+                .clear("next_attempt_at").releaseClaim();
+        try (Connection connection = database.dataSource().getConnection()) {
+            // A parked action, or a failed one between attempts: neither is in flight in the shop.
+            return ROWS.update(List.of(actionId)).inState(List.of("PARKED", "FAILED")).unheldAt(now)
+                    .apply(connection, skip, now) ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot skip status action " + actionId, e);
         }
@@ -276,17 +247,7 @@ public final class StatusLedger {
      * line for their order.
      */
     public List<StatusActionEntry> due(String shopId, int limit) {
-        Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT_DUE)) {
-            select.setString(1, shopId);
-            Jdbc.setInstant(select, 2, now);
-            Jdbc.setInstant(select, 3, now);
-            select.setMaxRows(limit);
-            return actions(select);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list due status actions of shop " + shopId, e);
-        }
+        return ROWS.due(database, SELECT_DUE, shopId, Jdbc.truncate(clock.instant()), limit, StatusLedger::actions);
     }
 
     /**
@@ -297,15 +258,9 @@ public final class StatusLedger {
      */
     public Optional<StatusActionEntry> claim(long actionId, String owner, Duration lease) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(CLAIM)) {
-            update.setString(1, owner);
-            Jdbc.setInstant(update, 2, now.plus(lease));
-            Jdbc.setInstant(update, 3, now);
-            update.setLong(4, actionId);
-            Jdbc.setInstant(update, 5, now);
-            Jdbc.setInstant(update, 6, now);
-            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ROWS.claim(connection, List.of(actionId), owner, now, lease) ? find(connection, actionId)
+                    : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot claim status action " + actionId, e);
         }
@@ -319,16 +274,13 @@ public final class StatusLedger {
      */
     public Optional<StatusActionEntry> finish(long actionId, long expectedVersion, ActionState to, String reason,
                                               Instant nextAttemptAt, boolean countAttempt) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(FINISH)) {
-            update.setString(1, to.name());
-            update.setString(2, reason);
-            Jdbc.setInstant(update, 3, nextAttemptAt);
-            update.setInt(4, countAttempt ? 1 : 0);
-            Jdbc.setInstant(update, 5, clock.instant());
-            update.setLong(6, actionId);
-            update.setLong(7, expectedVersion);
-            return update.executeUpdate() == 1 ? find(connection, actionId) : Optional.empty();
+        RowChanges finish = RowChanges.none().set("state", to.name()).set("reason", reason)
+                .set("next_attempt_at", nextAttemptAt).releaseClaim();
+        try (Connection connection = database.dataSource().getConnection()) {
+            // The version alone proves the lease: every claim and every move bumps it.
+            return ROWS.update(List.of(actionId)).atVersion(expectedVersion)
+                    .apply(connection, countAttempt ? finish.countAttempt() : finish, clock.instant())
+                    ? find(connection, actionId) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot move status action " + actionId + " to " + to, e);
         }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class SupportQueries {
     /** Table names go into SQL text, so only known ones are accepted; later flows add theirs here. */
     private static final Set<String> STATE_TABLES = Set.of("order_ledger", "status_action", "order_reversal",
-            "parked_item");
+            "shop_payment", "parked_item");
 
     private final Database database;
 

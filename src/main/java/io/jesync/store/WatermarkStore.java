@@ -64,17 +64,7 @@ public final class WatermarkStore {
      */
     public boolean advance(String flow, String shopId, String value, Comparator<String> order) {
         try (Connection connection = database.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                boolean moved = advanceInTransaction(connection, flow, shopId, value, order);
-                connection.commit();
-                return moved;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Jdbc.inTransaction(connection, tx -> advanceInTransaction(tx, flow, shopId, value, order));
         } catch (SQLException e) {
             if (Jdbc.isDuplicateKey(e)) {
                 // Another instance created the first watermark at the same moment; compare against it.
