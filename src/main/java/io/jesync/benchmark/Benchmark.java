@@ -180,11 +180,14 @@ public final class Benchmark {
                 }
                 long pollStart = System.nanoTime();
                 OrderFlow.Poll poll = rig.flow().poll("se");
+                double read = (System.nanoTime() - pollStart) / 1e9;
+                OrderTransfer.Outcome[] outcomes = new OrderTransfer.Outcome[poll.orders().size()];
+                List<Double> finished = rig.sideBySide(java.util.stream.IntStream.range(0, outcomes.length).boxed()
+                        .toList(), k -> outcomes[k] = rig.flow().accept("se", poll.orders().get(k)));
                 int i = 0;
-                for (IncomingOrder order : poll.orders()) {
-                    OrderTransfer.Outcome outcome = rig.flow().accept("se", order);
-                    if (outcome == OrderTransfer.Outcome.DONE && i < arrived.size()) {
-                        latencies.add(tick - arrived.get(i++) + (System.nanoTime() - pollStart) / 1e9);
+                for (int k = 0; k < outcomes.length; k++) {
+                    if (outcomes[k] == OrderTransfer.Outcome.DONE && i < arrived.size()) {
+                        latencies.add(tick - arrived.get(i++) + read + finished.get(k));
                     }
                 }
                 rig.flow().commitWatermark("se", poll.watermark());
@@ -257,6 +260,7 @@ public final class Benchmark {
         final Database database;
         final OrderFlowAssembly assembly;
         final Path dir;
+        final java.util.concurrent.ExecutorService workers;
 
         Rig(Map<String, String> extra, boolean bucket) throws IOException {
             economic = new EconomicSimulator(0, SEED, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
@@ -283,13 +287,32 @@ public final class Benchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             EconomicClient client = new EconomicClient(settings.economic(), http, new ApiCallMeter(database, clock),
                     clock, RateLimitGovernor.standard(clock, Integer.MAX_VALUE), RetryPolicy.standard(),
-                    new SplittableRandom(SEED), clock::advance);
+                    new SplittableRandom(SEED), wait -> clock.advanceTo(clock.instant().plus(wait)));
             assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
                     new SplittableRandom(SEED));
+            workers = java.util.concurrent.Executors.newFixedThreadPool(settings.shops().get(0).orders().concurrency());
         }
 
         OrderFlow flow() {
             return assembly.flow();
+        }
+
+        /** As the order route's split does: {@code orders.concurrency} workers, done when every item is. */
+        <T> List<Double> sideBySide(List<T> items, java.util.function.Consumer<T> transfer) throws Exception {
+            long start = System.nanoTime();
+            Double[] finished = new Double[items.size()];
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                running.add(workers.submit(() -> {
+                    transfer.accept(items.get(index));
+                    finished[index] = (System.nanoTime() - start) / 1e9;
+                }));
+            }
+            for (java.util.concurrent.Future<?> one : running) {
+                one.get();
+            }
+            return java.util.Arrays.asList(finished);
         }
 
         void placeOrders(int count, long seed) {
@@ -308,13 +331,9 @@ public final class Benchmark {
         void drain(int maxRuns) throws Exception {
             for (int run = 0; run < maxRuns; run++) {
                 OrderFlow.Poll poll = flow().poll("se");
-                for (IncomingOrder order : poll.orders()) {
-                    flow().accept("se", order);
-                }
+                sideBySide(poll.orders(), order -> flow().accept("se", order));
                 List<LedgerEntry> due = flow().due("se");
-                for (LedgerEntry entry : due) {
-                    flow().resume("se", entry);
-                }
+                sideBySide(due, entry -> flow().resume("se", entry));
                 flow().commitWatermark("se", poll.watermark());
                 if (poll.orders().isEmpty() && due.isEmpty()) {
                     return;
@@ -386,6 +405,7 @@ public final class Benchmark {
 
         @Override
         public void close() throws IOException {
+            workers.shutdownNow();
             database.close();
             economic.close();
             norce.close();
