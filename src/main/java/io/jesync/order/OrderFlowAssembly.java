@@ -30,6 +30,8 @@ public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlo
         // can release what its dead predecessor held.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         int released = ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
+        // Orders run side by side, so a process can die while one of them is creating a buyer: release it too.
+        io.jesync.store.EarlierLives.release(database, clock, "customer_binding", settings.instanceId(), owner);
         if (released > 0) {
             LoggerFactory.getLogger(OrderFlowAssembly.class).info("Resuming {} order(s) an earlier run of {} was"
                     + " working on when it stopped", released, settings.instanceId());

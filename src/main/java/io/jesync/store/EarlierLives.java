@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class EarlierLives {
     /** The tables whose rows are claimed, each with an {@code id} key and the claim columns. */
-    private static final Set<String> CLAIMABLE = Set.of("order_ledger", "status_action", "order_reversal");
+    private static final Set<String> CLAIMABLE = Set.of("order_ledger", "status_action", "order_reversal", "customer_binding");
 
     private EarlierLives() {
     }
