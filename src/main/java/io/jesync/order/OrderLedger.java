@@ -367,6 +367,51 @@ public final class OrderLedger {
         return EarlierLives.release(database, clock, "order_ledger", instanceId, currentOwner);
     }
 
+    /**
+     * Makes due at once the orders an earlier life of this instance had sent but not finished (CREATED or BOOKED,
+     * still claimed): their {@code next_attempt_at} is the end of the dead worker's lease, so releasing the claim
+     * alone would leave them waiting that long. Call it before {@link #expireClaimsOfEarlierLives}, while the rows
+     * still show who held them. Only this instance's own rows are touched.
+     *
+     * @return how many orders were made due
+     */
+    public int resumeSentByEarlierLives(String instanceId, String currentOwner) {
+        Instant now = Jdbc.truncate(clock.instant());
+        String prefix = instanceId + "#";
+        try (Connection connection = database.dataSource().getConnection()) {
+            List<Object[]> held = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, claimed_by FROM order_ledger
+                    WHERE state IN ('CREATED', 'BOOKED') AND claimed_until > ? AND next_attempt_at > ?""")) {
+                Jdbc.setInstant(select, 1, now);
+                Jdbc.setInstant(select, 2, now);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String owner = rs.getString("claimed_by");
+                        if (owner != null && owner.startsWith(prefix) && !owner.equals(currentOwner)) {
+                            held.add(new Object[] {rs.getLong("id"), owner});
+                        }
+                    }
+                }
+            }
+            int resumed = 0;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE order_ledger SET next_attempt_at = ?, updated_at = ?, version = version + 1
+                    WHERE id = ? AND claimed_by = ? AND state IN ('CREATED', 'BOOKED')""")) {
+                for (Object[] row : held) {
+                    Jdbc.setInstant(update, 1, now);
+                    Jdbc.setInstant(update, 2, now);
+                    update.setLong(3, (Long) row[0]);
+                    update.setString(4, (String) row[1]);
+                    resumed += update.executeUpdate();
+                }
+            }
+            return resumed;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot resume the orders earlier runs of " + instanceId + " had sent", e);
+        }
+    }
+
     /** How many orders of a shop are in each state. */
     public java.util.Map<OrderState, Long> countByState(String shopId) {
         java.util.Map<OrderState, Long> counts = new java.util.EnumMap<>(OrderState.class);
