@@ -104,6 +104,8 @@ public final class OrderLedger {
             SELECT id, shop_id, order_no, at, step, detail, http_status, request_id, attempt, payload
             FROM order_event WHERE shop_id = ? AND order_no = ? ORDER BY at, id""";
 
+    private static final int FINISHED_CHUNK = 500;
+
     private final Database database;
     private final Clock clock;
 
@@ -409,6 +411,36 @@ public final class OrderLedger {
             return resumed;
         } catch (SQLException e) {
             throw new StoreException("Cannot resume the orders earlier runs of " + instanceId + " had sent", e);
+        }
+    }
+
+    /**
+     * Of {@code orderNos}, those of a shop that are done for good (acknowledged, or skipped by an operator): a claim
+     * would only find them finished, so a poll that reads them again in its overlap leaves them out.
+     */
+    public java.util.Set<String> finished(String shopId, java.util.Collection<String> orderNos) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        List<String> all = List.copyOf(orderNos);
+        try (Connection connection = database.dataSource().getConnection()) {
+            for (int from = 0; from < all.size(); from += FINISHED_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + FINISHED_CHUNK));
+                try (PreparedStatement select = connection.prepareStatement("SELECT order_no FROM order_ledger"
+                        + " WHERE shop_id = ? AND state IN ('ACKNOWLEDGED', 'SKIPPED') AND order_no IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    select.setString(1, shopId);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            done.add(rs.getString("order_no"));
+                        }
+                    }
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read which orders of shop " + shopId + " are done", e);
         }
     }
 

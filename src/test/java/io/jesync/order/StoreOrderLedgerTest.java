@@ -325,6 +325,28 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         assertThat(ledger.claim(SHOP, "other", "webshop", "host-a#2", LEASE)).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void finished_names_only_the_acknowledged_and_skipped_orders_of_the_shop(Kind kind) {
+        open(kind);
+        created(SHOP, "created", "worker-a", true);
+        Claim done = ledger.claim(SHOP, "done", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "done", done.version(), OrderState.NEW, OrderState.ACKNOWLEDGED,
+                LedgerChanges.none().releaseClaim()).orElseThrow();
+        ledger.claim(SHOP, "skipped", "webshop", "worker-a", LEASE).orElseThrow();
+        clock.advance(LEASE);
+        ledger.skip(SHOP, "skipped", "not wanted").orElseThrow();
+        Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "parked", parked.version(), OrderState.NEW, OrderState.PARKED,
+                LedgerChanges.none().reason("bad VAT zone").releaseClaim()).orElseThrow();
+        Claim elsewhere = ledger.claim("shop-2", "other-shop", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition("shop-2", "other-shop", elsewhere.version(), OrderState.NEW, OrderState.ACKNOWLEDGED,
+                LedgerChanges.none().releaseClaim()).orElseThrow();
+
+        assertThat(ledger.finished(SHOP, List.of("created", "done", "skipped", "parked", "other-shop", "unknown")))
+                .containsExactlyInAnyOrder("done", "skipped");
+    }
+
     /** An order whose document exists, due when the lease ends, as the flow leaves it right after the send. */
     private void created(String shopId, String orderNo, String owner, boolean releaseClaim) {
         Claim claim = ledger.claim(shopId, orderNo, "webshop", owner, LEASE).orElseThrow();
