@@ -26,10 +26,8 @@ import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
 import io.jesync.economic.RetryPolicy;
 import io.jesync.order.BackoffSchedule;
-import io.jesync.shop.IncomingOrder;
 import io.jesync.order.OrderFlow;
 import io.jesync.order.OrderFlowAssembly;
-import io.jesync.order.OrderTransfer;
 import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
@@ -135,6 +133,9 @@ public final class Benchmark {
         try (Rig rig = new Rig(Map.of(), true)) {
             rig.placeOrders(orders, SEED + 1);
             rig.economic.clearJournal();
+            // A long backlog spends the empty bucket's burst in its first minute and is paced from then on; starting
+            // at the governor's threshold measures that pace, where the bound below is the least time possible.
+            rig.economic.budget().fill((int) (RateLimitGovernor.STANDARD_THRESHOLD * BUCKET_TOKENS));
             Instant start = rig.clock.instant();
             long wall = System.nanoTime();
             rig.drain(10_000);
@@ -170,32 +171,53 @@ public final class Benchmark {
             double[] arrivals = random.doubles(orders, 0, orders).sorted().toArray();
             DemoOrderGenerator generator = new DemoOrderGenerator(rig.norce,
                     DemoOrderGenerator.Settings.defaults().withSeed(SEED + 2));
+            // The clock stops when e-conomic stores the order's document (the listener runs before it answers), not
+            // when the order's last step (the acknowledgement to the shop) is done.
+            Map<String, Long> documentAt = new java.util.concurrent.ConcurrentHashMap<>();
+            rig.economic.addRequestListener(request -> {
+                if (request.endpoint().equals("POST /invoices/drafts") && request.status() == 201) {
+                    long now = System.nanoTime();
+                    try {
+                        String reference = Json.MAPPER.readTree(request.body()).path("references").path("other")
+                                .asText();
+                        documentAt.putIfAbsent(reference.substring(reference.lastIndexOf(':') + 1), now);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
             List<Double> latencies = new ArrayList<>();
+            List<Double> waits = new ArrayList<>();
             int next = 0;
             for (double tick = POLL.toSeconds(); next < orders; tick += POLL.toSeconds()) {
-                List<Double> arrived = new ArrayList<>();
+                Map<String, Double> arrived = new HashMap<>();
                 while (next < orders && arrivals[next] <= tick) {
-                    rig.confirmed(generator.placeOrderNow());
-                    arrived.add(arrivals[next++]);
+                    io.jesync.simulator.norce.NorceModel.Order placed = generator.placeOrderNow();
+                    rig.confirmed(placed);
+                    arrived.put(placed.orderNo(), arrivals[next++]);
                 }
                 long pollStart = System.nanoTime();
                 OrderFlow.Poll poll = rig.flow().poll("se");
-                int i = 0;
-                for (IncomingOrder order : poll.orders()) {
-                    OrderTransfer.Outcome outcome = rig.flow().accept("se", order);
-                    if (outcome == OrderTransfer.Outcome.DONE && i < arrived.size()) {
-                        latencies.add(tick - arrived.get(i++) + (System.nanoTime() - pollStart) / 1e9);
+                rig.sideBySide(poll.orders(), order -> rig.flow().accept("se", order));
+                for (Map.Entry<String, Double> order : arrived.entrySet()) {
+                    Long at = documentAt.get(order.getKey());
+                    if (at != null) {
+                        latencies.add(tick - order.getValue() + (at - pollStart) / 1e9);
+                        waits.add(tick - order.getValue());
                     }
                 }
                 rig.flow().commitWatermark("se", poll.watermark());
             }
             latencies.sort(Comparator.naturalOrder());
+            waits.sort(Comparator.naturalOrder());
             double p50 = percentile(latencies, 0.50);
             double p95 = percentile(latencies, 0.95);
-            out.printf(Locale.ROOT, "p50 %.2f s, p95 %.2f s (goal: p95 <= 4.8 s) over %d documents%n", p50, p95,
-                    latencies.size());
+            double waitP95 = percentile(waits, 0.95);
+            out.printf(Locale.ROOT, "p50 %.2f s, p95 %.2f s (goal: p95 <= 4.8 s) over %d documents; p95 of the wait"
+                    + " for the poll alone %.2f s%n", p50, p95, latencies.size(), waitP95);
             json.putObject("latency").put("orders", latencies.size()).put("pollSeconds", POLL.toSeconds())
-                    .put("p50Seconds", round(p50)).put("p95Seconds", round(p95)).put("goalP95Seconds", 4.8);
+                    .put("p50Seconds", round(p50)).put("p95Seconds", round(p95)).put("goalP95Seconds", 4.8)
+                    .put("p95WaitForPollSeconds", round(waitP95));
         }
     }
 
@@ -257,6 +279,7 @@ public final class Benchmark {
         final Database database;
         final OrderFlowAssembly assembly;
         final Path dir;
+        final java.util.concurrent.ExecutorService workers;
 
         Rig(Map<String, String> extra, boolean bucket) throws IOException {
             economic = new EconomicSimulator(0, SEED, clock, RuntimeSettings.DEMO_APP_SECRET_TOKEN.reveal(),
@@ -283,13 +306,32 @@ public final class Benchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             EconomicClient client = new EconomicClient(settings.economic(), http, new ApiCallMeter(database, clock),
                     clock, RateLimitGovernor.standard(clock, Integer.MAX_VALUE), RetryPolicy.standard(),
-                    new SplittableRandom(SEED), clock::advance);
+                    new SplittableRandom(SEED), wait -> clock.advanceTo(clock.instant().plus(wait)));
             assembly = OrderFlowAssembly.create(settings, database, client, http, clock, BackoffSchedule.defaults(),
                     new SplittableRandom(SEED));
+            workers = java.util.concurrent.Executors.newFixedThreadPool(settings.shops().get(0).orders().concurrency());
         }
 
         OrderFlow flow() {
             return assembly.flow();
+        }
+
+        /** As the order route's split does: {@code orders.concurrency} workers, done when every item is. */
+        <T> List<Double> sideBySide(List<T> items, java.util.function.Consumer<T> transfer) throws Exception {
+            long start = System.nanoTime();
+            Double[] finished = new Double[items.size()];
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                running.add(workers.submit(() -> {
+                    transfer.accept(items.get(index));
+                    finished[index] = (System.nanoTime() - start) / 1e9;
+                }));
+            }
+            for (java.util.concurrent.Future<?> one : running) {
+                one.get();
+            }
+            return java.util.Arrays.asList(finished);
         }
 
         void placeOrders(int count, long seed) {
@@ -308,13 +350,9 @@ public final class Benchmark {
         void drain(int maxRuns) throws Exception {
             for (int run = 0; run < maxRuns; run++) {
                 OrderFlow.Poll poll = flow().poll("se");
-                for (IncomingOrder order : poll.orders()) {
-                    flow().accept("se", order);
-                }
+                sideBySide(poll.orders(), order -> flow().accept("se", order));
                 List<LedgerEntry> due = flow().due("se");
-                for (LedgerEntry entry : due) {
-                    flow().resume("se", entry);
-                }
+                sideBySide(due, entry -> flow().resume("se", entry));
                 flow().commitWatermark("se", poll.watermark());
                 if (poll.orders().isEmpty() && due.isEmpty()) {
                     return;
@@ -386,6 +424,7 @@ public final class Benchmark {
 
         @Override
         public void close() throws IOException {
+            workers.shutdownNow();
             database.close();
             economic.close();
             norce.close();

@@ -37,8 +37,10 @@ public final class RateLimitGovernor {
     }
 
     /** Starts slowing down at 80 % of the bucket, as e-conomic's integrators recommend. */
+    public static final double STANDARD_THRESHOLD = 0.8;
+
     public static RateLimitGovernor standard(Clock clock, int dailyCallBudget) {
-        return new RateLimitGovernor(clock, 0.8, dailyCallBudget);
+        return new RateLimitGovernor(clock, STANDARD_THRESHOLD, dailyCallBudget);
     }
 
     /** Reserves the expected cost of one call and returns how long to wait before sending it. */

@@ -42,6 +42,8 @@ import io.jesync.shop.ShopOrderLine;
 public final class ArticleCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleCheck.class);
 
+    private static final Object[] CREATING = locks(64);
+
     private final EconomicClient economic;
     private final ProductView known;
 
@@ -124,8 +126,15 @@ public final class ArticleCheck {
         List<String> created = new ArrayList<>();
         for (Map.Entry<String, ShopOrderLine> entry : missing.lines().entrySet()) {
             String article = entry.getKey();
-            economic.createProduct(newProduct(order, article, entry.getValue(), flow, missing.groups().get(article)),
-                    "product:" + article);
+            // Orders of one poll run side by side and may miss the same article: one creates it, the others then
+            // find it in the view (a create answers into it) instead of sending a second create e-conomic refuses.
+            synchronized (CREATING[Math.floorMod(article.hashCode(), CREATING.length)]) {
+                if (known.contains(article)) {
+                    continue;
+                }
+                economic.createProduct(newProduct(order, article, entry.getValue(), flow,
+                        missing.groups().get(article)), "product:" + article);
+            }
             created.add(article);
         }
         return created;
@@ -178,5 +187,11 @@ public final class ArticleCheck {
             product.put("salesPrice", BigDecimal.ZERO.setScale(2));
         }
         return product;
+    }
+
+    private static Object[] locks(int count) {
+        Object[] locks = new Object[count];
+        java.util.Arrays.setAll(locks, i -> new Object());
+        return locks;
     }
 }

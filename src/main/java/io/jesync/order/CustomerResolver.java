@@ -37,6 +37,11 @@ public final class CustomerResolver {
     private static final int MAX_KEY = 200;
     /** The store's shop id for reservations every shop shares. */
     static final String SHARED_SCOPE = "*";
+    private static final Object[] RESOLVING = new Object[64];
+
+    static {
+        java.util.Arrays.setAll(RESOLVING, i -> new Object());
+    }
 
     private final EconomicClient economic;
     private final CustomerBindings bindings;
@@ -115,6 +120,15 @@ public final class CustomerResolver {
         Optional<String> matched = matchKey(buyer, flow);
         String scope = matched.isPresent() ? SHARED_SCOPE : shopId;
         String reserved = matched.orElse(key);
+        // The store's reservation keeps other processes out; this keeps out this process's other workers, which
+        // share its instance id: a second order of the same buyer in one poll waits here and then finds it bound.
+        synchronized (RESOLVING[Math.floorMod((scope + reserved).hashCode(), RESOLVING.length)]) {
+            return reserveAndResolve(scope, reserved, order, flow);
+        }
+    }
+
+    private Resolution reserveAndResolve(String scope, String reserved, ShopOrder order, OrderFlowSettings flow)
+            throws Exception {
         Reservation reservation = bindings.reserve(scope, reserved, instanceId, RESERVATION_LEASE);
         if (reservation instanceof Reservation.Bound b) {
             return new Resolution(b.customerNumber(), "bound earlier (" + reserved + ")");

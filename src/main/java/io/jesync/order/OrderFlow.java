@@ -50,8 +50,26 @@ public final class OrderFlow {
         if (!batch.orders().isEmpty()) {
             LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), poll.since());
         }
-        transfer.prepare(shopSettings, batch.orders());
-        return new Poll(batch.orders(), poll.next(batch.newestUpdate()));
+        List<IncomingOrder> open = waiting(shopId, batch.orders());
+        transfer.prepare(shopSettings, open);
+        return new Poll(open, poll.next(batch.newestUpdate()));
+    }
+
+    /**
+     * The polled orders that may still need work, oldest placement first: each poll re-reads its overlap, and the
+     * orders already done there would only cost their claims; the order that has waited longest gets its document
+     * first, whichever channel it came from. Orders that could not be read keep their place at the end.
+     */
+    private List<IncomingOrder> waiting(String shopId, List<IncomingOrder> polled) {
+        if (polled.isEmpty()) {
+            return polled;
+        }
+        java.util.Set<String> done = ledger.finished(shopId, polled.stream().map(IncomingOrder::orderNo).toList());
+        return polled.stream().filter(order -> !done.contains(order.orderNo()))
+                .sorted(java.util.Comparator.comparing((IncomingOrder order) -> order.order() == null ? null
+                        : order.order().orderDate(), java.util.Comparator.nullsLast(java.util.Comparator
+                        .naturalOrder())))
+                .toList();
     }
 
     /** Step {@code claim-order}: the polled order claimed, or already finished (skipped, parked). */

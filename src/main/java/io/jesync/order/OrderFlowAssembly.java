@@ -28,7 +28,11 @@ public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlo
         // Claims carry the life of the process, so threads of one process never share a claim and a restart
         // can release what its dead predecessor held.
         String owner = settings.instanceId() + "#" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+        // Orders run side by side, so a process can die with several sent but not yet acknowledged: due at once.
+        ledger.resumeSentByEarlierLives(settings.instanceId(), owner);
         int released = ledger.expireClaimsOfEarlierLives(settings.instanceId(), owner);
+        // Orders run side by side, so a process can die while one of them is creating a buyer: release it too.
+        io.jesync.store.EarlierLives.release(database, clock, "customer_binding", settings.instanceId(), owner);
         if (released > 0) {
             LoggerFactory.getLogger(OrderFlowAssembly.class).info("Resuming {} order(s) an earlier run of {} was"
                     + " working on when it stopped", released, settings.instanceId());

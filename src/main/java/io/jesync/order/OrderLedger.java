@@ -58,6 +58,8 @@ public final class OrderLedger {
             SELECT id, shop_id, order_no, at, step, detail, http_status, request_id, attempt, payload
             FROM order_event WHERE shop_id = ? AND order_no = ? ORDER BY at, id""";
 
+    private static final int FINISHED_CHUNK = 500;
+
     private final Database database;
     private final Clock clock;
 
@@ -304,6 +306,81 @@ public final class OrderLedger {
      */
     public int expireClaimsOfEarlierLives(String instanceId, String currentOwner) {
         return EarlierLives.release(database, clock, "order_ledger", instanceId, currentOwner);
+    }
+
+    /**
+     * Makes due at once the orders an earlier life of this instance had sent but not finished (CREATED or BOOKED,
+     * still claimed): their {@code next_attempt_at} is the end of the dead worker's lease, so releasing the claim
+     * alone would leave them waiting that long. Call it before {@link #expireClaimsOfEarlierLives}, while the rows
+     * still show who held them. Only this instance's own rows are touched.
+     *
+     * @return how many orders were made due
+     */
+    public int resumeSentByEarlierLives(String instanceId, String currentOwner) {
+        Instant now = Jdbc.truncate(clock.instant());
+        String prefix = instanceId + "#";
+        try (Connection connection = database.dataSource().getConnection()) {
+            List<Object[]> held = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, claimed_by FROM order_ledger
+                    WHERE state IN ('CREATED', 'BOOKED') AND claimed_until > ? AND next_attempt_at > ?""")) {
+                Jdbc.setInstant(select, 1, now);
+                Jdbc.setInstant(select, 2, now);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String owner = rs.getString("claimed_by");
+                        if (owner != null && owner.startsWith(prefix) && !owner.equals(currentOwner)) {
+                            held.add(new Object[] {rs.getLong("id"), owner});
+                        }
+                    }
+                }
+            }
+            int resumed = 0;
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE order_ledger SET next_attempt_at = ?, updated_at = ?, version = version + 1
+                    WHERE id = ? AND claimed_by = ? AND state IN ('CREATED', 'BOOKED')""")) {
+                for (Object[] row : held) {
+                    Jdbc.setInstant(update, 1, now);
+                    Jdbc.setInstant(update, 2, now);
+                    update.setLong(3, (Long) row[0]);
+                    update.setString(4, (String) row[1]);
+                    resumed += update.executeUpdate();
+                }
+            }
+            return resumed;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot resume the orders earlier runs of " + instanceId + " had sent", e);
+        }
+    }
+
+    /**
+     * Of {@code orderNos}, those of a shop that are done for good (acknowledged, or skipped by an operator): a claim
+     * would only find them finished, so a poll that reads them again in its overlap leaves them out.
+     */
+    public java.util.Set<String> finished(String shopId, java.util.Collection<String> orderNos) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        List<String> all = List.copyOf(orderNos);
+        try (Connection connection = database.dataSource().getConnection()) {
+            for (int from = 0; from < all.size(); from += FINISHED_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + FINISHED_CHUNK));
+                try (PreparedStatement select = connection.prepareStatement("SELECT order_no FROM order_ledger"
+                        + " WHERE shop_id = ? AND state IN ('ACKNOWLEDGED', 'SKIPPED') AND order_no IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    select.setString(1, shopId);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            done.add(rs.getString("order_no"));
+                        }
+                    }
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read which orders of shop " + shopId + " are done", e);
+        }
     }
 
     /** How many orders of a shop are in each state. */

@@ -1,15 +1,19 @@
 package io.jesync.order;
 
+import java.util.concurrent.ExecutorService;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 
 import io.jesync.shop.IncomingOrder;
 import io.jesync.order.LedgerEntry;
 
 /**
  * The order flow, per shop: a Quartz schedule polls the trigger statuses, every order goes through its own
- * exchange (so one order's failure never stops the batch) to {@code transfer-order}, due retries and unfinished
+ * exchange (so one order's failure never stops the batch), up to {@code orders.concurrency} at a time (each is
+ * claimed in the ledger first), to {@code transfer-order}, due retries and unfinished
  * orders through {@code resume-order}, and only then does the watermark move. {@code stateful=true} makes the
  * schedule non-concurrent: two polls of one shop never overlap.
  *
@@ -55,16 +59,23 @@ public class OrderSyncRoutes extends RouteBuilder {
                     .map(cron -> "cron=" + cron.replace(' ', '+'))
                     .orElse("trigger.repeatInterval=" + shop.orders().pollInterval().toMillis()
                             + "&trigger.repeatCount=-1");
+            // The split ends when all its orders have, so the watermark still moves only after the whole poll.
+            ExecutorService workers = getContext().getExecutorServiceManager().newThreadPool(this,
+                    "orders-" + shop.id(), new ThreadPoolProfileBuilder("orders-" + shop.id())
+                            .poolSize(shop.orders().concurrency()).maxPoolSize(shop.orders().concurrency())
+                            .maxQueueSize(-1).build());
             from("quartz:orders/poll-" + shop.id() + "?stateful=true&" + schedule)
                     .routeId("poll-orders-" + shop.id())
                     .setHeader("shopId", constant(shop.id()))
                     .bean("orderFlow", "poll(${header.shopId})").id("read-orders-" + shop.id())
                     .setProperty("watermark", simple("${body.watermark}"))
-                    .split(simple("${body.orders}")).stopOnException(false).id("each-polled-order-" + shop.id())
+                    .split(simple("${body.orders}")).stopOnException(false)
+                        .parallelProcessing().executorService(workers).id("each-polled-order-" + shop.id())
                         .to("direct:transfer-order")
                     .end()
                     .bean("orderFlow", "due(${header.shopId})").id("list-due-orders-" + shop.id())
-                    .split(body()).stopOnException(false).id("each-due-order-" + shop.id())
+                    .split(body()).stopOnException(false)
+                        .parallelProcessing().executorService(workers).id("each-due-order-" + shop.id())
                         .to("direct:resume-order")
                     .end()
                     .bean("orderFlow", "commitWatermark(${header.shopId}, ${exchangeProperty.watermark})")

@@ -27,6 +27,11 @@ public final class SimClock extends Clock {
         offsetMillis.addAndGet(duration.toMillis());
     }
 
+    /** Moves the clock to {@code target} unless it is already past it: waits running side by side overlap. */
+    public void advanceTo(Instant target) {
+        offsetMillis.accumulateAndGet(target.toEpochMilli() - base.millis(), Math::max);
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class EarlierLives {
     /** The tables whose rows are claimed, each with an {@code id} key and the claim columns. */
     private static final Set<String> CLAIMABLE =
-            Set.of("order_ledger", "status_action", "order_reversal", "shop_payment");
+            Set.of("order_ledger", "status_action", "order_reversal", "shop_payment", "customer_binding");
 
     private EarlierLives() {
     }

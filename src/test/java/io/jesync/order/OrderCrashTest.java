@@ -32,7 +32,9 @@ import io.jesync.testsupport.TestDatabases.Kind;
 /**
  * The runtime as its own process, killed with SIGKILL twice in the middle of a batch: once right after
  * e-conomic stored a document but before the runtime could hear of it (so before its local commit), once a
- * while later. After the restarts every order is in e-conomic exactly once.
+ * while later. After the restarts every order is in e-conomic exactly once. Orders go side by side (the default
+ * {@code orders.concurrency}), so each kill also leaves orders sent but not yet acknowledged: the restart must take
+ * those up at once, not when the dead worker's lease would have ended.
  */
 @Tag("harness")
 class OrderCrashTest {

@@ -3,6 +3,8 @@ package io.jesync.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.admin.OrderAdminService;
+import io.jesync.shop.IncomingOrder;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
 
-/** Document types per shop, the erp-master article rule, and the operator's safe re-send. */
+/** Document types per shop, the erp-master article rule, the operator's safe re-send, and what a poll sends. */
 class OrderFlowOptionsTest {
 
     @TempDir
@@ -183,6 +186,28 @@ class OrderFlowOptionsTest {
             assertThat(harness.assembly.ledger().events("se", order.orderNo()))
                     .extracting(io.jesync.order.OrderEvent::step).containsOnlyOnce("parked")
                     .doesNotContain("back-in-trigger-status");
+        }
+    }
+
+    @Test
+    void a_poll_sends_the_oldest_placed_order_first_and_leaves_out_the_orders_already_done() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            List<NorceModel.Order> placed = new ArrayList<>();
+            for (long seed = 1; seed <= 8; seed++) {
+                placed.add(harness.placeOrder(seed));
+                harness.clock.advance(Duration.ofSeconds(10));
+            }
+            List<Integer> channels = placed.stream().map(NorceModel.Order::applicationId).toList();
+            assertThat(channels).as("the shop lists one channel after the other: a later channel's order comes first")
+                    .isNotEqualTo(channels.stream().sorted().toList());
+
+            assertThat(harness.flow().poll("se").orders()).extracting(IncomingOrder::orderNo)
+                    .containsExactlyElementsOf(placed.stream().map(NorceModel.Order::orderNo).toList());
+            harness.runUntilSettled(5);
+            NorceModel.Order late = harness.placeOrder(9);
+
+            assertThat(harness.flow().poll("se").orders()).as("the overlap reads the acknowledged orders again")
+                    .extracting(IncomingOrder::orderNo).containsExactly(late.orderNo());
         }
     }
 }

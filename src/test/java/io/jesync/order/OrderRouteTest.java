@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jesync.shop.IncomingOrder;
+import io.jesync.simulator.RecordedRequest;
 import io.jesync.simulator.norce.DemoOrderGenerator;
 import io.jesync.simulator.norce.NorceModel;
 import io.jesync.order.LedgerEntry;
@@ -92,6 +95,35 @@ class OrderRouteTest {
             assertThat(entry(harness, first).state()).isEqualTo(OrderState.ACKNOWLEDGED);
             assertThat(entry(harness, second).state()).isEqualTo(OrderState.ACKNOWLEDGED);
             assertThat(new WatermarkStore(harness.database, harness.clock).getInstant(OrderFlow.WATERMARK, "se")).isPresent();
+        }
+    }
+
+    @Test
+    void orders_of_one_buyer_with_one_missing_article_transferred_side_by_side_create_each_once() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("shop.se.orders.concurrency", "4"));
+             CamelContext camel = routes(harness)) {
+            camel.start();
+            List<NorceModel.Order> orders = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                orders.add(harness.placeBadOrder(DemoOrderGenerator.BadOrder.UNKNOWN_ARTICLE));
+            }
+            harness.economic.clearJournal();
+            Set<String> workers = ConcurrentHashMap.newKeySet();
+            AdviceWith.adviceWith(camel, "transfer-order", route -> route.weaveById("claim-order").before()
+                    .process(exchange -> workers.add(Thread.currentThread().getName())));
+            NotifyBuilder pollCompleted = new NotifyBuilder(camel).fromRoute("poll-orders-se").whenCompleted(1).create();
+
+            camel.createProducerTemplate().sendBody(POLL, null);
+
+            assertThat(pollCompleted.matches()).isTrue();
+            assertThat(orders).allSatisfy(o -> assertThat(entry(harness, o).state()).isEqualTo(OrderState.ACKNOWLEDGED));
+            assertThat(workers).hasSizeGreaterThan(1);
+            List<RecordedRequest> calls = harness.economic.journal();
+            assertThat(calls).filteredOn(r -> r.method().equals("POST") && r.path().equals("/products")).hasSize(1);
+            assertThat(calls).filteredOn(r -> r.method().equals("POST") && r.path().equals("/customers"))
+                    .hasSizeLessThanOrEqualTo(1);
+            assertThat(calls).filteredOn(r -> r.method().equals("POST") && r.path().equals("/invoices/drafts")).hasSize(8);
+            assertThat(harness.economic.products()).filteredOn(p -> p.productNumber().equals("NOPE-99999")).hasSize(1);
         }
     }
 

@@ -304,4 +304,56 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         assertThat(ledger.claim(SHOP, "other", "webshop", "host-a#2", LEASE)).isEmpty();
         assertThat(ledger.claim(SHOP, "prefix", "webshop", "host-a#2", LEASE)).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_restart_makes_the_orders_its_earlier_life_had_sent_but_not_finished_due_at_once(Kind kind) {
+        open(kind);
+        created(SHOP, "mine", "host-a#1", false);
+        created(SHOP, "other", "host-b#1", false);
+        created(SHOP, "waiting", "host-a#1", true);
+        ledger.claim(SHOP, "unsent", "webshop", "host-a#1", LEASE).orElseThrow();
+
+        assertThat(ledger.resumeSentByEarlierLives("host-a", "host-a#2")).isEqualTo(1);
+        ledger.expireClaimsOfEarlierLives("host-a", "host-a#2");
+
+        assertThat(ledger.due(SHOP, 10)).extracting(LedgerEntry::orderNo)
+                .as("a retry it scheduled keeps its time; another instance's order waits for its lease")
+                .containsExactlyInAnyOrder("mine", "unsent");
+        assertThat(ledger.claim(SHOP, "mine", "webshop", "host-a#2", LEASE))
+                .hasValueSatisfying(claim -> assertThat(claim.state()).isEqualTo(OrderState.CREATED));
+        assertThat(ledger.claim(SHOP, "other", "webshop", "host-a#2", LEASE)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void finished_names_only_the_acknowledged_and_skipped_orders_of_the_shop(Kind kind) {
+        open(kind);
+        created(SHOP, "created", "worker-a", true);
+        Claim done = ledger.claim(SHOP, "done", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "done", done.version(), OrderState.NEW, OrderState.ACKNOWLEDGED,
+                LedgerChanges.none().releaseClaim()).orElseThrow();
+        ledger.claim(SHOP, "skipped", "webshop", "worker-a", LEASE).orElseThrow();
+        clock.advance(LEASE);
+        ledger.skip(SHOP, "skipped", "not wanted").orElseThrow();
+        Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition(SHOP, "parked", parked.version(), OrderState.NEW, OrderState.PARKED,
+                LedgerChanges.none().reason("bad VAT zone").releaseClaim()).orElseThrow();
+        Claim elsewhere = ledger.claim("shop-2", "other-shop", "webshop", "worker-a", LEASE).orElseThrow();
+        ledger.transition("shop-2", "other-shop", elsewhere.version(), OrderState.NEW, OrderState.ACKNOWLEDGED,
+                LedgerChanges.none().releaseClaim()).orElseThrow();
+
+        assertThat(ledger.finished(SHOP, List.of("created", "done", "skipped", "parked", "other-shop", "unknown")))
+                .containsExactlyInAnyOrder("done", "skipped");
+    }
+
+    /** An order whose document exists, due when the lease ends, as the flow leaves it right after the send. */
+    private void created(String shopId, String orderNo, String owner, boolean releaseClaim) {
+        Claim claim = ledger.claim(shopId, orderNo, "webshop", owner, LEASE).orElseThrow();
+        LedgerEntry sending = ledger.transition(shopId, orderNo, claim.version(), OrderState.NEW, OrderState.SENDING,
+                LedgerChanges.none()).orElseThrow();
+        LedgerChanges changes = LedgerChanges.none().economicDocumentNumber(1L).nextAttemptAt(clock.instant().plus(LEASE));
+        ledger.transition(shopId, orderNo, sending.version(), OrderState.SENDING, OrderState.CREATED,
+                releaseClaim ? changes.releaseClaim() : changes).orElseThrow();
+    }
 }

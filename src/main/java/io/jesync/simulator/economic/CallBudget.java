@@ -38,6 +38,18 @@ public final class CallBudget {
         this.drainedAt = clock.instant();
     }
 
+    /**
+     * Starts the bucket with {@code tokens} already used, as a long run of calls leaves it: a benchmark measures the
+     * steady pace rather than the first window's burst.
+     */
+    public synchronized void fill(int tokens) {
+        if (tokens < 0 || tokens > capacity) {
+            throw new IllegalArgumentException("a bucket of " + capacity + " cannot hold " + tokens + " used tokens");
+        }
+        drain();
+        used = tokens;
+    }
+
     /** Takes {@code cost} tokens if they are all there; a refused call takes nothing. */
     synchronized boolean tryTake(int cost) {
         drain();
