@@ -30,6 +30,7 @@ import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
+import io.jesync.http.AnswerDeadline;
 import io.jesync.http.NetworkFailure;
 
 /**
@@ -89,7 +90,8 @@ final class EconomicTransport {
             }
             boolean judged = false;
             try {
-                HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(build(request),
+                        AnswerDeadline.within(settings.readTimeout(), HttpResponse.BodyHandlers.ofString()));
                 judge(response);
                 judged = true;
                 observe(request, response);
