@@ -3,8 +3,13 @@ package io.jesync.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -86,6 +91,45 @@ class HangingDependencyTest {
         System.out.println("hanging: dribbling server, read failed after " + took.toMillis() + " ms");
         assertThat(took).isBetween(READ_TIMEOUT.minusMillis(100), READ_TIMEOUT.plus(SLACK));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.openNow() == 0);
+    }
+
+    @Test
+    void a_connection_the_server_never_accepts_fails_after_the_connect_timeout() throws Exception {
+        Duration connectTimeout = Duration.ofSeconds(1);
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // Nothing accepts: once the listen queue is full the kernel drops further SYNs, so a connect hangs.
+            boolean hangs = false;
+            for (int i = 0; i < 16 && !hangs; i++) {
+                Socket filler = new Socket();
+                try {
+                    filler.connect(full.getLocalSocketAddress(), 300);
+                    fillers.add(filler);
+                } catch (SocketTimeoutException e) {
+                    filler.close();
+                    hangs = true;
+                }
+            }
+            assumeTrue(hangs, "this kernel answers connects beyond the listen queue");
+            EconomicSettings settings = new EconomicSettings(URI.create("http://127.0.0.1:" + full.getLocalPort()),
+                    Secret.of("app-secret"), Secret.of("grant"), 50_000, connectTimeout, READ_TIMEOUT);
+            Clock clock = Clock.systemUTC();
+            EconomicClient client = new EconomicClient(settings, HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .build(), null, clock, RateLimitGovernor.standard(clock, 50_000),
+                    RetryPolicy.standard().withMaxAttempts(1), new SplittableRandom(3), Sleeper.REAL);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.read("/self")).isInstanceOf(EconomicUnavailableException.class)
+                    .hasMessageContaining("cannot be reached");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            System.out.println("hanging: connect never accepted, failed after " + took.toMillis() + " ms");
+            assertThat(took).isBetween(connectTimeout.minusMillis(100), connectTimeout.plus(SLACK));
+        } finally {
+            for (Socket filler : fillers) {
+                filler.close();
+            }
+        }
     }
 
     @Test
