@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.backoff.Backoff;
+import io.jesync.backoff.Circuit;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
@@ -39,12 +41,34 @@ public final class EconomicClient {
 
     private final EconomicTransport transport;
     private final RateLimitGovernor governor;
+    private final Circuit circuit;
     private final ProductView products = new ProductView();
 
     public EconomicClient(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
                           RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
-        this.transport = new EconomicTransport(settings, http, meter, clock, governor, policy, random, sleeper);
+        this(settings, http, meter, clock, governor, policy, random, sleeper, outageCircuit(settings, policy, clock,
+                random));
+    }
+
+    /** @param circuit shared by every call of this client: one outage, one back-off, whichever flow is calling */
+    public EconomicClient(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
+                          RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper,
+                          Circuit circuit) {
+        this.transport = new EconomicTransport(settings, http, meter, clock, governor, policy, random, sleeper,
+                circuit);
         this.governor = governor;
+        this.circuit = circuit;
+    }
+
+    /**
+     * Opens after one call's attempts and one more failed in a row; then one call per interval, from
+     * {@code economic.outage.probe-base-seconds} doubling to {@code economic.outage.probe-cap-seconds}. No jitter:
+     * only the one probe competes, and the cap is then an exact bound on the calls an outage costs.
+     */
+    public static Circuit outageCircuit(EconomicSettings settings, RetryPolicy policy, Clock clock,
+                                        RandomGenerator random) {
+        return new Circuit("e-conomic", policy.maxAttempts() + 1, new Backoff(settings.outageProbeBase(),
+                settings.outageProbeCap(), Backoff.Jitter.NONE), clock, random);
     }
 
     /** Production wiring: standard retry policy, 80 % pacing, real sleeping. */
@@ -61,6 +85,11 @@ public final class EconomicClient {
 
     public RateLimitGovernor governor() {
         return governor;
+    }
+
+    /** Whether e-conomic is held back as out, and when it is tried again. */
+    public Circuit circuit() {
+        return circuit;
     }
 
     // ---- documents

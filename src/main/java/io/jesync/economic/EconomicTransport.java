@@ -25,15 +25,18 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jesync.backoff.Circuit;
 import io.jesync.backoff.RetryAfter;
 import io.jesync.config.EconomicSettings;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
+import io.jesync.http.AnswerDeadline;
 import io.jesync.http.NetworkFailure;
 
 /**
  * Sends one {@link EconomicRequest}, retrying only where a second send cannot write twice, and turns every other
- * outcome into one of the {@link EconomicException} types. Paces through the {@link RateLimitGovernor} and meters
+ * outcome into one of the {@link EconomicException} types. Paces through the {@link RateLimitGovernor}, asks the
+ * {@link Circuit} before every attempt (while e-conomic is out, a call is refused without being made) and meters
  * every call that reached e-conomic.
  */
 final class EconomicTransport {
@@ -54,9 +57,11 @@ final class EconomicTransport {
     private final RetryPolicy policy;
     private final RandomGenerator random;
     private final Sleeper sleeper;
+    private final Circuit circuit;
 
     EconomicTransport(EconomicSettings settings, HttpClient http, CallMeter meter, Clock clock,
-                      RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper) {
+                      RateLimitGovernor governor, RetryPolicy policy, RandomGenerator random, Sleeper sleeper,
+                      Circuit circuit) {
         this.settings = settings;
         String base = settings.baseUrl().toString();
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -67,6 +72,7 @@ final class EconomicTransport {
         this.policy = policy;
         this.random = random;
         this.sleeper = sleeper;
+        this.circuit = circuit;
     }
 
     EconomicResponse execute(EconomicRequest request) {
@@ -75,21 +81,35 @@ final class EconomicTransport {
         Failure failure = null;
         for (int attempt = 1; ; attempt++) {
             pause(governor.reserve(request.isWrite()), request, outcomeUnknown, failure);
+            Optional<Circuit.Refusal> refusal = circuit.admit();
+            if (refusal.isPresent()) {
+                throw outcomeUnknown ? unknownAfter(failure) : refused(request, refusal.get());
+            }
             if (firstSent == null) {
                 firstSent = clock.instant();
             }
+            boolean judged = false;
             try {
-                HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(build(request),
+                        AnswerDeadline.within(settings.readTimeout(), HttpResponse.BodyHandlers.ofString()));
+                judge(response);
+                judged = true;
                 observe(request, response);
                 if (response.statusCode() / 100 == 2) {
                     return success(response);
                 }
                 failure = classify(request, response);
             } catch (IOException e) {
+                circuit.failed(e.getClass().getSimpleName(), Duration.ZERO);
+                judged = true;
                 failure = classify(request, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw interrupted(request, request.isWrite() || outcomeUnknown, failure);
+            } finally {
+                if (!judged) {
+                    circuit.abandoned();
+                }
             }
             outcomeUnknown |= failure.unknown();
             Duration wait = policy.backoff().delay(attempt,
@@ -101,6 +121,24 @@ final class EconomicTransport {
                     failure.exception().summary(), attempt, policy.maxAttempts(), wait.toMillis());
             pause(wait, request, outcomeUnknown, failure);
         }
+    }
+
+    /** Any answer but a 5xx shows e-conomic reachable; a 5xx counts towards opening the circuit. */
+    private void judge(HttpResponse<String> response) {
+        if (response.statusCode() >= 500) {
+            circuit.failed("HTTP " + response.statusCode(), RetryAfter.parse(response.headers().firstValue("Retry-After")
+                    .orElse(null), clock.instant()).orElse(Duration.ZERO));
+        } else {
+            circuit.succeeded();
+        }
+    }
+
+    private EconomicUnavailableException refused(EconomicRequest request, Circuit.Refusal refusal) {
+        long seconds = Math.max(1, (refusal.retryIn().toMillis() + 999) / 1000);
+        return new EconomicUnavailableException(new CallTrace(request.method(), request.path(), 0, null, null),
+                "e-conomic is out (" + refusal.failures() + " failed calls in a row since " + refusal.openSince()
+                + ", the last " + refusal.lastFailure() + "); not called, one call is tried in " + seconds + " s.",
+                refusal.retryIn(), null, true);
     }
 
     private boolean mayRetry(EconomicRequest request, int attempt, Duration wait, boolean outcomeUnknown,

@@ -10,10 +10,25 @@ import java.util.Optional;
  */
 public final class EconomicUnavailableException extends EconomicException {
     private final Duration retryAfter;
+    private final boolean notCalled;
 
     EconomicUnavailableException(CallTrace trace, String summary, Duration retryAfter, Throwable cause) {
+        this(trace, summary, retryAfter, cause, false);
+    }
+
+    EconomicUnavailableException(CallTrace trace, String summary, Duration retryAfter, Throwable cause,
+                                 boolean notCalled) {
         super(trace, summary, cause);
         this.retryAfter = retryAfter;
+        this.notCalled = notCalled;
+    }
+
+    /**
+     * True when e-conomic was not called at all because it is out (the circuit is open): the caller's item was not
+     * tried, so it need not count an attempt, only come back after {@link #retryAfter()}.
+     */
+    public boolean notCalled() {
+        return notCalled;
     }
 
     /** The wait e-conomic asked for ({@code Retry-After}) or the estimate from {@code X-RateLimiting}. */

@@ -51,6 +51,7 @@ public final class OrderTransfer {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration CUSTOMER_BUSY_RETRY = Duration.ofSeconds(15);
     private static final int VALIDATION_CUSTOMER = 1;
+    private static final String WAITING_FOR_ECONOMIC = "e-conomic is out; waiting for it to answer again";
 
     /** How one call left the order. */
     public enum Outcome { SKIPPED, DONE, PARKED, RETRY_LATER, GAVE_UP }
@@ -647,6 +648,9 @@ public final class OrderTransfer {
 
         /** Booking or acknowledging failed for a passing reason: the same worker or another continues later. */
         private Outcome continueLater(Exception e) {
+            if (e instanceof EconomicUnavailableException out && out.notCalled()) {
+                return waitForEconomic(out, entry.state());
+            }
             Duration wait = retry.delay(entry.attempts() + 1, retryAfter(e), random);
             entry = move(entry.state(), LedgerChanges.none().reason(describe(e)).countAttempt()
                     .nextAttemptAt(clock.instant().plus(wait)).releaseClaim());
@@ -665,7 +669,26 @@ public final class OrderTransfer {
                 LOG.error("e-conomic refused the credentials while sending order {}/{}", shop.id(),
                         entry.orderNo());
             }
+            if (e instanceof EconomicUnavailableException out && out.notCalled()) {
+                return waitForEconomic(out, documentExists() ? entry.state() : OrderState.FAILED);
+            }
             return retryLater(describe(e), retryAfter(e));
+        }
+
+        /**
+         * e-conomic is out and was not called for this order: nothing was tried, so no attempt is counted and the
+         * order's own back-off does not grow with the outage. It comes back when the next call to e-conomic is due,
+         * and the backlog goes out as soon as e-conomic answers again. Noted once per outage on the timeline.
+         */
+        private Outcome waitForEconomic(EconomicUnavailableException out, OrderState target) {
+            Duration wait = out.retryAfter().orElse(Duration.ZERO);
+            boolean noted = WAITING_FOR_ECONOMIC.equals(entry.reason());
+            entry = move(entry.state(), LedgerChanges.none().reason(WAITING_FOR_ECONOMIC)
+                    .nextAttemptAt(clock.instant().plus(wait)).releaseClaim(), target);
+            if (!noted) {
+                event("waiting-for-economic", out.summary(), null, null, null);
+            }
+            return Outcome.RETRY_LATER;
         }
 
         Outcome retryLater(String why, Duration atLeast) {

@@ -135,10 +135,15 @@ public record RuntimeSettings(
             appSecret = DEMO_APP_SECRET_TOKEN;
             grant = DEMO_AGREEMENT_GRANT_TOKEN;
         }
+        int probeBase = SettingReader.positiveInt(source, "economic.outage.probe-base-seconds",
+                (int) EconomicSettings.DEFAULT_OUTAGE_PROBE_BASE.toSeconds());
+        int probeCap = SettingReader.positiveInt(source, "economic.outage.probe-cap-seconds",
+                (int) EconomicSettings.DEFAULT_OUTAGE_PROBE_CAP.toSeconds());
         return new EconomicSettings(baseUrl, appSecret, grant,
                 SettingReader.positiveInt(source, "economic.daily-call-budget", 50_000),
                 Duration.ofSeconds(SettingReader.positiveInt(source, "economic.connect-timeout-seconds", 5)),
-                Duration.ofSeconds(SettingReader.positiveInt(source, "economic.read-timeout-seconds", 30)));
+                Duration.ofSeconds(SettingReader.positiveInt(source, "economic.read-timeout-seconds", 30)),
+                Duration.ofSeconds(probeBase), Duration.ofSeconds(Math.max(probeBase, probeCap)));
     }
 
     private static List<ShopSettings> shops(ConfigSource source, boolean live, SimulatorSettings simulators,

@@ -32,7 +32,7 @@ public record StockPriceAssembly(StockPriceFlow flow, EconomicCatalogReader read
         EconomicSettings rest = settings.economic();
         EconomicSettings openApiSettings = new EconomicSettings(settings.stockSync().openApiBaseUrl(),
                 rest.appSecretToken(), rest.agreementGrantToken(), rest.dailyCallBudget(), rest.connectTimeout(),
-                rest.readTimeout());
+                rest.readTimeout(), rest.outageProbeBase(), rest.outageProbeCap());
         ApiCallMeter meter = new ApiCallMeter(database, clock);
         EconomicClient openApi = new EconomicClient(openApiSettings, http, meter, clock, economic.governor(),
                 RetryPolicy.standard(), java.util.random.RandomGenerator.getDefault(), sleeper);

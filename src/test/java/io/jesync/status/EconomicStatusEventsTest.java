@@ -331,6 +331,8 @@ class EconomicStatusEventsTest {
         int whole = 0;
         int failed = 0;
         for (long seed = 1; seed <= 12; seed++) {
+            // A poll a minute: the client's outage circuit, opened by a run of failures, lets a call through again.
+            clock.advance(Duration.ofMinutes(1));
             simulator.faults().configure(seed, List.of(FaultRule.none("GET ").withServerError(0.25)
                     .withUnavailable(0.1).withRateLimited(0.15, 1)));
             try {

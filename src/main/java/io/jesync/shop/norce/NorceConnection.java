@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.http.AnswerDeadline;
 import io.jesync.shop.CappedBody;
 import io.jesync.http.NetworkFailure;
 
@@ -29,7 +30,8 @@ import io.jesync.http.NetworkFailure;
  * ({@link NorceUnavailableException}) and permanent ({@link NorceRequestException}).
  */
 public final class NorceConnection {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Connecting is bounded by the shared client's connect timeout; this bounds the whole answer, body included. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int DETAIL_LIMIT = 300;
 
     private final HttpClient http;
@@ -169,7 +171,8 @@ public final class NorceConnection {
     private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what)
             throws NorceUnavailableException, InterruptedException {
         try {
-            return http.send(request, CappedBody.handler(CappedBody.DEFAULT_MAX_BYTES));
+            return http.send(request, AnswerDeadline.within(request.timeout().orElse(TIMEOUT),
+                    CappedBody.handler(CappedBody.DEFAULT_MAX_BYTES)));
         } catch (IOException e) {
             if (CappedBody.tooLarge(e)) {
                 throw new NorceUnavailableException(what + ": " + e.getMessage(), 0, null, e);

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.jesync.backoff.RetryAfter;
 import io.jesync.config.ShopSettings;
 import io.jesync.json.Json;
+import io.jesync.http.AnswerDeadline;
 import io.jesync.http.NetworkFailure;
 
 /**
@@ -78,7 +79,8 @@ public final class NorceTokenProvider {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, AnswerDeadline.within(request.timeout().orElseThrow(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw unavailable(NetworkFailure.describe(e, request.uri(), "shop." + shop.id() + ".base-url"), 0, null,
                     e);
