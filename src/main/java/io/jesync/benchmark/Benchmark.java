@@ -53,7 +53,8 @@ import io.jesync.order.OrderState;
  * {@code --benchmark-day-articles N} (its catalogue, default 100,000), {@code --benchmark-day-warmup H} and
  * {@code --benchmark-day-hours H} (the day's warm-up and measured sample, default 2 and 2; see {@link MerchantDay}),
  * {@code --benchmark-day-cancel F} and {@code --benchmark-day-return F} (shares of orders cancelled after transfer
- * and of invoiced orders with a line taken back, default 0.02 and 0.03).
+ * and of invoiced orders with a line taken back, default 0.02 and 0.03), {@code --benchmark-starts N} (starts of
+ * the runtime's own process for start to first poll, default 5).
  */
 public final class Benchmark {
     static final long SEED = 42L;
@@ -87,6 +88,7 @@ public final class Benchmark {
             benchmark.backlog((int) Math.round(FULL_BACKLOG * scale), scale);
             benchmark.latency(orders * 2);
             benchmark.merchantDay(day);
+            benchmark.startup(Integer.parseInt(option(list, "--benchmark-starts", "5")));
             Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(benchmark.json));
             out.println();
@@ -248,6 +250,33 @@ public final class Benchmark {
         node.set("work", Json.MAPPER.valueToTree(day.items()));
         node.set("measuredCallsByEndpoint", Json.MAPPER.valueToTree(day.endpoints()));
         out.println("e-conomic calls in the measured hours by flow and endpoint: " + day.endpoints());
+    }
+
+    // ---- 5. start to first poll, beside a bare JVM's start
+
+    void startup(int starts) throws Exception {
+        out.println();
+        out.println("== start to first order poll: " + starts + " starts of the runtime (live, -Xmx256m, fresh H2"
+                + " store, simulators in this process), beside java -version ==");
+        StartupBenchmark.Result result = StartupBenchmark.measure(starts);
+        out.printf(Locale.ROOT, "runtime (%s): median %.2f s %s (goal <= %d s); java -version: median %.2f s;"
+                + " ratio %.1f%n", result.fromJar() ? "java -jar" : "class folder", result.median(),
+                format(result.startSeconds()), StartupBenchmark.GOAL.toSeconds(), result.baselineMedian(),
+                result.median() / result.baselineMedian());
+        json.putObject("startToFirstPoll").put("starts", starts).put("fromJar", result.fromJar())
+                .put("medianSeconds", round(result.median())).put("goalSeconds", StartupBenchmark.GOAL.toSeconds())
+                .put("baselineMedianSeconds", round(result.baselineMedian()))
+                .set("seconds", Json.MAPPER.valueToTree(result.startSeconds().stream().map(Benchmark::round).toList()));
+    }
+
+    private static String format(List<Double> seconds) {
+        return seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList().toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -28,7 +28,8 @@ class BenchmarkTest {
         int exit = Benchmark.run(new String[] {"--benchmark", "--benchmark-out", file.toString(),
                 "--benchmark-scale", "0.003", "--benchmark-orders", "20", "--benchmark-day-orders", "480",
                 "--benchmark-day-articles", "2000", "--benchmark-day-warmup", "1", "--benchmark-day-hours", "1",
-                "--benchmark-day-cancel", "0.3", "--benchmark-day-return", "0.5"},
+                "--benchmark-day-cancel", "0.3", "--benchmark-day-return", "0.5",
+                "--benchmark-starts", "1"},
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String table = printed.toString(StandardCharsets.UTF_8);
@@ -59,5 +60,9 @@ class BenchmarkTest {
         });
         assertThat(day.path("callsPerDay").asLong()).isLessThan(day.path("naiveCallsPerDay").asLong());
         assertThat(table).contains("whole day", "share of 50,000 a day");
+        // The runtime's own process started and its first order poll reached the shop simulator.
+        assertThat(json.path("startToFirstPoll").path("seconds")).hasSize(1);
+        assertThat(json.path("startToFirstPoll").path("medianSeconds").asDouble())
+                .isGreaterThan(json.path("startToFirstPoll").path("baselineMedianSeconds").asDouble());
     }
 }
