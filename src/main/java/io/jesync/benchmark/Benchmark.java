@@ -54,7 +54,8 @@ import io.jesync.order.OrderState;
  * {@code --benchmark-day-hours H} (the day's warm-up and measured sample, default 2 and 2; see {@link MerchantDay}),
  * {@code --benchmark-day-cancel F} and {@code --benchmark-day-return F} (shares of orders cancelled after transfer
  * and of invoiced orders with a line taken back, default 0.02 and 0.03), {@code --benchmark-starts N} (starts of
- * the runtime's own process for start to first poll, default 5).
+ * the runtime's own process for start to first poll, default 5). {@code --benchmark-catalogue N} runs instead
+ * the heap and first-push measurement of {@link CatalogueBenchmark} (minutes at 500,000 articles).
  */
 public final class Benchmark {
     static final long SEED = 42L;
@@ -72,6 +73,9 @@ public final class Benchmark {
 
     public static int run(String[] args, PrintStream out) {
         List<String> list = Arrays.asList(args);
+        if (list.contains("--benchmark-catalogue")) {
+            return CatalogueBenchmark.run(list, out);
+        }
         Path file = Path.of(option(list, "--benchmark-out", "benchmark.json"));
         double scale = Double.parseDouble(option(list, "--benchmark-scale", "0.1"));
         int orders = Integer.parseInt(option(list, "--benchmark-orders", "100"));
@@ -100,7 +104,7 @@ public final class Benchmark {
         }
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int at = args.indexOf(name);
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
     }
