@@ -167,7 +167,10 @@ final class CatalogueBenchmark {
         return differing;
     }
 
-    /** {peak heap after a collection in MB, collections} from the unified GC log's "before->after(size)" lines. */
+    /**
+     * {peak heap after a collection in MB, collections} from the unified GC log's "before->after(size)" lines of the
+     * pauses that evacuate (young, mixed, full).
+     */
     private static long[] heapAfterGc(Path log) throws IOException {
         long peak = 0;
         long collections = 0;
@@ -176,7 +179,8 @@ final class CatalogueBenchmark {
         }
         for (String line : Files.readAllLines(log)) {
             Matcher m = AFTER_GC.matcher(line);
-            if (m.find()) {
+            // Remark and cleanup move nothing: their "after" is the heap with its garbage, not what survived.
+            if ((line.contains("Pause Young") || line.contains("Pause Full")) && m.find()) {
                 peak = Math.max(peak, Long.parseLong(m.group(2)));
                 collections++;
             }
