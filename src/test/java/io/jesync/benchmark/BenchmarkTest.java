@@ -65,4 +65,22 @@ class BenchmarkTest {
         assertThat(json.path("startToFirstPoll").path("medianSeconds").asDouble())
                 .isGreaterThan(json.path("startToFirstPoll").path("baselineMedianSeconds").asDouble());
     }
+
+    @Test
+    void a_small_catalogue_converges_in_the_runtimes_own_process_under_256_mb() throws Exception {
+        Path file = tempDir.resolve("catalogue.json");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = Benchmark.run(new String[] {"--benchmark-catalogue", "2000", "--benchmark-catalogue-minutes", "4",
+                "--benchmark-out", file.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String table = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(table).isZero();
+        JsonNode catalogue = Json.MAPPER.readTree(Files.readString(file)).path("catalogue");
+        assertThat(catalogue.path("converged").asBoolean()).as(table).isTrue();
+        // Every value differed, so both kinds were imported: at least one job of stock and one of prices.
+        assertThat(catalogue.path("importJobs").asLong()).as(table).isGreaterThanOrEqualTo(2);
+        assertThat(catalogue.path("peakHeapAfterGcMb").asLong()).as(table).isBetween(1L, 256L);
+        assertThat(table).contains("converged: yes");
+    }
 }
