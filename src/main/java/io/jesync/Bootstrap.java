@@ -37,7 +37,8 @@ public final class Bootstrap {
     }
 
     public int run(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--benchmark")) {
+        if (java.util.Arrays.asList(args).contains("--benchmark")
+                || java.util.Arrays.asList(args).contains("--benchmark-catalogue")) {
             // Self-contained: its own simulators, store and settings; nothing of this installation is read.
             return io.jesync.benchmark.Benchmark.run(args, System.out);
         }

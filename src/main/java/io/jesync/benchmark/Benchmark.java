@@ -47,7 +47,13 @@ import io.jesync.order.OrderState;
  *
  * <p>Options: {@code --benchmark-out FILE} (JSON, default {@code benchmark.json}), {@code --benchmark-scale F}
  * (backlog size as a share of 10,000 orders, default 0.1), {@code --benchmark-orders N} (orders per document type,
- * default 100), {@code --benchmark-day-orders N} (the reference merchant's orders a day, default 800).
+ * default 100), {@code --benchmark-day-orders N} (the reference merchant's orders a day, default 800),
+ * {@code --benchmark-day-articles N} (its catalogue, default 100,000), {@code --benchmark-day-warmup H} and
+ * {@code --benchmark-day-hours H} (the day's warm-up and measured sample, default 2 and 2; see {@link MerchantDay}),
+ * {@code --benchmark-day-cancel F} and {@code --benchmark-day-return F} (shares of orders cancelled after transfer
+ * and of invoiced orders with a line taken back, default 0.02 and 0.03), {@code --benchmark-starts N} (starts of
+ * the runtime's own process for start to first poll, default 5). {@code --benchmark-catalogue N} runs instead
+ * the heap and first-push measurement of {@link CatalogueBenchmark} (minutes at 500,000 articles).
  */
 public final class Benchmark {
     static final long SEED = 42L;
@@ -65,16 +71,26 @@ public final class Benchmark {
 
     public static int run(String[] args, PrintStream out) {
         List<String> list = Arrays.asList(args);
+        if (list.contains("--benchmark-catalogue")) {
+            return CatalogueBenchmark.run(list, out);
+        }
         Path file = Path.of(option(list, "--benchmark-out", "benchmark.json"));
         double scale = Double.parseDouble(option(list, "--benchmark-scale", "0.1"));
         int orders = Integer.parseInt(option(list, "--benchmark-orders", "100"));
-        int dayOrders = Integer.parseInt(option(list, "--benchmark-day-orders", "800"));
+        MerchantDay.Options day = MerchantDay.Options.reference()
+                .withOrders(Integer.parseInt(option(list, "--benchmark-day-orders", "800")))
+                .withArticles(Integer.parseInt(option(list, "--benchmark-day-articles", "100000")))
+                .withHours(Integer.parseInt(option(list, "--benchmark-day-warmup", "2")),
+                        Integer.parseInt(option(list, "--benchmark-day-hours", "2")))
+                .withReversals(Double.parseDouble(option(list, "--benchmark-day-cancel", "0.02")),
+                        Double.parseDouble(option(list, "--benchmark-day-return", "0.03")));
         Benchmark benchmark = new Benchmark(out);
         try {
             benchmark.callsPerOrder(orders);
             benchmark.backlog((int) Math.round(FULL_BACKLOG * scale), scale);
             benchmark.latency(orders * 2);
-            benchmark.merchantDay(dayOrders);
+            benchmark.merchantDay(day);
+            benchmark.startup(Integer.parseInt(option(list, "--benchmark-starts", "5")));
             Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(benchmark.json));
             out.println();
@@ -86,7 +102,7 @@ public final class Benchmark {
         }
     }
 
-    private static String option(List<String> args, String name, String fallback) {
+    static String option(List<String> args, String name, String fallback) {
         int at = args.indexOf(name);
         return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
     }
@@ -221,43 +237,72 @@ public final class Benchmark {
         }
     }
 
-    // ---- 4. a reference merchant's order traffic for a day, beside a call per line and per customer
+    // ---- 4. a reference merchant's whole day, beside a naive design doing the same work
 
-    void merchantDay(int orders) throws Exception {
+    void merchantDay(MerchantDay.Options options) throws Exception {
         out.println();
-        out.println("== reference merchant's day: " + orders + " orders (order flow only; see docs/performance.md"
-                + " for the rest) ==");
-        JsonRow row = new JsonRow();
-        try (Rig rig = new Rig(Map.of(), false)) {
-            rig.economic.clearJournal();
-            // The day's orders arrive through it: each poll finds 50.
-            DemoOrderGenerator generator = new DemoOrderGenerator(rig.norce,
-                    DemoOrderGenerator.Settings.defaults().withSeed(SEED + 3));
-            for (int placed = 0; placed < orders; placed += 50) {
-                for (int i = placed; i < Math.min(orders, placed + 50); i++) {
-                    rig.confirmed(generator.placeOrderNow());
-                }
-                rig.drain(3);
-                rig.clock.advance(Duration.ofMinutes(30));
-            }
-            List<RecordedRequest> calls = rig.apiCalls();
-            row.flow = calls.size();
-            // The naive design in the same run: a GET per product line and a look-up per order's customer.
-            row.naive = rig.count(calls, "POST", "/invoices/drafts") + rig.count(calls, "POST", "/customers")
-                    + rig.productLines() + rig.ordersWithCustomerLookup();
+        out.println("== reference merchant's day: " + options.ordersPerDay() + " orders, " + options.articles()
+                + " articles, " + options.changeSharePerHour() * 100 + " % stock/price change an hour, "
+                + options.productEditsPerDay() + " product edits, status, reversals, payments; " + options.warmupHours()
+                + " h warm-up, " + options.measuredHours() + " h measured and scaled to 24 h ==");
+        MerchantDay.Result day;
+        try (MerchantDay run = new MerchantDay(options)) {
+            day = run.run();
         }
-        out.printf(Locale.ROOT, "%-34s %10s %10s%n", "", "this flow", "naive");
-        out.printf(Locale.ROOT, "%-34s %10d %10d%n", "e-conomic calls for " + orders + " orders", row.flow,
-                row.naive);
-        out.printf(Locale.ROOT, "%-34s %9.2f%% %9.2f%%%n", "share of the 50,000 daily budget", 100.0 * row.flow / 50_000,
-                100.0 * row.naive / 50_000);
-        json.putObject("merchantDayOrders").put("orders", orders).put("calls", row.flow).put("naiveCalls", row.naive)
-                .put("shareOfBudget", round(row.flow / 50_000.0)).put("naiveShareOfBudget", round(row.naive / 50_000.0));
+        out.printf(Locale.ROOT, "%-24s %12s %12s  %s%n", "flow", "calls/day", "naive/day", "naive design");
+        ArrayNode flows = Json.MAPPER.createArrayNode();
+        for (MerchantDay.FlowDay flow : day.flows()) {
+            out.printf(Locale.ROOT, "%-24s %12.0f %12.0f  %s%n", flow.flow(), flow.calls(), flow.naive(),
+                    flow.naiveDesign());
+            flows.addObject().put("flow", flow.flow()).put("callsPerDay", Math.round(flow.calls()))
+                    .put("naiveCallsPerDay", Math.round(flow.naive())).put("naiveDesign", flow.naiveDesign());
+        }
+        double share = day.calls() / MerchantDay.DAILY_BUDGET;
+        double naiveShare = day.naive() / MerchantDay.DAILY_BUDGET;
+        out.printf(Locale.ROOT, "%-24s %12.0f %12.0f%n", "whole day", day.calls(), day.naive());
+        out.printf(Locale.ROOT, "%-24s %11.1f%% %11.1f%%  (goal <= 10 %%)%n", "share of 50,000 a day", 100 * share,
+                100 * naiveShare);
+        out.println("work in the measured hours: " + day.items() + "; first full stock and price push "
+                + day.initialPushSeconds() + " s; wall " + day.wallSeconds() + " s");
+        ObjectNode node = json.putObject("merchantDay");
+        node.put("ordersPerDay", options.ordersPerDay()).put("articles", options.articles())
+                .put("changeSharePerHour", options.changeSharePerHour())
+                .put("productEditsPerDay", options.productEditsPerDay()).put("warmupHours", options.warmupHours())
+                .put("measuredHours", options.measuredHours()).put("callsPerDay", Math.round(day.calls()))
+                .put("naiveCallsPerDay", Math.round(day.naive())).put("shareOfBudget", round(share))
+                .put("naiveShareOfBudget", round(naiveShare)).put("goalShare", 0.10)
+                .put("initialPushSeconds", day.initialPushSeconds()).put("wallSeconds", day.wallSeconds());
+        node.set("flows", flows);
+        node.set("work", Json.MAPPER.valueToTree(day.items()));
+        node.set("measuredCallsByEndpoint", Json.MAPPER.valueToTree(day.endpoints()));
+        out.println("e-conomic calls in the measured hours by flow and endpoint: " + day.endpoints());
     }
 
-    private static final class JsonRow {
-        long flow;
-        long naive;
+    // ---- 5. start to first poll, beside a bare JVM's start
+
+    void startup(int starts) throws Exception {
+        out.println();
+        out.println("== start to first order poll: " + starts + " starts of the runtime (live, -Xmx256m, fresh H2"
+                + " store, simulators in this process), beside java -version ==");
+        StartupBenchmark.Result result = StartupBenchmark.measure(starts);
+        out.printf(Locale.ROOT, "runtime (%s): median %.2f s %s (goal <= %d s); java -version: median %.2f s;"
+                + " ratio %.1f%n", result.fromJar() ? "java -jar" : "class folder", result.median(),
+                format(result.startSeconds()), StartupBenchmark.GOAL.toSeconds(), result.baselineMedian(),
+                result.median() / result.baselineMedian());
+        json.putObject("startToFirstPoll").put("starts", starts).put("fromJar", result.fromJar())
+                .put("medianSeconds", round(result.median())).put("goalSeconds", StartupBenchmark.GOAL.toSeconds())
+                .put("baselineMedianSeconds", round(result.baselineMedian()))
+                .set("seconds", Json.MAPPER.valueToTree(result.startSeconds().stream().map(Benchmark::round).toList()));
+    }
+
+    private static String format(List<Double> seconds) {
+        return seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList().toString();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static double percentile(List<Double> sorted, double p) {
@@ -388,17 +433,6 @@ public final class Benchmark {
 
         long count(List<RecordedRequest> calls, String method, String path) {
             return calls.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
-        }
-
-        /** Product lines over all transferred orders, read back from the documents e-conomic holds. */
-        long productLines() {
-            return economic.draftInvoices().stream().mapToLong(d -> economic.document("invoices/drafts", d.number())
-                    .map(doc -> (long) doc.path("lines").size()).orElse(0L)).sum();
-        }
-
-        /** Orders whose customer a naive design looks up: every order not on the default customer. */
-        long ordersWithCustomerLookup() {
-            return economic.draftInvoices().size();
         }
 
         static long cost(RecordedRequest r) {

@@ -68,6 +68,8 @@ public final class StockPriceFlow {
     private final Sleeper sleeper;
     private final StockPricePlugins plugins;
     private final FlowStats stats = new FlowStats();
+    /** Daemon threads, so a stopping runtime never waits for them; idle ones end after a minute. */
+    private final java.util.concurrent.ExecutorService imports;
 
     /** What the pacing needs to know about e-conomic's budget right now. */
     public interface BudgetView {
@@ -101,6 +103,15 @@ public final class StockPriceFlow {
         this.budget = budget;
         this.clock = clock;
         this.sleeper = sleeper;
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+                settings.parallelImports(), settings.parallelImports(), 1, java.util.concurrent.TimeUnit.MINUTES,
+                new java.util.concurrent.LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "stock-price-import");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.imports = pool;
     }
 
     public FlowStats stats() {
@@ -509,35 +520,76 @@ public final class StockPriceFlow {
     }
 
     /**
-     * Sends the shop's queued values of one kind, a batch per import. A batch the shop could not take is tried a few
-     * times, then left queued for the next tick; the rows it refused are parked with the shop's reason.
+     * Sends the shop's queued values of one kind, a batch per import, up to {@code parallel-imports} imports of
+     * distinct articles at once (each waits for its own Norce job). A batch the shop could not take is tried a few
+     * times, then left queued for the next tick; the rows it refused are parked with the shop's reason. Every import
+     * of a round is finished before the next round reads the queue, so two jobs never carry the same article.
      */
     private void pushKind(ShopSettings s, String kindPrefix, Sender sender,
                           java.util.function.Function<DirtyValue, String> problemKey) {
-        long rounds = store.dirtyCount(s.id()) / settings.batchSize() + 2;
+        int parallel = settings.parallelImports();
+        long rounds = store.dirtyCount(s.id()) / ((long) settings.batchSize() * parallel) + 2;
         for (long round = 0; round < rounds; round++) {
-            List<DirtyValue> batch = store.dirty(s.id(), kindPrefix, settings.batchSize());
-            if (batch.isEmpty()) {
+            List<DirtyValue> queued = store.dirty(s.id(), kindPrefix, settings.batchSize() * parallel);
+            if (queued.isEmpty()) {
                 return;
             }
-            Optional<ShopCatalogPort.Outcome> outcome = sendWithRetry(s, batch, sender);
-            if (outcome.isEmpty()) {
-                store.attempted(s.id(), batch);
-                return;
+            List<List<DirtyValue>> batches = new ArrayList<>();
+            for (int from = 0; from < queued.size(); from += settings.batchSize()) {
+                batches.add(queued.subList(from, Math.min(queued.size(), from + settings.batchSize())));
             }
-            List<DirtyValue> accepted = new ArrayList<>();
-            for (DirtyValue v : batch) {
-                String problem = outcome.get().rowProblems().get(problemKey.apply(v));
-                if (problem == null) {
-                    accepted.add(v);
-                } else {
-                    store.rejected(s.id(), v, "Shop " + s.id() + " refused " + describe(v) + ": " + problem);
-                    stats.rejected();
+            List<Optional<ShopCatalogPort.Outcome>> outcomes = sendAll(s, batches, sender);
+            boolean stalled = false;
+            for (int b = 0; b < batches.size(); b++) {
+                List<DirtyValue> batch = batches.get(b);
+                Optional<ShopCatalogPort.Outcome> outcome = outcomes.get(b);
+                if (outcome.isEmpty()) {
+                    store.attempted(s.id(), batch);
+                    stalled = true;
+                    continue;
                 }
+                List<DirtyValue> accepted = new ArrayList<>();
+                for (DirtyValue v : batch) {
+                    String problem = outcome.get().rowProblems().get(problemKey.apply(v));
+                    if (problem == null) {
+                        accepted.add(v);
+                    } else {
+                        store.rejected(s.id(), v, "Shop " + s.id() + " refused " + describe(v) + ": " + problem);
+                        stats.rejected();
+                    }
+                }
+                store.pushed(s.id(), accepted);
+                stats.pushed(accepted.size());
             }
-            store.pushed(s.id(), accepted);
-            stats.pushed(accepted.size());
+            if (stalled) {
+                return;
+            }
         }
+    }
+
+    /** One batch on the calling thread; several side by side, the round done when every one of them is. */
+    private List<Optional<ShopCatalogPort.Outcome>> sendAll(ShopSettings s, List<List<DirtyValue>> batches,
+                                                            Sender sender) {
+        if (batches.size() == 1) {
+            return List.of(sendWithRetry(s, batches.get(0), sender));
+        }
+        List<java.util.concurrent.Future<Optional<ShopCatalogPort.Outcome>>> running = new ArrayList<>();
+        for (List<DirtyValue> batch : batches) {
+            running.add(imports.submit(() -> sendWithRetry(s, batch, sender)));
+        }
+        List<Optional<ShopCatalogPort.Outcome>> outcomes = new ArrayList<>();
+        for (java.util.concurrent.Future<Optional<ShopCatalogPort.Outcome>> one : running) {
+            try {
+                outcomes.add(one.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(Optional.empty());
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("Stock and prices: an import to shop {} failed: {}", s.id(), e.getCause().toString());
+                outcomes.add(Optional.empty());
+            }
+        }
+        return outcomes;
     }
 
     private Optional<ShopCatalogPort.Outcome> sendWithRetry(ShopSettings s, List<DirtyValue> batch, Sender sender) {

@@ -22,6 +22,8 @@ import io.jesync.config.SimulatorSettings;
  * @param fullScanInterval  how often every product is read to reconcile (catches what lastUpdated missed)
  * @param priceScanInterval how often currency prices and price-group special prices are read (they carry no
  *                          lastUpdated, so only a full read finds changes)
+ * @param parallelImports   import jobs of one kind sent and followed at once, each of distinct articles: a job's
+ *                          time is mostly waiting for Norce, so a large push is bound by following jobs one by one
  * @param budgetReserve     share of the daily e-conomic budget this flow leaves for orders and the rest
  * @param openApiBaseUrl    e-conomic's OpenAPI host (price groups, currency prices)
  * @param webhookToken      shared secret the stock webhook must carry; empty = webhook off
@@ -34,6 +36,7 @@ public record StockSyncSettings(
         Duration fullScanInterval,
         Duration priceScanInterval,
         int batchSize,
+        int parallelImports,
         double budgetReserve,
         int maxRereadsPerTick,
         URI openApiBaseUrl,
@@ -65,7 +68,8 @@ public record StockSyncSettings(
         return new StockSyncSettings(SettingReader.duration(source, k + "tick", "30s"), poll, maxPoll,
                 SettingReader.duration(source, k + "overlap", "5m"),
                 SettingReader.duration(source, k + "full-scan-interval", "24h"),
-                SettingReader.duration(source, k + "price-scan-interval", "6h"), batch, reserve,
+                SettingReader.duration(source, k + "price-scan-interval", "6h"), batch,
+                SettingReader.positiveInt(source, k + "parallel-imports", 4), reserve,
                 SettingReader.positiveInt(source, k + "webhook.max-rereads-per-tick", 200), openApi, token);
     }
 }
