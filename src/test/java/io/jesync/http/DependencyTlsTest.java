@@ -228,8 +228,8 @@ class DependencyTlsTest {
         trusted.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trusted.getTrustManagers(), null);
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(context).build();
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).sslContext(context).build();
     }
 
     private static void sign(String name, String extension, String... validity) {
