@@ -21,6 +21,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,14 +51,22 @@ class TlsTrustRulesTest {
             .orShould().callMethod(HttpClient.Builder.class, "sslParameters", SSLParameters.class)
             .because("the JDK's defaults check the certificate chain, its dates and the host name");
 
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.jesync");
+    }
+
     @Test
     void no_main_class_is_a_trust_manager_or_host_name_verifier() {
-        NO_OWN_TRUST.check(mainClasses());
+        NO_OWN_TRUST.check(main);
     }
 
     @Test
     void no_main_class_sets_up_tls_trust_itself() {
-        NO_OWN_TLS_SET_UP.check(mainClasses());
+        NO_OWN_TLS_SET_UP.check(main);
     }
 
     @Test
@@ -66,11 +75,6 @@ class TlsTrustRulesTest {
 
         assertThat(NO_OWN_TRUST.evaluate(sample).getFailureReport().getDetails()).hasSize(1);
         assertThat(NO_OWN_TLS_SET_UP.evaluate(sample).getFailureReport().getDetails()).hasSize(3);
-    }
-
-    private static JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jesync");
     }
 
     /** What the rules are there to keep out. */
