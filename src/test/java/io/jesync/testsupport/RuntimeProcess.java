@@ -177,6 +177,11 @@ public final class RuntimeProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The JVM's process id: {@code java} is started directly, so this is the runtime itself, not a shell. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
