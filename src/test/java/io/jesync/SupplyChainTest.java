@@ -28,7 +28,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 
 /**
  * S5, the supply chain: every build writes a CycloneDX SBOM of the runtime's dependencies ({@code target/bom.json},

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.config.ConfigSource;
-import io.jesync.config.RuntimeSettings;
+import io.jesync.settings.RuntimeSettings;
 import io.jesync.demo.DemoAccountant;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
