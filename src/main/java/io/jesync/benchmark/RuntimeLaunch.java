@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.jesync.SyncApplication;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.NorceSimulator;
 
@@ -28,6 +27,9 @@ final class RuntimeLaunch {
     static final String CLIENT_SECRET = "benchmark-client-secret";
     private static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
+    /** By name: the benchmark sits below the composition root and must not depend on it. */
+    private static final String MAIN_CLASS = "io.jesync.SyncApplication";
+
     private RuntimeLaunch() {
     }
 
@@ -37,7 +39,7 @@ final class RuntimeLaunch {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path code;
         try {
-            code = Path.of(SyncApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            code = Path.of(RuntimeLaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot tell where the runtime's classes are", e);
         }
@@ -47,7 +49,7 @@ final class RuntimeLaunch {
         } else {
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add(SyncApplication.class.getName());
+            command.add(MAIN_CLASS);
         }
         return command;
     }
