@@ -77,12 +77,8 @@ final class CatalogueBenchmark {
     static Result measure(int articles, Duration limit, String parallel, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("jesync-benchmark-catalogue");
         SimClock clock = new SimClock();
-        try (EconomicSimulator economic = new EconomicSimulator(0, Benchmark.SEED, clock, RuntimeLaunch.APP_SECRET,
-                RuntimeLaunch.GRANT);
-             NorceSimulator norce = NorceSimulator.demo(0, Benchmark.SEED, clock, RuntimeLaunch.CLIENT_ID,
-                     RuntimeLaunch.CLIENT_SECRET)) {
-            economic.start();
-            norce.start();
+        try (EconomicSimulator economic = RuntimeLaunch.economicSimulator(clock);
+             NorceSimulator norce = RuntimeLaunch.norceSimulator(clock)) {
             // The bucket would pace the runtime's reads; this measures the runtime, e-conomic's pacing is documented.
             economic.budget().configure(Integer.MAX_VALUE / 2, Benchmark.BUCKET_WINDOW);
             economic.seedGeneratedArticles(articles, Benchmark.SEED);

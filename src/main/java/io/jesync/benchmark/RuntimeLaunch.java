@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.jesync.simulator.SimClock;
 import io.jesync.simulator.economic.EconomicSimulator;
 import io.jesync.simulator.norce.NorceSimulator;
 
@@ -57,6 +58,20 @@ final class RuntimeLaunch {
     /** Whether {@link #launcher()} starts the packaged jar (the figures in the docs are measured so). */
     static boolean fromJar() {
         return launcher().contains("-jar");
+    }
+
+    /** The e-conomic simulator a launched runtime is pointed at: a free port, the benchmark's seed and tokens. */
+    static EconomicSimulator economicSimulator(SimClock clock) {
+        EconomicSimulator economic = new EconomicSimulator(0, Benchmark.SEED, clock, APP_SECRET, GRANT);
+        economic.start();
+        return economic;
+    }
+
+    /** The demo shop's simulator a launched runtime is pointed at: a free port, the benchmark's seed and client. */
+    static NorceSimulator norceSimulator(SimClock clock) {
+        NorceSimulator norce = NorceSimulator.demo(0, Benchmark.SEED, clock, CLIENT_ID, CLIENT_SECRET);
+        norce.start();
+        return norce;
     }
 
     /**

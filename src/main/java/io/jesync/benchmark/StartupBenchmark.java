@@ -42,12 +42,8 @@ final class StartupBenchmark {
         List<Double> baseline = new ArrayList<>();
         Path dir = Files.createTempDirectory("jesync-benchmark-start");
         SimClock clock = new SimClock();
-        try (EconomicSimulator economic = new EconomicSimulator(0, Benchmark.SEED, clock, RuntimeLaunch.APP_SECRET,
-                RuntimeLaunch.GRANT);
-             NorceSimulator norce = NorceSimulator.demo(0, Benchmark.SEED, clock, RuntimeLaunch.CLIENT_ID,
-                     RuntimeLaunch.CLIENT_SECRET)) {
-            economic.start();
-            norce.start();
+        try (EconomicSimulator economic = RuntimeLaunch.economicSimulator(clock);
+             NorceSimulator norce = RuntimeLaunch.norceSimulator(clock)) {
             for (int i = 0; i < starts; i++) {
                 baseline.add(bareJvm());
                 CompletableFuture<Long> firstPoll = new CompletableFuture<>();
