@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * platform is an adapter package and nothing else.
  */
 class CatalogPortBoundaryTest {
-    private static final Path MAIN = Path.of("src/main/java/io/jesync");
+    private static final Path MAIN = Path.of("runtime/src/main/java/io/jesync");
 
     @Test
     void no_catalogue_flow_class_imports_the_norce_adapter() throws IOException {

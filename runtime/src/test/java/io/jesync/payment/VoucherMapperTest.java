@@ -42,6 +42,6 @@ class VoucherMapperTest {
     }
 
     private static Object fixture(String name) throws Exception {
-        return JSON.readTree(Files.readString(Path.of("src/test/resources/payment", name)));
+        return JSON.readTree(Files.readString(Path.of("runtime/src/test/resources/payment", name)));
     }
 }

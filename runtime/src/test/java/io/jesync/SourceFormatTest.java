@@ -43,9 +43,9 @@ class SourceFormatTest {
     }
 
     private static List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>(List.of(Path.of("pom.xml"), Path.of("README.md"), Path.of(".editorconfig"),
-                Path.of("application.properties")));
-        for (String root : List.of("src", "docs", "routes", "docker")) {
+        List<Path> files = new ArrayList<>(List.of(Path.of("pom.xml"), Path.of("runtime/pom.xml"),
+                Path.of("simulators/pom.xml"), Path.of("README.md"), Path.of(".editorconfig"), Path.of("application.properties")));
+        for (String root : List.of("runtime/src", "simulators/src", "docs", "routes", "docker")) {
             if (Files.isDirectory(Path.of(root))) {
                 try (Stream<Path> walk = Files.walk(Path.of(root))) {
                     walk.filter(Files::isRegularFile).filter(f -> TEXT.contains(extension(f))).forEach(files::add);
@@ -70,7 +70,8 @@ class SourceFormatTest {
 
     private static void check(Path file, String text, List<String> problems) {
         String extension = extension(file);
-        boolean fixture = file.startsWith(Path.of("src", "test", "resources")) && extension.equals("json");
+        boolean fixture = extension.equals("json") && (file.startsWith(Path.of("runtime", "src", "test", "resources"))
+                || file.startsWith(Path.of("simulators", "src", "test", "resources")));
         if (text.indexOf('\r') >= 0) {
             problems.add(file + ": CR line ends (use LF)");
         }

@@ -174,7 +174,7 @@ class SupplyChainTest {
 
     /** Route files the project ships (main resources and the plugin folder) naming the option. */
     private static boolean sourcesMention(String text) {
-        for (Path folder : List.of(Path.of("src/main"), Path.of("routes"))) {
+        for (Path folder : List.of(Path.of("runtime/src/main"), Path.of("routes"))) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@link ShopPlatforms}), so a second platform is a new package and its service entry, and nothing else.
  */
 class ShopPortBoundaryTest {
-    private static final Path MAIN = Path.of("src/main/java");
-    private static final Path NORCE = Path.of("src/main/java/io/jesync/shop/norce");
+    private static final Path MAIN = Path.of("runtime/src/main/java");
+    private static final Path NORCE = Path.of("runtime/src/main/java/io/jesync/shop/norce");
 
     @Test
     void no_class_outside_the_norce_package_imports_from_it() throws IOException {

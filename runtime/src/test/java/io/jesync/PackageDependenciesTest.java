@@ -14,7 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The package rules of docs/architecture.md: no cycles between the runtime's packages, and simulators that stand
- * alone (they become their own Maven module).
+ * alone (their own Maven module; this keeps the rule visible where the other package rules are).
  */
 class PackageDependenciesTest {
 

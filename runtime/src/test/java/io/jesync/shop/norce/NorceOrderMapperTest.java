@@ -33,7 +33,7 @@ import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderLine;
 
 class NorceOrderMapperTest {
-    private static final Path FIXTURES = Path.of("src/test/resources/norce-order");
+    private static final Path FIXTURES = Path.of("runtime/src/test/resources/norce-order");
     /** ShopOrder as its record components only (no derived isGuest/isBusiness, nulls kept), Instants as ISO text. */
     static final ObjectMapper SHOP_JSON = NorceOrderMapper.JSON.copy()
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
