@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.jesync.testsupport.MainClasses;
 
 /**
  * The package rules of docs/architecture.md: no cycles between the runtime's packages, and simulators that stand
@@ -22,8 +22,7 @@ class PackageDependenciesTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jesync");
+        main = MainClasses.imported();
     }
 
     /** Every sub-package is its own slice ({@code shop} and {@code shop.norce} count apart); nothing is left out. */

@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import io.jesync.config.ConfigSource;
 import io.jesync.settings.RuntimeSettings;
+import io.jesync.testsupport.MainClasses;
 
 /**
  * S5, the supply chain: every build writes a CycloneDX SBOM of the runtime's dependencies ({@code target/bom.json},
@@ -214,8 +213,7 @@ class SupplyChainTest {
     }
 
     private static JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jesync");
+        return MainClasses.imported();
     }
 
     private static Path sbom() {

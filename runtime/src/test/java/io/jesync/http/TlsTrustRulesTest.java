@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+
+import io.jesync.testsupport.MainClasses;
 
 /**
  * S4 in the code: the runtime's connections to e-conomic and Norce keep the JDK's certificate and host-name checks
@@ -55,8 +56,7 @@ class TlsTrustRulesTest {
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.jesync");
+        main = MainClasses.imported();
     }
 
     @Test
