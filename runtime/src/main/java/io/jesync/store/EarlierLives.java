@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,9 @@ public final class EarlierLives {
         if (!CLAIMABLE.contains(table)) {
             throw new IllegalArgumentException(table + " has no claims");
         }
-        Instant now = Jdbc.truncate(clock.instant());
+        // To the millisecond, rounded down: the ledgers read the clock at different precisions, and a lease ended
+        // here must already be over for a claim made the next moment (PaymentLedger reads milliseconds).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String prefix = instanceId + "#";
         try (Connection connection = database.dataSource().getConnection()) {
             // Filtered here rather than with LIKE: instance ids may hold LIKE wildcards, and few rows are held.
