@@ -3,6 +3,7 @@ package io.jesync.order;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -127,9 +128,11 @@ public final class ArticleCheck {
         for (Map.Entry<String, ShopOrderLine> entry : missing.lines().entrySet()) {
             String article = entry.getKey();
             // Orders of one poll run side by side and may miss the same article: one creates it, the others then
-            // find it in the view (a create answers into it) instead of sending a second create e-conomic refuses.
+            // find it instead of sending a second create e-conomic refuses. The view alone cannot tell them: a
+            // look-up that began before the create and answers 404 after it takes the number out again. Creates
+            // hold the lock, so a read under it sees every earlier create.
             synchronized (CREATING[Math.floorMod(article.hashCode(), CREATING.length)]) {
-                if (known.contains(article)) {
+                if (known.contains(article) || economic.findProduct(article).isPresent()) {
                     continue;
                 }
                 economic.createProduct(newProduct(order, article, entry.getValue(), flow,
@@ -191,7 +194,7 @@ public final class ArticleCheck {
 
     private static Object[] locks(int count) {
         Object[] locks = new Object[count];
-        java.util.Arrays.setAll(locks, i -> new Object());
+        Arrays.setAll(locks, i -> new Object());
         return locks;
     }
 }
