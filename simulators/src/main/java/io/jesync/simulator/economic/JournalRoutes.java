@@ -85,8 +85,7 @@ final class JournalRoutes extends RouteSupport {
     }
 
     private SimResponse createVoucher(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(JournalModels.VOUCHER, body, errors);
+        ObjectNode body = validBody(request, JournalModels.VOUCHER);
         return store.write(() -> {
             EconomicJournals.Journal journal = journal(request);
             ObjectNode tree = Json.object();

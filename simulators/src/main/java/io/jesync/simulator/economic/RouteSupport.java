@@ -37,6 +37,13 @@ abstract class RouteSupport {
         return (ObjectNode) body;
     }
 
+    /** The request body as a JSON object that passes {@code rule}; anything else is answered with its errors. */
+    protected ObjectNode validBody(SimRequest request, FieldRule rule) {
+        ObjectNode body = objectBody(request);
+        validate(rule, body, errors);
+        return body;
+    }
+
     protected static void validate(FieldRule rule, JsonNode body, EconomicErrors errors) {
         ObjectNode tree = rule.check(body);
         if (!tree.isEmpty()) {
@@ -118,5 +125,10 @@ abstract class RouteSupport {
 
     protected static SimResponse created(JsonNode body, String location) {
         return SimResponse.json(201, body).header("Location", location);
+    }
+
+    /** 201 for an entity that names its own location in {@code self}. */
+    protected static SimResponse created(JsonNode entity) {
+        return created(entity, entity.path("self").asText());
     }
 }
