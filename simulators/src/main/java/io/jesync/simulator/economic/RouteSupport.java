@@ -1,12 +1,14 @@
 package io.jesync.simulator.economic;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.simulator.Json;
 import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
@@ -106,10 +108,21 @@ abstract class RouteSupport {
     /** Replaces a reference by its canonical form {@code {numberProperty: n, self: url}}. */
     protected ObjectNode canonicalReference(ObjectNode parent, String property, String numberProperty, int number,
                                             String collection) {
-        ObjectNode reference = parent.putObject(property);
-        reference.put(numberProperty, number);
-        reference.put("self", baseUrl() + "/" + collection + "/" + number);
+        ObjectNode reference = numbered(collection, numberProperty, number, json -> { });
+        parent.set(property, reference);
         return reference;
+    }
+
+    /**
+     * A member of a numbered collection in the order e-conomic writes it: the number, what {@code fields} adds, and
+     * the {@code self} link last.
+     */
+    protected ObjectNode numbered(String collection, String numberProperty, int number, Consumer<ObjectNode> fields) {
+        ObjectNode json = Json.object();
+        json.put(numberProperty, number);
+        fields.accept(json);
+        json.put("self", baseUrl() + "/" + collection + "/" + number);
+        return json;
     }
 
     /** Property lookup by dotted name in a stored JSON document, for filters and sorts. */
