@@ -69,11 +69,11 @@ class OrderFlowFaultsTest {
             Map<String, LedgerEntry> ledger = harness.assembly.ledger().list("se", null, 10_000).stream()
                     .collect(Collectors.toMap(LedgerEntry::orderNo, Function.identity()));
             assertThat(good).allSatisfy(no -> assertThat(ledger.get(no).state()).isEqualTo(OrderState.ACKNOWLEDGED));
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL)).row().reason())
                     .contains("Order " + bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL), "e-mail");
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.NEGATIVE_QUANTITY)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.NEGATIVE_QUANTITY)).row().reason())
                     .contains("quantity", "-1");
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.ARTICLE_NUMBER_TOO_LONG)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.ARTICLE_NUMBER_TOO_LONG)).row().reason())
                     .contains("25");
             bad.values().forEach(no -> assertThat(ledger.get(no).state()).isEqualTo(OrderState.PARKED));
 

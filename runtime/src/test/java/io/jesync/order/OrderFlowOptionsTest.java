@@ -68,7 +68,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("Order " + order.orderNo(), "NOPE-99999", "not in e-conomic");
+            assertThat(entry.row().reason()).contains("Order " + order.orderNo(), "NOPE-99999", "not in e-conomic");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
@@ -127,7 +127,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("Order " + order.orderNo(), "no longer in the shop");
+            assertThat(entry.row().reason()).contains("Order " + order.orderNo(), "no longer in the shop");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
@@ -144,7 +144,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("left the statuses", "status 6");
+            assertThat(entry.row().reason()).contains("left the statuses", "status 6");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }

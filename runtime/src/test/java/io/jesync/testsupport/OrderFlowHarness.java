@@ -179,7 +179,7 @@ public final class OrderFlowHarness implements AutoCloseable {
         }
         throw new AssertionError("orders still unsettled after " + maxRuns + " runs: " + assembly.ledger()
                 .list("se", null, 10_000).stream().filter(e -> !settled(e.state())).map(e -> e.orderNo() + " "
-                        + e.state() + " " + e.reason()).toList());
+                        + e.state() + " " + e.row().reason()).toList());
     }
 
     public long unsettled() {
