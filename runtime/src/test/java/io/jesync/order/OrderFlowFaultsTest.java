@@ -93,7 +93,7 @@ class OrderFlowFaultsTest {
         try (OrderFlowHarness harness = new OrderFlowHarness(kind, tempDir, Map.of())) {
             NorceModel.Order placed = harness.confirmed(new DemoOrderGenerator(harness.norce,
                     DemoOrderGenerator.Settings.defaults()).placeOrderNow());
-            IncomingOrder order = harness.flow().poll("se").orders().get(0);
+            IncomingOrder order = harness.flow().poll("se").items().get(0);
             int deliveries = 16;
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(deliveries);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(deliveries);

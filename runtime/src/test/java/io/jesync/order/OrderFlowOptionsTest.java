@@ -201,12 +201,12 @@ class OrderFlowOptionsTest {
             assertThat(channels).as("the shop lists one channel after the other: a later channel's order comes first")
                     .isNotEqualTo(channels.stream().sorted().toList());
 
-            assertThat(harness.flow().poll("se").orders()).extracting(IncomingOrder::orderNo)
+            assertThat(harness.flow().poll("se").items()).extracting(IncomingOrder::orderNo)
                     .containsExactlyElementsOf(placed.stream().map(NorceModel.Order::orderNo).toList());
             harness.runUntilSettled(5);
             NorceModel.Order late = harness.placeOrder(9);
 
-            assertThat(harness.flow().poll("se").orders()).as("the overlap reads the acknowledged orders again")
+            assertThat(harness.flow().poll("se").items()).as("the overlap reads the acknowledged orders again")
                     .extracting(IncomingOrder::orderNo).containsExactly(late.orderNo());
         }
     }

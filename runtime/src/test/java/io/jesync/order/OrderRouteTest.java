@@ -200,7 +200,7 @@ class OrderRouteTest {
     }
 
     private static Exchange transfer(CamelContext camel, OrderFlowHarness harness) throws Exception {
-        List<IncomingOrder> polled = harness.flow().poll("se").orders();
+        List<IncomingOrder> polled = harness.flow().poll("se").items();
         assertThat(polled).hasSize(1);
         ProducerTemplate template = camel.createProducerTemplate();
         return template.send("direct:transfer-order", exchange -> {
