@@ -280,20 +280,16 @@ public final class OrderLedger {
      */
     public boolean register(String shopId, String orderNo, String channel, long platformOrderId) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(REGISTER)) {
-            insert.setString(1, shopId);
-            insert.setString(2, orderNo);
-            insert.setString(3, channel);
-            insert.setLong(4, platformOrderId);
-            Jdbc.setInstant(insert, 5, now);
-            Jdbc.setInstant(insert, 6, now);
-            insert.executeUpdate();
-            return true;
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ClaimableRows.insertUnlessPresent(connection, REGISTER, insert -> {
+                insert.setString(1, shopId);
+                insert.setString(2, orderNo);
+                insert.setString(3, channel);
+                insert.setLong(4, platformOrderId);
+                Jdbc.setInstant(insert, 5, now);
+                Jdbc.setInstant(insert, 6, now);
+            });
         } catch (SQLException e) {
-            if (Jdbc.isDuplicateKey(e)) {
-                return false;
-            }
             throw new StoreException("Cannot register order " + shopId + "/" + orderNo, e);
         }
     }

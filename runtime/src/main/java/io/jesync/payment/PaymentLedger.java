@@ -76,7 +76,7 @@ public final class PaymentLedger {
     public Optional<ShopPayment> insert(NewPayment payment) {
         Instant now = now();
         try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            boolean inserted = ClaimableRows.insertUnlessPresent(connection, INSERT, insert -> {
                 insert.setString(1, payment.shopId());
                 insert.setString(2, payment.orderNo());
                 insert.setString(3, payment.sourceKey());
@@ -91,14 +91,8 @@ public final class PaymentLedger {
                 insert.setString(12, payment.idempotencyKey());
                 Jdbc.setInstant(insert, 13, now);
                 Jdbc.setInstant(insert, 14, now);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            return bySource(connection, payment.shopId(), payment.sourceKey());
+            });
+            return inserted ? bySource(connection, payment.shopId(), payment.sourceKey()) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot record payment " + payment.sourceKey() + " of order "
                     + payment.shopId() + "/" + payment.orderNo(), e);
