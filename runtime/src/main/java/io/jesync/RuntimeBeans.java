@@ -214,8 +214,6 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("reversalFlow", reversals.flow());
         PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic,
                 orders.shop()::snapshot, clock);
-        PaymentMetrics.bindOnStart(context, settings.shops().stream().map(ShopSettings::id).toList(),
-                payments.ledger(), clock);
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
@@ -234,7 +232,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("reconciliation", new Reconciliation(settings, reconcilers,
                 new ReconciliationStore(database, clock), meter, clock));
 
-        bindMetricsOnStart(context, settings, orders, economic, stock, clock);
+        bindMetricsOnStart(context, settings, orders, payments, economic, stock, clock);
         registry.bind("shopPlatforms", orders.shop());
         guardAdminSide(context, settings, orders.shop().callbackPaths(settings.shops()));
 
@@ -325,7 +323,8 @@ public class RuntimeBeans implements CamelConfiguration {
      * the runtime's gauges join it then, so they appear on the same {@code /observe/metrics}.
      */
     private static void bindMetricsOnStart(CamelContext context, RuntimeSettings settings, OrderFlowAssembly orders,
-                                           EconomicClient economic, StockPriceAssembly stock, Clock clock) {
+                                           PaymentFlowAssembly payments, EconomicClient economic,
+                                           StockPriceAssembly stock, Clock clock) {
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
@@ -337,10 +336,12 @@ public class RuntimeBeans implements CamelConfiguration {
                 MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry",
                         MeterRegistry.class);
                 if (metrics == null) {
-                    LOG.warn("No metrics registry: the runtime's order and budget gauges are not published");
+                    LOG.warn("No metrics registry: the runtime's order, payment and budget gauges are not published");
                     return;
                 }
                 RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
+                PaymentMetrics.bind(metrics, settings.shops().stream().map(ShopSettings::id).toList(),
+                        payments.ledger(), clock);
                 if (stock != null) {
                     StockPriceObservability.bindMetrics(metrics, stock.flow());
                 }
