@@ -28,19 +28,13 @@ record InitialSyncCommand(SyncDirection direction, boolean dryRun, Optional<Stri
 
     static Optional<InitialSyncCommand> parse(String[] args) {
         List<String> list = List.of(args);
-        int at = list.indexOf("--initial-sync");
-        if (at < 0) {
+        if (!list.contains("--initial-sync")) {
             return Optional.empty();
         }
-        if (at + 1 >= list.size()) {
-            throw new IllegalArgumentException("--initial-sync needs a direction: shop-to-economic or economic-to-shop");
-        }
-        int shop = list.indexOf("--shop");
-        if (shop >= 0 && shop + 1 >= list.size()) {
-            throw new IllegalArgumentException("--shop needs a shop id");
-        }
-        return Optional.of(new InitialSyncCommand(SyncDirection.ofKey(list.get(at + 1)), list.contains("--dry-run"),
-                shop < 0 ? Optional.empty() : Optional.of(list.get(shop + 1))));
+        String direction = CommandOptions.valueOf(list, "--initial-sync",
+                "a direction: shop-to-economic or economic-to-shop").orElseThrow();
+        return Optional.of(new InitialSyncCommand(SyncDirection.ofKey(direction), list.contains("--dry-run"),
+                CommandOptions.valueOf(list, "--shop", "a shop id")));
     }
 
     int run(RuntimeSettings settings, Database database, PrintStream out) {

@@ -34,12 +34,8 @@ record PreflightCommand(boolean json, Optional<Path> reportFile) {
         if (!list.contains("--check")) {
             return Optional.empty();
         }
-        int report = list.indexOf("--report");
-        if (report >= 0 && (report + 1 >= list.size() || list.get(report + 1).startsWith("--"))) {
-            throw new IllegalArgumentException("--report needs a file name, e.g. --report preflight.json");
-        }
         return Optional.of(new PreflightCommand(list.contains("--json"),
-                report < 0 ? Optional.empty() : Optional.of(Path.of(list.get(report + 1)))));
+                CommandOptions.valueOf(list, "--report", "a file name, e.g. --report preflight.json").map(Path::of)));
     }
 
     int run(RuntimeSettings settings, Database database, PrintStream out) throws InterruptedException, IOException {

@@ -42,12 +42,8 @@ record ReplayCommand(String shopId, String orderNo, Optional<Path> plugins) {
         if (order.startsWith("--") || slash <= 0 || slash == order.length() - 1) {
             throw new IllegalArgumentException("--replay needs <shop>/<order number>, e.g. --replay se/1209002");
         }
-        int folder = list.indexOf("--plugins");
-        if (folder >= 0 && (folder + 1 >= list.size() || list.get(folder + 1).startsWith("--"))) {
-            throw new IllegalArgumentException("--plugins needs a folder, e.g. --plugins routes/");
-        }
         return Optional.of(new ReplayCommand(order.substring(0, slash), order.substring(slash + 1),
-                folder < 0 ? Optional.empty() : Optional.of(Path.of(list.get(folder + 1)))));
+                CommandOptions.valueOf(list, "--plugins", "a folder, e.g. --plugins routes/").map(Path::of)));
     }
 
     int run(RuntimeSettings settings, Database database, Path defaultFolder, PrintStream out) throws Exception {

@@ -17,9 +17,10 @@ import org.apache.camel.Configuration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.StartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.OnCamelContextStarted;
+import org.apache.camel.spi.OnCamelContextStopped;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -214,8 +215,6 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("reversalFlow", reversals.flow());
         PaymentFlowAssembly payments = bindPayments(registry, settings, database, economic,
                 orders.shop()::snapshot, clock);
-        PaymentMetrics.bindOnStart(context, settings.shops().stream().map(ShopSettings::id).toList(),
-                payments.ledger(), clock);
         StockPriceAssembly stock = null;
         if (settings.shops().stream().anyMatch(shop -> shop.stockPrices().enabled())) {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
@@ -234,7 +233,7 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("reconciliation", new Reconciliation(settings, reconcilers,
                 new ReconciliationStore(database, clock), meter, clock));
 
-        bindMetricsOnStart(context, settings, orders, economic, stock, clock);
+        bindMetricsOnStart(context, settings, orders, payments, economic, stock, clock);
         registry.bind("shopPlatforms", orders.shop());
         guardAdminSide(context, settings, orders.shop().callbackPaths(settings.shops()));
 
@@ -325,27 +324,22 @@ public class RuntimeBeans implements CamelConfiguration {
      * the runtime's gauges join it then, so they appear on the same {@code /observe/metrics}.
      */
     private static void bindMetricsOnStart(CamelContext context, RuntimeSettings settings, OrderFlowAssembly orders,
-                                           EconomicClient economic, StockPriceAssembly stock, Clock clock) {
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStartedEvent;
+                                           PaymentFlowAssembly payments, EconomicClient economic,
+                                           StockPriceAssembly stock, Clock clock) {
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt((OnCamelContextStarted) started -> {
+            MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry",
+                    MeterRegistry.class);
+            if (metrics == null) {
+                LOG.warn("No metrics registry: the runtime's order, payment and budget gauges are not published");
+                return;
             }
-
-            @Override
-            public void notify(CamelEvent event) {
-                MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry",
-                        MeterRegistry.class);
-                if (metrics == null) {
-                    LOG.warn("No metrics registry: the runtime's order and budget gauges are not published");
-                    return;
-                }
-                RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
-                if (stock != null) {
-                    StockPriceObservability.bindMetrics(metrics, stock.flow());
-                }
+            RuntimeMetrics.bind(metrics, settings, orders.ledger(), economic.governor(), clock);
+            PaymentMetrics.bind(metrics, settings.shops().stream().map(ShopSettings::id).toList(),
+                    payments.ledger(), clock);
+            if (stock != null) {
+                StockPriceObservability.bindMetrics(metrics, stock.flow());
             }
-        });
+        }));
     }
 
     /**
@@ -384,22 +378,14 @@ public class RuntimeBeans implements CamelConfiguration {
                 LOG.warn("Heartbeat of instance {} failed: {}", instanceId, e.getMessage());
             }
         }, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
-        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppedEvent;
+        context.addLifecycleStrategy(LifecycleStrategySupport.adapt((OnCamelContextStopped) stopped -> {
+            beats.shutdownNow();
+            try {
+                presence.leave();
+            } catch (RuntimeException e) {
+                LOG.warn("Instance {} could not give its id back: {}", instanceId, e.getMessage());
             }
-
-            @Override
-            public void notify(CamelEvent event) {
-                beats.shutdownNow();
-                try {
-                    presence.leave();
-                } catch (RuntimeException e) {
-                    LOG.warn("Instance {} could not give its id back: {}", instanceId, e.getMessage());
-                }
-            }
-        });
+        }));
     }
 
     /**

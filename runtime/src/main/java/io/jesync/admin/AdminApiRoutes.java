@@ -255,12 +255,8 @@ public class AdminApiRoutes extends RouteBuilder {
                 }, shopParam(), pathParam("article", "The article number"), ok(200, "The article"),
                 ok(404, "No such shop, or nothing known of the article"));
 
-        verb(api.get("/status-actions"), "admin-list-status-actions", "Status actions by state", null,
-                e -> answer(e, 200, service(e).statusActions(query(e, "shop"), query(e, "state"),
-                        wholeNumber(e, "limit"))), queryParam("shop", "Only this shop"),
-                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"),
-                ok(200, "The actions"),
-                ok(400, "A parameter is not of its kind"));
+        listByState(api.get("/status-actions"), "admin-list-status-actions", "Status actions by state", "The actions",
+                OrderAdminService::statusActions);
 
         verb(api.post("/orders/{shop}/{orderNo}/status-actions/{id}/retry"), "admin-retry-status-action",
                 "Retry a parked status action", null, e -> action(e, service(e).retryStatusAction(shop(e),
@@ -275,12 +271,8 @@ public class AdminApiRoutes extends RouteBuilder {
                 pathParam("id", "The action's id"), ok(200, "Skipped"), ok(400, "Bad body or id"),
                 ok(404, "No such shop, order or action"), ok(409, "Not parked or failed"));
 
-        verb(api.get("/reversals"), "admin-list-reversals", "Reversals by state", null,
-                e -> answer(e, 200, service(e).reversals(query(e, "shop"), query(e, "state"),
-                        wholeNumber(e, "limit"))), queryParam("shop", "Only this shop"),
-                queryParam("state", "Only this state"), wholeParam("limit", "At most this many"),
-                ok(200, "The reversals"),
-                ok(400, "A parameter is not of its kind"));
+        listByState(api.get("/reversals"), "admin-list-reversals", "Reversals by state", "The reversals",
+                OrderAdminService::reversals);
 
         verb(api.post("/orders/{shop}/{orderNo}/reversals/{seq}/retry"), "admin-retry-reversal",
                 "Retry a parked or failed reversal", "What may already be in e-conomic is looked up first.", e -> {
@@ -406,6 +398,19 @@ public class AdminApiRoutes extends RouteBuilder {
         document(verb, routeId, summary, description, parts);
         verb.to("direct:" + routeId);
         from("direct:" + routeId).process(handler);
+    }
+
+    /** How the service lists one kind of work item in one state, for one shop or all. */
+    @FunctionalInterface
+    private interface ByState {
+        ObjectNode list(OrderAdminService service, String shop, String state, Integer limit);
+    }
+
+    private void listByState(RestDefinition verb, String routeId, String summary, String listed, ByState byState) {
+        verb(verb, routeId, summary, null,
+                e -> answer(e, 200, byState.list(service(e), query(e, "shop"), query(e, "state"), wholeNumber(e, "limit"))),
+                queryParam("shop", "Only this shop"), queryParam("state", "Only this state"),
+                wholeParam("limit", "At most this many"), ok(200, listed), ok(400, "A parameter is not of its kind"));
     }
 
     /** The part of an operation the OpenAPI document shows; the security schemes are declared once per builder. */

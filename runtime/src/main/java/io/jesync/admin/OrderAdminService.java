@@ -175,7 +175,7 @@ public final class OrderAdminService {
         }
         ledger.appendEvent(shop, orderNo, "reversal-skipped", "An operator skipped "
                 + reversal.get().kind().name().toLowerCase(Locale.ROOT) + " " + seq + " (it was "
-                + reversal.get().state() + ": " + reversal.get().reason() + "): " + why);
+                + reversal.get().state() + ": " + reversal.get().row().reason() + "): " + why);
         return new ActionAnswer(200, "Reversal " + seq + " of order " + orderNo + " is skipped; nothing is changed in"
                 + " e-conomic for it.");
     }
@@ -210,7 +210,7 @@ public final class OrderAdminService {
         }
         ledger.appendEvent(shop, orderNo, "reversal-retry", "An operator asked to carry out "
                 + reversal.get().kind().name().toLowerCase(Locale.ROOT) + " " + seq + " again (it was "
-                + reversal.get().state() + ": " + reversal.get().reason() + ")");
+                + reversal.get().state() + ": " + reversal.get().row().reason() + ")");
         return ResendOutcome.QUEUED;
     }
 
@@ -253,9 +253,9 @@ public final class OrderAdminService {
             node.put("economicBookedNumber", reversal.economicBookedNumber());
         }
         putJson(node, "lines", reversal.lines());
-        node.put("attempts", reversal.attempts());
-        node.put("reason", reversal.reason());
-        node.put("updatedAt", reversal.updatedAt().toString());
+        node.put("attempts", reversal.row().attempts());
+        node.put("reason", reversal.row().reason());
+        node.put("updatedAt", reversal.row().updatedAt().toString());
         return node;
     }
 
@@ -285,7 +285,7 @@ public final class OrderAdminService {
             return ResendOutcome.NOT_PARKED_OR_FAILED;
         }
         ledger.appendEvent(shop, orderNo, "resend-requested", "An operator asked to send the order again (it was "
-                + entry.get().state() + ": " + entry.get().reason() + ")");
+                + entry.get().state() + ": " + entry.get().row().reason() + ")");
         return ResendOutcome.QUEUED;
     }
 
@@ -344,7 +344,7 @@ public final class OrderAdminService {
                     + "; only parked or skipped orders can be unparked.");
         }
         ledger.appendEvent(shop, orderNo, "operator-unparked", "An operator handed the order back to the flow (it was "
-                + entry.get().state() + ": " + entry.get().reason() + ")");
+                + entry.get().state() + ": " + entry.get().row().reason() + ")");
         return new ActionAnswer(202, "Order " + orderNo + " is back in the flow and will be sent at its next run;"
                 + " it is looked up in e-conomic first, so it cannot be created twice.");
     }
@@ -388,7 +388,7 @@ public final class OrderAdminService {
     }
 
     private String busy(LedgerEntry entry) {
-        return entry.claimedUntil() != null && entry.claimedUntil().isAfter(clock.instant())
+        return entry.row().claimedUntil() != null && entry.row().claimedUntil().isAfter(clock.instant())
                 ? " and a worker is sending it right now" : "";
     }
 
@@ -437,12 +437,12 @@ public final class OrderAdminService {
         if (entry.economicBookedNumber() != null) {
             node.put("economicBookedNumber", entry.economicBookedNumber());
         }
-        node.put("reason", entry.reason());
+        node.put("reason", entry.row().reason());
         node.put("reasonCode", entry.reasonCode());
-        node.put("attempts", entry.attempts());
-        node.put("nextAttemptAt", entry.nextAttemptAt() == null ? null : entry.nextAttemptAt().toString());
-        node.put("createdAt", entry.createdAt().toString());
-        node.put("updatedAt", entry.updatedAt().toString());
+        node.put("attempts", entry.row().attempts());
+        node.put("nextAttemptAt", entry.row().nextAttemptAt() == null ? null : entry.row().nextAttemptAt().toString());
+        node.put("createdAt", entry.row().createdAt().toString());
+        node.put("updatedAt", entry.row().updatedAt().toString());
         return node;
     }
 

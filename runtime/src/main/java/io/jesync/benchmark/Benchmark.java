@@ -213,8 +213,8 @@ public final class Benchmark {
                     arrived.put(placed.orderNo(), arrivals[next++]);
                 }
                 long pollStart = System.nanoTime();
-                OrderFlow.Poll poll = rig.flow().poll("se");
-                rig.sideBySide(poll.orders(), order -> rig.flow().accept("se", order));
+                var poll = rig.flow().poll("se");
+                rig.sideBySide(poll.items(), order -> rig.flow().accept("se", order));
                 for (Map.Entry<String, Double> order : arrived.entrySet()) {
                     Long at = documentAt.get(order.getKey());
                     if (at != null) {
@@ -394,12 +394,12 @@ public final class Benchmark {
         /** Scheduled runs, a minute apart, until nothing is left to do or {@code maxRuns} ran. */
         void drain(int maxRuns) throws Exception {
             for (int run = 0; run < maxRuns; run++) {
-                OrderFlow.Poll poll = flow().poll("se");
-                sideBySide(poll.orders(), order -> flow().accept("se", order));
+                var poll = flow().poll("se");
+                sideBySide(poll.items(), order -> flow().accept("se", order));
                 List<LedgerEntry> due = flow().due("se");
                 sideBySide(due, entry -> flow().resume("se", entry));
                 flow().commitWatermark("se", poll.watermark());
-                if (poll.orders().isEmpty() && due.isEmpty()) {
+                if (poll.items().isEmpty() && due.isEmpty()) {
                     return;
                 }
                 if (unsettled() == 0) {

@@ -65,6 +65,7 @@ import io.jesync.stock.StockPriceReconciler;
 import io.jesync.store.Database;
 import io.jesync.store.Migrations;
 import io.jesync.store.WatermarkStore;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * The reference merchant's whole day in one process: every flow as the runtime assembles it (orders, status back to
@@ -345,8 +346,8 @@ final class MerchantDay implements AutoCloseable {
     /** As the order poll route: transfer what the poll read, then the due ones, then commit the watermark. */
     private void pollOrders() throws Exception {
         as("orders", () -> {
-            OrderFlow.Poll poll = orders.flow().poll(SHOP);
-            for (IncomingOrder order : poll.orders()) {
+            WatermarkWindow.Poll<IncomingOrder> poll = orders.flow().poll(SHOP);
+            for (IncomingOrder order : poll.items()) {
                 orders.flow().accept(SHOP, order);
             }
             for (LedgerEntry entry : orders.flow().due(SHOP)) {
@@ -360,8 +361,8 @@ final class MerchantDay implements AutoCloseable {
     private void pollReversals() throws Exception {
         as("reversals", () -> {
             ReversalFlow flow = reversals.flow();
-            ReversalFlow.Poll poll = flow.poll(SHOP);
-            for (IncomingOrder order : poll.orders()) {
+            WatermarkWindow.Poll<IncomingOrder> poll = flow.poll(SHOP);
+            for (IncomingOrder order : poll.items()) {
                 if (counting) {
                     naive("reversals").increment();
                 }

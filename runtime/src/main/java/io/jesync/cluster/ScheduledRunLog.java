@@ -17,9 +17,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.quartz.QuartzEndpoint;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * the cluster's runs can be seen in one place: which instance ran a flow last, and that no two runs of one flow ever
  * overlapped. A store that cannot be written loses the record, never the run.
  */
-public final class ScheduledRunLog extends EventNotifierSupport {
+public final class ScheduledRunLog extends ScheduledRunNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledRunLog.class);
     private static final String RUN_ID = "jesyncScheduledRunId";
 
@@ -47,34 +44,35 @@ public final class ScheduledRunLog extends EventNotifierSupport {
         this.instanceId = instanceId;
     }
 
+    /** A split's parts carry the scheduled exchange's origin too; only the exchange Quartz started is the run. */
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.ExchangeEvent exchangeEvent
-                && exchangeEvent.getExchange().getFromEndpoint() instanceof QuartzEndpoint
-                && (event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeCompletedEvent
-                    || event instanceof CamelEvent.ExchangeFailedEvent);
+    protected boolean isRun(Exchange exchange) {
+        return exchange.getProperty(Exchange.CORRELATION_ID) == null;
     }
 
     @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        String routeId = exchange.getFromRouteId();
-        // A split's parts carry the scheduled exchange's origin too; only the exchange Quartz started is the run.
-        if (routeId == null || exchange.getProperty(Exchange.CORRELATION_ID) != null) {
-            return;
-        }
+    protected void runStarted(Exchange exchange, String routeId) {
         try {
-            if (event instanceof CamelEvent.ExchangeCreatedEvent) {
-                exchange.setProperty(RUN_ID, started(routeId));
-            } else {
-                Long id = exchange.getProperty(RUN_ID, Long.class);
-                if (id != null) {
-                    finished(id, exchange.isFailed());
-                }
+            exchange.setProperty(RUN_ID, started(routeId));
+        } catch (SQLException e) {
+            notRecorded(routeId, e);
+        }
+    }
+
+    @Override
+    protected void runEnded(Exchange exchange, String routeId) {
+        Long id = exchange.getProperty(RUN_ID, Long.class);
+        try {
+            if (id != null) {
+                finished(id, exchange.isFailed());
             }
         } catch (SQLException e) {
-            LOG.warn("Run of {} not recorded in scheduled_run: {}", routeId, e.getMessage());
+            notRecorded(routeId, e);
         }
+    }
+
+    private static void notRecorded(String routeId, SQLException e) {
+        LOG.warn("Run of {} not recorded in scheduled_run: {}", routeId, e.getMessage());
     }
 
     long started(String routeId) throws SQLException {

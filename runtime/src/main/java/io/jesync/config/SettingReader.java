@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads and checks single settings. A bad value is reported to the source as one {@link ConfigurationException}
@@ -98,53 +99,27 @@ public final class SettingReader {
     }
 
     public static int nonNegativeInt(ConfigSource source, String key, int fallback) {
-        return source.attempt(() -> strictNonNegativeInt(source, key, fallback), fallback);
-    }
-
-    private static int strictNonNegativeInt(ConfigSource source, String key, int fallback) {
-        int value = intValue(source, key, fallback);
-        if (value < 0) {
-            throw new ConfigurationException(key, "must be 0 or more, got " + value);
-        }
-        return value;
+        return source.attempt(() -> atLeast(key, intValue(source, key, fallback), 0, "must be 0 or more"), fallback);
     }
 
     public static int positiveInt(ConfigSource source, String key, int fallback) {
-        return source.attempt(() -> strictPositiveInt(source, key, fallback), fallback);
+        return source.attempt(() -> atLeast(key, intValue(source, key, fallback), 1, "must be greater than 0"),
+                fallback);
     }
 
-    private static int strictPositiveInt(ConfigSource source, String key, int fallback) {
-        int value = intValue(source, key, fallback);
-        if (value <= 0) {
-            throw new ConfigurationException(key, "must be greater than 0, got " + value);
+    private static int atLeast(String key, int value, int least, String rule) {
+        if (value < least) {
+            throw new ConfigurationException(key, rule + ", got " + value);
         }
         return value;
     }
 
     public static int intValue(ConfigSource source, String key, int fallback) {
-        return source.attempt(() -> strictIntValue(source, key, fallback), fallback);
-    }
-
-    private static int strictIntValue(ConfigSource source, String key, int fallback) {
-        Optional<String> value = source.get(key);
-        try {
-            return value.map(Integer::parseInt).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
-        }
+        return source.attempt(() -> parsed(source, key, fallback, Integer::parseInt, "a whole number"), fallback);
     }
 
     public static long longValue(ConfigSource source, String key, long fallback) {
-        return source.attempt(() -> strictLongValue(source, key, fallback), fallback);
-    }
-
-    private static long strictLongValue(ConfigSource source, String key, long fallback) {
-        Optional<String> value = source.get(key);
-        try {
-            return value.map(Long::parseLong).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a whole number");
-        }
+        return source.attempt(() -> parsed(source, key, fallback, Long::parseLong, "a whole number"), fallback);
     }
 
     public static double nonNegativeDecimal(ConfigSource source, String key, double fallback) {
@@ -152,17 +127,21 @@ public final class SettingReader {
     }
 
     private static double strictNonNegativeDecimal(ConfigSource source, String key, double fallback) {
-        Optional<String> value = source.get(key);
-        double number;
-        try {
-            number = value.map(Double::parseDouble).orElse(fallback);
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException(key, "'" + value.get() + "' is not a number");
-        }
+        double number = parsed(source, key, fallback, Double::parseDouble, "a number");
         if (number < 0 || Double.isNaN(number) || Double.isInfinite(number)) {
-            throw new ConfigurationException(key, "must be 0 or more, got " + value.orElse(""));
+            throw new ConfigurationException(key, "must be 0 or more, got " + source.get(key).orElse(""));
         }
         return number;
+    }
+
+    /** The setting read by {@code parse}, or {@code fallback} when it is not set. */
+    private static <T> T parsed(ConfigSource source, String key, T fallback, Function<String, T> parse, String what) {
+        Optional<String> value = source.get(key);
+        try {
+            return value.map(parse).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException(key, "'" + value.get() + "' is not " + what);
+        }
     }
 
     public static boolean bool(ConfigSource source, String key, boolean fallback) {

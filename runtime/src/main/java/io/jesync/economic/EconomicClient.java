@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jesync.backoff.Backoff;
 import io.jesync.backoff.Circuit;
 import io.jesync.config.EconomicSettings;
+import io.jesync.config.EnumKeys;
 import io.jesync.json.Json;
 import io.jesync.observe.ApiCallMeter;
 
@@ -323,23 +324,23 @@ public final class EconomicClient {
         return listAll(collection.path(), null);
     }
 
-    /** The setup collections of the legacy REST API, each with the property that numbers it. */
+    /**
+     * The setup collections of the legacy REST API, each with the property that numbers it; the path is the
+     * constant's kebab-case name ({@code PAYMENT_TERMS} is {@code /payment-terms}).
+     */
     public enum SetupCollection {
-        VAT_ZONES("/vat-zones", "vatZoneNumber"), LAYOUTS("/layouts", "layoutNumber"),
-        PAYMENT_TERMS("/payment-terms", "paymentTermsNumber"), CUSTOMER_GROUPS("/customer-groups", "customerGroupNumber"),
-        PRODUCT_GROUPS("/product-groups", "productGroupNumber"), UNITS("/units", "unitNumber"),
-        CURRENCIES("/currencies", "code");
+        VAT_ZONES("vatZoneNumber"), LAYOUTS("layoutNumber"), PAYMENT_TERMS("paymentTermsNumber"),
+        CUSTOMER_GROUPS("customerGroupNumber"), PRODUCT_GROUPS("productGroupNumber"), UNITS("unitNumber"),
+        CURRENCIES("code");
 
-        private final String path;
         private final String key;
 
-        SetupCollection(String path, String key) {
-            this.path = path;
+        SetupCollection(String key) {
             this.key = key;
         }
 
         public String path() {
-            return path;
+            return "/" + EnumKeys.key(this);
         }
 
         /** The property that identifies an item: its number, or a currency's code. */

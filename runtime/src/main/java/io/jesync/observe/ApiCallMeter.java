@@ -26,7 +26,7 @@ public final class ApiCallMeter implements CallMeter {
             UPDATE api_call_meter SET calls = calls + ?, cost = cost + ?
             WHERE system = ? AND usage_day = ? AND shop_id = ?""";
     private static final String INSERT =
-            "INSERT INTO api_call_meter (system, usage_day, shop_id, calls, cost) VALUES (?, ?, ?, ?, ?)";
+            "INSERT INTO api_call_meter (calls, cost, system, usage_day, shop_id) VALUES (?, ?, ?, ?, ?)";
     private static final String SELECT =
             "SELECT calls, cost FROM api_call_meter WHERE system = ? AND usage_day = ? AND shop_id = ?";
 
@@ -54,11 +54,7 @@ public final class ApiCallMeter implements CallMeter {
                     return;
                 }
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    insert.setString(1, system);
-                    insert.setObject(2, day);
-                    insert.setString(3, shopId);
-                    insert.setLong(4, calls);
-                    insert.setBigDecimal(5, cost);
+                    bindCount(insert, system, shopId, day, calls, cost);
                     insert.executeUpdate();
                     return;
                 } catch (SQLException e) {
@@ -84,9 +80,7 @@ public final class ApiCallMeter implements CallMeter {
     public MeterReading read(String system, String shopId, LocalDate day) {
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(SELECT)) {
-            select.setString(1, system);
-            select.setObject(2, day);
-            select.setString(3, shopId);
+            bindKey(select, 1, system, shopId, day);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return new MeterReading(system, day, shopId, 0, BigDecimal.ZERO);
@@ -101,12 +95,23 @@ public final class ApiCallMeter implements CallMeter {
     private static int update(Connection connection, String system, String shopId, LocalDate day, long calls,
                               BigDecimal cost) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            update.setLong(1, calls);
-            update.setBigDecimal(2, cost);
-            update.setString(3, system);
-            update.setObject(4, day);
-            update.setString(5, shopId);
+            bindCount(update, system, shopId, day, calls, cost);
             return update.executeUpdate();
         }
+    }
+
+    /** The insert and the update take the same parameters: the count, then the row's key. */
+    private static void bindCount(PreparedStatement statement, String system, String shopId, LocalDate day, long calls,
+                                  BigDecimal cost) throws SQLException {
+        statement.setLong(1, calls);
+        statement.setBigDecimal(2, cost);
+        bindKey(statement, 3, system, shopId, day);
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, String system, String shopId, LocalDate day)
+            throws SQLException {
+        statement.setString(first, system);
+        statement.setObject(first + 1, day);
+        statement.setString(first + 2, shopId);
     }
 }

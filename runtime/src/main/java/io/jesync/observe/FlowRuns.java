@@ -7,18 +7,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.component.quartz.QuartzEndpoint;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
-import io.jesync.observe.Connections;
+import io.jesync.cluster.ScheduledRunNotifier;
 
 /**
  * When each scheduled route last ran, finished, succeeded and failed, as this instance saw it. Kept in memory: after a
  * restart a flow shows "not run yet" until its next run, and with several instances each knows the runs it did
  * itself (clustered Quartz gives a run to one of them).
  */
-public final class FlowRuns extends EventNotifierSupport {
+public final class FlowRuns extends ScheduledRunNotifier {
     private final Clock clock;
     private final Instant since;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
@@ -61,33 +58,21 @@ public final class FlowRuns extends EventNotifierSupport {
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.ExchangeEvent exchangeEvent
-                && exchangeEvent.getExchange().getFromEndpoint() instanceof QuartzEndpoint
-                && (event instanceof CamelEvent.ExchangeCreatedEvent || event instanceof CamelEvent.ExchangeCompletedEvent
-                    || event instanceof CamelEvent.ExchangeFailedEvent);
+    protected void runStarted(Exchange exchange, String routeId) {
+        started(routeId);
     }
 
     @Override
-    public void notify(CamelEvent event) {
-        Exchange exchange = ((CamelEvent.ExchangeEvent) event).getExchange();
-        String routeId = exchange.getFromRouteId();
-        if (routeId == null) {
-            return;
-        }
-        if (event instanceof CamelEvent.ExchangeCreatedEvent) {
-            started(routeId);
-        } else {
-            // An outage is handled quietly (io.jesync.observe.OutageRoutes) but is still a failed run.
-            Exception failure = exchange.getException() != null ? exchange.getException()
-                    : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-            boolean succeeded = failure == null && !exchange.isFailed();
-            finished(routeId, succeeded ? Optional.empty() : Optional.of(failure == null ? "failed" : cause(failure)));
-            Connections connections = exchange.getContext().getRegistry().lookupByNameAndType("connections",
-                    Connections.class);
-            if (succeeded && connections != null) {
-                connections.flowReached(routeId);
-            }
+    protected void runEnded(Exchange exchange, String routeId) {
+        // An outage is handled quietly (io.jesync.observe.OutageRoutes) but is still a failed run.
+        Exception failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        boolean succeeded = failure == null && !exchange.isFailed();
+        finished(routeId, succeeded ? Optional.empty() : Optional.of(failure == null ? "failed" : cause(failure)));
+        Connections connections = exchange.getContext().getRegistry().lookupByNameAndType("connections",
+                Connections.class);
+        if (succeeded && connections != null) {
+            connections.flowReached(routeId);
         }
     }
 

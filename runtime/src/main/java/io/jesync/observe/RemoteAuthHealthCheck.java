@@ -4,15 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * budget or one of Norce's three token requests a minute. It is also the console's view of the connection
  * ({@link Connections}): an outage is logged once when it starts and once when it ends, with the cause and the fix.
  */
-public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
+public final class RemoteAuthHealthCheck extends ReadinessCheck {
     /** The authenticated call; returns a short description of what answered, or throws why it failed. */
     @FunctionalInterface
     public interface Probe {
@@ -50,9 +43,7 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
     /** What a flow met (e.g. the shop's API answering 503), until a flow or a reaching probe gets through again. */
     private String reported;
     private Outcome last;
-    private final ExecutorService prober;
-    /** A probe still running is awaited again by the next call rather than started twice. */
-    private Future<String> running;
+    private final DeadlineProbe<String> prober;
 
     /**
      * @param label        the connection in the console's words: "e-conomic", "shop se"
@@ -68,17 +59,7 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         this.probeReaches = probeReaches;
         this.cacheFor = cacheFor;
         this.clock = clock;
-        this.prober = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "health-" + id);
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Override
-    public boolean isLiveness() {
-        // A remote outage must not make an orchestrator restart us; it only means "not ready".
-        return false;
+        this.prober = new DeadlineProbe<>("health-" + id, DEADLINE);
     }
 
     @Override
@@ -86,12 +67,7 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
         Outcome outcome = outcome();
         builder.detail("checked.at", outcome.at().toString());
         builder.detail("detail", outcome.detail());
-        builder.message(outcome.detail());
-        if (outcome.up()) {
-            builder.up();
-        } else {
-            builder.down();
-        }
+        report(builder, outcome.up(), outcome.detail());
     }
 
     public String label() {
@@ -105,28 +81,11 @@ public final class RemoteAuthHealthCheck extends AbstractHealthCheck {
                 .isBefore(now)) {
             // Awaited for at most DEADLINE: a probe can wait on the store (every remote call is metered there), and
             // while the database is gone a health call must still answer within seconds.
-            if (running == null) {
-                running = prober.submit(probe::run);
-            }
-            try {
-                probeDetail = running.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-                running = null;
-                probeUp = true;
-                if (probeReaches) {
-                    reported = null;
-                }
-            } catch (TimeoutException e) {
-                probeUp = false;
-                probeDetail = "no answer within " + DEADLINE.toSeconds() + " s";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                probeUp = false;
-                probeDetail = "interrupted";
-            } catch (ExecutionException e) {
-                running = null;
-                Throwable cause = e.getCause();
-                probeUp = false;
-                probeDetail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            DeadlineProbe.Answer<String> answer = prober.await(probe::run);
+            probeUp = answer.answered();
+            probeDetail = probeUp ? answer.value() : answer.failure();
+            if (probeUp && probeReaches) {
+                reported = null;
             }
             probedAt = now;
         }

@@ -10,7 +10,7 @@ package io.jesync.order;
 public record Claim(LedgerEntry entry, boolean newOrder) {
 
     public long version() {
-        return entry.version();
+        return entry.row().version();
     }
 
     public OrderState state() {

@@ -7,16 +7,11 @@ import io.jesync.store.TransitionChanges;
 public final class LedgerChanges extends TransitionChanges<LedgerChanges> {
 
     private LedgerChanges(RowChanges row) {
-        super(row);
+        super(row, LedgerChanges::new);
     }
 
     public static LedgerChanges none() {
         return new LedgerChanges(RowChanges.none());
-    }
-
-    @Override
-    protected LedgerChanges with(RowChanges row) {
-        return new LedgerChanges(row);
     }
 
     public LedgerChanges documentType(String documentType) {
@@ -25,10 +20,6 @@ public final class LedgerChanges extends TransitionChanges<LedgerChanges> {
 
     public LedgerChanges economicDocumentNumber(Long number) {
         return set("economic_document_number", number);
-    }
-
-    public LedgerChanges economicBookedNumber(Long number) {
-        return set("economic_booked_number", number);
     }
 
     public LedgerChanges idempotencyKey(String key) {

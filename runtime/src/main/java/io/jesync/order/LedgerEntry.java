@@ -1,8 +1,8 @@
 package io.jesync.order;
 
-import java.time.Instant;
+import io.jesync.store.LedgerRow;
 
-/** One {@code order_ledger} row. */
+/** One {@code order_ledger} row; {@code row} has the columns every ledger shares. */
 public record LedgerEntry(
         String shopId,
         String orderNo,
@@ -15,15 +15,8 @@ public record LedgerEntry(
         String referencesOther,
         String payload,
         String payloadHash,
-        String reason,
-        int attempts,
-        Instant nextAttemptAt,
-        String claimedBy,
-        Instant claimedUntil,
-        Instant createdAt,
-        Instant updatedAt,
-        long version,
         Long platformOrderId,
         String shopOrder,
-        String reasonCode) {
+        String reasonCode,
+        LedgerRow row) {
 }

@@ -3,13 +3,14 @@ package io.jesync.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.config.Shops;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrders;
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.WatermarkStore;
 import io.jesync.store.WatermarkWindow;
 
@@ -21,7 +22,6 @@ import io.jesync.store.WatermarkWindow;
 public final class OrderFlow {
     public static final String WATERMARK = "orders";
     private static final Logger LOG = LoggerFactory.getLogger(OrderFlow.class);
-    private static final int DUE_PER_POLL = 500;
 
     private final RuntimeSettings settings;
     private final ShopOrders shop;
@@ -38,21 +38,16 @@ public final class OrderFlow {
         this.window = new WatermarkWindow(watermarks, clock, WATERMARK);
     }
 
-    /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
-    public record Poll(List<IncomingOrder> orders, Instant watermark) {
-    }
-
-    public Poll poll(String shopId) throws Exception {
+    public WatermarkWindow.Poll<IncomingOrder> poll(String shopId) throws Exception {
         ShopSettings shopSettings = shop(shopId);
-        WatermarkWindow.Window poll = window.open(shopId, shopSettings.orders().initialLookback(),
-                shopSettings.orders().overlap());
+        WatermarkWindow.Window poll = window.open(shopId, shopSettings.orders());
         io.jesync.shop.ShopOrderBatch batch = shop.ordersSince(shopSettings, poll.since());
         if (!batch.orders().isEmpty()) {
             LOG.info("Shop {}: {} order(s) in trigger statuses since {}", shopId, batch.orders().size(), poll.since());
         }
         List<IncomingOrder> open = waiting(shopId, batch.orders());
         transfer.prepare(shopSettings, open);
-        return new Poll(open, poll.next(batch.newestUpdate()));
+        return new WatermarkWindow.Poll<>(open, poll.next(batch.newestUpdate()));
     }
 
     /**
@@ -95,7 +90,7 @@ public final class OrderFlow {
     }
 
     public List<LedgerEntry> due(String shopId) {
-        return ledger.due(shopId, DUE_PER_POLL);
+        return ledger.due(shopId, ClaimableRows.DUE_PER_POLL);
     }
 
     public void commitWatermark(String shopId, Instant watermark) {
@@ -103,7 +98,6 @@ public final class OrderFlow {
     }
 
     private ShopSettings shop(String shopId) {
-        Optional<? extends ShopSettings> found = settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst();
-        return found.orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
+        return Shops.byId(settings.shops(), shopId);
     }
 }

@@ -16,6 +16,7 @@ import io.jesync.config.SettingReader;
 import io.jesync.shop.ShopOrderStatus;
 import io.jesync.shop.ShopPlatform;
 import io.jesync.shop.ShopPlatforms;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * How one shop's orders go to e-conomic: when they are picked up, as which document, on which customer, and
@@ -39,7 +40,7 @@ public record OrderFlowSettings(
         MissingArticle missingArticle,
         Map<BigDecimal, Integer> productGroupByVatRate,
         OrderMappingSettings mapping,
-        CustomerDefaults customers) {
+        CustomerDefaults customers) implements WatermarkWindow.Reach {
 
     /** The trigger statuses of one channel: its own list when set, else the shop's. */
     public Set<Integer> triggerStatusIds(int channelId) {

@@ -15,6 +15,7 @@ import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.LedgerRow;
 import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
@@ -27,8 +28,8 @@ public final class OrderLedger {
 
     private static final String COLUMNS = """
             shop_id, order_no, channel, state, document_type, economic_document_number, economic_booked_number,
-            idempotency_key, references_other, payload, payload_hash, reason, attempts, next_attempt_at,
-            claimed_by, claimed_until, created_at, updated_at, version, platform_order_id, shop_order, reason_code""";
+            idempotency_key, references_other, payload, payload_hash, platform_order_id, shop_order, reason_code, """
+            + LedgerRow.COLUMNS;
     private static final String SELECT_ONE =
             "SELECT " + COLUMNS + " FROM order_ledger WHERE shop_id = ? AND order_no = ?";
     private static final String INSERT_NEW = """
@@ -279,20 +280,16 @@ public final class OrderLedger {
      */
     public boolean register(String shopId, String orderNo, String channel, long platformOrderId) {
         Instant now = Jdbc.truncate(clock.instant());
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(REGISTER)) {
-            insert.setString(1, shopId);
-            insert.setString(2, orderNo);
-            insert.setString(3, channel);
-            insert.setLong(4, platformOrderId);
-            Jdbc.setInstant(insert, 5, now);
-            Jdbc.setInstant(insert, 6, now);
-            insert.executeUpdate();
-            return true;
+        try (Connection connection = database.dataSource().getConnection()) {
+            return ClaimableRows.insertUnlessPresent(connection, REGISTER, insert -> {
+                insert.setString(1, shopId);
+                insert.setString(2, orderNo);
+                insert.setString(3, channel);
+                insert.setLong(4, platformOrderId);
+                Jdbc.setInstant(insert, 5, now);
+                Jdbc.setInstant(insert, 6, now);
+            });
         } catch (SQLException e) {
-            if (Jdbc.isDuplicateKey(e)) {
-                return false;
-            }
             throw new StoreException("Cannot register order " + shopId + "/" + orderNo, e);
         }
     }
@@ -520,16 +517,9 @@ public final class OrderLedger {
                 rs.getString("references_other"),
                 rs.getString("payload"),
                 rs.getString("payload_hash"),
-                rs.getString("reason"),
-                rs.getInt("attempts"),
-                Jdbc.getInstant(rs, "next_attempt_at"),
-                rs.getString("claimed_by"),
-                Jdbc.getInstant(rs, "claimed_until"),
-                Jdbc.getInstant(rs, "created_at"),
-                Jdbc.getInstant(rs, "updated_at"),
-                rs.getLong("version"),
                 Jdbc.getLong(rs, "platform_order_id"),
                 rs.getString("shop_order"),
-                rs.getString("reason_code"));
+                rs.getString("reason_code"),
+                LedgerRow.read(rs));
     }
 }

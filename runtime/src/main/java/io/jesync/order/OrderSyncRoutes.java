@@ -69,7 +69,7 @@ public class OrderSyncRoutes extends RouteBuilder {
                     .setHeader("shopId", constant(shop.id()))
                     .bean("orderFlow", "poll(${header.shopId})").id("read-orders-" + shop.id())
                     .setProperty("watermark", simple("${body.watermark}"))
-                    .split(simple("${body.orders}")).stopOnException(false)
+                    .split(simple("${body.items}")).stopOnException(false)
                         .parallelProcessing().executorService(workers).id("each-polled-order-" + shop.id())
                         .to("direct:transfer-order")
                     .end()

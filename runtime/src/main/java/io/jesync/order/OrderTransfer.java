@@ -147,7 +147,7 @@ public final class OrderTransfer {
             return false;
         }
         Optional<LedgerEntry> known = ledger.find(shop.id(), incoming.orderNo());
-        if (known.isEmpty() || known.get().state() != OrderState.PARKED || !Park.forShopState(known.get().reason())) {
+        if (known.isEmpty() || known.get().state() != OrderState.PARKED || !Park.forShopState(known.get().row().reason())) {
             return false;
         }
         if (ledger.requeue(shop.id(), incoming.orderNo(), OrderState.PARKED).isEmpty()) {
@@ -155,7 +155,7 @@ public final class OrderTransfer {
         }
         ledger.appendEvent(shop.id(), incoming.orderNo(), "back-in-trigger-status", "The order is in a trigger status"
                 + " again (status " + incoming.order().statusId() + "); it was parked for its state in the shop ("
-                + known.get().reason() + "), so it is sent again", null, null, 0, null);
+                + known.get().row().reason() + "), so it is sent again", null, null, 0, null);
         return true;
     }
 
@@ -651,7 +651,7 @@ public final class OrderTransfer {
             if (e instanceof EconomicUnavailableException out && out.notCalled()) {
                 return waitForEconomic(out, entry.state());
             }
-            Duration wait = retry.delay(entry.attempts() + 1, retryAfter(e), random);
+            Duration wait = retry.delay(entry.row().attempts() + 1, retryAfter(e), random);
             entry = move(entry.state(), LedgerChanges.none().reason(describe(e)).countAttempt()
                     .nextAttemptAt(clock.instant().plus(wait)).releaseClaim());
             event("retry-scheduled", describe(e) + "; continuing in " + wait.toSeconds() + " s", status(e),
@@ -682,7 +682,7 @@ public final class OrderTransfer {
          */
         private Outcome waitForEconomic(EconomicUnavailableException out, OrderState target) {
             Duration wait = out.retryAfter().orElse(Duration.ZERO);
-            boolean noted = WAITING_FOR_ECONOMIC.equals(entry.reason());
+            boolean noted = WAITING_FOR_ECONOMIC.equals(entry.row().reason());
             entry = move(entry.state(), LedgerChanges.none().reason(WAITING_FOR_ECONOMIC)
                     .nextAttemptAt(clock.instant().plus(wait)).releaseClaim(), target);
             if (!noted) {
@@ -692,13 +692,13 @@ public final class OrderTransfer {
         }
 
         Outcome retryLater(String why, Duration atLeast) {
-            if (retry.exhausted(entry.attempts())) {
-                entry = move(entry.state(), LedgerChanges.none().reason(why + " (gave up after " + entry.attempts()
+            if (retry.exhausted(entry.row().attempts())) {
+                entry = move(entry.state(), LedgerChanges.none().reason(why + " (gave up after " + entry.row().attempts()
                         + " attempts)").nextAttemptAt(null).releaseClaim(), OrderState.FAILED);
                 event("failed", why + "; no more automatic attempts, re-send it from the admin API", null, null, null);
                 return Outcome.GAVE_UP;
             }
-            Duration wait = retry.delay(entry.attempts() + 1, atLeast, random);
+            Duration wait = retry.delay(entry.row().attempts() + 1, atLeast, random);
             // Before the document exists a failure is FAILED (looked up first if an intent was stored);
             // after it, the order stays where it is and only the remaining steps are retried.
             OrderState target = entry.state() == OrderState.CREATED || entry.state() == OrderState.BOOKED
@@ -743,12 +743,12 @@ public final class OrderTransfer {
         }
 
         private LedgerEntry move(OrderState from, LedgerChanges changes, OrderState to) {
-            return ledger.transition(shop.id(), entry.orderNo(), entry.version(), from, to, changes)
+            return ledger.transition(shop.id(), entry.orderNo(), entry.row().version(), from, to, changes)
                     .orElseThrow(LeaseLost::new);
         }
 
         void event(String step, String detail, Integer status, String requestId, String payload) {
-            ledger.appendEvent(shop.id(), entry.orderNo(), step, detail, status, requestId, entry.attempts(), payload);
+            ledger.appendEvent(shop.id(), entry.orderNo(), step, detail, status, requestId, entry.row().attempts(), payload);
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.config.Shops;
 import io.jesync.economic.DocumentCollection;
 import io.jesync.economic.DocumentResult;
 import io.jesync.economic.EconomicClient;
@@ -258,7 +259,6 @@ public final class PaymentFlow {
     }
 
     private ShopSettings shop(String shopId) {
-        return settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
+        return Shops.byId(settings.shops(), shopId);
     }
 }

@@ -19,6 +19,7 @@ import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.LedgerRow;
 import io.jesync.store.StoreException;
 import io.jesync.store.SupportQueries;
 
@@ -32,8 +33,8 @@ public final class PaymentLedger {
     static final String PARKED_KIND = "payment";
     private static final String COLUMNS = """
             id, shop_id, order_no, source_key, kind, payment_method, amount, currency, captured_at, invoice_number,
-            state, entry_text, idempotency_key, payload, journal_number, voucher_number, accounting_year, reason,
-            attempts, next_attempt_at, claimed_by, claimed_until, created_at, updated_at, version""";
+            state, entry_text, idempotency_key, payload, journal_number, voucher_number, accounting_year, """
+            + LedgerRow.COLUMNS;
     private static final String INSERT = """
             INSERT INTO shop_payment (shop_id, order_no, source_key, kind, payment_method, amount, currency,
                                       captured_at, invoice_number, state, entry_text, idempotency_key, attempts,
@@ -75,7 +76,7 @@ public final class PaymentLedger {
     public Optional<ShopPayment> insert(NewPayment payment) {
         Instant now = now();
         try (Connection connection = database.dataSource().getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            boolean inserted = ClaimableRows.insertUnlessPresent(connection, INSERT, insert -> {
                 insert.setString(1, payment.shopId());
                 insert.setString(2, payment.orderNo());
                 insert.setString(3, payment.sourceKey());
@@ -90,14 +91,8 @@ public final class PaymentLedger {
                 insert.setString(12, payment.idempotencyKey());
                 Jdbc.setInstant(insert, 13, now);
                 Jdbc.setInstant(insert, 14, now);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-            return bySource(connection, payment.shopId(), payment.sourceKey());
+            });
+            return inserted ? bySource(connection, payment.shopId(), payment.sourceKey()) : Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("Cannot record payment " + payment.sourceKey() + " of order "
                     + payment.shopId() + "/" + payment.orderNo(), e);
@@ -145,14 +140,14 @@ public final class PaymentLedger {
                     }
                     Jdbc.setLong(update, 5, next.voucherNumber());
                     update.setString(6, next.accountingYear());
-                    update.setString(7, next.reason());
-                    update.setInt(8, next.attempts());
-                    Jdbc.setInstant(update, 9, next.nextAttemptAt());
-                    update.setString(10, release ? null : current.claimedBy());
-                    Jdbc.setInstant(update, 11, release ? null : current.claimedUntil());
+                    update.setString(7, next.row().reason());
+                    update.setInt(8, next.row().attempts());
+                    Jdbc.setInstant(update, 9, next.row().nextAttemptAt());
+                    update.setString(10, release ? null : current.row().claimedBy());
+                    Jdbc.setInstant(update, 11, release ? null : current.row().claimedUntil());
                     Jdbc.setInstant(update, 12, now);
                     update.setLong(13, current.id());
-                    update.setLong(14, current.version());
+                    update.setLong(14, current.row().version());
                     changed = update.executeUpdate();
                 }
                 if (changed != 1) {
@@ -250,7 +245,7 @@ public final class PaymentLedger {
         String key = itemKey(payment);
         try (PreparedStatement update = connection.prepareStatement("UPDATE parked_item SET reason = ?, payload = ?,"
                 + " created_at = ?, resolved_at = NULL WHERE kind = ? AND shop_id = ? AND item_key = ?")) {
-            update.setString(1, payment.reason());
+            update.setString(1, payment.row().reason());
             update.setString(2, payment.payload());
             Jdbc.setInstant(update, 3, now);
             update.setString(4, PARKED_KIND);
@@ -265,7 +260,7 @@ public final class PaymentLedger {
             insert.setString(1, PARKED_KIND);
             insert.setString(2, payment.shopId());
             insert.setString(3, key);
-            insert.setString(4, payment.reason());
+            insert.setString(4, payment.row().reason());
             insert.setString(5, payment.payload());
             Jdbc.setInstant(insert, 6, now);
             insert.executeUpdate();
@@ -345,14 +340,7 @@ public final class PaymentLedger {
                         journalNumber,
                         Jdbc.getLong(rs, "voucher_number"),
                         rs.getString("accounting_year"),
-                        rs.getString("reason"),
-                        rs.getInt("attempts"),
-                        Jdbc.getInstant(rs, "next_attempt_at"),
-                        rs.getString("claimed_by"),
-                        Jdbc.getInstant(rs, "claimed_until"),
-                        Jdbc.getInstant(rs, "created_at"),
-                        Jdbc.getInstant(rs, "updated_at"),
-                        rs.getLong("version")));
+                        LedgerRow.read(rs)));
             }
         }
         return payments;

@@ -92,12 +92,12 @@ public final class PaymentReconciler implements DayReconciler {
                 }
                 case PARKED, FAILED -> findings.add(new Finding(Finding.Kind.PAYMENT_NOT_ENTERED, payment.orderNo(),
                         "Payment " + payment.id() + " of order " + payment.orderNo() + " is " + payment.state()
-                                + ": " + payment.reason(), "Fix the cause, then retry (looked up first, never"
+                                + ": " + payment.row().reason(), "Fix the cause, then retry (looked up first, never"
                                 + " entered twice)", "POST", "/api/payments/" + shop.id() + "/" + payment.id()
                                 + "/retry", Map.of()));
                 case NEW, WAITING, SENDING, IN_DOUBT -> findings.add(new Finding(Finding.Kind.PAYMENT_NOT_ENTERED,
                         payment.orderNo(), "Payment " + payment.id() + " of order " + payment.orderNo() + " is "
-                        + payment.state() + (payment.reason() == null ? "" : ": " + payment.reason()),
+                        + payment.state() + (payment.row().reason() == null ? "" : ": " + payment.row().reason()),
                         "Nothing yet: the payment flow carries on with it", null, null, null));
                 case NOT_REGISTERED -> { }
             }

@@ -130,7 +130,7 @@ public final class PaymentRegistration {
                             + settings.unmatchedAfter().toDays() + " days; book it, then retry the payment"));
                 }
                 return finish(payment, payment.with(PaymentState.WAITING, "waiting for the order's invoice to be booked")
-                        .withAttempt(payment.attempts(), clock.instant().plus(settings.pollInterval())));
+                        .withAttempt(payment.row().attempts(), clock.instant().plus(settings.pollInterval())));
             }
             Optional<DocumentResult> invoice = economic.getDocument(DocumentCollection.INVOICES_BOOKED,
                     invoiceNumber.intValue());
@@ -166,7 +166,7 @@ public final class PaymentRegistration {
                     payment.kind() == ShopPayment.Kind.PAYMENT ? gross : payment.amount(),
                     currency.toUpperCase(java.util.Locale.ROOT), date, contra.getAsInt(), payment.entryText()));
             ShopPayment intent = matched.withVoucher(body.toString(), settings.journalNumber(), null, year.get())
-                    .with(PaymentState.SENDING, null).withAttempt(payment.attempts() + 1, null);
+                    .with(PaymentState.SENDING, null).withAttempt(payment.row().attempts() + 1, null);
             // The intent is committed before the call: whatever happens next, the entry is looked up before a re-send.
             Optional<ShopPayment> stored = ledger.update(payment, intent, false);
             if (stored.isEmpty()) {
@@ -226,7 +226,7 @@ public final class PaymentRegistration {
 
     private Optional<PaymentState> retryLater(ShopPayment payment, RuntimeException e) {
         String why = e instanceof EconomicException x ? x.summary() : e.getMessage();
-        int attempts = payment.attempts() + (payment.state() == PaymentState.SENDING ? 0 : 1);
+        int attempts = payment.row().attempts() + (payment.state() == PaymentState.SENDING ? 0 : 1);
         if (retry.exhausted(attempts)) {
             return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo()
                     + ": gave up after " + attempts + " attempts: " + why).withAttempt(attempts, null));
@@ -240,7 +240,7 @@ public final class PaymentRegistration {
 
     private Optional<PaymentState> finish(ShopPayment current, ShopPayment next) {
         if (next.state() == PaymentState.PARKED) {
-            LOG.warn("Payment parked: {}", next.reason());
+            LOG.warn("Payment parked: {}", next.row().reason());
         }
         return ledger.update(current, next, true).map(ShopPayment::state);
     }

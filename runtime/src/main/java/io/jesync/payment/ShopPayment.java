@@ -3,6 +3,8 @@ package io.jesync.payment;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.jesync.store.LedgerRow;
+
 /**
  * One {@code shop_payment} row: money the shop took or gave back for an order, and its entry in e-conomic.
  *
@@ -11,6 +13,7 @@ import java.time.Instant;
  * @param amount        positive for a payment received, negative for a refund; in {@code currency}
  * @param invoiceNumber the booked invoice (or credit note) it settles, once known
  * @param entryText     the entry's text in e-conomic, which names the shop order and is the look-up key
+ * @param row           the columns every ledger shares
  */
 public record ShopPayment(
         long id,
@@ -30,39 +33,29 @@ public record ShopPayment(
         Integer journalNumber,
         Long voucherNumber,
         String accountingYear,
-        String reason,
-        int attempts,
-        Instant nextAttemptAt,
-        String claimedBy,
-        Instant claimedUntil,
-        Instant createdAt,
-        Instant updatedAt,
-        long version) {
+        LedgerRow row) {
 
     public enum Kind { PAYMENT, REFUND }
 
     ShopPayment with(PaymentState newState, String newReason) {
         return new ShopPayment(id, shopId, orderNo, sourceKey, kind, paymentMethod, amount, currency, capturedAt,
                 invoiceNumber, newState, entryText, idempotencyKey, payload, journalNumber, voucherNumber,
-                accountingYear, newReason, attempts, nextAttemptAt, claimedBy, claimedUntil, createdAt, updatedAt,
-                version);
+                accountingYear, row.withReason(newReason));
     }
 
     ShopPayment withInvoice(Long number) {
         return new ShopPayment(id, shopId, orderNo, sourceKey, kind, paymentMethod, amount, currency, capturedAt,
-                number, state, entryText, idempotencyKey, payload, journalNumber, voucherNumber, accountingYear, reason,
-                attempts, nextAttemptAt, claimedBy, claimedUntil, createdAt, updatedAt, version);
+                number, state, entryText, idempotencyKey, payload, journalNumber, voucherNumber, accountingYear, row);
     }
 
     ShopPayment withVoucher(String body, Integer journal, Long voucher, String year) {
         return new ShopPayment(id, shopId, orderNo, sourceKey, kind, paymentMethod, amount, currency, capturedAt,
-                invoiceNumber, state, entryText, idempotencyKey, body, journal, voucher, year, reason, attempts,
-                nextAttemptAt, claimedBy, claimedUntil, createdAt, updatedAt, version);
+                invoiceNumber, state, entryText, idempotencyKey, body, journal, voucher, year, row);
     }
 
     ShopPayment withAttempt(int count, Instant next) {
         return new ShopPayment(id, shopId, orderNo, sourceKey, kind, paymentMethod, amount, currency, capturedAt,
                 invoiceNumber, state, entryText, idempotencyKey, payload, journalNumber, voucherNumber, accountingYear,
-                reason, count, next, claimedBy, claimedUntil, createdAt, updatedAt, version);
+                row.withAttempt(count, next));
     }
 }

@@ -3,27 +3,21 @@ package io.jesync.preflight;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 import io.jesync.findings.PreflightProblem;
+import io.jesync.observe.ReadinessCheck;
 
 /**
  * Readiness from the last preflight: DOWN while a problem stops a flow that is switched on, with every problem line
  * in the details; UP when clean, when only flows that are off or unreachable systems are concerned (the auth checks
  * report those), and before any run.
  */
-public final class PreflightHealthCheck extends AbstractHealthCheck {
+public final class PreflightHealthCheck extends ReadinessCheck {
     private final PreflightService preflight;
 
     public PreflightHealthCheck(PreflightService preflight) {
         super("preflight", "preflight");
         this.preflight = preflight;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        // A mismatch with a tenant is not cured by a restart.
-        return false;
     }
 
     @Override

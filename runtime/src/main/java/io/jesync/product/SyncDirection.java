@@ -1,21 +1,19 @@
 package io.jesync.product;
 
-import java.util.Locale;
+import io.jesync.config.EnumKeys;
 
 /** Which way an initial sync copies products. */
 public enum SyncDirection {
-    SHOP_TO_ECONOMIC("shop-to-economic", Owner.SHOP), ECONOMIC_TO_SHOP("economic-to-shop", Owner.ECONOMIC);
+    SHOP_TO_ECONOMIC(Owner.SHOP), ECONOMIC_TO_SHOP(Owner.ECONOMIC);
 
-    private final String key;
     private final Owner source;
 
-    SyncDirection(String key, Owner source) {
-        this.key = key;
+    SyncDirection(Owner source) {
         this.source = source;
     }
 
     public String key() {
-        return key;
+        return EnumKeys.key(this);
     }
 
     public Owner source() {
@@ -23,12 +21,7 @@ public enum SyncDirection {
     }
 
     public static SyncDirection ofKey(String key) {
-        for (SyncDirection d : values()) {
-            if (d.key.equals(key == null ? "" : key.strip().toLowerCase(Locale.ROOT))) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("the direction must be shop-to-economic or economic-to-shop, not '" + key
-                + "'");
+        return EnumKeys.find(SyncDirection.class, key).orElseThrow(() -> new IllegalArgumentException(
+                "the direction must be shop-to-economic or economic-to-shop, not '" + key + "'"));
     }
 }

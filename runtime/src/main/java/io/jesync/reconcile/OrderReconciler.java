@@ -122,7 +122,7 @@ public final class OrderReconciler implements DayReconciler {
             if (row.state() == OrderState.SKIPPED) {
                 if (!documents.isEmpty()) {
                     findings.add(Finding.manual(Finding.Kind.SKIPPED_BUT_IN_ECONOMIC, orderNo, "Order " + orderNo
-                            + " was skipped (" + row.reason() + ") but e-conomic has " + describe(documents),
+                            + " was skipped (" + row.row().reason() + ") but e-conomic has " + describe(documents),
                             "Delete the document in e-conomic, or unpark the order so the flow adopts it"));
                 }
                 continue;
@@ -201,7 +201,7 @@ public final class OrderReconciler implements DayReconciler {
         String orderNo = row.orderNo();
         return switch (row.state()) {
             case PARKED, FAILED -> new Finding(Finding.Kind.NOT_IN_ECONOMIC, orderNo, "Order " + orderNo + " is "
-                    + row.state() + ": " + row.reason(), "Fix what the reason says (in the shop or in e-conomic),"
+                    + row.state() + ": " + row.row().reason(), "Fix what the reason says (in the shop or in e-conomic),"
                     + " then re-send", "POST", "/api/orders/" + shop.id() + "/" + orderNo + "/resend", null);
             case CREATED, BOOKED, ACKNOWLEDGED -> Finding.manual(Finding.Kind.MISSING_IN_ECONOMIC, orderNo, "The"
                     + " ledger recorded " + row.documentType() + " " + row.economicDocumentNumber() + " for order "

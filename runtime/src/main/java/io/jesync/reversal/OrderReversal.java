@@ -445,15 +445,15 @@ public final class OrderReversal {
         private Outcome retryLater(Exception e) {
             String why = e instanceof EconomicException x ? x.summary()
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (retry.exhausted(entry.attempts())) {
+            if (retry.exhausted(entry.row().attempts())) {
                 entry = move(ReversalState.FAILED, ReversalChanges.none().reason(why + " (gave up after "
-                        + entry.attempts() + " attempts)").nextAttemptAt(null).releaseClaim());
+                        + entry.row().attempts() + " attempts)").nextAttemptAt(null).releaseClaim());
                 event("reversal-failed", why + "; no more automatic attempts", null, null, null);
                 return Outcome.GAVE_UP;
             }
             Duration atLeast = e instanceof EconomicUnavailableException u ? u.retryAfter().orElse(Duration.ZERO)
                     : Duration.ZERO;
-            Duration wait = retry.delay(entry.attempts() + 1, atLeast, random);
+            Duration wait = retry.delay(entry.row().attempts() + 1, atLeast, random);
             // A credit note that exists stays CREATED: only its booking is retried.
             ReversalState target = entry.state() == ReversalState.CREATED ? ReversalState.CREATED
                     : ReversalState.FAILED;
@@ -469,7 +469,7 @@ public final class OrderReversal {
         }
 
         private void event(String step, String detail, Integer status, String requestId, String payload) {
-            orders.appendEvent(shop.id(), entry.orderNo(), step, detail, status, requestId, entry.attempts(), payload);
+            orders.appendEvent(shop.id(), entry.orderNo(), step, detail, status, requestId, entry.row().attempts(), payload);
         }
     }
 

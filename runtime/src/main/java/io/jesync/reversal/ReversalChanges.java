@@ -7,16 +7,11 @@ import io.jesync.store.TransitionChanges;
 public final class ReversalChanges extends TransitionChanges<ReversalChanges> {
 
     private ReversalChanges(RowChanges row) {
-        super(row);
+        super(row, ReversalChanges::new);
     }
 
     public static ReversalChanges none() {
         return new ReversalChanges(RowChanges.none());
-    }
-
-    @Override
-    protected ReversalChanges with(RowChanges row) {
-        return new ReversalChanges(row);
     }
 
     public ReversalChanges action(String action) {
@@ -25,9 +20,5 @@ public final class ReversalChanges extends TransitionChanges<ReversalChanges> {
 
     public ReversalChanges economicDraftNumber(Long number) {
         return set("economic_draft_number", number);
-    }
-
-    public ReversalChanges economicBookedNumber(Long number) {
-        return set("economic_booked_number", number);
     }
 }

@@ -1,6 +1,6 @@
 package io.jesync.reversal;
 
-import java.time.Instant;
+import io.jesync.store.LedgerRow;
 
 /**
  * One {@code order_reversal} row.
@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param lines           JSON array of the reversed lines (shop line number, article, quantity, amounts)
  * @param action          what was decided in e-conomic (e.g. {@code credit-note}, {@code delete-draft}); null until then
  * @param referencesOther the reversal's own business key, e.g. {@code jetshop:se:1001/credit-1}
+ * @param row             the columns every ledger shares
  */
 public record ReversalEntry(
         String shopId,
@@ -21,12 +22,5 @@ public record ReversalEntry(
         String referencesOther,
         Long economicDraftNumber,
         Long economicBookedNumber,
-        String reason,
-        int attempts,
-        Instant nextAttemptAt,
-        String claimedBy,
-        Instant claimedUntil,
-        Instant createdAt,
-        Instant updatedAt,
-        long version) {
+        LedgerRow row) {
 }

@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.jesync.config.Shops;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrderBatch;
+import io.jesync.store.ClaimableRows;
 import io.jesync.store.WatermarkStore;
 import io.jesync.store.WatermarkWindow;
 import io.jesync.shop.ShopOrderChanges;
@@ -21,7 +23,6 @@ import io.jesync.shop.ShopOrderChanges;
 public final class ReversalFlow {
     static final String WATERMARK = "reversal";
     private static final Logger LOG = LoggerFactory.getLogger(ReversalFlow.class);
-    private static final int DUE_PER_POLL = 500;
 
     private final RuntimeSettings settings;
     private final ShopOrderChanges shop;
@@ -38,17 +39,12 @@ public final class ReversalFlow {
         this.window = new WatermarkWindow(watermarks, clock, WATERMARK);
     }
 
-    /** What one poll found; {@code watermark} is where the next poll may start (before the overlap). */
-    public record Poll(List<IncomingOrder> orders, Instant watermark) {
-    }
-
-    public Poll poll(String shopId) throws Exception {
+    public WatermarkWindow.Poll<IncomingOrder> poll(String shopId) throws Exception {
         ShopSettings shopSettings = shop(shopId);
-        WatermarkWindow.Window poll = window.open(shopId, shopSettings.reversal().initialLookback(),
-                shopSettings.reversal().overlap());
+        WatermarkWindow.Window poll = window.open(shopId, shopSettings.reversal());
         ShopOrderBatch batch = shop.changedSince(shopSettings, poll.since());
         LOG.debug("Shop {}: {} order(s) changed since {}", shopId, batch.orders().size(), poll.since());
-        return new Poll(batch.orders(), poll.next(batch.newestUpdate()));
+        return new WatermarkWindow.Poll<>(batch.orders(), poll.next(batch.newestUpdate()));
     }
 
     public Optional<ReversalEntry> detect(String shopId, IncomingOrder order) {
@@ -69,7 +65,7 @@ public final class ReversalFlow {
     }
 
     public List<ReversalEntry> due(String shopId) {
-        return ledger.due(shopId, DUE_PER_POLL);
+        return ledger.due(shopId, ClaimableRows.DUE_PER_POLL);
     }
 
     public void commitWatermark(String shopId, Instant watermark) {
@@ -77,7 +73,6 @@ public final class ReversalFlow {
     }
 
     private ShopSettings shop(String shopId) {
-        return settings.shops().stream().filter(s -> s.id().equals(shopId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no shop " + shopId + " in the settings"));
+        return Shops.byId(settings.shops(), shopId);
     }
 }

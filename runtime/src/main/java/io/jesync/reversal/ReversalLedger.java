@@ -16,6 +16,7 @@ import io.jesync.store.ClaimableRows;
 import io.jesync.store.Database;
 import io.jesync.store.EarlierLives;
 import io.jesync.store.Jdbc;
+import io.jesync.store.LedgerRow;
 import io.jesync.store.RowChanges;
 import io.jesync.store.StoreException;
 
@@ -29,8 +30,7 @@ public final class ReversalLedger implements CancellationRecords {
 
     private static final String COLUMNS = """
             shop_id, order_no, seq, kind, lines, state, action, idempotency_key, references_other,
-            economic_draft_number, economic_booked_number, reason, attempts, next_attempt_at, claimed_by,
-            claimed_until, created_at, updated_at, version""";
+            economic_draft_number, economic_booked_number, """ + LedgerRow.COLUMNS;
     private static final String SELECT_ONE =
             "SELECT " + COLUMNS + " FROM order_reversal WHERE shop_id = ? AND order_no = ? AND seq = ?";
     private static final String SELECT_ORDER =
@@ -111,7 +111,7 @@ public final class ReversalLedger implements CancellationRecords {
         String orderNo = current.orderNo();
         try (Connection connection = database.dataSource().getConnection()) {
             boolean moved = ROWS.update(List.of(shopId, orderNo, current.seq())).inState(current.state().name())
-                    .atVersion(current.version())
+                    .atVersion(current.row().version())
                     .apply(connection, changes.row().set("state", to.name()), clock.instant());
             return moved ? find(connection, shopId, orderNo, current.seq()) : Optional.empty();
         } catch (SQLException e) {
@@ -200,14 +200,7 @@ public final class ReversalLedger implements CancellationRecords {
                         rs.getString("references_other"),
                         Jdbc.getLong(rs, "economic_draft_number"),
                         Jdbc.getLong(rs, "economic_booked_number"),
-                        rs.getString("reason"),
-                        rs.getInt("attempts"),
-                        Jdbc.getInstant(rs, "next_attempt_at"),
-                        rs.getString("claimed_by"),
-                        Jdbc.getInstant(rs, "claimed_until"),
-                        Jdbc.getInstant(rs, "created_at"),
-                        Jdbc.getInstant(rs, "updated_at"),
-                        rs.getLong("version")));
+                        LedgerRow.read(rs)));
             }
         }
         return entries;

@@ -7,6 +7,7 @@ import io.jesync.config.ConfigSource;
 import io.jesync.config.ConfigurationException;
 import io.jesync.config.SettingReader;
 import io.jesync.status.StatusFlowSettings;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * What happens in e-conomic when a transferred order changes in the shop afterwards (cancelled, refunded,
@@ -21,7 +22,7 @@ public record ReversalSettings(
         Duration overlap,
         Duration initialLookback,
         OnCancel onCancel,
-        boolean bookCreditNotes) {
+        boolean bookCreditNotes) implements WatermarkWindow.Reach {
 
     /** The merchant's policy for orders cancelled in the shop after they reached e-conomic. */
     public enum OnCancel {

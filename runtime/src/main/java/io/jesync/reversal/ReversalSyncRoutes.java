@@ -45,7 +45,7 @@ public class ReversalSyncRoutes extends RouteBuilder {
                     .setHeader("shopId", constant(shop.id()))
                     .bean("reversalFlow", "poll(${header.shopId})").id("read-changed-orders-" + shop.id())
                     .setProperty("watermark", simple("${body.watermark}"))
-                    .split(simple("${body.orders}")).stopOnException(false).id("each-changed-order-" + shop.id())
+                    .split(simple("${body.items}")).stopOnException(false).id("each-changed-order-" + shop.id())
                         .to("direct:detect-reversal")
                     .end()
                     .bean("reversalFlow", "due(${header.shopId})").id("list-due-reversals-" + shop.id())

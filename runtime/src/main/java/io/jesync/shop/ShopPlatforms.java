@@ -58,7 +58,6 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
         return router;
     }
 
-    /** The connected adapter of {@code shop}'s platform. */
     /** Every shop's callback paths: the webhooks its platform posts to, guarded by their own secrets. */
     public Set<String> callbackPaths(Iterable<? extends ShopSettings> shops) {
         Set<String> paths = new java.util.HashSet<>();
@@ -68,6 +67,7 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
         return paths;
     }
 
+    /** The connected adapter of {@code shop}'s platform. */
     public ShopPlatform.Connected of(ShopSettings shop) {
         return of(shop.id());
     }

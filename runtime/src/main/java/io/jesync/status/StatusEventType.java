@@ -1,7 +1,6 @@
 package io.jesync.status;
 
-import java.util.Arrays;
-import java.util.Optional;
+import io.jesync.config.EnumKeys;
 
 /**
  * What can happen to an order's document in e-conomic after the transfer. The rank orders the shop statuses these
@@ -10,36 +9,30 @@ import java.util.Optional;
  */
 public enum StatusEventType {
     /** An order (document type order) was marked sent: the goods left. */
-    ORDER_SENT("order-sent", 1),
+    ORDER_SENT(1),
     /** A sent order was upgraded to an invoice draft and moved to {@code /orders/archived}. */
-    ORDER_ARCHIVED("order-archived", 2),
+    ORDER_ARCHIVED(2),
     /** An invoice with the order's reference was booked (positive total). */
-    INVOICE_BOOKED("invoice-booked", 2),
+    INVOICE_BOOKED(2),
     /** The booked invoice's remainder reached zero. */
-    INVOICE_PAID("invoice-paid", 3),
+    INVOICE_PAID(3),
     /** A credit note (booked invoice with a negative total) with the order's reference was booked. */
-    CREDIT_NOTE_BOOKED("credit-note-booked", 4),
+    CREDIT_NOTE_BOOKED(4),
     /** The order's draft invoice or order draft was deleted before it was booked or archived. */
-    DOCUMENT_DELETED("document-deleted", 4);
+    DOCUMENT_DELETED(4);
 
-    private final String key;
     private final int rank;
 
-    StatusEventType(String key, int rank) {
-        this.key = key;
+    StatusEventType(int rank) {
         this.rank = rank;
     }
 
     /** The kebab-case name used in settings ({@code shop.<id>.status.on.<key>}) and in the trace. */
     public String key() {
-        return key;
+        return EnumKeys.key(this);
     }
 
     public int rank() {
         return rank;
-    }
-
-    public static Optional<StatusEventType> ofKey(String key) {
-        return Arrays.stream(values()).filter(t -> t.key.equalsIgnoreCase(key.trim())).findFirst();
     }
 }

@@ -3,7 +3,8 @@ package io.jesync.stock;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
+
+import io.jesync.observe.ReadinessCheck;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -59,17 +60,12 @@ public final class StockPriceObservability {
      * Readiness detail: always up (a slowed flow still serves), with the pacing as message and details, so an
      * operator sees "poll slowed: 900 calls left for 240 minutes" before the shop's stock visibly lags.
      */
-    public static final class PacingHealthCheck extends AbstractHealthCheck {
+    public static final class PacingHealthCheck extends ReadinessCheck {
         private final StockPriceFlow flow;
 
         public PacingHealthCheck(StockPriceFlow flow) {
             super("stock", "stock-prices-pacing");
             this.flow = flow;
-        }
-
-        @Override
-        public boolean isLiveness() {
-            return false;
         }
 
         @Override

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class ClaimableRows {
 
+    /** How many due rows one poll of a flow lists at most, so a backlog is worked off over several polls. */
+    public static final int DUE_PER_POLL = 500;
+
     private static final String LEASE_FREE = "(%1$sclaimed_until IS NULL OR %1$sclaimed_until <= ?)";
 
     private final String table;

@@ -1,6 +1,7 @@
 package io.jesync.store;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * What a ledger's transition sets besides the state, in the ledger's own words: each ledger names its columns in
@@ -12,13 +13,17 @@ import java.time.Instant;
 public abstract class TransitionChanges<C extends TransitionChanges<C>> {
 
     private final RowChanges row;
+    private final Function<RowChanges, C> kind;
 
-    protected TransitionChanges(RowChanges row) {
+    /** @param kind makes the same kind of changes over another row, so every method returns the ledger's type */
+    protected TransitionChanges(RowChanges row, Function<RowChanges, C> kind) {
         this.row = row;
+        this.kind = kind;
     }
 
-    /** The same kind of changes over {@code row}. */
-    protected abstract C with(RowChanges row);
+    private C with(RowChanges changed) {
+        return kind.apply(changed);
+    }
 
     protected final C set(String column, String value) {
         return with(row.set(column, value));
@@ -26,6 +31,11 @@ public abstract class TransitionChanges<C extends TransitionChanges<C>> {
 
     protected final C set(String column, Long value) {
         return with(row.set(column, value));
+    }
+
+    /** The booked e-conomic document the row led to (an invoice, a credit note). */
+    public C economicBookedNumber(Long number) {
+        return set("economic_booked_number", number);
     }
 
     public C reason(String reason) {

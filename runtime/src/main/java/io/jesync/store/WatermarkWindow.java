@@ -3,6 +3,7 @@ package io.jesync.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ public final class WatermarkWindow {
         this.flow = flow;
     }
 
+    /** What one poll read; {@code watermark} is where the next poll may start (before the overlap). */
+    public record Poll<T>(List<T> items, Instant watermark) {
+    }
+
     /** One poll's window: read changes from {@code since}; {@link #next} is where the following poll starts. */
     public record Window(Instant mark, Instant since) {
 
@@ -31,9 +36,17 @@ public final class WatermarkWindow {
         }
     }
 
-    public Window open(String shopId, Duration initialLookback, Duration overlap) {
-        Instant mark = watermarks.getInstant(flow, shopId).orElseGet(() -> clock.instant().minus(initialLookback));
-        return new Window(mark, mark.minus(overlap));
+    /** How far a flow's polls reach back: the first time from now, and then behind the mark. */
+    public interface Reach {
+        Duration initialLookback();
+
+        Duration overlap();
+    }
+
+    public Window open(String shopId, Reach reach) {
+        Instant mark = watermarks.getInstant(flow, shopId)
+                .orElseGet(() -> clock.instant().minus(reach.initialLookback()));
+        return new Window(mark, mark.minus(reach.overlap()));
     }
 
     /** Moves the mark once the poll's changes are all recorded; a null mark (nothing polled) changes nothing. */

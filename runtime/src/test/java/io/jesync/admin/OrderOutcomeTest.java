@@ -17,10 +17,12 @@ import io.jesync.reversal.ReversalEntry;
 import io.jesync.reversal.ReversalKind;
 import io.jesync.reversal.ReversalState;
 import io.jesync.status.StatusLedger;
+import io.jesync.store.LedgerRow;
 
 /** The order page's first sentence: the business outcome, each document with its kind next to its number. */
 class OrderOutcomeTest {
     private static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+    private static final LedgerRow ROW = new LedgerRow(null, 1, null, null, null, AT, AT, 1);
     private static final OrderLife.Standing OPEN = new OrderLife.Standing(OrderLife.Stage.OPEN, "open");
 
     @Test
@@ -59,11 +61,11 @@ class OrderOutcomeTest {
 
     private static LedgerEntry entry(OrderState state, Long draft) {
         return new LedgerEntry("se", "1001", "1", state, "draft-invoice", draft, null, "k", "jetshop:se:1001", null,
-                null, null, 1, null, null, null, AT, AT, 1, 5L, null, null);
+                null, 5L, null, null, ROW);
     }
 
     private static ReversalEntry reversal(ReversalKind kind, Long booked) {
         return new ReversalEntry("se", "1001", 1, kind, "[]", ReversalState.DONE, "credit-note", "k",
-                "jetshop:se:1001/credit-1", 3L, booked, null, 1, null, null, null, AT, AT, 1);
+                "jetshop:se:1001/credit-1", 3L, booked, ROW);
     }
 }

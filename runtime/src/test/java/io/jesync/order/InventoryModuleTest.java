@@ -35,9 +35,9 @@ class InventoryModuleTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("has the inventory module")
+            assertThat(entry.row().reason()).contains("has the inventory module")
                     .contains("shop.<id>.orders.document-type").doesNotContain("credentials");
-            assertThat(entry.attempts()).isLessThanOrEqualTo(1);
+            assertThat(entry.row().attempts()).isLessThanOrEqualTo(1);
             assertThat(harness.economic.orders()).isEmpty();
         }
     }

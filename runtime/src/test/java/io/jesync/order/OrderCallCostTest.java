@@ -76,7 +76,7 @@ class OrderCallCostTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("article '" + article + "' is no longer in e-conomic");
+            assertThat(entry.row().reason()).contains("article '" + article + "' is no longer in e-conomic");
             assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).isEmpty();
             assertThat(harness.client.products().contains(article)).as("dropped from the view").isFalse();
         }
@@ -91,7 +91,7 @@ class OrderCallCostTest {
             deleteInEconomic(harness, article);
 
             harness.runUntilSettled(5);
-            assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().reason())
+            assertThat(harness.assembly.ledger().find("se", order.orderNo()).orElseThrow().row().reason())
                     .contains("no longer in e-conomic");
             harness.admin().resend("se", order.orderNo());
             harness.runUntilSettled(5);

@@ -69,11 +69,11 @@ class OrderFlowFaultsTest {
             Map<String, LedgerEntry> ledger = harness.assembly.ledger().list("se", null, 10_000).stream()
                     .collect(Collectors.toMap(LedgerEntry::orderNo, Function.identity()));
             assertThat(good).allSatisfy(no -> assertThat(ledger.get(no).state()).isEqualTo(OrderState.ACKNOWLEDGED));
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL)).row().reason())
                     .contains("Order " + bad.get(DemoOrderGenerator.BadOrder.MISSING_EMAIL), "e-mail");
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.NEGATIVE_QUANTITY)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.NEGATIVE_QUANTITY)).row().reason())
                     .contains("quantity", "-1");
-            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.ARTICLE_NUMBER_TOO_LONG)).reason())
+            assertThat(ledger.get(bad.get(DemoOrderGenerator.BadOrder.ARTICLE_NUMBER_TOO_LONG)).row().reason())
                     .contains("25");
             bad.values().forEach(no -> assertThat(ledger.get(no).state()).isEqualTo(OrderState.PARKED));
 
@@ -93,7 +93,7 @@ class OrderFlowFaultsTest {
         try (OrderFlowHarness harness = new OrderFlowHarness(kind, tempDir, Map.of())) {
             NorceModel.Order placed = harness.confirmed(new DemoOrderGenerator(harness.norce,
                     DemoOrderGenerator.Settings.defaults()).placeOrderNow());
-            IncomingOrder order = harness.flow().poll("se").orders().get(0);
+            IncomingOrder order = harness.flow().poll("se").items().get(0);
             int deliveries = 16;
             java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(deliveries);
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(deliveries);

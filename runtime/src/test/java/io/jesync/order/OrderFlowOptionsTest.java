@@ -68,7 +68,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("Order " + order.orderNo(), "NOPE-99999", "not in e-conomic");
+            assertThat(entry.row().reason()).contains("Order " + order.orderNo(), "NOPE-99999", "not in e-conomic");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
@@ -127,7 +127,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("Order " + order.orderNo(), "no longer in the shop");
+            assertThat(entry.row().reason()).contains("Order " + order.orderNo(), "no longer in the shop");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
@@ -144,7 +144,7 @@ class OrderFlowOptionsTest {
 
             var entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("left the statuses", "status 6");
+            assertThat(entry.row().reason()).contains("left the statuses", "status 6");
             assertThat(harness.economic.draftInvoices()).isEmpty();
         }
     }
@@ -201,12 +201,12 @@ class OrderFlowOptionsTest {
             assertThat(channels).as("the shop lists one channel after the other: a later channel's order comes first")
                     .isNotEqualTo(channels.stream().sorted().toList());
 
-            assertThat(harness.flow().poll("se").orders()).extracting(IncomingOrder::orderNo)
+            assertThat(harness.flow().poll("se").items()).extracting(IncomingOrder::orderNo)
                     .containsExactlyElementsOf(placed.stream().map(NorceModel.Order::orderNo).toList());
             harness.runUntilSettled(5);
             NorceModel.Order late = harness.placeOrder(9);
 
-            assertThat(harness.flow().poll("se").orders()).as("the overlap reads the acknowledged orders again")
+            assertThat(harness.flow().poll("se").items()).as("the overlap reads the acknowledged orders again")
                     .extracting(IncomingOrder::orderNo).containsExactly(late.orderNo());
         }
     }

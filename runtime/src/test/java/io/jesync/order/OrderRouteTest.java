@@ -74,7 +74,7 @@ class OrderRouteTest {
             assertThat(history(done)).containsExactly("claim-order", "polled-order-steps", "find-existing-document",
                     "map-order", "check-articles");
             assertThat(entry(harness, order).state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry(harness, order).reason()).contains("is not in e-conomic");
+            assertThat(entry(harness, order).row().reason()).contains("is not in e-conomic");
         }
     }
 
@@ -200,7 +200,7 @@ class OrderRouteTest {
     }
 
     private static Exchange transfer(CamelContext camel, OrderFlowHarness harness) throws Exception {
-        List<IncomingOrder> polled = harness.flow().poll("se").orders();
+        List<IncomingOrder> polled = harness.flow().poll("se").items();
         assertThat(polled).hasSize(1);
         ProducerTemplate template = camel.createProducerTemplate();
         return template.send("direct:transfer-order", exchange -> {

@@ -67,7 +67,7 @@ class OrderSearchTest {
     void a_parked_order_keeps_its_reasons_code_until_the_reason_changes() {
         order("3001", "Nils", "Holm", "", "A-1", null);
         LedgerEntry acknowledged = ledger.find("se", "3001").orElseThrow();
-        LedgerEntry parked = ledger.transition("se", "3001", acknowledged.version(), OrderState.ACKNOWLEDGED,
+        LedgerEntry parked = ledger.transition("se", "3001", acknowledged.row().version(), OrderState.ACKNOWLEDGED,
                 OrderState.PARKED, LedgerChanges.none().reason("Order 3001: no e-mail address.")
                         .reasonCode("MISSING_EMAIL")).orElseThrow();
         assertThat(parked.reasonCode()).isEqualTo("MISSING_EMAIL");
@@ -76,7 +76,7 @@ class OrderSearchTest {
 
         LedgerEntry requeued = ledger.requeue("se", "3001").orElseThrow();
         assertThat(requeued.reasonCode()).isNull();
-        LedgerEntry failed = ledger.transition("se", "3001", requeued.version(), OrderState.NEW, OrderState.FAILED,
+        LedgerEntry failed = ledger.transition("se", "3001", requeued.row().version(), OrderState.NEW, OrderState.FAILED,
                 LedgerChanges.none().reason("e-conomic answered 503")).orElseThrow();
         assertThat(failed.reasonCode()).as("a reason without a code").isNull();
     }

@@ -29,7 +29,7 @@ class OrderSideEffectsTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("is not in e-conomic");
+            assertThat(entry.row().reason()).contains("is not in e-conomic");
             assertThat(steps(harness, order)).doesNotContain("customer");
             assertThat(harness.economic.customers()).hasSize(customersBefore);
         }
@@ -51,7 +51,7 @@ class OrderSideEffectsTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("the draft was deleted again, so nothing of this order is left in"
+            assertThat(entry.row().reason()).contains("the draft was deleted again, so nothing of this order is left in"
                     + " e-conomic");
             assertThat(entry.economicDocumentNumber()).isNull();
             assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).isEmpty();

@@ -17,6 +17,7 @@ import io.jesync.shop.IncomingOrder;
 import io.jesync.simulator.norce.NorceModel;
 import io.jesync.testsupport.OrderFlowHarness;
 import io.jesync.testsupport.TestDatabases.Kind;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * A store restored from an older backup, started after e-conomic's idempotency window has passed: the orders the
@@ -88,8 +89,8 @@ class RestoreSafetyTest {
     }
 
     private static void runOnce(OrderFlowAssembly assembly) throws Exception {
-        OrderFlow.Poll poll = assembly.flow().poll("se");
-        for (IncomingOrder order : poll.orders()) {
+        WatermarkWindow.Poll<IncomingOrder> poll = assembly.flow().poll("se");
+        for (IncomingOrder order : poll.items()) {
             assembly.flow().accept("se", order);
         }
         for (LedgerEntry due : assembly.flow().due("se")) {

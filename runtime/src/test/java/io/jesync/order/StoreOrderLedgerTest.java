@@ -51,9 +51,9 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
         assertThat(claim.newOrder()).isTrue();
         assertThat(claim.state()).isEqualTo(OrderState.NEW);
-        assertThat(claim.entry().claimedBy()).isEqualTo("worker-a");
-        assertThat(claim.entry().claimedUntil()).isEqualTo(clock.instant().plus(LEASE));
-        assertThat(claim.entry().createdAt()).isEqualTo(clock.instant());
+        assertThat(claim.entry().row().claimedBy()).isEqualTo("worker-a");
+        assertThat(claim.entry().row().claimedUntil()).isEqualTo(clock.instant().plus(LEASE));
+        assertThat(claim.entry().row().createdAt()).isEqualTo(clock.instant());
         assertThat(ledger.find(SHOP, "1001")).contains(claim.entry());
         assertThat(ledger.find(SHOP, "1002")).isEmpty();
     }
@@ -81,8 +81,8 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
 
             assertThat(winners).hasSize(1);
             assertThat(winners.get(0).newOrder()).isTrue();
-            assertThat(ledger.find(SHOP, orderNo).orElseThrow().claimedBy())
-                    .isEqualTo(winners.get(0).entry().claimedBy());
+            assertThat(ledger.find(SHOP, orderNo).orElseThrow().row().claimedBy())
+                    .isEqualTo(winners.get(0).entry().row().claimedBy());
         }
     }
 
@@ -115,7 +115,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         Claim second = ledger.claim(SHOP, "1001", "webshop", "worker-b", LEASE).orElseThrow();
 
         assertThat(second.newOrder()).isFalse();
-        assertThat(second.entry().claimedBy()).isEqualTo("worker-b");
+        assertThat(second.entry().row().claimedBy()).isEqualTo("worker-b");
         assertThat(second.version()).isGreaterThan(first.version());
         assertThat(ledger.transition(SHOP, "1001", first.version(), OrderState.NEW, OrderState.SENDING,
                 LedgerChanges.none())).isEmpty();
@@ -143,26 +143,26 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         assertThat(sending.documentType()).isEqualTo("draft-invoice");
         assertThat(sending.payload()).isEqualTo("{\"lines\":[]}");
         assertThat(sending.payloadHash()).isEqualTo("abc123");
-        assertThat(sending.attempts()).isEqualTo(1);
-        assertThat(sending.updatedAt()).isEqualTo(clock.instant());
-        assertThat(sending.version()).isEqualTo(claim.version() + 1);
-        assertThat(sending.claimedBy()).isEqualTo("worker-a");
+        assertThat(sending.row().attempts()).isEqualTo(1);
+        assertThat(sending.row().updatedAt()).isEqualTo(clock.instant());
+        assertThat(sending.row().version()).isEqualTo(claim.version() + 1);
+        assertThat(sending.row().claimedBy()).isEqualTo("worker-a");
 
-        assertThat(ledger.transition(SHOP, "1001", sending.version(), OrderState.NEW, OrderState.CREATED,
+        assertThat(ledger.transition(SHOP, "1001", sending.row().version(), OrderState.NEW, OrderState.CREATED,
                 LedgerChanges.none())).as("wrong from-state").isEmpty();
         assertThat(ledger.transition(SHOP, "1001", claim.version(), OrderState.SENDING, OrderState.CREATED,
                 LedgerChanges.none())).as("stale version").isEmpty();
 
-        LedgerEntry created = ledger.transition(SHOP, "1001", sending.version(), OrderState.SENDING,
+        LedgerEntry created = ledger.transition(SHOP, "1001", sending.row().version(), OrderState.SENDING,
                 OrderState.CREATED, LedgerChanges.none().economicDocumentNumber(4711L).reason(null).releaseClaim())
                 .orElseThrow();
 
         assertThat(created.economicDocumentNumber()).isEqualTo(4711L);
         assertThat(created.economicBookedNumber()).isNull();
-        assertThat(created.reason()).isNull();
+        assertThat(created.row().reason()).isNull();
         assertThat(created.documentType()).isEqualTo("draft-invoice");
-        assertThat(created.claimedBy()).isNull();
-        assertThat(created.claimedUntil()).isNull();
+        assertThat(created.row().claimedBy()).isNull();
+        assertThat(created.row().claimedUntil()).isNull();
         assertThat(ledger.claim(SHOP, "1001", "webshop", "worker-b", LEASE)).as("done orders are not retried").isEmpty();
     }
 
@@ -253,7 +253,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         Claim created = ledger.claim(SHOP, "created", "webshop", "worker-a", LEASE).orElseThrow();
         LedgerEntry sending = ledger.transition(SHOP, "created", created.version(), OrderState.NEW, OrderState.SENDING,
                 LedgerChanges.none()).orElseThrow();
-        ledger.transition(SHOP, "created", sending.version(), OrderState.SENDING, OrderState.CREATED,
+        ledger.transition(SHOP, "created", sending.row().version(), OrderState.SENDING, OrderState.CREATED,
                 LedgerChanges.none().economicDocumentNumber(1L).nextAttemptAt(clock.instant().plus(LEASE))
                         .releaseClaim());
         Claim parked = ledger.claim(SHOP, "parked", "webshop", "worker-a", LEASE).orElseThrow();
@@ -284,7 +284,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         LedgerEntry requeued = ledger.requeue(SHOP, "parked").orElseThrow();
 
         assertThat(requeued.state()).isEqualTo(OrderState.NEW);
-        assertThat(requeued.reason()).isNull();
+        assertThat(requeued.row().reason()).isNull();
         assertThat(requeued.payload()).as("the earlier intent stays, so the flow knows to look it up").isEqualTo("{}");
         assertThat(ledger.requeue(SHOP, "new")).isEmpty();
         assertThat(ledger.claim(SHOP, "parked", "webshop", "worker-b", LEASE)).isPresent();
@@ -353,7 +353,7 @@ class StoreOrderLedgerTest extends MigratedStoreTest {
         LedgerEntry sending = ledger.transition(shopId, orderNo, claim.version(), OrderState.NEW, OrderState.SENDING,
                 LedgerChanges.none()).orElseThrow();
         LedgerChanges changes = LedgerChanges.none().economicDocumentNumber(1L).nextAttemptAt(clock.instant().plus(LEASE));
-        ledger.transition(shopId, orderNo, sending.version(), OrderState.SENDING, OrderState.CREATED,
+        ledger.transition(shopId, orderNo, sending.row().version(), OrderState.SENDING, OrderState.CREATED,
                 releaseClaim ? changes.releaseClaim() : changes).orElseThrow();
     }
 }

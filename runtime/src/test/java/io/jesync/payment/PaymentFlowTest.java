@@ -61,7 +61,7 @@ class PaymentFlowTest {
             PaymentFlow.Summary again = payments.run("se");
 
             assertThat(first.recorded()).isEqualTo(2);
-            assertThat(payments(h, 1).ledger().list("se", null, 100)).extracting(p -> p.state() + " " + p.reason())
+            assertThat(payments(h, 1).ledger().list("se", null, 100)).extracting(p -> p.state() + " " + p.row().reason())
                     .containsOnly("ENTERED null");
             assertThat(first.entered()).isEqualTo(2);
             assertThat(again.recorded()).as("running again records and enters nothing").isZero();
@@ -164,7 +164,7 @@ class PaymentFlowTest {
                     .hasSize(2);
             assertThat(secondLife.ledger().list("se", null, 100)).extracting(ShopPayment::state)
                     .containsOnly(PaymentState.ENTERED);
-            assertThat(secondLife.ledger().list("se", null, 100)).extracting(ShopPayment::reason)
+            assertThat(secondLife.ledger().list("se", null, 100)).extracting(payment -> payment.row().reason())
                     .allMatch(r -> r.startsWith("adopted"));
         }
     }
@@ -199,7 +199,7 @@ class PaymentFlowTest {
             ShopPayment after = secondLife.ledger().list("se", null, 10).get(0);
             assertThat(after.state()).isEqualTo(PaymentState.ENTERED);
             assertThat(after.voucherNumber()).isNotNull();
-            assertThat(after.reason()).startsWith("adopted");
+            assertThat(after.row().reason()).startsWith("adopted");
         }
     }
 
@@ -223,9 +223,9 @@ class PaymentFlowTest {
             payments.flow().run("se");
             ShopPayment parked = payments.ledger().list("se", null, 10).get(0);
             assertThat(parked.state()).isEqualTo(PaymentState.PARKED);
-            assertThat(parked.reason()).contains("Order " + parked.orderNo()).contains("within 14 days");
+            assertThat(parked.row().reason()).contains("Order " + parked.orderNo()).contains("within 14 days");
             assertThat(new io.jesync.store.ParkedItems(h.database).open("payment", "se", 10))
-                    .extracting(io.jesync.store.ParkedItems.Item::reason).containsExactly(parked.reason());
+                    .extracting(io.jesync.store.ParkedItems.Item::reason).containsExactly(parked.row().reason());
             assertThat(journalEntries(h)).isEmpty();
             io.jesync.reconcile.DayReconciler.Result reconciled = new PaymentReconciler(payments.flow(),
                     payments.ledger(), payments.sources(), h.client).reconcile(h.shop(), java.time.LocalDate.ofInstant(

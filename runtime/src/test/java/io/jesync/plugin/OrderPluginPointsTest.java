@@ -74,7 +74,7 @@ class OrderPluginPointsTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("plugin 'broken-enricher' (broken.yaml)")
+            assertThat(entry.row().reason()).contains("plugin 'broken-enricher' (broken.yaml)")
                     .contains("direct:plugin-order-document").contains("no layout for this channel");
             assertThat(harness.economic.customers()).hasSize(customersBefore);
             assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).isEmpty();
@@ -100,7 +100,7 @@ class OrderPluginPointsTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("'sneaky'").contains("changed document.customer.customerNumber");
+            assertThat(entry.row().reason()).contains("'sneaky'").contains("changed document.customer.customerNumber");
             assertThat(harness.economic.documentsByReference("jetshop:se:" + order.orderNo())).isEmpty();
         }
     }
@@ -124,7 +124,7 @@ class OrderPluginPointsTest {
 
             LedgerEntry entry = harness.assembly.ledger().find("se", order.orderNo()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OrderState.PARKED);
-            assertThat(entry.reason()).contains("'hold-all'").contains("held for manual review");
+            assertThat(entry.row().reason()).contains("'hold-all'").contains("held for manual review");
         }
     }
 

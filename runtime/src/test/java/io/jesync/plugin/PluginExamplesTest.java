@@ -84,7 +84,7 @@ class PluginExamplesTest {
             harness.runUntilSettled(5);
 
             io.jesync.order.LedgerEntry entry = harness.assembly.ledger().find("se", invoice.orderNo()).orElseThrow();
-            assertThat(entry.state()).as(String.valueOf(entry.reason())).isEqualTo(OrderState.ACKNOWLEDGED);
+            assertThat(entry.state()).as(String.valueOf(entry.row().reason())).isEqualTo(OrderState.ACKNOWLEDGED);
             assertThat(fees(draft(harness, invoice))).as("the shop's own fee stays").contains("Invoice fee 29.00")
                     .hasSize(2);
             assertThat(view(harness, invoice).grossAmount()).isEqualByComparingTo(invoice.totalIncVat()

@@ -179,7 +179,7 @@ class ReversalRoundTripTest {
 
             ReversalEntry refund = h.reversals().ledger().forOrder("se", order.orderNo()).get(0);
             assertThat(refund.state()).isEqualTo(ReversalState.PARKED);
-            assertThat(refund.reason()).contains("Order " + order.orderNo(), "not booked yet",
+            assertThat(refund.row().reason()).contains("Order " + order.orderNo(), "not booked yet",
                     "edit the draft there");
             assertThat(h.economic.documentsByReference("jetshop:se:" + order.orderNo()))
                     .extracting(DocumentView::collection).containsExactly("invoices/drafts");
@@ -223,7 +223,7 @@ class ReversalRoundTripTest {
 
             assertThat(h.reversals().ledger().forOrder("se", order.orderNo())).singleElement().satisfies(r -> {
                 assertThat(r.state()).isEqualTo(ReversalState.PARKED);
-                assertThat(r.reason()).contains("cancelled in the shop after its transfer: needs a person");
+                assertThat(r.row().reason()).contains("cancelled in the shop after its transfer: needs a person");
             });
             assertThat(h.economic.documentsByReference("jetshop:se:" + order.orderNo())).hasSize(1);
             assertThat(steps(h, order)).containsOnlyOnce("cancel-parked");
@@ -331,7 +331,7 @@ class ReversalRoundTripTest {
         }
         h.runUntilSettled(10);
         LedgerEntry entry = h.assembly.ledger().find("se", order.orderNo()).orElseThrow();
-        assertThat(entry.state()).as(entry.reason()).isEqualTo(io.jesync.order.OrderState.ACKNOWLEDGED);
+        assertThat(entry.state()).as(entry.row().reason()).isEqualTo(io.jesync.order.OrderState.ACKNOWLEDGED);
         h.clock.advance(Duration.ofMinutes(1));
         return h.norce.store().order(order.id()).orElseThrow();
     }

@@ -46,7 +46,7 @@ class StoreReversalLedgerTest extends MigratedStoreTest {
         ReversalEntry entry = insert("1001", 1).orElseThrow();
 
         assertThat(entry.state()).isEqualTo(ReversalState.NEW);
-        assertThat(entry.claimedBy()).isNull();
+        assertThat(entry.row().claimedBy()).isNull();
         assertThat(entry.referencesOther()).isEqualTo("jetshop:se:1001/credit-1");
         assertThat(ledger.due(SHOP, 10)).extracting(ReversalEntry::seq).containsExactly(1);
         assertThat(insert("1001", 1)).as("the same seq again").isEmpty();
@@ -101,7 +101,7 @@ class StoreReversalLedgerTest extends MigratedStoreTest {
 
         assertThat(taken.state()).isEqualTo(ReversalState.IN_DOUBT);
         assertThat(taken.action()).isEqualTo("credit-note");
-        assertThat(taken.attempts()).isEqualTo(1);
+        assertThat(taken.row().attempts()).isEqualTo(1);
         assertThat(ledger.transition(sending, ReversalState.CREATED, ReversalChanges.none()))
                 .as("the old holder's version is stale").isEmpty();
     }
@@ -125,7 +125,7 @@ class StoreReversalLedgerTest extends MigratedStoreTest {
         clock.advance(Duration.ofSeconds(31));
         assertThat(ledger.due(SHOP, 10)).extracting(ReversalEntry::orderNo).containsExactly("4006");
         assertThat(ledger.forOrder(SHOP, "4004").get(0).economicBookedNumber()).isEqualTo(17L);
-        assertThat(ledger.forOrder(SHOP, "4005").get(0).reason()).isEqualTo("needs a person");
+        assertThat(ledger.forOrder(SHOP, "4005").get(0).row().reason()).isEqualTo("needs a person");
     }
 
     private List<ReversalEntry> race(java.util.concurrent.Callable<Optional<ReversalEntry>> attempt)

@@ -131,7 +131,7 @@ class OrderLifeTest {
             assertThat(harness.reversals().ledger().forOrder("se", order.orderNo())).singleElement()
                     .satisfies(r -> {
                         assertThat(r.state()).isEqualTo(ReversalState.SKIPPED);
-                        assertThat(r.reason()).isEqualTo("Skipped by an operator: credited by hand");
+                        assertThat(r.row().reason()).isEqualTo("Skipped by an operator: credited by hand");
                     });
             assertThat(admin.retryReversal("se", order.orderNo(), 1))
                     .isEqualTo(OrderAdminService.ResendOutcome.NOT_PARKED_OR_FAILED);

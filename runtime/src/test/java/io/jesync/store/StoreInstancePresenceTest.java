@@ -44,7 +44,7 @@ class StoreInstancePresenceTest extends MigratedStoreTest {
                 .isInstanceOf(InstancePresence.InUseException.class)
                 .hasMessageContaining("Another process is running with app.instance-id 'host-1'");
 
-        assertThat(ledger.find("se", "1001").orElseThrow().claimedBy()).isEqualTo("host-1#a");
+        assertThat(ledger.find("se", "1001").orElseThrow().row().claimedBy()).isEqualTo("host-1#a");
         assertThat(first.beat()).as("the first keeps its id").isTrue();
     }
 
@@ -89,7 +89,7 @@ class StoreInstancePresenceTest extends MigratedStoreTest {
             life.beat();
         }
         assertThat(ledger.claim("se", "1001", "1", "other#x", LEASE)).as("8 minutes into a 5-minute lease").isEmpty();
-        assertThat(ledger.transition("se", "1001", held.entry().version(), OrderState.NEW, OrderState.SENDING,
+        assertThat(ledger.transition("se", "1001", held.entry().row().version(), OrderState.NEW, OrderState.SENDING,
                 LedgerChanges.none())).as("the worker's version still holds").isPresent();
 
         clock.advance(InstancePresence.RENEWAL);

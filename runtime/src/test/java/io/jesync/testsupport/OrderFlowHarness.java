@@ -41,6 +41,7 @@ import io.jesync.reversal.ReversalEntry;
 import io.jesync.reversal.ReversalLedger;
 import io.jesync.reversal.ReversalState;
 import io.jesync.status.StatusLedger;
+import io.jesync.store.WatermarkWindow;
 
 /**
  * The order flow in-process against both simulators and a real store, on one movable clock: waits (back-off,
@@ -157,8 +158,8 @@ public final class OrderFlowHarness implements AutoCloseable {
     /** One scheduled run of the shop's route, as the Quartz route performs it. */
     public List<OrderTransfer.Outcome> runOnce() throws Exception {
         List<OrderTransfer.Outcome> outcomes = new ArrayList<>();
-        OrderFlow.Poll poll = flow().poll("se");
-        for (IncomingOrder order : poll.orders()) {
+        WatermarkWindow.Poll<IncomingOrder> poll = flow().poll("se");
+        for (IncomingOrder order : poll.items()) {
             outcomes.add(flow().accept("se", order));
         }
         for (LedgerEntry due : flow().due("se")) {
@@ -179,7 +180,7 @@ public final class OrderFlowHarness implements AutoCloseable {
         }
         throw new AssertionError("orders still unsettled after " + maxRuns + " runs: " + assembly.ledger()
                 .list("se", null, 10_000).stream().filter(e -> !settled(e.state())).map(e -> e.orderNo() + " "
-                        + e.state() + " " + e.reason()).toList());
+                        + e.state() + " " + e.row().reason()).toList());
     }
 
     public long unsettled() {
@@ -211,9 +212,9 @@ public final class OrderFlowHarness implements AutoCloseable {
     /** Only the detection half of a scheduled reversal run: changes are recorded, nothing is sent. */
     public List<ReversalEntry> detectReversals() throws Exception {
         ReversalFlow flow = reversals().flow();
-        ReversalFlow.Poll poll = flow.poll("se");
+        WatermarkWindow.Poll<IncomingOrder> poll = flow.poll("se");
         List<ReversalEntry> recorded = new ArrayList<>();
-        for (IncomingOrder order : poll.orders()) {
+        for (IncomingOrder order : poll.items()) {
             flow.detect("se", order).ifPresent(recorded::add);
         }
         flow.commitWatermark("se", poll.watermark());

@@ -38,46 +38,50 @@ public record FaultRule(
     }
 
     public FaultRule withServerError(double rate) {
-        return new FaultRule(endpoint, rate, unavailable, rateLimited, rateLimitedWithoutRetryAfter, connectionReset, slow,
-                lostResponse, slowMillis, retryAfterSeconds);
+        return with(Fault.SERVER_ERROR, rate, slowMillis, retryAfterSeconds);
     }
 
     public FaultRule withUnavailable(double rate) {
-        return new FaultRule(endpoint, serverError, rate, rateLimited, rateLimitedWithoutRetryAfter, connectionReset, slow,
-                lostResponse, slowMillis, retryAfterSeconds);
+        return with(Fault.UNAVAILABLE, rate, slowMillis, retryAfterSeconds);
     }
 
     public FaultRule withRateLimited(double rate, int retryAfterSeconds) {
-        return new FaultRule(endpoint, serverError, unavailable, rate, rateLimitedWithoutRetryAfter, connectionReset, slow,
-                lostResponse, slowMillis, retryAfterSeconds);
+        return with(Fault.RATE_LIMITED, rate, slowMillis, retryAfterSeconds);
     }
 
     public FaultRule withConnectionReset(double rate) {
-        return new FaultRule(endpoint, serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, rate, slow,
-                lostResponse, slowMillis, retryAfterSeconds);
+        return with(Fault.CONNECTION_RESET, rate, slowMillis, retryAfterSeconds);
     }
 
     public FaultRule withSlow(double rate, long millis) {
-        return new FaultRule(endpoint, serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, connectionReset,
-                rate, lostResponse, millis, retryAfterSeconds);
+        return with(Fault.SLOW, rate, millis, retryAfterSeconds);
     }
 
     public FaultRule withLostResponse(double rate) {
-        return new FaultRule(endpoint, serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, connectionReset,
-                slow, rate, slowMillis, retryAfterSeconds);
+        return with(Fault.LOST_RESPONSE, rate, slowMillis, retryAfterSeconds);
+    }
+
+    private FaultRule with(Fault fault, double rate, long millis, int retryAfter) {
+        double[] rates = rates();
+        rates[fault.ordinal()] = rate;
+        return new FaultRule(endpoint, rates[0], rates[1], rates[2], rates[3], rates[4], rates[5], rates[6], millis,
+                retryAfter);
+    }
+
+    /** The rates in the order of {@link Fault}'s constants, which is the order of this record's rate components. */
+    private double[] rates() {
+        return new double[] {serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, connectionReset, slow,
+                lostResponse};
     }
 
     /** Picks the fault for a uniform draw in [0,1), or null for a normal answer. */
     Fault pick(double draw) {
         double edge = 0;
-        double[] rates = {serverError, unavailable, rateLimited, rateLimitedWithoutRetryAfter, connectionReset, slow,
-                lostResponse};
-        Fault[] faults = {Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RATE_LIMITED, Fault.RATE_LIMITED_NO_RETRY_AFTER,
-                Fault.CONNECTION_RESET, Fault.SLOW, Fault.LOST_RESPONSE};
-        for (int i = 0; i < rates.length; i++) {
-            edge += rates[i];
+        double[] rates = rates();
+        for (Fault fault : Fault.values()) {
+            edge += rates[fault.ordinal()];
             if (draw < edge) {
-                return faults[i];
+                return fault;
             }
         }
         return null;

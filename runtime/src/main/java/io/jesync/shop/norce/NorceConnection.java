@@ -120,8 +120,20 @@ public final class NorceConnection {
      */
     JsonNode query(ShopSettings shop, int applicationId, String pathAndQuery, String what)
             throws IOException, InterruptedException {
-        URI uri = URI.create(shop.baseUrl() + QUERY + pathAndQuery);
-        HttpResponse<String> response = send(shop, what, token -> HttpRequest.newBuilder(uri)
+        HttpResponse<String> response = queryPage(shop, applicationId, URI.create(shop.baseUrl() + QUERY + pathAndQuery),
+                what);
+        try {
+            return json(response.body());
+        } catch (IOException e) {
+            throw new NorceUnavailableException(what + " answered something that is not JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", response.statusCode(), null, e);
+        }
+    }
+
+    /** A Query 2.0 GET of {@code uri}, a query or the next page Norce linked to, in {@code applicationId}'s context. */
+    HttpResponse<String> queryPage(ShopSettings shop, int applicationId, URI uri, String what)
+            throws IOException, InterruptedException {
+        return send(shop, what, token -> HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 // The header only sets Norce's context; a filter restricts the rows.
                 .header("applicationId", Integer.toString(applicationId))
@@ -129,12 +141,6 @@ public final class NorceConnection {
                 .header("Accept", "application/json")
                 .GET()
                 .build());
-        try {
-            return json(response.body());
-        } catch (IOException e) {
-            throw new NorceUnavailableException(what + " answered something that is not JSON ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")", response.statusCode(), null, e);
-        }
     }
 
     static final String QUERY = "/commerce/query/2.0/";

@@ -2,7 +2,6 @@ package io.jesync.shop.norce;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,13 +69,7 @@ final class NorcePriceLists {
         while (next != null) {
             URI uri = next;
             String what = "Norce Application/ClientPriceLists of shop " + shop.id();
-            HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                    .timeout(NorceConnection.TIMEOUT)
-                    .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build());
+            HttpResponse<String> response = connection.queryPage(shop, shop.applicationIds().get(0), uri, what);
             JsonNode body = connection.json(response.body());
             for (JsonNode row : body.path("value")) {
                 JsonNode idNode = row.hasNonNull("PriceListId") ? row.get("PriceListId") : row.path("Id");

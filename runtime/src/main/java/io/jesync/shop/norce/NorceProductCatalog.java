@@ -3,7 +3,6 @@ package io.jesync.shop.norce;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -244,13 +243,7 @@ public final class NorceProductCatalog implements ShopProductPort {
     private Page page(ShopSettings shop, URI uri, String filter) throws IOException, InterruptedException {
         String what = "Norce Products/ProductSkus query [" + (filter == null ? "all" : filter) + "] of shop "
                 + shop.id();
-        HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
-                .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json")
-                .GET()
-                .build());
+        HttpResponse<String> response = connection.queryPage(shop, shop.applicationIds().get(0), uri, what);
         JsonNode body;
         try {
             body = connection.json(response.body());

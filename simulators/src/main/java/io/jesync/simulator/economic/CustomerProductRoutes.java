@@ -88,8 +88,7 @@ final class CustomerProductRoutes extends RouteSupport {
     }
 
     private SimResponse saveCustomer(SimRequest request, Integer pathNumber) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.CUSTOMER, body, errors);
+        ObjectNode body = validBody(request, EconomicModels.CUSTOMER);
         return store.write(() -> {
             ObjectNode problems = Json.object();
             if (!store.currencies.containsKey(body.path("currency").asText().toUpperCase(java.util.Locale.ROOT))) {
@@ -133,7 +132,7 @@ final class CustomerProductRoutes extends RouteSupport {
             customer.put("self", baseUrl() + "/customers/" + number);
             boolean existed = store.customers.put(number, customer) != null;
             ObjectNode rendered = renderCustomer(customer, balances());
-            return existed ? SimResponse.json(200, rendered) : created(rendered, rendered.path("self").asText());
+            return existed ? SimResponse.json(200, rendered) : created(rendered);
         });
     }
 
@@ -171,8 +170,7 @@ final class CustomerProductRoutes extends RouteSupport {
     }
 
     private SimResponse saveProduct(SimRequest request, String pathNumber) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.PRODUCT, body, errors);
+        ObjectNode body = validBody(request, EconomicModels.PRODUCT);
         return store.write(() -> {
             ObjectNode problems = Json.object();
             Integer group = checkReference(problems, body, "productGroup", "productGroupNumber", store.productGroups,
@@ -198,7 +196,7 @@ final class CustomerProductRoutes extends RouteSupport {
                     previous == null ? now : previous.inventoryLastUpdated());
             store.putProduct(product);
             ObjectNode rendered = product.toJson(store, baseUrl());
-            return previous != null ? SimResponse.json(200, rendered) : created(rendered, rendered.path("self").asText());
+            return previous != null ? SimResponse.json(200, rendered) : created(rendered);
         });
     }
 

@@ -41,11 +41,11 @@ public final class EconomicSeed {
         EconomicStore store = simulator.store();
         Instant now = simulator.clock().instant();
         store.write(() -> {
-            store.addVatZone(new EconomicStore.VatZone(1, "Domestic", true, true));
-            store.addVatZone(new EconomicStore.VatZone(2, "EU", true, true));
-            store.addVatZone(new EconomicStore.VatZone(3, "Abroad", true, true));
-            store.addVatZone(new EconomicStore.VatZone(4, "Domestic exempt VAT", true, false));
-            store.addLayout(new EconomicStore.Layout(LAYOUT_STANDARD, "Standardfaktura"));
+            store.vatZones.add(new EconomicStore.VatZone(1, "Domestic", true, true));
+            store.vatZones.add(new EconomicStore.VatZone(2, "EU", true, true));
+            store.vatZones.add(new EconomicStore.VatZone(3, "Abroad", true, true));
+            store.vatZones.add(new EconomicStore.VatZone(4, "Domestic exempt VAT", true, false));
+            store.layouts.add(new EconomicStore.Layout(LAYOUT_STANDARD, "Standardfaktura"));
             store.journals.addJournal(new EconomicJournals.Journal(JOURNAL_DAYBOOK, "Kassabok", CLEARING_ACCOUNT, 1,
                     999_999_999));
             int thisYear = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).getYear();
@@ -53,31 +53,31 @@ public final class EconomicSeed {
                 store.journals.addYear(new EconomicJournals.AccountingYear(Integer.toString(year),
                         java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year, 12, 31), false));
             }
-            store.addLayout(new EconomicStore.Layout(20, "Standardfaktura engelska"));
-            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_NET_30, "Netto 30 dagar", "net", 30));
-            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_PAID_IN_CASH, "Kontant", "paidInCash", 0));
-            store.addPaymentTerms(new EconomicStore.PaymentTerms(TERMS_CARD, "Kortbetalning", "creditcard", 0));
-            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_PRIVATE_SE, "Privatkunder Sverige", 1510));
-            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_BUSINESS_SE, "Företagskunder Sverige", 1510));
-            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_EU, "Kunder EU", 1515));
-            store.addCustomerGroup(new EconomicStore.CustomerGroup(GROUP_ABROAD, "Kunder utanför EU", 1516));
-            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_STANDARD, "Varor 25 % moms",
+            store.layouts.add(new EconomicStore.Layout(20, "Standardfaktura engelska"));
+            store.paymentTerms.add(new EconomicStore.PaymentTerms(TERMS_NET_30, "Netto 30 dagar", "net", 30));
+            store.paymentTerms.add(new EconomicStore.PaymentTerms(TERMS_PAID_IN_CASH, "Kontant", "paidInCash", 0));
+            store.paymentTerms.add(new EconomicStore.PaymentTerms(TERMS_CARD, "Kortbetalning", "creditcard", 0));
+            store.customerGroups.add(new EconomicStore.CustomerGroup(GROUP_PRIVATE_SE, "Privatkunder Sverige", 1510));
+            store.customerGroups.add(new EconomicStore.CustomerGroup(GROUP_BUSINESS_SE, "Företagskunder Sverige", 1510));
+            store.customerGroups.add(new EconomicStore.CustomerGroup(GROUP_EU, "Kunder EU", 1515));
+            store.customerGroups.add(new EconomicStore.CustomerGroup(GROUP_ABROAD, "Kunder utanför EU", 1516));
+            store.productGroups.add(new EconomicStore.ProductGroup(PRODUCT_GROUP_STANDARD, "Varor 25 % moms",
                     DemoCatalog.VatClass.STANDARD.rate()));
-            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_FOOD, "Livsmedel 12 % moms",
+            store.productGroups.add(new EconomicStore.ProductGroup(PRODUCT_GROUP_FOOD, "Livsmedel 12 % moms",
                     DemoCatalog.VatClass.FOOD.rate()));
-            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_BOOKS, "Böcker 6 % moms",
+            store.productGroups.add(new EconomicStore.ProductGroup(PRODUCT_GROUP_BOOKS, "Böcker 6 % moms",
                     DemoCatalog.VatClass.BOOKS.rate()));
-            store.addProductGroup(new EconomicStore.ProductGroup(PRODUCT_GROUP_FEES, "Frakt och avgifter 25 % moms",
+            store.productGroups.add(new EconomicStore.ProductGroup(PRODUCT_GROUP_FEES, "Frakt och avgifter 25 % moms",
                     new BigDecimal("25")));
-            store.addUnit(new EconomicStore.Unit(UNIT_PIECE, "st"));
-            store.addUnit(new EconomicStore.Unit(2, "kg"));
-            store.addUnit(new EconomicStore.Unit(3, "tim"));
-            store.addCurrency(new EconomicStore.Currency("SEK", 752, "Svensk krona", new BigDecimal("100")));
-            store.addCurrency(new EconomicStore.Currency("EUR", 978, "Euro", new BigDecimal("1150.00")));
-            store.addCurrency(new EconomicStore.Currency("DKK", 208, "Dansk krone", new BigDecimal("154.20")));
-            store.addCurrency(new EconomicStore.Currency("NOK", 578, "Norsk krone", new BigDecimal("98.50")));
-            store.addCurrency(new EconomicStore.Currency("USD", 840, "US dollar", new BigDecimal("1050.00")));
-            store.addCurrency(new EconomicStore.Currency("GBP", 826, "Pound sterling", new BigDecimal("1340.00")));
+            store.units.add(new EconomicStore.Unit(UNIT_PIECE, "st"));
+            store.units.add(new EconomicStore.Unit(2, "kg"));
+            store.units.add(new EconomicStore.Unit(3, "tim"));
+            store.currencies.add(new EconomicStore.Currency("SEK", 752, "Svensk krona", new BigDecimal("100")));
+            store.currencies.add(new EconomicStore.Currency("EUR", 978, "Euro", new BigDecimal("1150.00")));
+            store.currencies.add(new EconomicStore.Currency("DKK", 208, "Dansk krone", new BigDecimal("154.20")));
+            store.currencies.add(new EconomicStore.Currency("NOK", 578, "Norsk krone", new BigDecimal("98.50")));
+            store.currencies.add(new EconomicStore.Currency("USD", 840, "US dollar", new BigDecimal("1050.00")));
+            store.currencies.add(new EconomicStore.Currency("GBP", 826, "Pound sterling", new BigDecimal("1340.00")));
             addArticles(store, DemoCatalog.demoArticles(), now);
             store.putProduct(fee(DemoCatalog.SHIPPING_ARTICLE, "Frakt", now));
             store.putProduct(fee(DemoCatalog.PAYMENT_FEE_ARTICLE, "Betalningsavgift", now));

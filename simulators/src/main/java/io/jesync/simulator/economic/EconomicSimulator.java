@@ -238,7 +238,7 @@ public class EconomicSimulator extends SimulatorServer {
      */
     public void addProductGroup(int number, String name, BigDecimal domesticVatRate) {
         store.write(() -> {
-            store.addProductGroup(new EconomicStore.ProductGroup(number, name, domesticVatRate));
+            store.productGroups.add(new EconomicStore.ProductGroup(number, name, domesticVatRate));
             return null;
         });
     }

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,13 +46,13 @@ public final class EconomicStore {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    final NavigableMap<Integer, VatZone> vatZones = new TreeMap<>();
-    final NavigableMap<Integer, Layout> layouts = new TreeMap<>();
-    final NavigableMap<Integer, PaymentTerms> paymentTerms = new TreeMap<>();
-    final NavigableMap<Integer, CustomerGroup> customerGroups = new TreeMap<>();
-    final NavigableMap<Integer, ProductGroup> productGroups = new TreeMap<>();
-    final NavigableMap<Integer, Unit> units = new TreeMap<>();
-    final NavigableMap<String, Currency> currencies = new TreeMap<>();
+    final Keyed<Integer, VatZone> vatZones = new Keyed<>(VatZone::vatZoneNumber);
+    final Keyed<Integer, Layout> layouts = new Keyed<>(Layout::layoutNumber);
+    final Keyed<Integer, PaymentTerms> paymentTerms = new Keyed<>(PaymentTerms::paymentTermsNumber);
+    final Keyed<Integer, CustomerGroup> customerGroups = new Keyed<>(CustomerGroup::customerGroupNumber);
+    final Keyed<Integer, ProductGroup> productGroups = new Keyed<>(ProductGroup::productGroupNumber);
+    final Keyed<Integer, Unit> units = new Keyed<>(Unit::unitNumber);
+    final Keyed<String, Currency> currencies = new Keyed<>(Currency::code);
     final NavigableMap<Integer, ObjectNode> customers = new TreeMap<>();
     final NavigableMap<String, EconomicProduct> products = new TreeMap<>();
     final NavigableMap<Integer, ObjectNode> draftInvoices = new TreeMap<>();
@@ -74,6 +75,19 @@ public final class EconomicStore {
     /** A price group's special price: a base-currency price or a discount percentage, never both. */
     public record SpecialPrice(int number, int priceGroup, String productNumber, BigDecimal salesPriceBaseCurrency,
                                BigDecimal discountPercentage) {
+    }
+
+    /** Setup entities by their own number (or code), so that adding one does not name its key twice. */
+    static final class Keyed<K, V> extends TreeMap<K, V> {
+        private final transient Function<V, K> key;
+
+        Keyed(Function<V, K> key) {
+            this.key = key;
+        }
+
+        void add(V entity) {
+            put(key.apply(entity), entity);
+        }
     }
 
     /** e-conomic's {@code lastUpdated} format, {@code YYYY-MM-DDTHH:MM:SSZ}. */
@@ -130,34 +144,6 @@ public final class EconomicStore {
 
     Unit unit(int number) {
         return units.get(number);
-    }
-
-    void addVatZone(VatZone zone) {
-        vatZones.put(zone.vatZoneNumber(), zone);
-    }
-
-    void addLayout(Layout layout) {
-        layouts.put(layout.layoutNumber(), layout);
-    }
-
-    void addPaymentTerms(PaymentTerms terms) {
-        paymentTerms.put(terms.paymentTermsNumber(), terms);
-    }
-
-    void addCustomerGroup(CustomerGroup group) {
-        customerGroups.put(group.customerGroupNumber(), group);
-    }
-
-    void addProductGroup(ProductGroup group) {
-        productGroups.put(group.productGroupNumber(), group);
-    }
-
-    void addUnit(Unit unit) {
-        units.put(unit.unitNumber(), unit);
-    }
-
-    void addCurrency(Currency currency) {
-        currencies.put(currency.code(), currency);
     }
 
     void putProduct(EconomicProduct product) {

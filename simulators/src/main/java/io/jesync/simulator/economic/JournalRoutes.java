@@ -85,8 +85,7 @@ final class JournalRoutes extends RouteSupport {
     }
 
     private SimResponse createVoucher(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(JournalModels.VOUCHER, body, errors);
+        ObjectNode body = validBody(request, JournalModels.VOUCHER);
         return store.write(() -> {
             EconomicJournals.Journal journal = journal(request);
             ObjectNode tree = Json.object();
@@ -190,8 +189,7 @@ final class JournalRoutes extends RouteSupport {
         if (!entry.has("contraAccount") && journal.customerPaymentContraAccount() != null) {
             entry.putObject("contraAccount").put("accountNumber", journal.customerPaymentContraAccount());
         }
-        entry.putObject("journal").put("journalNumber", journal.journalNumber())
-                .put("self", baseUrl() + "/journals/" + journal.journalNumber());
+        canonicalReference(entry, "journal", "journalNumber", journal.journalNumber(), "journals");
         ObjectNode voucher = entry.putObject("voucher");
         voucher.put("voucherNumber", voucherNumber);
         voucher.putObject("accountingYear").put("year", year.year())
@@ -269,8 +267,7 @@ final class JournalRoutes extends RouteSupport {
         voucher.put("voucherNumber", voucherNumber);
         voucher.putObject("accountingYear").put("year", year)
                 .put("self", baseUrl() + "/accounting-years/" + EconomicPaths.encodeId(year));
-        voucher.putObject("journal").put("journalNumber", journalNumber)
-                .put("self", baseUrl() + "/journals/" + journalNumber);
+        canonicalReference(voucher, "journal", "journalNumber", journalNumber, "journals");
         ArrayNode payments = voucher.putObject("entries").putArray("customerPayments");
         for (ObjectNode entry : pending) {
             if (entry.path("voucher").path("voucherNumber").asInt() == voucherNumber
@@ -286,22 +283,19 @@ final class JournalRoutes extends RouteSupport {
     }
 
     private ObjectNode journalJson(EconomicJournals.Journal journal) {
-        ObjectNode json = Json.object();
-        json.put("journalNumber", journal.journalNumber());
-        json.put("name", journal.name());
-        ObjectNode settings = json.putObject("settings");
-        settings.putObject("voucherNumbers").put("minimumVoucherNumber", journal.minimumVoucherNumber())
-                .put("maximumVoucherNumber", journal.maximumVoucherNumber());
-        if (journal.customerPaymentContraAccount() != null) {
-            settings.putObject("contraAccounts").putObject("customerPayments")
-                    .put("accountNumber", journal.customerPaymentContraAccount())
-                    .put("self", baseUrl() + "/accounts/" + journal.customerPaymentContraAccount());
-        }
         String self = baseUrl() + "/journals/" + journal.journalNumber();
-        json.put("entries", self + "/entries");
-        json.put("vouchers", self + "/vouchers");
-        json.put("self", self);
-        return json;
+        return numbered("journals", "journalNumber", journal.journalNumber(), json -> {
+            json.put("name", journal.name());
+            ObjectNode settings = json.putObject("settings");
+            settings.putObject("voucherNumbers").put("minimumVoucherNumber", journal.minimumVoucherNumber())
+                    .put("maximumVoucherNumber", journal.maximumVoucherNumber());
+            if (journal.customerPaymentContraAccount() != null) {
+                canonicalReference(settings.putObject("contraAccounts"), "customerPayments", "accountNumber",
+                        journal.customerPaymentContraAccount(), "accounts");
+            }
+            json.put("entries", self + "/entries");
+            json.put("vouchers", self + "/vouchers");
+        });
     }
 
     private ObjectNode yearJson(EconomicJournals.AccountingYear year) {

@@ -97,79 +97,61 @@ final class ReferenceDataRoutes extends RouteSupport {
         settings.put("internationalLedger", true);
         self.put("canSendElectronicInvoice", false);
         var modules = self.putArray("modules");
-        addModule(modules.addObject(), 1, "Sales");
-        addModule(modules.addObject(), 2, "Currency");
+        modules.add(module(1, "Sales"));
+        modules.add(module(2, "Currency"));
         if (store.inventoryModule()) {
-            addModule(modules.addObject(), INVENTORY_MODULE_NUMBER, "Inventory");
+            modules.add(module(INVENTORY_MODULE_NUMBER, "Inventory"));
         }
         ObjectNode application = self.putObject("application");
         application.put("appNumber", 4711);
         application.put("name", "Jetshop sync");
         application.put("appPublicToken", "jesync-public");
         application.put("created", "2026-01-15T09:00:00Z");
-        ObjectNode role = application.putArray("requiredRoles").addObject();
-        role.put("roleNumber", 1);
-        role.put("name", "SuperUser");
-        role.put("self", baseUrl() + "/app-roles/1");
+        application.putArray("requiredRoles").add(numbered("app-roles", "roleNumber", 1,
+                json -> json.put("name", "SuperUser")));
         application.put("self", baseUrl() + "/apps/4711");
         self.put("self", baseUrl() + "/self");
         return SimResponse.json(200, self);
     }
 
-    private void addModule(ObjectNode module, int number, String name) {
-        module.put("moduleNumber", number);
-        module.put("name", name);
-        module.put("self", baseUrl() + "/modules/" + number);
+    private ObjectNode module(int number, String name) {
+        return numbered("modules", "moduleNumber", number, json -> json.put("name", name));
     }
 
     private ObjectNode vatZone(EconomicStore.VatZone zone) {
-        ObjectNode json = Json.object();
-        json.put("vatZoneNumber", zone.vatZoneNumber());
-        json.put("name", zone.name());
-        putTrue(json, "enabledForCustomer", zone.enabledForCustomer());
-        putTrue(json, "enabledForSupplier", zone.enabledForSupplier());
-        json.put("self", baseUrl() + "/vat-zones/" + zone.vatZoneNumber());
-        return json;
+        return numbered("vat-zones", "vatZoneNumber", zone.vatZoneNumber(), json -> {
+            json.put("name", zone.name());
+            putTrue(json, "enabledForCustomer", zone.enabledForCustomer());
+            putTrue(json, "enabledForSupplier", zone.enabledForSupplier());
+        });
     }
 
     private ObjectNode layout(EconomicStore.Layout layout) {
-        ObjectNode json = Json.object();
-        json.put("layoutNumber", layout.layoutNumber());
-        json.put("name", layout.name());
-        json.put("self", baseUrl() + "/layouts/" + layout.layoutNumber());
-        return json;
+        return numbered("layouts", "layoutNumber", layout.layoutNumber(), json -> json.put("name", layout.name()));
     }
 
     private ObjectNode paymentTerms(EconomicStore.PaymentTerms terms) {
-        ObjectNode json = Json.object();
-        json.put("paymentTermsNumber", terms.paymentTermsNumber());
-        json.put("daysOfCredit", terms.daysOfCredit());
-        json.put("name", terms.name());
-        json.put("paymentTermsType", terms.paymentTermsType());
-        json.put("self", baseUrl() + "/payment-terms/" + terms.paymentTermsNumber());
-        return json;
+        return numbered("payment-terms", "paymentTermsNumber", terms.paymentTermsNumber(), json -> json
+                .put("daysOfCredit", terms.daysOfCredit())
+                .put("name", terms.name())
+                .put("paymentTermsType", terms.paymentTermsType()));
     }
 
     private ObjectNode customerGroup(EconomicStore.CustomerGroup group) {
-        ObjectNode json = Json.object();
-        json.put("customerGroupNumber", group.customerGroupNumber());
-        json.put("name", group.name());
-        ObjectNode account = json.putObject("account");
-        account.put("accountNumber", group.accountNumber());
-        account.put("self", baseUrl() + "/accounts/" + group.accountNumber());
-        json.put("self", baseUrl() + "/customer-groups/" + group.customerGroupNumber());
-        return json;
+        return numbered("customer-groups", "customerGroupNumber", group.customerGroupNumber(), json -> {
+            json.put("name", group.name());
+            canonicalReference(json, "account", "accountNumber", group.accountNumber(), "accounts");
+        });
     }
 
     private ObjectNode productGroup(EconomicStore.ProductGroup group) {
-        ObjectNode json = Json.object();
-        json.put("productGroupNumber", group.productGroupNumber());
-        json.put("name", group.name());
-        putTrue(json, "inventoryEnabled", store.inventoryModule());
-        json.put("salesAccounts", baseUrl() + "/product-groups/" + group.productGroupNumber() + "/sales-accounts");
-        json.put("products", baseUrl() + "/product-groups/" + group.productGroupNumber() + "/products");
-        json.put("self", baseUrl() + "/product-groups/" + group.productGroupNumber());
-        return json;
+        String self = baseUrl() + "/product-groups/" + group.productGroupNumber();
+        return numbered("product-groups", "productGroupNumber", group.productGroupNumber(), json -> {
+            json.put("name", group.name());
+            putTrue(json, "inventoryEnabled", store.inventoryModule());
+            json.put("salesAccounts", self + "/sales-accounts");
+            json.put("products", self + "/products");
+        });
     }
 
     /**
@@ -230,11 +212,7 @@ final class ReferenceDataRoutes extends RouteSupport {
     }
 
     private ObjectNode unit(EconomicStore.Unit unit) {
-        ObjectNode json = Json.object();
-        json.put("unitNumber", unit.unitNumber());
-        json.put("name", unit.name());
-        json.put("self", baseUrl() + "/units/" + unit.unitNumber());
-        return json;
+        return numbered("units", "unitNumber", unit.unitNumber(), json -> json.put("name", unit.name()));
     }
 
     private ObjectNode currency(EconomicStore.Currency currency) {

@@ -1,12 +1,14 @@
 package io.jesync.simulator.economic;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.simulator.Json;
 import io.jesync.simulator.SimRequest;
 import io.jesync.simulator.SimResponse;
 
@@ -35,6 +37,13 @@ abstract class RouteSupport {
             throw errors.invalid("body", EconomicErrors.WRONG_TYPE, "The request body must be a JSON object.", null);
         }
         return (ObjectNode) body;
+    }
+
+    /** The request body as a JSON object that passes {@code rule}; anything else is answered with its errors. */
+    protected ObjectNode validBody(SimRequest request, FieldRule rule) {
+        ObjectNode body = objectBody(request);
+        validate(rule, body, errors);
+        return body;
     }
 
     protected static void validate(FieldRule rule, JsonNode body, EconomicErrors errors) {
@@ -99,10 +108,21 @@ abstract class RouteSupport {
     /** Replaces a reference by its canonical form {@code {numberProperty: n, self: url}}. */
     protected ObjectNode canonicalReference(ObjectNode parent, String property, String numberProperty, int number,
                                             String collection) {
-        ObjectNode reference = parent.putObject(property);
-        reference.put(numberProperty, number);
-        reference.put("self", baseUrl() + "/" + collection + "/" + number);
+        ObjectNode reference = numbered(collection, numberProperty, number, json -> { });
+        parent.set(property, reference);
         return reference;
+    }
+
+    /**
+     * A member of a numbered collection in the order e-conomic writes it: the number, what {@code fields} adds, and
+     * the {@code self} link last.
+     */
+    protected ObjectNode numbered(String collection, String numberProperty, int number, Consumer<ObjectNode> fields) {
+        ObjectNode json = Json.object();
+        json.put(numberProperty, number);
+        fields.accept(json);
+        json.put("self", baseUrl() + "/" + collection + "/" + number);
+        return json;
     }
 
     /** Property lookup by dotted name in a stored JSON document, for filters and sorts. */
@@ -118,5 +138,10 @@ abstract class RouteSupport {
 
     protected static SimResponse created(JsonNode body, String location) {
         return SimResponse.json(201, body).header("Location", location);
+    }
+
+    /** 201 for an entity that names its own location in {@code self}. */
+    protected static SimResponse created(JsonNode entity) {
+        return created(entity, entity.path("self").asText());
     }
 }

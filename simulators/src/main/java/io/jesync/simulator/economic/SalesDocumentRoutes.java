@@ -112,12 +112,8 @@ final class SalesDocumentRoutes extends RouteSupport {
     }
 
     private SimResponse createDraftInvoice(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.SALES_DOCUMENT, body, errors);
-        return store.write(() -> {
-            ObjectNode document = createDraftInvoice(body);
-            return created(document, document.path("self").asText());
-        });
+        ObjectNode body = validBody(request, EconomicModels.SALES_DOCUMENT);
+        return store.write(() -> created(createDraftInvoice(body)));
     }
 
     /** Stores a validated draft-invoice body as POST /invoices/drafts does; call under the write lock. */
@@ -182,8 +178,7 @@ final class SalesDocumentRoutes extends RouteSupport {
 
     /** Appends lines to a draft invoice; the answer is the whole draft with new totals (guess: 201). */
     private SimResponse addLines(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.LINES, body, errors);
+        ObjectNode body = validBody(request, EconomicModels.LINES);
         return store.write(() -> {
             ObjectNode draft = existing(request, store.draftInvoices, "Draft invoice");
             ArrayNode problems = checkLines(body.path("lines"));
@@ -202,13 +197,12 @@ final class SalesDocumentRoutes extends RouteSupport {
             }
             DocumentTotals.apply(updated, store);
             store.draftInvoices.put(updated.path("draftInvoiceNumber").asInt(), updated);
-            return created(updated, updated.path("self").asText());
+            return created(updated);
         });
     }
 
     private SimResponse book(SimRequest request, Integer pathNumber) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.BOOKING, body, errors);
+        ObjectNode body = validBody(request, EconomicModels.BOOKING);
         return store.write(() -> {
             ObjectNode problems = Json.object();
             Integer draftNumber = referencedNumber(body.get("draftInvoice"), "draftInvoiceNumber");
@@ -231,7 +225,7 @@ final class SalesDocumentRoutes extends RouteSupport {
             }
             ObjectNode booked = book(draftNumber, requested != null ? requested
                     : EconomicStore.nextNumber(store.bookedInvoices));
-            return created(booked, booked.path("self").asText());
+            return created(booked);
         });
     }
 
@@ -269,8 +263,7 @@ final class SalesDocumentRoutes extends RouteSupport {
 
     /** POST to /orders/drafts; a body carrying the number of a sent order moves it back to draft. */
     private SimResponse createDraftOrder(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.SALES_DOCUMENT, body, errors);
+        ObjectNode body = validBody(request, EconomicModels.SALES_DOCUMENT);
         return store.write(() -> {
             ObjectNode document = buildDocument(body);
             int requested = body.path("orderNumber").asInt(0);
@@ -279,18 +272,14 @@ final class SalesDocumentRoutes extends RouteSupport {
             store.sentOrders.remove(number);
             numberDocument(document, "orderNumber", number, "orders/drafts");
             store.draftOrders.put(number, document);
-            return created(document, document.path("self").asText());
+            return created(document);
         });
     }
 
     /** Marking as sent is a POST of the full order document to /orders/sent. */
     private SimResponse markOrderSent(SimRequest request) {
-        ObjectNode body = objectBody(request);
-        validate(EconomicModels.SALES_DOCUMENT, body, errors);
-        return store.write(() -> {
-            ObjectNode document = markOrderSent(body);
-            return created(document, document.path("self").asText());
-        });
+        ObjectNode body = validBody(request, EconomicModels.SALES_DOCUMENT);
+        return store.write(() -> created(markOrderSent(body)));
     }
 
     /** Moves the draft order named by the validated body's orderNumber to sent; call under the write lock. */

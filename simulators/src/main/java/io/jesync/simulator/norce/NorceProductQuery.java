@@ -1,13 +1,10 @@
 package io.jesync.simulator.norce;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -112,7 +109,7 @@ final class NorceProductQuery {
             }
             rows.add(row);
         }
-        return SimResponse.json(200, envelope(request, "Products", "ProductSkus", rows, options.skip(), page));
+        return SimResponse.json(200, envelope(request, "Products", "ProductSkus", rows, options.skip(), page.hasMore()));
     }
 
     /** The PartNo of a plain keyset filter ({@code PartNo gt '…'}), which the store answers without a full scan. */
@@ -158,8 +155,7 @@ final class NorceProductQuery {
         int to = Math.min(matching.size(), from + options.top());
         ArrayNode rows = Json.array();
         matching.subList(from, to).forEach(row -> rows.add(render(row, properties, options.select())));
-        return SimResponse.json(200, envelope(request, namespace, set, rows, options.skip(),
-                new Page<>(List.of(), to < matching.size())));
+        return SimResponse.json(200, envelope(request, namespace, set, rows, options.skip(), to < matching.size()));
     }
 
     private record Options<T>(ODataFilter.Predicate filter, Comparator<T> order, int skip, int top,
@@ -169,9 +165,9 @@ final class NorceProductQuery {
     private <T> Options<T> options(SimRequest request, Map<String, Function<T, Object>> properties, String type,
                                    String key) {
         return options(request.queryParam("$filter").orElse(null), request.queryParam("$select").orElse(null),
-                request.queryParam("$orderby").orElse(null), intOption(request, "$skip", 0),
-                Math.min(NorceQueryApi.MAX_PAGE, intOption(request, "$top", NorceQueryApi.MAX_PAGE)), properties,
-                type, key);
+                request.queryParam("$orderby").orElse(null), ODataOptions.intOption(request, "$skip", 0),
+                Math.min(NorceQueryApi.MAX_PAGE, ODataOptions.intOption(request, "$top", NorceQueryApi.MAX_PAGE)),
+                properties, type, key);
     }
 
     private static <T> Options<T> options(String filterText, String selectText, String orderText, int skip, int top,
@@ -193,7 +189,9 @@ final class NorceProductQuery {
                 select.add(property);
             }
         }
-        return new Options<>(filter, orderBy(orderText, properties, type, key), skip, top, select);
+        Comparator<T> order = ODataOptions.orderBy(orderText, properties, key,
+                part -> unknownProperty(part.split("\\s+")[0], type));
+        return new Options<>(filter, order, skip, top, select);
     }
 
     /** The nested options of {@code PriceLists(...)}: {@code $filter} and {@code $select}, separated by {@code ;}. */
@@ -218,66 +216,8 @@ final class NorceProductQuery {
         return options(filter, select, null, 0, Integer.MAX_VALUE, priceProperties, PRICE_TYPE, "PartNo");
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> Comparator<T> orderBy(String text, Map<String, Function<T, Object>> properties, String type,
-                                             String key) {
-        if (text == null || text.isBlank() || text.strip().equals(key) || text.strip().equals(key + " asc")) {
-            // The key order is the store's natural order, so a page needs no sort of the whole set.
-            return null;
-        }
-        Comparator<T> comparator = null;
-        for (String part : text.split(",")) {
-            String[] words = part.strip().split("\\s+");
-            Function<T, Object> property = properties.get(words[0]);
-            boolean descending = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
-            if (property == null) {
-                throw unknownProperty(words[0], type);
-            }
-            if (words.length > 2 || (words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc"))) {
-                throw odataError(400, "The query specified in the URI is not valid. Cannot order by '"
-                        + part.strip() + "'");
-            }
-            Comparator<T> next = Comparator.comparing(row -> (Comparable) property.apply(row),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            next = descending ? next.reversed() : next;
-            comparator = comparator == null ? next : comparator.thenComparing(next);
-        }
-        Function<T, Object> id = properties.get(key);
-        return comparator.thenComparing(row -> (Comparable) id.apply(row));
-    }
-
-    /** Navigation name to its nested options (empty when none); an unknown navigation is a 400. */
     private static Map<String, String> expand(String raw, Set<String> navigations, String type) {
-        Map<String, String> expand = new LinkedHashMap<>();
-        if (raw == null || raw.isBlank()) {
-            return expand;
-        }
-        int depth = 0;
-        StringBuilder name = new StringBuilder();
-        StringBuilder nested = new StringBuilder();
-        for (char c : (raw + ",").toCharArray()) {
-            if (c == '(' && depth++ == 0) {
-                continue;
-            }
-            if (c == ')' && --depth == 0) {
-                continue;
-            }
-            if (c == ',' && depth == 0) {
-                String nav = name.toString().strip();
-                if (!navigations.contains(nav)) {
-                    throw odataError(400, "The query specified in the URI is not valid. Could not find a property"
-                            + " named '" + nav + "' on type '" + type + "'.");
-                }
-                expand.put(nav, nested.toString());
-                name.setLength(0);
-                nested.setLength(0);
-            } else if (depth == 0) {
-                name.append(c);
-            } else {
-                nested.append(c);
-            }
-        }
-        return expand;
+        return ODataOptions.expand(raw, navigations, type, false);
     }
 
     private static void noExpand(SimRequest request, String type) {
@@ -304,42 +244,7 @@ final class NorceProductQuery {
     }
 
     private ObjectNode envelope(SimRequest request, String namespace, String set, ArrayNode rows, int skip,
-                                Page<?> page) {
-        ObjectNode body = Json.object();
-        body.put("@odata.context", baseUrl.get() + NorceQueryApi.BASE + "/" + namespace + "/$metadata#" + set);
-        body.set("value", rows);
-        if (page.hasMore()) {
-            StringBuilder link = new StringBuilder(baseUrl.get()).append(request.path()).append('?');
-            for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
-                if (!e.getKey().equals("$skip")) {
-                    for (String v : e.getValue()) {
-                        link.append(encode(e.getKey())).append('=').append(encode(v)).append('&');
-                    }
-                }
-            }
-            body.put("@odata.nextLink", link.append("$skip=").append(skip + rows.size()).toString());
-        }
-        return body;
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$");
-    }
-
-    private static int intOption(SimRequest request, String name, int fallback) {
-        String raw = request.queryParam(name).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw odataError(400, "The query specified in the URI is not valid. Invalid value '" + raw + "' for "
-                    + name);
-        }
+                                boolean hasMore) {
+        return ODataOptions.envelope(baseUrl.get(), request, namespace, set, rows, skip, hasMore);
     }
 }

@@ -1,12 +1,9 @@
 package io.jesync.simulator.norce;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,7 +80,7 @@ final class NorceQueryApi {
                 options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
         page.rows().forEach(o -> rows.add(project(NorceJson.order(o, expand, tenant.get()), select)));
-        return SimResponse.json(200, envelope(request, "Orders", "Orders", rows, options, page));
+        return page(request, "Orders", "Orders", rows, options, page);
     }
 
     SimResponse companies(SimRequest request) {
@@ -95,7 +92,7 @@ final class NorceQueryApi {
                 name -> COMPANY_PROPERTIES.get(name).apply(c)), options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
         page.rows().forEach(c -> rows.add(project(NorceJson.company(c), select)));
-        return SimResponse.json(200, envelope(request, "Customers", "Companies", rows, options, page));
+        return page(request, "Customers", "Companies", rows, options, page);
     }
 
     /**
@@ -113,7 +110,7 @@ final class NorceQueryApi {
                 name -> LOOKUP_PROPERTIES.get(name).apply(e)), options.order, options.skip, options.top);
         ArrayNode rows = Json.array();
         page.rows().forEach(e -> rows.add(project(NorceJson.lookup(e.getValue(), e.getKey()), select)));
-        return SimResponse.json(200, envelope(request, namespace, entitySet, rows, options, page));
+        return page(request, namespace, entitySet, rows, options, page);
     }
 
     private static void noExpand(SimRequest request) {
@@ -161,106 +158,21 @@ final class NorceQueryApi {
         } catch (ODataFilter.InvalidFilterException e) {
             throw odataError(400, "The query specified in the URI is not valid. " + e.getMessage());
         }
-        int top = Math.min(MAX_PAGE, intOption(request, "$top", MAX_PAGE));
-        int skip = intOption(request, "$skip", 0);
-        return new Options<>(filter, orderBy(request.queryParam("$orderby").orElse(null), properties), skip, top);
-    }
-
-    private static int intOption(SimRequest request, String name, int fallback) {
-        String raw = request.queryParam(name).orElse(null);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw odataError(400, "The query specified in the URI is not valid. Invalid value '" + raw + "' for " + name);
-        }
-    }
-
-    /** Null means the natural Id order, which lets the store stop scanning after a page. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> Comparator<T> orderBy(String text, Map<String, Function<T, Object>> properties) {
-        if (text == null || text.isBlank() || text.trim().equals("Id") || text.trim().equals("Id asc")) {
-            return null;
-        }
-        Comparator<T> comparator = null;
-        for (String part : text.split(",")) {
-            String[] words = part.trim().split("\\s+");
-            Function<T, Object> property = properties.get(words[0]);
-            boolean descending = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
-            if (property == null || words.length > 2
-                    || (words.length == 2 && !descending && !words[1].equalsIgnoreCase("asc"))) {
-                throw odataError(400, "The query specified in the URI is not valid. Cannot order by '" + part.trim() + "'");
-            }
-            Comparator<T> next = Comparator.comparing(row -> (Comparable) property.apply(row),
-                    Comparator.nullsFirst(Comparator.naturalOrder()));
-            next = descending ? next.reversed() : next;
-            comparator = comparator == null ? next : comparator.thenComparing(next);
-        }
-        // Id breaks ties so that $skip paging is stable across requests.
-        Function<T, Object> id = properties.get("Id");
-        return comparator.thenComparing(row -> (Comparable) id.apply(row));
+        int top = Math.min(MAX_PAGE, ODataOptions.intOption(request, "$top", MAX_PAGE));
+        int skip = ODataOptions.intOption(request, "$skip", 0);
+        Comparator<T> order = ODataOptions.orderBy(request.queryParam("$orderby").orElse(null), properties, "Id",
+                part -> odataError(400, "The query specified in the URI is not valid. Cannot order by '" + part + "'"));
+        return new Options<>(filter, order, skip, top);
     }
 
     private static Set<String> expand(SimRequest request, Set<String> navigations, String type) {
-        Set<String> expand = new HashSet<>();
-        String raw = request.queryParam("$expand").orElse("");
-        int depth = 0;
-        StringBuilder name = new StringBuilder();
-        // Nested options such as Items($select=PartNo) are accepted; only the navigation names matter here.
-        for (char c : (raw + ",").toCharArray()) {
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                String nav = name.toString().trim();
-                if (!nav.isEmpty()) {
-                    if (!navigations.contains(nav)) {
-                        throw odataError(400, "The query specified in the URI is not valid. Could not find a property "
-                                + "named '" + nav + "' on type '" + type + "'.");
-                    }
-                    expand.add(nav);
-                }
-                name.setLength(0);
-            } else if (depth == 0) {
-                name.append(c);
-            }
-        }
-        return expand;
+        return ODataOptions.expand(request.queryParam("$expand").orElse(null), navigations, type, true).keySet();
     }
 
-    private <T> ObjectNode envelope(SimRequest request, String namespace, String entitySet, ArrayNode rows,
-                                    Options<T> options, Page<?> page) {
-        ObjectNode body = Json.object();
-        body.put("@odata.context", baseUrl.get() + BASE + "/" + namespace + "/$metadata#" + entitySet);
-        body.set("value", rows);
-        if (page.hasMore()) {
-            body.put("@odata.nextLink", nextLink(request, options.skip + rows.size()));
-        }
-        return body;
-    }
-
-    private String nextLink(SimRequest request, int nextSkip) {
-        StringBuilder link = new StringBuilder(baseUrl.get()).append(request.path()).append('?');
-        for (Map.Entry<String, List<String>> e : request.query().entrySet()) {
-            if (e.getKey().equals("$skip")) {
-                continue;
-            }
-            for (String v : e.getValue()) {
-                link.append(encode(e.getKey())).append('=').append(encode(v)).append('&');
-            }
-        }
-        return link.append("$skip=").append(nextSkip).toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$");
+    private SimResponse page(SimRequest request, String namespace, String entitySet, ArrayNode rows, Options<?> options,
+                             Page<?> page) {
+        return SimResponse.json(200, ODataOptions.envelope(baseUrl.get(), request, namespace, entitySet, rows,
+                options.skip, page.hasMore()));
     }
 
     /** The header sets the application context but, as seen on real tenants, does not filter orders. */

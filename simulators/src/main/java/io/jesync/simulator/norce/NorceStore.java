@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import io.jesync.simulator.DemoCatalog;
 import io.jesync.simulator.DemoCatalog.Article;
@@ -223,15 +224,11 @@ public final class NorceStore {
      * quotation id unless overriden from the ERP confirmation response"); Updated moves.
      */
     public synchronized Optional<Order> renumberOrder(long id, String orderNo) {
-        Order current = orders.get(id);
-        if (current == null) {
-            return Optional.empty();
-        }
-        Order changed = current.renumbered(orderNo, now());
-        orders.put(id, changed);
-        orderIdByOrderNo.remove(current.orderNo());
-        orderIdByOrderNo.put(orderNo, id);
-        return Optional.of(changed);
+        return edit(id, current -> {
+            orderIdByOrderNo.remove(current.orderNo());
+            orderIdByOrderNo.put(orderNo, id);
+            return current.renumbered(orderNo, now());
+        });
     }
 
     /** Connect's ClientOrderRef: the quotation (basket) id. */
@@ -249,21 +246,20 @@ public final class NorceStore {
 
     /** Replaces the order's shop-side content (buyer, lines, status...) as an admin edit would; Updated moves. */
     public synchronized Optional<Order> modifyOrder(long id, OrderDraft draft) {
-        Order current = orders.get(id);
-        if (current == null) {
-            return Optional.empty();
-        }
-        Order changed = current.withDraft(draft, now());
-        orders.put(id, changed);
-        return Optional.of(changed);
+        return edit(id, current -> current.withDraft(draft, now()));
     }
 
     public synchronized Optional<Order> setOrderStatus(long id, int statusId) {
+        return edit(id, current -> current.withStatus(statusId, now()));
+    }
+
+    /** Stores the edited order in place of the one with this id; empty when there is none. */
+    private Optional<Order> edit(long id, UnaryOperator<Order> change) {
         Order current = orders.get(id);
         if (current == null) {
             return Optional.empty();
         }
-        Order changed = current.withStatus(statusId, now());
+        Order changed = change.apply(current);
         orders.put(id, changed);
         return Optional.of(changed);
     }
@@ -274,10 +270,11 @@ public final class NorceStore {
      * and its quantity stays. The order's status is untouched; Updated moves.
      */
     public synchronized Optional<Order> changeLine(long id, int lineNumber, BigDecimal quantity, boolean cancelLine) {
-        Order current = orders.get(id);
-        if (current == null) {
-            return Optional.empty();
-        }
+        return edit(id, current -> current.withItems(changedLines(current, lineNumber, quantity, cancelLine), now()));
+    }
+
+    private static List<OrderItem> changedLines(Order current, int lineNumber, BigDecimal quantity,
+                                                boolean cancelLine) {
         List<OrderItem> items = new ArrayList<>();
         boolean found = false;
         for (OrderItem item : current.items()) {
@@ -302,9 +299,7 @@ public final class NorceStore {
         if (!found) {
             throw new IllegalArgumentException("order " + current.orderNo() + " has no line " + lineNumber);
         }
-        Order changed = current.withItems(items, now());
-        orders.put(id, changed);
-        return Optional.of(changed);
+        return items;
     }
 
     /** Deletes the order outright, for tests of an order that disappears between a poll and its fetch. */
