@@ -142,7 +142,9 @@ public class RuntimeBeans implements CamelConfiguration {
         PluginPoints pluginPoints = new PluginPoints(new CamelPluginRoutes(context));
         registry.bind("pluginPoints", pluginPoints);
         registry.bind("pluginBody", new PluginBody());
-        OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
+        // Norce gets a client of its own: its connect timeout is Norce's setting, not e-conomic's.
+        HttpClient shopHttp = tracing.traced(settings.shopClient().newHttpClient());
+        OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, shopHttp, clock,
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();

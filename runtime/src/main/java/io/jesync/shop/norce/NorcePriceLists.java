@@ -71,7 +71,7 @@ final class NorcePriceLists {
             URI uri = next;
             String what = "Norce Application/ClientPriceLists of shop " + shop.id();
             HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                    .timeout(NorceConnection.TIMEOUT)
+                    .timeout(connection.timeout())
                     .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")

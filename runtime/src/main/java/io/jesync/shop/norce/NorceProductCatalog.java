@@ -245,7 +245,7 @@ public final class NorceProductCatalog implements ShopProductPort {
         String what = "Norce Products/ProductSkus query [" + (filter == null ? "all" : filter) + "] of shop "
                 + shop.id();
         HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
+                .timeout(connection.timeout())
                 .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
