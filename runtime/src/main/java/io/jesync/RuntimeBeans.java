@@ -132,7 +132,7 @@ public class RuntimeBeans implements CamelConfiguration {
         InstanceDirectory instances = new InstanceDirectory(database.dataSource(), clock, settings.instanceId(),
                 ClusteredScheduler.modeFor(database));
         enterPresence(context, database, clock, settings.instanceId(), instances);
-        ClusteredScheduler.install(context, database, settings.instanceId());
+        ClusteredScheduler.install(context, database, settings.instanceId(), settings.shops().size());
         registry.bind("instanceDirectory", instances);
         HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
