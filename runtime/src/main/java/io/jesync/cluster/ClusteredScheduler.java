@@ -77,13 +77,18 @@ public final class ClusteredScheduler {
         return Math.max(10, SHARED_SCHEDULES + SCHEDULES_PER_SHOP * shops);
     }
 
-    /** One instance's scheduler in memory; {@code name} keeps runtimes in one JVM (tests) apart. */
-    static Properties inMemory(String name, int threads) {
+    private static Properties scheduler(String name, int threads) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        return p;
+    }
+
+    /** One instance's scheduler in memory; {@code name} keeps runtimes in one JVM (tests) apart. */
+    static Properties inMemory(String name, int threads) {
+        Properties p = scheduler(name, threads);
         p.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
         // As Quartz's own defaults (which the component used before): a trigger late by less than this still fires.
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
@@ -93,12 +98,8 @@ public final class ClusteredScheduler {
 
     /** The Quartz settings of a cluster member; the instance id doubles as Quartz's, unique among live instances. */
     static Properties properties(String dataSourceName, String instanceId, int threads) {
-        Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        Properties p = scheduler(SCHEDULER_NAME, threads);
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
-        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
