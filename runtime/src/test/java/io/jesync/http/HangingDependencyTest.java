@@ -57,9 +57,11 @@ import io.jesync.testsupport.StallingServer;
 
 /**
  * R15, a hanging dependency, against a plain TCP server that accepts and then never answers, or answers a 200's
- * headers and dribbles the body over 120 s: the read timeout (2 s here, {@code economic.read-timeout-seconds}) ends
- * the call either way, a write without an answer is an unknown outcome, every connection given up is closed (none
- * piles up behind a pool of callers), and rounds of hanging calls leave the thread count at its baseline.
+ * headers and dribbles the body over 120 s: the read timeout (2 s here; {@code economic.read-timeout-seconds}, and
+ * for Norce {@code norce.read-timeout-seconds}) ends the call either way, a write without an answer is an unknown
+ * outcome, a connect never accepted ends at the connect timeout (Norce's own setting on a client of its own), every
+ * connection given up is closed at its deadline (none piles up behind a pool of callers), and rounds of hanging
+ * calls leave the thread count at its baseline.
  */
 class HangingDependencyTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
