@@ -44,7 +44,8 @@ record InitialSyncCommand(SyncDirection direction, boolean dryRun, Optional<Stri
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         ProductFlowAssembly products = ProductFlowAssembly.create(settings, database, economic,
-                ShopPlatforms.connect(settings.shops(), http, clock).catalog(Sleeper.REAL).products(), clock);
+                ShopPlatforms.connect(settings.shops(), settings.shopClient().newHttpClient(),
+                settings.shopClient().readTimeout(), clock).catalog(Sleeper.REAL).products(), clock);
         List<ShopSettings> shops = settings.shops().stream()
                 .filter(s -> shopId.isEmpty() || s.id().equals(shopId.get())).toList();
         if (shops.isEmpty()) {

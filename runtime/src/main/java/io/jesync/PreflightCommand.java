@@ -45,7 +45,8 @@ record PreflightCommand(boolean json, Optional<Path> reportFile) {
         EconomicClient economic = EconomicClient.standard(settings.economic(), http, new ApiCallMeter(database, clock),
                 clock);
         PreflightReport report = new Preflight(settings, new EconomicPreflight(economic),
-                ShopPlatforms.connect(settings.shops(), http, clock).tenantCheck(), clock).run();
+                ShopPlatforms.connect(settings.shops(), settings.shopClient().newHttpClient(),
+                settings.shopClient().readTimeout(), clock).tenantCheck(), clock).run();
         if (reportFile.isPresent()) {
             Path file = reportFile.get().toAbsolutePath();
             if (file.getParent() != null) {

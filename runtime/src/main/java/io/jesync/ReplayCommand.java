@@ -62,7 +62,8 @@ record ReplayCommand(String shopId, String orderNo, Optional<Path> plugins) {
             OrderReplay.Result result;
             try {
                 result = new OrderReplay(settings, new OrderLedger(database, clock),
-                        ShopPlatforms.connect(settings.shops(), http, clock),
+                        ShopPlatforms.connect(settings.shops(), settings.shopClient().newHttpClient(),
+                                settings.shopClient().readTimeout(), clock),
                         new PluginPoints(new CamelPluginRoutes(camel))).replay(shopId, orderNo);
             } catch (IllegalArgumentException e) {
                 out.println("Cannot replay: " + e.getMessage());

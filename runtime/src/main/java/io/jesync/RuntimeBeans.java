@@ -133,7 +133,7 @@ public class RuntimeBeans implements CamelConfiguration {
         InstanceDirectory instances = new InstanceDirectory(database.dataSource(), clock, settings.instanceId(),
                 ClusteredScheduler.modeFor(database));
         enterPresence(context, database, clock, settings.instanceId(), instances);
-        ClusteredScheduler.install(context, database, settings.instanceId());
+        ClusteredScheduler.install(context, database, settings.instanceId(), settings.shops().size());
         registry.bind("instanceDirectory", instances);
         HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
@@ -143,7 +143,9 @@ public class RuntimeBeans implements CamelConfiguration {
         PluginPoints pluginPoints = new PluginPoints(new CamelPluginRoutes(context));
         registry.bind("pluginPoints", pluginPoints);
         registry.bind("pluginBody", new PluginBody());
-        OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
+        // Norce gets a client of its own: its connect timeout is Norce's setting, not e-conomic's.
+        HttpClient shopHttp = tracing.traced(settings.shopClient().newHttpClient());
+        OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, shopHttp, clock,
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();

@@ -31,8 +31,13 @@ public final class ClusteredScheduler {
      * once its check-in is this plus 7.5 s late). Shorter would make a long GC pause look like a death.
      */
     static final long CHECKIN_INTERVAL_MILLIS = 5_000;
-    /** As many threads as schedules the runtime has per shop and more: a long run never holds up another flow. */
-    static final int THREADS = 10;
+    /**
+     * Schedules a shop can have (orders, status, reversals, payments, products, reconciliation) and the runtime's own
+     * (stock and price ticks, alert checks, retention): a worker for each, so a run hung on one dependency (up to its
+     * read timeout per call) never holds up another flow's run, however many shops there are.
+     */
+    static final int SCHEDULES_PER_SHOP = 6;
+    static final int SHARED_SCHEDULES = 3;
 
     private ClusteredScheduler() {
     }
@@ -50,31 +55,51 @@ public final class ClusteredScheduler {
     }
 
     /**
-     * Gives the context's Quartz component its scheduler before any route is built: clustered on PostgreSQL, the
-     * component's in-memory default on H2. @return the mode chosen
+     * Gives the context's Quartz component its scheduler before any route is built: clustered on PostgreSQL, in
+     * memory on H2; either way with a worker for every schedule {@code shops} shops can have. @return the mode chosen
      */
-    public static Mode install(CamelContext context, Database database, String instanceId) {
+    public static Mode install(CamelContext context, Database database, String instanceId, int shops) {
         Mode mode = modeFor(database);
-        if (mode == Mode.SINGLE) {
-            return mode;
-        }
         QuartzComponent quartz = context.getComponent("quartz", QuartzComponent.class);
+        int threads = threads(shops);
         try {
-            quartz.setSchedulerFactory(new StdSchedulerFactory(properties(register(database), instanceId)));
+            quartz.setSchedulerFactory(new StdSchedulerFactory(mode == Mode.SINGLE
+                    ? inMemory("jesync-" + Integer.toHexString(System.identityHashCode(context)), threads)
+                    : properties(register(database), instanceId, threads)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot configure the clustered Quartz scheduler: " + e.getMessage(), e);
         }
         return mode;
     }
 
-    /** The Quartz settings of a cluster member; the instance id doubles as Quartz's, unique among live instances. */
-    static Properties properties(String dataSourceName, String instanceId) {
+    /** A worker per schedule the runtime can have with {@code shops} shops, and never fewer than Quartz's 10. */
+    static int threads(int shops) {
+        return Math.max(10, SHARED_SCHEDULES + SCHEDULES_PER_SHOP * shops);
+    }
+
+    private static Properties scheduler(String name, int threads) {
         Properties p = new Properties();
-        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.scheduler.instanceName", name);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        return p;
+    }
+
+    /** One instance's scheduler in memory; {@code name} keeps runtimes in one JVM (tests) apart. */
+    static Properties inMemory(String name, int threads) {
+        Properties p = scheduler(name, threads);
+        p.setProperty("org.quartz.threadPool.threadsInheritContextClassLoaderOfInitializingThread", "true");
+        // As Quartz's own defaults (which the component used before): a trigger late by less than this still fires.
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        return p;
+    }
+
+    /** The Quartz settings of a cluster member; the instance id doubles as Quartz's, unique among live instances. */
+    static Properties properties(String dataSourceName, String instanceId, int threads) {
+        Properties p = scheduler(SCHEDULER_NAME, threads);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);

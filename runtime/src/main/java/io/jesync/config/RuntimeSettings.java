@@ -28,6 +28,8 @@ public interface RuntimeSettings {
 
     List<? extends ShopSettings> shops();
 
+    ShopClientSettings shopClient();
+
     default boolean demo() {
         return environment() == Environment.DEMO;
     }

@@ -1,6 +1,9 @@
 package io.jesync.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +17,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The runtime's one JSON configuration, for what it sends to e-conomic and the shop, stores and answers on the
  * admin API.
  * <ul>
+ *   <li>Nesting deeper than {@link #MAX_NESTING_DEPTH} fails the read (as do Jackson's own limits on the length of
+ *   numbers and texts), with a {@link StreamConstraintsException}: {@link #beyondLimits} tells it apart.</li>
  *   <li>Numbers with a fraction are read as {@link java.math.BigDecimal}, so money stays exact, and keep the scale
  *   they were written with ({@code 10.00} stays {@code 10.00}).</li>
  *   <li>BigDecimal is written plain: {@code 1E+1} goes out as {@code 10}, because neither e-conomic's nor Norce's
@@ -28,7 +33,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * mapper on top of it with {@code MAPPER.rebuild()} (as {@code io.jesync.plugin.PluginJson} does).
  */
 public final class Json {
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * The deepest nesting read: a Norce order or an e-conomic document is under ten levels deep, so a hundred leaves
+     * room and keeps every walk over a tree (the mappers, the payload masker) far from the stack's limit.
+     */
+    public static final int MAX_NESTING_DEPTH = 100;
+
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .build())
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -40,6 +53,16 @@ public final class Json {
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private Json() {
+    }
+
+    /** Whether {@code failure} (or a cause) is a read refused for its depth or the length of a number or text. */
+    public static boolean beyondLimits(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indented output for files and the console, with the same number and null rules. */

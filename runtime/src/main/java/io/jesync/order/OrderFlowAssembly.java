@@ -16,14 +16,15 @@ import io.jesync.store.WatermarkStore;
 public record OrderFlowAssembly(ShopPlatforms shop, OrderLedger ledger, OrderFlow flow) {
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
-                                           HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random) {
-        return create(settings, database, economic, http, clock, retry, random, PluginPoints.NONE);
+                                           HttpClient shopHttp, Clock clock, BackoffSchedule retry, RandomGenerator random) {
+        return create(settings, database, economic, shopHttp, clock, retry, random, PluginPoints.NONE);
     }
 
     public static OrderFlowAssembly create(RuntimeSettings settings, Database database, EconomicClient economic,
-                                           HttpClient http, Clock clock, BackoffSchedule retry, RandomGenerator random,
+                                           HttpClient shopHttp, Clock clock, BackoffSchedule retry, RandomGenerator random,
                                            PluginPoints plugins) {
-        ShopPlatforms shop = ShopPlatforms.connect(settings.shops(), http, clock);
+        ShopPlatforms shop = ShopPlatforms.connect(settings.shops(), shopHttp, settings.shopClient().readTimeout(),
+                clock);
         OrderLedger ledger = new OrderLedger(database, clock);
         // Claims carry the life of the process, so threads of one process never share a claim and a restart
         // can release what its dead predecessor held.

@@ -18,6 +18,7 @@ import io.jesync.config.Environment;
 import io.jesync.config.RetentionSettings;
 import io.jesync.config.Secret;
 import io.jesync.config.SettingReader;
+import io.jesync.config.ShopClientSettings;
 import io.jesync.config.SimulatorSettings;
 import io.jesync.config.StoreSettings;
 import io.jesync.config.SyncMode;
@@ -53,7 +54,8 @@ public record RuntimeSettings(
         List<ShopSettings> shops,
         StockSyncSettings stockSync,
         AlertSettings alerts,
-        PaymentSettings.Shops payments)
+        PaymentSettings.Shops payments,
+        ShopClientSettings shopClient)
         implements io.jesync.admin.RuntimeSettings, io.jesync.demo.RuntimeSettings {
 
     private static final Pattern SHOP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -86,17 +88,18 @@ public record RuntimeSettings(
         StockSyncSettings stockSync = source.attempt(() -> StockSyncSettings.load(source, live, simulators), null);
         AlertSettings alerts = source.attempt(() -> AlertSettings.load(source), null);
         PaymentSettings.Shops payments = source.attempt(() -> PaymentSettings.loadAll(source, shops, !live), null);
+        ShopClientSettings shopClient = source.attempt(() -> ShopClientSettings.load(source), null);
         // Read by Bootstrap when it hands Camel its settings, and by the other environment.
         source.declare("plugins.routes-dir", "economic.base-url", "economic.openapi-base-url",
                 "economic.app-secret-token", "economic.app-secret-token-file", "economic.agreement-grant-token",
                 "economic.agreement-grant-token-file");
         Set<String> prefixes = new LinkedHashSet<>(List.of("app.", "admin.", "alerts.", "store.", "economic.",
-                "sync.", "stock-prices.", "simulator.", "demo.", "plugins."));
+                "sync.", "stock-prices.", "simulator.", "demo.", "plugins.", "norce."));
         shops.forEach(shop -> prefixes.add("shop." + shop.id() + "."));
         source.reportUnknownKeys(prefixes);
         source.failOnProblems();
         return new RuntimeSettings(environment, instanceId, admin, store, economic, simulators, syncMode, shops,
-                stockSync, alerts, payments);
+                stockSync, alerts, payments, shopClient);
     }
 
     private static Environment parseEnvironment(ConfigSource source) {

@@ -2,6 +2,7 @@ package io.jesync.shop;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +23,13 @@ public interface ShopPlatform {
     /** The platform's name for an order that is delivered, invoiced, ...: the default status mapping's words. */
     ShopOrderStatus standardStatus(StandardStatus status);
 
-    /** The adapter for one runtime: one token cache and connection shared by every shop on this platform. */
-    Connected connect(HttpClient http, Clock clock);
+    /**
+     * The adapter for one runtime: one token cache and connection shared by every shop on this platform.
+     *
+     * @param http        connects within the shop side's connect timeout
+     * @param readTimeout how long any one answer, headers and body, may take
+     */
+    Connected connect(HttpClient http, Duration readTimeout, Clock clock);
 
     /** The order life-cycle points the runtime's default mappings refer to. */
     enum StandardStatus { CONFIRMED, DELIVERED, INVOICED, CANCELLED }

@@ -2,6 +2,7 @@ package io.jesync.shop;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -45,15 +46,19 @@ public final class ShopPlatforms implements ShopOrders, ShopStatusPort {
         return found;
     }
 
-    /** Connects every platform the shops use, once each. */
-    public static ShopPlatforms connect(Iterable<? extends ShopSettings> shops, HttpClient http, Clock clock) {
+    /**
+     * Connects every platform the shops use, once each, on {@code http} (built with the shop side's connect timeout,
+     * {@link io.jesync.config.ShopClientSettings#newHttpClient}) and with {@code readTimeout} for every answer.
+     */
+    public static ShopPlatforms connect(Iterable<? extends ShopSettings> shops, HttpClient http, Duration readTimeout,
+                                        Clock clock) {
         Map<String, ShopSettings.Platform> platformOfShop = new java.util.HashMap<>();
         for (ShopSettings shop : shops) {
             platformOfShop.put(shop.id(), shop.platform());
         }
         ShopPlatforms router = new ShopPlatforms(platformOfShop);
         for (ShopSettings.Platform platform : Set.copyOf(platformOfShop.values())) {
-            router.connected.put(platform, platform(platform, "shop.<id>.platform").connect(http, clock));
+            router.connected.put(platform, platform(platform, "shop.<id>.platform").connect(http, readTimeout, clock));
         }
         return router;
     }

@@ -39,6 +39,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.jesync.config.ConfigSource;
+import io.jesync.config.ShopClientSettings;
 import io.jesync.settings.RuntimeSettings;
 import io.jesync.economic.EconomicClient;
 import io.jesync.economic.RateLimitGovernor;
@@ -158,7 +159,8 @@ class DependencyTlsTest {
             RuntimeSettings settings = settings(server.baseUrl());
 
             economic(settings).read("/self");
-            new NorceTokenProvider(settings.shops().get(0), client(), Clock.systemUTC()).token();
+            new NorceTokenProvider(settings.shops().get(0), client(), Clock.systemUTC(),
+                    ShopClientSettings.DEFAULTS.readTimeout()).token();
 
             assertThat(server.requests).containsExactly("GET /self over TLSv1.3",
                     "POST /identity/1.0/connect/token over TLSv1.3");
@@ -196,7 +198,8 @@ class DependencyTlsTest {
 
             assertThatThrownBy(() -> economic(settings).read("/self")).as("e-conomic client, %s", certificate)
                     .hasMessageContaining("SSLHandshakeException").hasStackTraceContaining(reason);
-            assertThatThrownBy(() -> new NorceTokenProvider(settings.shops().get(0), client(), Clock.systemUTC())
+            assertThatThrownBy(() -> new NorceTokenProvider(settings.shops().get(0), client(), Clock.systemUTC(),
+                    ShopClientSettings.DEFAULTS.readTimeout())
                     .token()).as("Norce login, %s", certificate).isInstanceOf(IOException.class)
                     .hasMessageContaining("the secure connection to localhost").hasStackTraceContaining(reason);
 

@@ -26,7 +26,7 @@ class ShopPlatformsTest {
     private final ShopSettings se = settings.shops().get(0);
     private final ShopSettings no = settings.shops().get(1);
     private final ShopPlatforms onlySe = ShopPlatforms.connect(List.of(se), HttpClient.newHttpClient(),
-            Clock.systemUTC());
+            settings.shopClient().readTimeout(), Clock.systemUTC());
 
     @Test
     void the_catalogue_refuses_a_shop_it_was_not_connected_for() {

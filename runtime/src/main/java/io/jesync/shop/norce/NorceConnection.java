@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jesync.config.ShopClientSettings;
 import io.jesync.config.ShopSettings;
 import io.jesync.http.AnswerDeadline;
 import io.jesync.shop.CappedBody;
@@ -30,18 +31,32 @@ import io.jesync.http.NetworkFailure;
  * ({@link NorceUnavailableException}) and permanent ({@link NorceRequestException}).
  */
 public final class NorceConnection {
-    /** Connecting is bounded by the shared client's connect timeout; this bounds the whole answer, body included. */
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int DETAIL_LIMIT = 300;
 
     private final HttpClient http;
     private final Clock clock;
+    private final Duration timeout;
     private final ObjectMapper mapper = NorceOrderMapper.JSON;
     private final Map<String, NorceTokenProvider> tokens = new ConcurrentHashMap<>();
 
+    /** With the default read timeout ({@link ShopClientSettings#DEFAULTS}). */
     public NorceConnection(HttpClient http, Clock clock) {
+        this(http, clock, ShopClientSettings.DEFAULTS.readTimeout());
+    }
+
+    /**
+     * @param http    connects within the shop side's connect timeout ({@code norce.connect-timeout-seconds})
+     * @param timeout the read timeout of every answer, headers and body ({@code norce.read-timeout-seconds})
+     */
+    public NorceConnection(HttpClient http, Clock clock, Duration timeout) {
         this.http = http;
         this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** The read timeout every request to Norce carries: until the headers, and through {@link #send} for the body. */
+    Duration timeout() {
+        return timeout;
     }
 
     /**
@@ -89,7 +104,7 @@ public final class NorceConnection {
         URI uri = URI.create(shop.baseUrl() + path);
         String json = body.toString();
         HttpResponse<String> response = send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -134,7 +149,7 @@ public final class NorceConnection {
     HttpResponse<String> queryPage(ShopSettings shop, int applicationId, URI uri, String what)
             throws IOException, InterruptedException {
         return send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 // The header only sets Norce's context; a filter restricts the rows.
                 .header("applicationId", Integer.toString(applicationId))
                 .header("Authorization", "Bearer " + token)
@@ -154,7 +169,7 @@ public final class NorceConnection {
     }
 
     private NorceTokenProvider provider(ShopSettings shop) {
-        return tokens.computeIfAbsent(shop.id(), id -> new NorceTokenProvider(shop, http, clock));
+        return tokens.computeIfAbsent(shop.id(), id -> new NorceTokenProvider(shop, http, clock, timeout));
     }
 
     JsonNode json(String body) throws IOException {
@@ -177,7 +192,7 @@ public final class NorceConnection {
     private HttpResponse<String> exchange(ShopSettings shop, HttpRequest request, String what)
             throws NorceUnavailableException, InterruptedException {
         try {
-            return http.send(request, AnswerDeadline.within(request.timeout().orElse(TIMEOUT),
+            return http.send(request, AnswerDeadline.within(request.timeout().orElse(timeout),
                     CappedBody.handler(CappedBody.DEFAULT_MAX_BYTES)));
         } catch (IOException e) {
             if (CappedBody.tooLarge(e)) {

@@ -74,7 +74,7 @@ final class NorceJobClient {
         String json = body.toString();
         String headerJson = header.toString();
         HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
+                .timeout(connection.timeout())
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -142,7 +142,7 @@ final class NorceJobClient {
     private JsonNode get(ShopSettings shop, String pathAndQuery, String what) throws IOException, InterruptedException {
         URI uri = URI.create(shop.baseUrl() + CONNECT + pathAndQuery);
         HttpResponse<String> response = connection.send(shop, what, token -> HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
+                .timeout(connection.timeout())
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .GET()

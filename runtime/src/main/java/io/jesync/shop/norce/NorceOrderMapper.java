@@ -60,9 +60,18 @@ public final class NorceOrderMapper {
 
     /** The stand-in {@link NorceOrderReader} keeps for an order too large to read: its id and why it is parked. */
     static JsonNode oversized(long orderId, int applicationId, int maxBytes) {
-        return JSON.createObjectNode().put("Id", orderId).put("ApplicationId", applicationId).put(OVERSIZED,
-                "Norce's answer for this order alone is larger than " + maxBytes + " bytes (a field far beyond any"
-                        + " real order); it was not read");
+        return unread(orderId, applicationId, "Norce's answer for this order alone is larger than " + maxBytes
+                + " bytes (a field far beyond any real order); it was not read");
+    }
+
+    /** The stand-in for an order whose answer alone broke a JSON limit (too deep, a number or text too long). */
+    static JsonNode beyondLimits(long orderId, int applicationId, String limit) {
+        return unread(orderId, applicationId, "Norce's answer for this order alone is beyond the runtime's JSON"
+                + " limits (" + limit + "; at most " + Json.MAX_NESTING_DEPTH + " levels of nesting); it was not read");
+    }
+
+    private static JsonNode unread(long orderId, int applicationId, String reason) {
+        return JSON.createObjectNode().put("Id", orderId).put("ApplicationId", applicationId).put(OVERSIZED, reason);
     }
 
     public static ShopOrder toShopOrder(String shopId, JsonNode rawOrder) throws NorceOrderParseException {

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jesync.config.ShopSettings;
+import io.jesync.json.Json;
 import io.jesync.shop.CappedBody;
 
 /**
@@ -94,7 +96,7 @@ public final class NorceOrderReader {
             body = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
                     + "&$expand=" + NorceLookups.encode(EXPAND) + "&$orderby=Id&$top=" + PAGE_SIZE, what);
         } catch (NorceUnavailableException e) {
-            if (!CappedBody.tooLarge(e)) {
+            if (!CappedBody.tooLarge(e) && !Json.beyondLimits(e)) {
                 throw e;
             }
             return oneByOne(shop, applicationId, keyed, what);
@@ -107,14 +109,15 @@ public final class NorceOrderReader {
     }
 
     /**
-     * A page above the size cap is read again order by order, so one hostile order (a 10 MB field) costs only
-     * itself: the page's ids first (small), then each order alone. An order that alone is above the cap stands in
-     * as its id and a reason, which the mapper turns into a parked order.
+     * A page above the size cap, or beyond the JSON limits (nested deeper than {@link Json#MAX_NESTING_DEPTH}, a
+     * number or text longer than Jackson reads), is read again order by order, so one hostile order (a 10 MB field,
+     * 10,000 levels of brackets) costs only itself: the page's ids first (small), then each order alone. An order
+     * that alone breaks a limit stands in as its id and a reason, which the mapper turns into a parked order.
      */
     private OrderPage oneByOne(ShopSettings shop, int applicationId, String keyed, String what)
             throws IOException, InterruptedException {
         JsonNode ids = connection.query(shop, applicationId, ORDERS + "?$filter=" + NorceLookups.encode(keyed)
-                + "&$select=Id&$orderby=Id&$top=" + PAGE_SIZE, what + " (ids only, the page was above the size cap)");
+                + "&$select=Id&$orderby=Id&$top=" + PAGE_SIZE, what + " (ids only, the page was above the size cap or beyond the JSON limits)");
         JsonNode idValues = values(ids, what);
         List<JsonNode> orders = new ArrayList<>(idValues.size());
         for (JsonNode row : idValues) {
@@ -126,13 +129,28 @@ public final class NorceOrderReader {
                         + shop.id());
                 values(body, what).forEach(orders::add);
             } catch (NorceUnavailableException e) {
-                if (!CappedBody.tooLarge(e)) {
+                if (CappedBody.tooLarge(e)) {
+                    orders.add(NorceOrderMapper.oversized(id, applicationId, CappedBody.DEFAULT_MAX_BYTES));
+                } else if (Json.beyondLimits(e)) {
+                    orders.add(NorceOrderMapper.beyondLimits(id, applicationId, limit(e)));
+                } else {
                     throw e;
                 }
-                orders.add(NorceOrderMapper.oversized(id, applicationId, CappedBody.DEFAULT_MAX_BYTES));
             }
         }
         return toPage(orders, idValues.size() >= PAGE_SIZE || ids.hasNonNull("@odata.nextLink"));
+    }
+
+    /** Jackson's words for the limit an answer broke, without its pointer to the setting's getter. */
+    private static String limit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException constraint) {
+                String message = constraint.getOriginalMessage();
+                int from = message.indexOf(", from `");
+                return from < 0 ? message : message.substring(0, from) + ")";
+            }
+        }
+        return "a JSON limit";
     }
 
     private static JsonNode values(JsonNode body, String what) throws NorceUnavailableException {

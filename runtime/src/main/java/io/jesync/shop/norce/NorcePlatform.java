@@ -2,6 +2,7 @@ package io.jesync.shop.norce;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,8 +43,8 @@ public final class NorcePlatform implements ShopPlatform {
     }
 
     @Override
-    public Adapter connect(HttpClient http, Clock clock) {
-        return new Adapter(new NorceConnection(http, clock), clock);
+    public Adapter connect(HttpClient http, Duration readTimeout, Clock clock) {
+        return new Adapter(new NorceConnection(http, clock, readTimeout), clock);
     }
 
     /** One runtime's Norce side: one connection (and so one token cache) for every flow and shop. */

@@ -86,9 +86,9 @@ public final class NorceTenantCodes {
         return next;
     }
 
-    private static HttpRequest request(ShopSettings shop, URI uri, String token, String accept) {
+    private HttpRequest request(ShopSettings shop, URI uri, String token, String accept) {
         return HttpRequest.newBuilder(uri)
-                .timeout(NorceConnection.TIMEOUT)
+                .timeout(connection.timeout())
                 // Core and Application sets are tenant-wide; the header only gives Query its context.
                 .header("applicationId", Integer.toString(shop.applicationIds().get(0)))
                 .header("Authorization", "Bearer " + token)

@@ -41,16 +41,19 @@ public final class NorceTokenProvider {
     private final ShopSettings shop;
     private final HttpClient http;
     private final Clock clock;
+    private final Duration timeout;
     private final ObjectMapper mapper = Json.MAPPER;
     private String token;
     private Instant expiresAt = Instant.MIN;
     private Instant quietUntil = Instant.MIN;
     private String outage;
 
-    public NorceTokenProvider(ShopSettings shop, HttpClient http, Clock clock) {
+    /** @param timeout the read timeout of the token request, as of every Norce call */
+    public NorceTokenProvider(ShopSettings shop, HttpClient http, Clock clock, Duration timeout) {
         this.shop = shop;
         this.http = http;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /**
@@ -73,7 +76,7 @@ public final class NorceTokenProvider {
                 + "&client_secret=" + URLEncoder.encode(shop.clientSecret().reveal(), StandardCharsets.UTF_8)
                 + "&scope=" + URLEncoder.encode(shop.scope(), StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(shop.baseUrl() + TOKEN_PATH))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.jesync.config.Secret;
+import io.jesync.json.Json;
 import io.jesync.settings.ShopSettings;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.norce.NorceOrderReader.OrderPage;
@@ -93,11 +95,49 @@ class NorceOrderPageTest {
 
     @Test
     void an_order_above_the_size_cap_parks_alone_and_the_rest_of_the_page_is_read() throws Exception {
+        // A 9 MB field: the page holding it is above the 8 MB cap, and so is the order alone.
+        HostilePage read = readBesideAGoodOrder(id -> "{\"Id\": " + id + ", \"OrderNo\": \""
+                + "x".repeat(9 * 1024 * 1024) + "\"}");
+
+        assertThat(read.outcomes()).hasSize(2);
+        assertThat(read.outcomes().get(0)).isEqualTo("ok 1209003");
+        assertThat(read.outcomes().get(1)).startsWith("parked " + read.hostileId()).contains("larger than 8388608 bytes");
+        assertThat(read.page().orders().get(1).toString()).as("nothing of the hostile order is kept").hasSizeLessThan(500);
+        assertThat(read.queries()).as("the page, its ids, then each order alone").hasSize(4);
+    }
+
+    @Test
+    void an_order_nested_ten_thousand_levels_deep_parks_alone_and_the_rest_of_the_page_is_read() throws Exception {
+        int depth = 10_000;
+        HostilePage read = readBesideAGoodOrder(id -> "{\"Id\": " + id + ", \"OrderNo\": \"hostile\", \"Info\": "
+                + "[".repeat(depth) + "]".repeat(depth) + "}");
+
+        assertThat(read.outcomes()).hasSize(2);
+        assertThat(read.outcomes().get(0)).isEqualTo("ok 1209003");
+        assertThat(read.outcomes().get(1)).startsWith("parked " + read.hostileId())
+                .contains("beyond the runtime's JSON limits", "nesting depth", "at most 100 levels");
+        assertThat(read.page().orders().get(1).toString()).as("nothing of the hostile order is kept").hasSizeLessThan(500);
+        assertThat(read.queries()).as("the page, its ids, then each order alone").hasSize(4);
+    }
+
+    @Test
+    void nesting_deeper_than_the_limit_fails_the_read_as_beyond_the_limits_not_with_a_stack_overflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+        Throwable failure = catchThrowableOfType(IOException.class, () -> Json.MAPPER.readTree(deep));
+
+        assertThat(Json.beyondLimits(failure)).as(String.valueOf(failure)).isTrue();
+        assertThat(Json.beyondLimits(new IOException("an ordinary parse error"))).isFalse();
+    }
+
+    private record HostilePage(OrderPage page, List<String> outcomes, List<String> queries, long hostileId) {
+    }
+
+    /** A page of a good order and the hostile one {@code hostile} writes for an id, read and mapped. */
+    private HostilePage readBesideAGoodOrder(LongFunction<String> hostile) throws Exception {
         JsonNode good = NorceOrderMapperTest.order("guest");
         long goodId = good.path("Id").asLong();
         long hostileId = goodId + 1;
-        // A 9 MB field: the page holding it is above the 8 MB cap, and so is the order alone.
-        String hostile = "{\"Id\": " + hostileId + ", \"OrderNo\": \"" + "x".repeat(9 * 1024 * 1024) + "\"}";
         List<String> queries = new ArrayList<>();
         answers = query -> {
             queries.add(query);
@@ -107,7 +147,10 @@ class NorceOrderPageTest {
             if (query.contains("Id eq " + goodId)) {
                 return "{\"value\":[" + good + "]}";
             }
-            return "{\"value\":[" + good + "," + hostile + "]}";
+            if (query.contains("Id eq " + hostileId)) {
+                return "{\"value\":[" + hostile.apply(hostileId) + "]}";
+            }
+            return "{\"value\":[" + good + "," + hostile.apply(hostileId) + "]}";
         };
 
         OrderPage result = reader.fetch(shop, 1001, Set.of(4), null, null);
@@ -119,12 +162,7 @@ class NorceOrderPageTest {
                 outcomes.add("parked " + e.platformOrderId() + " " + e.getMessage());
             }
         }
-
-        assertThat(outcomes).hasSize(2);
-        assertThat(outcomes.get(0)).isEqualTo("ok 1209003");
-        assertThat(outcomes.get(1)).startsWith("parked " + hostileId).contains("larger than 8388608 bytes");
-        assertThat(result.orders().get(1).toString()).as("nothing of the hostile order is kept").hasSizeLessThan(500);
-        assertThat(queries).as("the page, its ids, then each order alone").hasSize(4);
+        return new HostilePage(result, outcomes, queries, hostileId);
     }
 
     @Test
