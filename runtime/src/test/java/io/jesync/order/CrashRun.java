@@ -25,6 +25,7 @@ import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jesync.cluster.ClusterSchedulingIT;
 import io.jesync.json.Json;
 import io.jesync.simulator.Fault;
 import io.jesync.simulator.FaultRule;
@@ -59,10 +60,12 @@ import io.jesync.testsupport.TestDatabases.Kind;
 final class CrashRun {
     /** e-conomic keeps an Idempotency-Key's answer for one hour (its REST documentation, "Idempotency tokens"). */
     static final Duration REPLAY_WINDOW = Duration.ofHours(1);
-    private static final String APP_SECRET = "crash-run-app-secret";
-    private static final String GRANT = "crash-run-grant";
-    private static final String CLIENT_ID = "crash-run-client";
-    private static final String CLIENT_SECRET = "crash-run-client-secret";
+    // The credentials ClusterSchedulingIT.liveEnvironment gives the runtime.
+    private static final String APP_SECRET = ClusterSchedulingIT.APP_SECRET;
+    private static final String GRANT = ClusterSchedulingIT.GRANT;
+    private static final String CLIENT_ID = ClusterSchedulingIT.CLIENT_ID;
+    private static final String CLIENT_SECRET = ClusterSchedulingIT.CLIENT_SECRET;
+    private static final String STORE_PASSWORD = "crash-run-store-password";
     private static final String DRAFTS = "POST /invoices/drafts";
     private static final Duration LIFE = Duration.ofMinutes(10);
     /** Camel's graceful shutdown timeout, which the runtime keeps (docs/operations.md). */
@@ -204,7 +207,8 @@ final class CrashRun {
                             .until(() -> !runtime.isAlive() || nextKill.get() == plan.kills().size()
                                     && acknowledged(runtime, adminPort) == plan.orders());
                     assertThat(runtime.output()).as("output of life %d", life)
-                            .doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET, RuntimeProcess.ADMIN_PASSWORD);
+                            .doesNotContain(APP_SECRET, GRANT, CLIENT_SECRET, STORE_PASSWORD,
+                                    RuntimeProcess.ADMIN_PASSWORD);
                     if (runtime.isAlive()) {
                         ledger = ledger(runtime, adminPort);
                         assertAdopted(runtime, adminPort, killedAfterStore);
@@ -252,19 +256,11 @@ final class CrashRun {
 
     private static Map<String, String> environment(Kind kind, Path dir, int adminPort, EconomicSimulator economic,
                                                    NorceSimulator norce) {
-        Map<String, String> env = new HashMap<>();
-        env.put("APP_ENVIRONMENT", "live");
-        env.put("ADMIN_PORT", Integer.toString(adminPort));
-        env.put("STORE_JDBC_URL", TestDatabases.freshUrl(kind, dir.resolve("store")));
-        env.put("STORE_USERNAME", kind == Kind.POSTGRESQL ? TestDatabases.POSTGRES_USER : "sa");
-        env.put("ECONOMIC_BASE_URL", economic.baseUrl());
-        env.put("ECONOMIC_APP_SECRET_TOKEN", APP_SECRET);
-        env.put("ECONOMIC_AGREEMENT_GRANT_TOKEN", GRANT);
-        env.put("SHOP_SE_BASE_URL", norce.baseUrl());
-        env.put("SHOP_SE_CLIENT_ID", CLIENT_ID);
-        env.put("SHOP_SE_CLIENT_SECRET", CLIENT_SECRET);
-        env.put("SHOP_SE_APPLICATION_IDS", "1001,1002");
-        env.put("SHOP_SE_ORDERS_POLL_INTERVAL_SECONDS", "1");
+        String url = TestDatabases.freshUrl(kind, dir.resolve("store"));
+        Map<String, String> env = ClusterSchedulingIT.liveEnvironment(null, adminPort, new TestDatabases.Login(url,
+                kind == Kind.POSTGRESQL ? TestDatabases.POSTGRES_USER : "sa", STORE_PASSWORD), economic, norce);
+        // The default instance id, the same in every life, so a restart takes up its predecessor's orders at once.
+        env.remove("APP_INSTANCE_ID");
         return env;
     }
 
