@@ -37,16 +37,16 @@ import io.jesync.testsupport.TestDatabases;
  * (SIGKILL, no goodbye) the flows go on on the survivors well within one claim lease.
  */
 @Tag("harness")
-class ClusterSchedulingIT {
+public class ClusterSchedulingIT {
     private static final Duration START = Duration.ofSeconds(240);
     /** The period the e-conomic calls are counted over. */
     private static final Duration WINDOW = Duration.ofSeconds(20);
     /** A claim's lease (InstancePresence renews for two minutes): the schedules must move well within it. */
     private static final Duration LEASE = Duration.ofMinutes(2);
-    static final String APP_SECRET = "cluster-it-app-secret";
-    static final String GRANT = "cluster-it-grant";
-    static final String CLIENT_ID = "cluster-it-client";
-    static final String CLIENT_SECRET = "cluster-it-client-secret";
+    public static final String APP_SECRET = "cluster-it-app-secret";
+    public static final String GRANT = "cluster-it-grant";
+    public static final String CLIENT_ID = "cluster-it-client";
+    public static final String CLIENT_SECRET = "cluster-it-client-secret";
     private static final String STATUS_ROUTE = "poll-status-se";
 
     @Test
@@ -123,8 +123,8 @@ class ClusterSchedulingIT {
     }
 
     /** A live instance on the simulators and the shared store, polling orders every second. */
-    static Map<String, String> liveEnvironment(String id, int admin, TestDatabases.Login store,
-                                               EconomicSimulator economic, NorceSimulator norce) {
+    public static Map<String, String> liveEnvironment(String id, int admin, TestDatabases.Login store,
+                                                      EconomicSimulator economic, NorceSimulator norce) {
         Map<String, String> env = new HashMap<>();
         env.put("APP_ENVIRONMENT", "live");
         env.put("APP_INSTANCE_ID", id);
