@@ -144,6 +144,12 @@ public class RuntimeBeans implements CamelConfiguration {
         registry.bind("pluginBody", new PluginBody());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, http, clock,
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
+        PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
+                orders.shop().tenantCheck(), clock), settings);
+        if (!settings.demo()) {
+            // Reads both tenants while the rest is assembled; awaited below, before any route can start.
+            preflight.startChecking();
+        }
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(),
@@ -240,8 +246,6 @@ public class RuntimeBeans implements CamelConfiguration {
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
-        PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
-                orders.shop().tenantCheck(), clock), settings);
         registry.bind("preflight", preflight);
         health.register(new PreflightHealthCheck(preflight));
         if (!settings.demo()) {
