@@ -146,7 +146,10 @@ public class RuntimeBeans implements CamelConfiguration {
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
         PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
                 orders.shop().tenantCheck(), clock), settings);
-        if (!settings.demo()) {
+        EarlyPreflight early = registry.lookupByNameAndType(EarlyPreflight.BINDING, EarlyPreflight.class);
+        if (early != null) {
+            preflight.adopt(early.report());
+        } else if (!settings.demo()) {
             // Reads both tenants while the rest is assembled; awaited below, before any route can start.
             preflight.startChecking();
         }
@@ -251,6 +254,9 @@ public class RuntimeBeans implements CamelConfiguration {
         if (!settings.demo()) {
             try {
                 preflight.holdBackBlockedFlows(context);
+                if (early != null) {
+                    early.countInto(meter);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during the preflight", e);

@@ -56,6 +56,13 @@ public final class PreflightService {
         thread.start();
     }
 
+    /** Takes a start-up check begun before this service existed (before the store was migrated and Camel booted). */
+    public synchronized void adopt(CompletableFuture<PreflightReport> started) {
+        if (atStart == null) {
+            atStart = started;
+        }
+    }
+
     /** Runs the check now and keeps its result; the held-back routes stay as they are until a restart. */
     public synchronized PreflightReport run() throws InterruptedException {
         last = preflight.run();
@@ -95,6 +102,7 @@ public final class PreflightService {
     }
 
     private synchronized void holdBack(CamelContext context, PreflightReport report) {
+        last = report;
         for (String line : report.lines()) {
             if (line.startsWith("PROBLEM ") || line.startsWith("NOT CHECKED ")) {
                 LOG.warn("Preflight: {}", line);
