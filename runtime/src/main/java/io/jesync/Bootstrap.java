@@ -74,6 +74,9 @@ public final class Bootstrap {
                     return STARTUP_ERROR;
                 }
             }
+            // Live, the preflight reads both tenants while the store is migrated and Camel boots; routes wait for it.
+            EarlyPreflight early = settings.demo() || check.isPresent() || replay.isPresent() || initialSync.isPresent()
+                    ? null : EarlyPreflight.start(settings);
             database = openStore(settings, initialSync.isPresent());
             if (database == null) {
                 return STARTUP_ERROR;
@@ -101,6 +104,9 @@ public final class Bootstrap {
             }
 
             Main main = camelMain(source, settings, database, demo);
+            if (early != null) {
+                main.bind(EarlyPreflight.BINDING, early);
+            }
             closeWithCamel(main, settings, database, demo);
             main.run(args);
             return main.getExitCode();

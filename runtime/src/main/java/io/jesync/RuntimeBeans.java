@@ -147,6 +147,15 @@ public class RuntimeBeans implements CamelConfiguration {
         HttpClient shopHttp = tracing.traced(settings.shopClient().newHttpClient());
         OrderFlowAssembly orders = OrderFlowAssembly.create(settings, database, economic, shopHttp, clock,
                 BackoffSchedule.defaults(), new SplittableRandom(), pluginPoints);
+        PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
+                orders.shop().tenantCheck(), clock), settings);
+        EarlyPreflight early = registry.lookupByNameAndType(EarlyPreflight.BINDING, EarlyPreflight.class);
+        if (early != null) {
+            preflight.adopt(early.report());
+        } else if (!settings.demo()) {
+            // Reads both tenants while the rest is assembled; awaited below, before any route can start.
+            preflight.startChecking();
+        }
         // Plugin routes that find tracking numbers are called like any endpoint; the template is started here.
         ProducerTemplate plugins = context.createProducerTemplate();
         StatusFlowAssembly status = StatusFlowAssembly.create(settings, database, orders.ledger(),
@@ -241,13 +250,14 @@ public class RuntimeBeans implements CamelConfiguration {
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new StoreHealthCheck(database.dataSource(), STORE_CHECK_DEADLINE));
-        PreflightService preflight = new PreflightService(new Preflight(settings, new EconomicPreflight(economic),
-                orders.shop().tenantCheck(), clock), settings);
         registry.bind("preflight", preflight);
         health.register(new PreflightHealthCheck(preflight));
         if (!settings.demo()) {
             try {
                 preflight.holdBackBlockedFlows(context);
+                if (early != null) {
+                    early.countInto(meter);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during the preflight", e);

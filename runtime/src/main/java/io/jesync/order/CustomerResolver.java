@@ -84,7 +84,7 @@ public final class CustomerResolver {
                     continue;
                 }
                 String value = matchValue(buyer, flow);
-                if (value != null && bindings.find(shopId, customerKey(buyer, order.orderNo())).isEmpty()) {
+                if (value != null && bound(shopId, buyer, order.orderNo(), flow).isEmpty()) {
                     values.add(value);
                 }
             }
@@ -110,14 +110,14 @@ public final class CustomerResolver {
             return new Resolution(flow.defaultCustomerNumber().get(), "default customer for guest orders");
         }
         String key = customerKey(buyer, order.orderNo());
-        Optional<Long> bound = bindings.find(shopId, key);
-        if (bound.isPresent()) {
-            return new Resolution(bound.get(), "bound earlier (" + key + ")");
+        Optional<String> matched = matchKey(buyer, flow);
+        Optional<Resolution> earlier = bound(shopId, buyer, order.orderNo(), flow);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         // Shops matching e-conomic customers by e-mail or organisation number share those customers, so the
         // reservation is keyed by what is matched, across shops: one buyer ordering in two shops at once is looked
         // up and created by one worker, the other waits and finds the customer bound.
-        Optional<String> matched = matchKey(buyer, flow);
         String scope = matched.isPresent() ? SHARED_SCOPE : shopId;
         String reserved = matched.orElse(key);
         // The store's reservation keeps other processes out; this keeps out this process's other workers, which
@@ -125,6 +125,20 @@ public final class CustomerResolver {
         synchronized (RESOLVING[Math.floorMod((scope + reserved).hashCode(), RESOLVING.length)]) {
             return reserveAndResolve(scope, reserved, order, flow);
         }
+    }
+
+    /**
+     * The buyer's customer as bound earlier: by the shop's own key, or by the matched value every matching shop
+     * binds under. A returning buyer is answered here, so neither the poll's batch read nor the order asks e-conomic.
+     */
+    private Optional<Resolution> bound(String shopId, ShopParty buyer, String orderNo, OrderFlowSettings flow) {
+        String key = customerKey(buyer, orderNo);
+        Optional<Long> byKey = bindings.find(shopId, key);
+        if (byKey.isPresent()) {
+            return Optional.of(new Resolution(byKey.get(), "bound earlier (" + key + ")"));
+        }
+        return matchKey(buyer, flow).flatMap(matched -> bindings.find(SHARED_SCOPE, matched)
+                .map(number -> new Resolution(number, "bound earlier (" + matched + ")")));
     }
 
     private Resolution reserveAndResolve(String scope, String reserved, ShopOrder order, OrderFlowSettings flow)

@@ -209,17 +209,16 @@ public final class PaymentFlow {
             economic.listAll("/journals/" + journal + "/entries", "entryType$eq:customerPayment")
                     .forEach(e -> waiting.add(journal + "|" + e.path("text").asText("")));
         }
+        List<ShopPayment> gone = entered.stream()
+                .filter(p -> !waiting.contains(p.journalNumber() + "|" + p.entryText())).toList();
+        Set<ShopPayment> booked = gone.isEmpty() ? Set.of() : registration.booked(gone);
         int settled = 0;
-        for (ShopPayment payment : entered) {
-            if (waiting.contains(payment.journalNumber() + "|" + payment.entryText())) {
-                continue;
-            }
-            boolean booked = registration.findBooked(payment).isPresent();
-            ShopPayment next = booked ? payment.with(PaymentState.SETTLED, null)
+        for (ShopPayment payment : gone) {
+            ShopPayment next = booked.contains(payment) ? payment.with(PaymentState.SETTLED, null)
                     : payment.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": the payment entry left"
                     + " journal " + payment.journalNumber() + " without being booked (deleted in e-conomic?);"
                     + " retry enters it again");
-            if (ledger.update(payment, next, false).isPresent() && booked) {
+            if (ledger.update(payment, next, false).isPresent() && booked.contains(payment)) {
                 settled++;
             }
         }

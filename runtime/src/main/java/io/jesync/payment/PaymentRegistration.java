@@ -6,13 +6,22 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +52,9 @@ public final class PaymentRegistration {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRegistration.class);
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final ObjectMapper MAPPER = Json.MAPPER;
+    /** How long the accounting years read are trusted: a year closed meanwhile is refused by e-conomic, see below. */
+    static final Duration YEARS_KEPT = Duration.ofHours(1);
+    private static final int TEXTS_PER_READ = 25;
 
     private final PaymentLedger ledger;
     private final PaymentSources sources;
@@ -51,6 +63,7 @@ public final class PaymentRegistration {
     private final String owner;
     private final BackoffSchedule retry;
     private final RandomGenerator random;
+    private volatile Years years;
 
     public PaymentRegistration(PaymentLedger ledger, PaymentSources sources, EconomicClient economic, Clock clock,
                                String owner, BackoffSchedule retry, RandomGenerator random) {
@@ -79,6 +92,8 @@ public final class PaymentRegistration {
             ShopPayment payment = work.payment;
             return finish(payment, payment.with(PaymentState.IN_DOUBT, "No answer from e-conomic: " + e.summary()));
         } catch (EconomicValidationException e) {
+            // Perhaps the accounting year was closed since it was read: the retry reads the years again.
+            years = null;
             ShopPayment payment = work.payment;
             return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo()
                     + ": e-conomic refused the payment entry: " + e.summary()));
@@ -106,7 +121,7 @@ public final class PaymentRegistration {
                         payment.accountingYear()).with(PaymentState.ENTERED, "adopted: entry found in journal "
                         + payment.journalNumber()));
             }
-            if (findBooked(payment).isPresent()) {
+            if (!booked(List.of(payment)).isEmpty()) {
                 return finish(payment, payment.with(PaymentState.SETTLED, "adopted: entry found booked in "
                         + payment.accountingYear()));
             }
@@ -199,13 +214,26 @@ public final class PaymentRegistration {
                 "text$eq:" + EconomicEncoding.filterValue(payment.entryText())), payment);
     }
 
-    /** The entry of this payment booked in its accounting year, by its exact text. */
-    Optional<JsonNode> findBooked(ShopPayment payment) {
-        if (payment.accountingYear() == null) {
-            return Optional.empty();
-        }
-        return exact(economic.listAll("/accounting-years/" + EconomicEncoding.pathId(payment.accountingYear())
-                + "/entries", "text$eq:" + EconomicEncoding.filterValue(payment.entryText())), payment);
+    /**
+     * Those of {@code payments} whose entry is booked in its accounting year, found by exact text: one read per
+     * accounting year and {@value #TEXTS_PER_READ} texts, however many payments left the journal at once.
+     */
+    Set<ShopPayment> booked(Collection<ShopPayment> payments) {
+        Map<String, Map<String, ShopPayment>> byYear = new HashMap<>();
+        payments.stream().filter(p -> p.accountingYear() != null).forEach(p -> byYear
+                .computeIfAbsent(p.accountingYear(), y -> new LinkedHashMap<>()).put(p.entryText(), p));
+        Set<ShopPayment> found = new HashSet<>();
+        byYear.forEach((year, byText) -> {
+            List<String> texts = List.copyOf(byText.keySet());
+            for (int from = 0; from < texts.size(); from += TEXTS_PER_READ) {
+                String filter = texts.subList(from, Math.min(texts.size(), from + TEXTS_PER_READ)).stream()
+                        .map(t -> "text$eq:" + EconomicEncoding.filterValue(t)).collect(Collectors.joining("$or:"));
+                // Filters ignore case; only the exact text is a payment's.
+                economic.listAll("/accounting-years/" + EconomicEncoding.pathId(year) + "/entries", filter).stream()
+                        .map(e -> byText.get(e.path("text").asText(null))).filter(Objects::nonNull).forEach(found::add);
+            }
+        });
+        return found;
     }
 
     /** Filters ignore case; only the exact text is this payment's. */
@@ -213,15 +241,35 @@ public final class PaymentRegistration {
         return entries.stream().filter(e -> payment.entryText().equals(e.path("text").asText(null))).findFirst();
     }
 
+    /**
+     * The open accounting year of {@code date}. The years change about once a year, so they are read at most once
+     * per {@link #YEARS_KEPT} and again at once when none covers the date (a new year the accountant just opened).
+     */
     private Optional<String> accountingYear(LocalDate date) {
-        for (JsonNode year : economic.listAll("/accounting-years", null)) {
-            LocalDate from = LocalDate.parse(year.path("fromDate").asText());
-            LocalDate to = LocalDate.parse(year.path("toDate").asText());
-            if (!date.isBefore(from) && !date.isAfter(to) && !year.path("closed").asBoolean(false)) {
-                return Optional.of(year.path("year").asText());
+        Years known = years;
+        if (known != null && clock.instant().isBefore(known.readAt().plus(YEARS_KEPT))) {
+            Optional<String> year = known.covering(date);
+            if (year.isPresent()) {
+                return year;
             }
         }
-        return Optional.empty();
+        Years read = new Years(economic.listAll("/accounting-years", null), clock.instant());
+        years = read;
+        return read.covering(date);
+    }
+
+    /** The accounting years as read at {@code readAt}. */
+    private record Years(List<JsonNode> years, Instant readAt) {
+        Optional<String> covering(LocalDate date) {
+            for (JsonNode year : years) {
+                LocalDate from = LocalDate.parse(year.path("fromDate").asText());
+                LocalDate to = LocalDate.parse(year.path("toDate").asText());
+                if (!date.isBefore(from) && !date.isAfter(to) && !year.path("closed").asBoolean(false)) {
+                    return Optional.of(year.path("year").asText());
+                }
+            }
+            return Optional.empty();
+        }
     }
 
     private Optional<PaymentState> retryLater(ShopPayment payment, RuntimeException e) {

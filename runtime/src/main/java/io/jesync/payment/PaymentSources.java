@@ -4,15 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.jesync.store.Database;
+import io.jesync.store.Jdbc;
 import io.jesync.store.StoreException;
 
 /**
@@ -37,6 +36,10 @@ public final class PaymentSources {
                               AND p.source_key = CONCAT('refund:', CONCAT(r.order_no,
                                   CONCAT('/', CAST(r.seq AS VARCHAR(10))))))
             ORDER BY r.updated_at, r.id""";
+    private static final String CAPTURES_BETWEEN = """
+            SELECT id, order_no, updated_at FROM status_action
+            WHERE shop_id = ? AND action = 'CAPTURE' AND state = 'DONE' AND updated_at >= ? AND updated_at < ?
+            ORDER BY updated_at, id""";
     private static final String INVOICE = """
             SELECT l.economic_booked_number,
                    (SELECT MIN(e.document_number) FROM status_event e WHERE e.shop_id = l.shop_id
@@ -66,100 +69,73 @@ public final class PaymentSources {
 
     /** Captures done at or after {@code since} that have no payment yet. */
     public List<Capture> newCaptures(String shopId, Instant since) {
-        List<Capture> captures = new ArrayList<>();
-        query(CAPTURES, shopId, since, rs -> captures.add(new Capture(rs.getLong("id"), rs.getString("order_no"),
-                instant(rs, "updated_at"))));
-        return captures;
+        return rows(CAPTURES, "the captures of shop " + shopId, select -> {
+            select.setString(1, shopId);
+            Jdbc.setInstant(select, 2, since);
+        }, PaymentSources::capture);
     }
 
     /** Every capture done in [from, to), recorded or not; for reconciliation. */
     public List<Capture> capturesBetween(String shopId, Instant from, Instant to) {
-        List<Capture> captures = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, order_no, updated_at FROM status_action"
-                     + " WHERE shop_id = ? AND action = 'CAPTURE' AND state = 'DONE' AND updated_at >= ?"
-                     + " AND updated_at < ? ORDER BY updated_at, id")) {
+        return rows(CAPTURES_BETWEEN, "the captures of shop " + shopId, select -> {
             select.setString(1, shopId);
-            select.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            select.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    captures.add(new Capture(rs.getLong("id"), rs.getString("order_no"), instant(rs, "updated_at")));
-                }
-            }
-            return captures;
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the captures of shop " + shopId, e);
-        }
+            Jdbc.setInstant(select, 2, from);
+            Jdbc.setInstant(select, 3, to);
+        }, PaymentSources::capture);
     }
 
     /** Credit notes of orders with a registered payment that have no refund yet. */
     public List<Refund> newRefunds(String shopId) {
-        List<Refund> refunds = new ArrayList<>();
-        query(REFUNDS, shopId, null, rs -> refunds.add(new Refund(rs.getString("order_no"), rs.getInt("seq"),
-                rs.getLong("economic_booked_number"), instant(rs, "updated_at"))));
-        return refunds;
+        return rows(REFUNDS, "the refunds of shop " + shopId, select -> select.setString(1, shopId),
+                rs -> new Refund(rs.getString("order_no"), rs.getInt("seq"), rs.getLong("economic_booked_number"),
+                        Jdbc.getInstant(rs, "updated_at")));
     }
 
-    /** The order's booked invoice number, once there is one. */
+    /** The order's booked invoice number, once there is one: booked at transfer, else first seen booked. */
     public Optional<Long> bookedInvoice(String shopId, String orderNo) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(INVOICE)) {
-            select.setString(1, shopId);
-            select.setString(2, orderNo);
-            try (ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long atTransfer = rs.getLong("economic_booked_number");
-                if (!rs.wasNull()) {
-                    return Optional.of(atTransfer);
-                }
-                long seen = rs.getLong("seen_booked");
-                return rs.wasNull() ? Optional.empty() : Optional.of(seen);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the booked invoice of order " + shopId + "/" + orderNo, e);
-        }
+        return ofOrder(INVOICE, "the booked invoice", shopId, orderNo, rs -> {
+            Long atTransfer = Jdbc.getLong(rs, "economic_booked_number");
+            return atTransfer != null ? atTransfer : Jdbc.getLong(rs, "seen_booked");
+        });
     }
 
     /** The shop order as the order flow read it (JSON in the platform's shape), when stored. */
     public Optional<String> shopOrderSnapshot(String shopId, String orderNo) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(SNAPSHOT)) {
+        return ofOrder(SNAPSHOT, "the shop order", shopId, orderNo, rs -> rs.getString("shop_order"));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement select) throws SQLException;
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> ofOrder(String sql, String what, String shopId, String orderNo, Row<T> row) {
+        return rows(sql, what + " of order " + shopId + "/" + orderNo, select -> {
             select.setString(1, shopId);
             select.setString(2, orderNo);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString("shop_order")) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the shop order " + shopId + "/" + orderNo, e);
-        }
+        }, row).stream().filter(Objects::nonNull).findFirst();
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, String shopId, Instant since, Row row) {
+    private <T> List<T> rows(String sql, String what, Binder binder, Row<T> row) {
+        List<T> rows = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, shopId);
-            if (since != null) {
-                select.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-            }
+            binder.bind(select);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    row.read(rs);
+                    rows.add(row.read(rs));
                 }
             }
+            return rows;
         } catch (SQLException e) {
-            throw new StoreException("Cannot read the payment sources of shop " + shopId, e);
+            throw new StoreException("Cannot read " + what, e);
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    private static Capture capture(ResultSet rs) throws SQLException {
+        return new Capture(rs.getLong("id"), rs.getString("order_no"), Jdbc.getInstant(rs, "updated_at"));
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -27,10 +29,38 @@ public final class PreflightService {
     private final RuntimeSettings settings;
     private final Set<String> heldBack = new LinkedHashSet<>();
     private volatile PreflightReport last;
+    private CompletableFuture<PreflightReport> atStart;
 
     public PreflightService(Preflight preflight, RuntimeSettings settings) {
         this.preflight = preflight;
         this.settings = settings;
+    }
+
+    /**
+     * Starts the start-up check on a thread of its own, so it reads the tenants while the rest of the runtime is
+     * assembled; {@link #holdBackBlockedFlows} waits for it before any route can start.
+     */
+    public synchronized void startChecking() {
+        if (atStart != null) {
+            return;
+        }
+        atStart = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                atStart.complete(run());
+            } catch (InterruptedException | RuntimeException | Error e) {
+                atStart.completeExceptionally(e);
+            }
+        }, "preflight-at-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Takes a start-up check begun before this service existed (before the store was migrated and Camel booted). */
+    public synchronized void adopt(CompletableFuture<PreflightReport> started) {
+        if (atStart == null) {
+            atStart = started;
+        }
     }
 
     /** Runs the check now and keeps its result; the held-back routes stay as they are until a restart. */
@@ -49,11 +79,30 @@ public final class PreflightService {
     }
 
     /**
-     * Runs the check before any route starts, logs one line per problem, and keeps every route of a blocked flow from
-     * starting (Camel's auto-startup exclude pattern). Call while the context is being configured.
+     * Takes the check started by {@link #startChecking} (or runs it now) before any route starts, logs one line per
+     * problem, and keeps every route of a blocked flow from starting (Camel's auto-startup exclude pattern). Call
+     * while the context is being configured.
      */
-    public synchronized void holdBackBlockedFlows(CamelContext context) throws InterruptedException {
-        PreflightReport report = run();
+    public void holdBackBlockedFlows(CamelContext context) throws InterruptedException {
+        CompletableFuture<PreflightReport> started;
+        synchronized (this) {
+            started = atStart;
+        }
+        PreflightReport report;
+        if (started == null) {
+            report = run();
+        } else {
+            try {
+                report = started.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        holdBack(context, report);
+    }
+
+    private synchronized void holdBack(CamelContext context, PreflightReport report) {
+        last = report;
         for (String line : report.lines()) {
             if (line.startsWith("PROBLEM ") || line.startsWith("NOT CHECKED ")) {
                 LOG.warn("Preflight: {}", line);

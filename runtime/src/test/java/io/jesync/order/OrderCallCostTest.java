@@ -63,6 +63,26 @@ class OrderCallCostTest {
     }
 
     @Test
+    void a_known_buyers_next_order_asks_e_conomic_for_no_customer() throws Exception {
+        try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            NorceModel.Order first = harness.placeOrder(31);
+            harness.runUntilSettled(5);
+            assertThat(count(apiCalls(harness), "GET", "/customers")).as("the new buyer is looked up once").isEqualTo(1);
+            harness.economic.clearJournal();
+
+            NorceModel.Order second = harness.placeOrder(31);
+            harness.runUntilSettled(5);
+
+            assertThat(second.orderNo()).isNotEqualTo(first.orderNo());
+            assertThat(second.buyer().emailAddress()).isEqualTo(first.buyer().emailAddress());
+            assertThat(harness.assembly.ledger().find("se", second.orderNo()).orElseThrow().state())
+                    .isEqualTo(OrderState.ACKNOWLEDGED);
+            assertThat(apiCalls(harness)).as("calls for the returning buyer's order")
+                    .noneMatch(r -> r.path().startsWith("/customers"));
+        }
+    }
+
+    @Test
     void an_article_deleted_after_it_was_seen_parks_the_order_naming_it_and_is_read_again() throws Exception {
         try (OrderFlowHarness harness = new OrderFlowHarness(Kind.H2, tempDir, Map.of("sync.mode", "erp-master"))) {
             NorceModel.Order order = harness.placeOrder(21);

@@ -103,6 +103,42 @@ class PaymentFlowTest {
         }
     }
 
+    @Test
+    void payments_read_the_accounting_years_once_settle_with_one_look_up_and_an_idle_run_calls_nothing()
+            throws Exception {
+        try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            List.of(h.placeOrder(441), h.placeOrder(442), h.placeOrder(443)).forEach(o -> assertThat(o).isNotNull());
+            h.runUntilSettled(10);
+            bookDrafts(h, 3);
+            h.statusFlow(new EconomicStatusEvents(h.client)).flow().poll("se");
+            PaymentFlow payments = payments(h, 1).flow();
+            h.economic.clearJournal();
+
+            assertThat(payments.run("se").entered()).isEqualTo(3);
+            assertThat(calls(h, "GET", "/accounting-years")).as("years read once for three payments").isEqualTo(1);
+            h.economic.clearJournal();
+            assertThat(h.economic.bookJournal(1)).isEqualTo(3);
+            h.clock.advance(Duration.ofMinutes(5));
+
+            assertThat(payments.run("se").settled()).isEqualTo(3);
+            assertThat(calls(h, "GET", "/accounting-years/")).as("one look-up for the three entries booked")
+                    .isEqualTo(1);
+            assertThat(calls(h, "GET", "/journals/")).as("one journal listing").isEqualTo(1);
+            h.economic.clearJournal();
+
+            PaymentFlow.Summary idle = payments.run("se");
+
+            assertThat(idle).isEqualTo(new PaymentFlow.Summary(0, 0, 0, 0, 0));
+            assertThat(h.economic.journal()).as("e-conomic calls of a run with nothing waiting")
+                    .noneMatch(r -> !r.path().startsWith("/_sim/"));
+        }
+    }
+
+    private static long calls(OrderFlowHarness h, String method, String path) {
+        return h.economic.journal().stream().filter(r -> r.method().equals(method)
+                && (path.endsWith("/") ? r.path().startsWith(path) : r.path().equals(path))).count();
+    }
+
     private static java.time.LocalDate today(OrderFlowHarness h) {
         return java.time.LocalDate.ofInstant(h.clock.instant(),
                 java.time.ZoneId.of(h.shop().orders().mapping().timeZone()));
