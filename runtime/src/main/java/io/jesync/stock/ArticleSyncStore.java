@@ -33,6 +33,13 @@ public final class ArticleSyncStore {
     private static final int CHUNK = 500;
     private static final ObjectMapper JSON = Json.MAPPER;
 
+    /**
+     * A round of the push: the shop's dirty rows, least-tried first. Read in the order of ix_shop_article_value_queue
+     * (V13), so each round reads its rows and stops instead of sorting the shop's whole queue.
+     */
+    static final String QUEUE = "SELECT kind, article_no, wanted, attempts FROM shop_article_value "
+            + "WHERE shop_id = ? AND dirty = TRUE AND kind LIKE ? ORDER BY shop_id, dirty, attempts, kind, article_no";
+
     private final Database database;
     private final Clock clock;
 
@@ -324,9 +331,7 @@ public final class ArticleSyncStore {
     public List<DirtyValue> dirty(String shopId, String kindPrefix, int limit) {
         List<DirtyValue> rows = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT kind, article_no, wanted, attempts "
-                     + "FROM shop_article_value WHERE shop_id = ? AND dirty = TRUE AND kind LIKE ? "
-                     + "ORDER BY attempts, kind, article_no")) {
+             PreparedStatement select = c.prepareStatement(QUEUE)) {
             select.setString(1, shopId);
             select.setString(2, kindPrefix + "%");
             select.setMaxRows(limit);
