@@ -42,7 +42,8 @@ final class EarlyPreflight implements CallMeter {
             try {
                 EconomicClient economic = EconomicClient.standard(settings.economic(), http, early, clock);
                 early.report.complete(new Preflight(settings, new EconomicPreflight(economic),
-                        ShopPlatforms.connect(settings.shops(), http, clock).tenantCheck(), clock).run());
+                        ShopPlatforms.connect(settings.shops(), settings.shopClient().newHttpClient(),
+                                settings.shopClient().readTimeout(), clock).tenantCheck(), clock).run());
             } catch (InterruptedException | RuntimeException | Error e) {
                 early.report.completeExceptionally(e);
             }

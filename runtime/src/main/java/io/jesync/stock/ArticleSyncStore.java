@@ -33,6 +33,13 @@ public final class ArticleSyncStore {
     private static final int CHUNK = 500;
     private static final ObjectMapper JSON = Json.MAPPER;
 
+    /**
+     * A round of the push: the shop's dirty rows, least-tried first. Read in the order of ix_shop_article_value_queue
+     * (V13), so each round reads its rows and stops instead of sorting the shop's whole queue.
+     */
+    static final String QUEUE = "SELECT kind, article_no, wanted, attempts FROM shop_article_value "
+            + "WHERE shop_id = ? AND dirty = TRUE AND kind LIKE ? ORDER BY shop_id, dirty, attempts, kind, article_no";
+
     private final Database database;
     private final Clock clock;
 
@@ -57,51 +64,62 @@ public final class ArticleSyncStore {
         Instant now = clock.instant();
         try (Connection c = database.dataSource().getConnection()) {
             for (List<ArticleReading> chunk : chunks(dedupeNewest(readings))) {
-                Map<String, Instant> stored = new HashMap<>();
-                try (PreparedStatement select = c.prepareStatement("SELECT article_no, source_updated FROM "
-                        + "economic_article WHERE article_no IN (" + marks(chunk.size()) + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 1, chunk.get(i).articleNo());
-                    }
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            stored.put(rs.getString(1), Jdbc.getInstant(rs, "source_updated"));
-                        }
-                    }
-                }
-                try (PreparedStatement update = c.prepareStatement("UPDATE economic_article SET in_stock = ?, "
-                        + "available = ?, incoming = ?, sales_price = ?, product_group = ?, barred = ?, "
-                        + "source_updated = ?, read_at = ? WHERE article_no = ? AND source_updated <= ?");
-                     PreparedStatement insert = c.prepareStatement("INSERT INTO economic_article (in_stock, "
-                             + "available, incoming, sales_price, product_group, barred, source_updated, read_at, "
-                             + "article_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (ArticleReading r : chunk) {
-                        Instant old = stored.get(r.articleNo());
-                        if (old != null && r.lastUpdated().isBefore(old)) {
-                            continue;
-                        }
-                        PreparedStatement statement = old == null ? insert : update;
-                        statement.setBigDecimal(1, r.inStock());
-                        statement.setBigDecimal(2, r.available());
-                        statement.setBigDecimal(3, r.incoming());
-                        statement.setBigDecimal(4, r.salesPrice());
-                        Jdbc.setInteger(statement, 5, r.productGroup());
-                        statement.setBoolean(6, r.barred());
-                        Jdbc.setInstant(statement, 7, r.lastUpdated());
-                        Jdbc.setInstant(statement, 8, now);
-                        statement.setString(9, r.articleNo());
-                        if (old != null) {
-                            Jdbc.setInstant(statement, 10, r.lastUpdated());
-                        }
-                        statement.addBatch();
-                        kept.add(r);
-                    }
-                    update.executeBatch();
-                    insert.executeBatch();
-                }
+                kept.addAll(Jdbc.inTransaction(c, tx -> ingest(tx, chunk, now)));
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot store e-conomic product readings", e);
+        }
+        return kept;
+    }
+
+    /**
+     * One chunk in one transaction: in autocommit each row of a batch is its own commit, which H2 writes to its file
+     * at once; a page of the first full read is then thousands of file writes instead of a few.
+     */
+    private static List<ArticleReading> ingest(Connection c, List<ArticleReading> chunk, Instant now)
+            throws SQLException {
+        List<ArticleReading> kept = new ArrayList<>();
+        Map<String, Instant> stored = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT article_no, source_updated FROM "
+                + "economic_article WHERE article_no IN (" + marks(chunk.size()) + ")")) {
+            for (int i = 0; i < chunk.size(); i++) {
+                select.setString(i + 1, chunk.get(i).articleNo());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), Jdbc.getInstant(rs, "source_updated"));
+                }
+            }
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE economic_article SET in_stock = ?, "
+                + "available = ?, incoming = ?, sales_price = ?, product_group = ?, barred = ?, "
+                + "source_updated = ?, read_at = ? WHERE article_no = ? AND source_updated <= ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO economic_article (in_stock, "
+                     + "available, incoming, sales_price, product_group, barred, source_updated, read_at, "
+                     + "article_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ArticleReading r : chunk) {
+                Instant old = stored.get(r.articleNo());
+                if (old != null && r.lastUpdated().isBefore(old)) {
+                    continue;
+                }
+                PreparedStatement statement = old == null ? insert : update;
+                statement.setBigDecimal(1, r.inStock());
+                statement.setBigDecimal(2, r.available());
+                statement.setBigDecimal(3, r.incoming());
+                statement.setBigDecimal(4, r.salesPrice());
+                Jdbc.setInteger(statement, 5, r.productGroup());
+                statement.setBoolean(6, r.barred());
+                Jdbc.setInstant(statement, 7, r.lastUpdated());
+                Jdbc.setInstant(statement, 8, now);
+                statement.setString(9, r.articleNo());
+                if (old != null) {
+                    Jdbc.setInstant(statement, 10, r.lastUpdated());
+                }
+                statement.addBatch();
+                kept.add(r);
+            }
+            update.executeBatch();
+            insert.executeBatch();
         }
         return kept;
     }
@@ -117,10 +135,7 @@ public final class ArticleSyncStore {
                         select.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            ArticleReading r = reading(rs);
-                            found.put(r.articleNo(), r);
-                        }
+                        collectReadings(rs, found);
                     }
                 }
             }
@@ -136,10 +151,7 @@ public final class ArticleSyncStore {
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement select = c.prepareStatement("SELECT * FROM economic_article");
              ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                ArticleReading r = reading(rs);
-                all.put(r.articleNo(), r);
-            }
+            collectReadings(rs, all);
         } catch (SQLException e) {
             throw new StoreException("Cannot read e-conomic product readings", e);
         }
@@ -164,7 +176,7 @@ public final class ArticleSyncStore {
         try (Connection c = database.dataSource().getConnection()) {
             for (Map.Entry<String, List<ShopArticleValue>> kind : byKind.entrySet()) {
                 for (List<ShopArticleValue> chunk : chunks(kind.getValue())) {
-                    dirty += want(c, shopId, kind.getKey(), chunk, now);
+                    dirty += Jdbc.inTransaction(c, tx -> want(tx, shopId, kind.getKey(), chunk, now));
                 }
             }
         } catch (SQLException e) {
@@ -324,9 +336,7 @@ public final class ArticleSyncStore {
     public List<DirtyValue> dirty(String shopId, String kindPrefix, int limit) {
         List<DirtyValue> rows = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT kind, article_no, wanted, attempts "
-                     + "FROM shop_article_value WHERE shop_id = ? AND dirty = TRUE AND kind LIKE ? "
-                     + "ORDER BY attempts, kind, article_no")) {
+             PreparedStatement select = c.prepareStatement(QUEUE)) {
             select.setString(1, shopId);
             select.setString(2, kindPrefix + "%");
             select.setMaxRows(limit);
@@ -361,8 +371,19 @@ public final class ArticleSyncStore {
      */
     public void pushed(String shopId, List<DirtyValue> sent) {
         Instant now = clock.instant();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement update = c.prepareStatement("UPDATE shop_article_value SET pushed = ?, dirty = FALSE, "
+        try (Connection c = database.dataSource().getConnection()) {
+            Jdbc.inTransaction(c, tx -> {
+                settle(tx, shopId, sent, now);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("Cannot record what shop " + shopId + " accepted", e);
+        }
+    }
+
+    /** An import's rows in one transaction, for the same reason as {@link #ingest(Connection, List, Instant)}. */
+    private static void settle(Connection c, String shopId, List<DirtyValue> sent, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE shop_article_value SET pushed = ?, dirty = FALSE, "
                      + "attempts = 0, reason = NULL, pushed_at = ? WHERE shop_id = ? AND kind = ? AND article_no = ? "
                      + "AND wanted = ?");
              PreparedStatement resolve = c.prepareStatement("UPDATE parked_item SET resolved_at = ? WHERE kind = ? "
@@ -383,8 +404,6 @@ public final class ArticleSyncStore {
             }
             update.executeBatch();
             resolve.executeBatch();
-        } catch (SQLException e) {
-            throw new StoreException("Cannot record what shop " + shopId + " accepted", e);
         }
     }
 
@@ -567,6 +586,13 @@ public final class ArticleSyncStore {
         return new ArticleReading(rs.getString("article_no"), rs.getBigDecimal("in_stock"),
                 rs.getBigDecimal("available"), rs.getBigDecimal("incoming"), rs.getBigDecimal("sales_price"),
                 Jdbc.getInteger(rs, "product_group"), rs.getBoolean("barred"), Jdbc.getInstant(rs, "source_updated"));
+    }
+
+    private static void collectReadings(ResultSet rs, Map<String, ArticleReading> into) throws SQLException {
+        while (rs.next()) {
+            ArticleReading r = reading(rs);
+            into.put(r.articleNo(), r);
+        }
     }
 
     /** One reading per product: the newest, so a page that listed a product twice stores its latest state. */
