@@ -74,13 +74,14 @@ public final class Bootstrap {
                     return STARTUP_ERROR;
                 }
             }
-            // Live, the preflight reads both tenants while the store is migrated and Camel boots; routes wait for it.
-            EarlyPreflight early = settings.demo() || check.isPresent() || replay.isPresent() || initialSync.isPresent()
-                    ? null : EarlyPreflight.start(settings);
             database = openStore(settings, initialSync.isPresent());
             if (database == null) {
                 return STARTUP_ERROR;
             }
+            // Live, the preflight reads both tenants while the store is migrated and Camel boots; routes wait for it.
+            // It starts once the store has opened, so a store that cannot be reached stays the start's one line.
+            EarlyPreflight early = settings.demo() || check.isPresent() || replay.isPresent() || initialSync.isPresent()
+                    ? null : EarlyPreflight.start(settings);
             new Migrations(database).migrate();
             io.jesync.cluster.StoreFiles.restrict(settings.store().jdbcUrl());
             if (demo != null) {

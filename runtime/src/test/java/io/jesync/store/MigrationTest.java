@@ -47,7 +47,7 @@ class MigrationTest {
         try (Database db = TestDatabases.fresh(kind, tempDir)) {
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
             assertThat(applied.get(0).description()).isEqualTo("initial_state");
             assertThat(applied.get(0).checksum()).isNotBlank();
             assertThat(applied.get(0).installedAt()).isNotNull();
@@ -145,7 +145,7 @@ class MigrationTest {
                 applications += run.get(60, TimeUnit.SECONDS).size();
             }
 
-            int scripts = 12;
+            int scripts = 13;
             assertThat(applications).as("each script applied by exactly one instance").isEqualTo(scripts);
             assertThat(new Migrations(databases.get(0)).applied()).hasSize(scripts);
         } finally {
@@ -202,7 +202,7 @@ class MigrationTest {
 
             List<AppliedMigration> applied = new Migrations(db).migrate();
 
-            assertThat(applied).extracting(AppliedMigration::version).containsExactly(8, 9, 10, 11, 12);
+            assertThat(applied).extracting(AppliedMigration::version).containsExactly(8, 9, 10, 11, 12, 13);
             assertThat(count(db, "watermark")).isEqualTo(1);
             assertThat(count(db, "schema_version")).as("the old history is kept, not written").isEqualTo(7);
             assertThat(baselineVersion(db)).isEqualTo("7");
@@ -221,7 +221,7 @@ class MigrationTest {
             // V10 was the newest script the runner before Flyway ever applied.
             LegacySchemaVersion.migrate(db, Migrations.DEFAULT_LOCATION, 10);
 
-            assertThat(new Migrations(db).migrate()).extracting(AppliedMigration::version).containsExactly(11, 12);
+            assertThat(new Migrations(db).migrate()).extracting(AppliedMigration::version).containsExactly(11, 12, 13);
             assertThat(baselineVersion(db)).isEqualTo("10");
             assertThat(new Migrations(db).migrate()).isEmpty();
         }
