@@ -37,6 +37,7 @@ import io.jesync.json.Json;
 import io.jesync.shop.IncomingOrder;
 import io.jesync.shop.ShopOrder;
 import io.jesync.shop.ShopOrderPort;
+import io.jesync.store.ClaimedWork;
 
 /**
  * Moves one shop order to e-conomic exactly once, through the order ledger (DESIGN.md, "Exactly-once
@@ -127,7 +128,7 @@ public final class OrderTransfer {
             }
             work.start(incoming);
         } catch (LeaseLost e) {
-            work.outcome = Outcome.SKIPPED;
+            work.finish(Outcome.SKIPPED);
         }
         return work;
     }
@@ -172,15 +173,15 @@ public final class OrderTransfer {
         try {
             LedgerEntry entry = work.entry;
             if (entry.platformOrderId() == null) {
-                work.outcome = work.park(Park.unreadableOrder(entry.orderNo(), "platformOrderId",
-                        "the shop's id of the order was never recorded").reason());
+                work.finish(work.park(Park.unreadableOrder(entry.orderNo(), "platformOrderId",
+                        "the shop's id of the order was never recorded").reason()));
                 return work;
             }
             Optional<IncomingOrder> fresh;
             try {
                 fresh = shopPort.refetch(shop, Integer.parseInt(entry.channel()), entry.platformOrderId());
             } catch (Exception e) {
-                work.outcome = work.retryLater("The shop could not be read: " + describe(e), Duration.ZERO);
+                work.finish(work.retryLater("The shop could not be read: " + describe(e), Duration.ZERO));
                 return work;
             }
             if (fresh.isEmpty()) {
@@ -188,15 +189,15 @@ public final class OrderTransfer {
                     work.event("acknowledge-skipped", "The order is gone from the shop; e-conomic has document "
                             + entry.economicDocumentNumber() + ", nothing left to tell the shop", null, null, null);
                     work.move(OrderState.ACKNOWLEDGED, LedgerChanges.none().nextAttemptAt(null).releaseClaim());
-                    work.outcome = Outcome.DONE;
+                    work.finish(Outcome.DONE);
                     return work;
                 }
-                work.outcome = work.park(Park.orderVanished(entry.orderNo()).reason());
+                work.finish(work.park(Park.orderVanished(entry.orderNo()).reason()));
                 return work;
             }
             work.start(fresh.get());
         } catch (LeaseLost e) {
-            work.outcome = Outcome.SKIPPED;
+            work.finish(Outcome.SKIPPED);
         }
         return work;
     }
@@ -235,7 +236,7 @@ public final class OrderTransfer {
                 case ACKNOWLEDGE_ORDER -> work.finishing(work::acknowledgeOrder);
             }
         } catch (LeaseLost e) {
-            work.outcome = Outcome.SKIPPED;
+            work.finish(Outcome.SKIPPED);
         }
     }
 
@@ -244,7 +245,7 @@ public final class OrderTransfer {
      * worker last wrote it (every transition checks that version), what the steps found so far, and the outcome
      * once a step finished it.
      */
-    public final class Work {
+    public final class Work extends ClaimedWork<Outcome> {
         private final ShopSettings shop;
         private final OrderFlowSettings flow;
         private final String orderNo;
@@ -254,7 +255,6 @@ public final class OrderTransfer {
         private ShopOrder order;
         /** The dry run's document, as the {@code order-document} plugins left it; sent with the real customer. */
         private EconomicDocument planned;
-        private Outcome outcome;
         private ArticleCheck.Missing missing;
         private CustomerResolver.Resolution customer;
         private ObjectNode body;
@@ -262,6 +262,7 @@ public final class OrderTransfer {
         private DocumentCollection collection;
 
         Work(ShopSettings shop, LedgerEntry entry) {
+            super(null);
             this.shop = shop;
             this.flow = shop.orders();
             this.orderNo = entry.orderNo();
@@ -269,10 +270,10 @@ public final class OrderTransfer {
         }
 
         private Work(ShopSettings shop, String orderNo, Outcome outcome) {
+            super(outcome);
             this.shop = shop;
             this.flow = shop.orders();
             this.orderNo = orderNo;
-            this.outcome = outcome;
         }
 
         static Work finished(OrderTransfer transfer, ShopSettings shop, String orderNo, Outcome outcome) {
@@ -292,29 +293,20 @@ public final class OrderTransfer {
             return entry == null ? null : entry.state();
         }
 
-        /** How the steps left the order; null while it is still on its way. */
-        public Outcome outcome() {
-            return outcome;
-        }
-
-        public boolean finished() {
-            return outcome != null;
-        }
-
         @Override
-        public String toString() {
-            return "order " + shop.id() + "/" + orderNo + " " + state() + (outcome == null ? "" : " " + outcome);
+        protected String subject() {
+            return "order " + shop.id() + "/" + orderNo + " " + state();
         }
 
         private void start(IncomingOrder read) {
             if (read.problem() != null) {
-                outcome = park(Park.unreadableOrder(read.orderNo(), read.problem().field(), read.problem().problem())
-                        .reason());
+                finish(park(Park.unreadableOrder(read.orderNo(), read.problem().field(), read.problem().problem())
+                        .reason()));
                 return;
             }
             incoming = read;
             if (entry.state() == OrderState.ACKNOWLEDGED || entry.state() == OrderState.PARKED) {
-                outcome = Outcome.SKIPPED;
+                finish(Outcome.SKIPPED);
                 return;
             }
             try {
@@ -322,7 +314,7 @@ public final class OrderTransfer {
                 order = plugins.apply(PluginPoint.ORDER_READ, item(), read.order(), ShopOrder.class,
                         OrderPlugins.readContext(read));
             } catch (PluginException e) {
-                outcome = park(Park.plugin(entry.orderNo(), e).reason());
+                finish(park(Park.plugin(entry.orderNo(), e).reason()));
             }
         }
 
@@ -342,15 +334,15 @@ public final class OrderTransfer {
             try {
                 step.run(order);
             } catch (OrderMappingException e) {
-                outcome = park(e.reason());
+                finish(park(e.reason()));
             } catch (PluginException e) {
-                outcome = park(Park.plugin(orderNo, e).reason());
+                finish(park(Park.plugin(orderNo, e).reason()));
             } catch (CustomerResolver.CustomerBusyException e) {
-                outcome = retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY);
+                finish(retryLater(e.getMessage(), CUSTOMER_BUSY_RETRY));
             } catch (EconomicValidationException e) {
-                outcome = park(rejected(order, e), e);
+                finish(park(rejected(order, e), e));
             } catch (Exception e) {
-                outcome = failed(e);
+                finish(failed(e));
             }
         }
 
@@ -364,11 +356,11 @@ public final class OrderTransfer {
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
                 event("in-doubt", "No answer from e-conomic while finishing (" + e.summary() + ")", status(e),
                         e.requestId(), null);
-                outcome = Outcome.RETRY_LATER;
+                finish(Outcome.RETRY_LATER);
             } catch (EconomicValidationException e) {
-                outcome = park(rejected(order, e), e);
+                finish(park(rejected(order, e), e));
             } catch (Exception e) {
-                outcome = continueLater(e);
+                finish(continueLater(e));
             }
         }
 
@@ -389,7 +381,7 @@ public final class OrderTransfer {
         private void mapOrder(ShopOrder read) {
             if (!flow.triggerStatusIds(read.channelId()).contains(read.statusId())) {
                 // A retry reads the order afresh: cancelled or moved on in the shop meanwhile, it is not sent.
-                outcome = park(Park.leftTriggerStatuses(read.orderNo(), read.statusId()).reason());
+                finish(park(Park.leftTriggerStatuses(read.orderNo(), read.statusId()).reason()));
                 return;
             }
             order = plugins.apply(PluginPoint.CUSTOMER, item(), read, ShopOrder.class, Map.of());
@@ -453,11 +445,11 @@ public final class OrderTransfer {
                         .nextAttemptAt(clock.instant().plus(inDoubtDelay)).releaseClaim());
                 event("in-doubt", "No answer from e-conomic (" + e.summary() + "); it is looked up by reference "
                         + entry.referencesOther() + " before anything is sent again", status(e), e.requestId(), null);
-                outcome = Outcome.RETRY_LATER;
+                finish(Outcome.RETRY_LATER);
             } catch (EconomicValidationException e) {
-                outcome = park(articles.explainRejection(order).orElseGet(() -> rejected(order, e)), e);
+                finish(park(articles.explainRejection(order).orElseGet(() -> rejected(order, e)), e));
             } catch (Exception e) {
-                outcome = failed(e);
+                finish(failed(e));
             }
         }
 
@@ -539,8 +531,8 @@ public final class OrderTransfer {
             if (taxedRounding.isPresent()) {
                 long number = entry.economicDocumentNumber();
                 boolean deleted = deleteDraft(collection, number);
-                outcome = park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
-                        .reason());
+                finish(park(Park.roundingLineTaxed(order.orderNo(), taxedRounding.get(), number, deleted)
+                        .reason()));
                 return;
             }
             if (check.result() == TotalCheck.Result.ROUNDING) {
@@ -552,8 +544,8 @@ public final class OrderTransfer {
             if (check.result() == TotalCheck.Result.MISMATCH) {
                 long number = entry.economicDocumentNumber();
                 boolean deleted = deleteDraft(collection, number);
-                outcome = park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
-                        deleted).reason());
+                finish(park(Park.totalsDifferInEconomic(order.orderNo(), order.currency(), check, number,
+                        deleted).reason()));
             }
         }
 
@@ -643,7 +635,7 @@ public final class OrderTransfer {
                     .releaseClaim());
             LOG.info("Order {}/{} is e-conomic {} {}", shop.id(), order.orderNo(), flow.documentType().key(),
                     erpNumber);
-            outcome = Outcome.DONE;
+            finish(Outcome.DONE);
         }
 
         /** Booking or acknowledging failed for a passing reason: the same worker or another continues later. */

@@ -40,6 +40,7 @@ import io.jesync.order.OrderLedger;
 import io.jesync.order.OrderState;
 import io.jesync.status.StatusLedger;
 import io.jesync.shop.ShopOrderChanges;
+import io.jesync.store.ClaimedWork;
 
 /**
  * Takes back in e-conomic, exactly once, what the shop took back after an order's transfer: a cancellation
@@ -176,19 +177,18 @@ public final class OrderReversal {
      * One reversal for the worker holding its claim, carried in the route's exchange; every transition checks the
      * version it holds.
      */
-    public final class Work {
+    public final class Work extends ClaimedWork<Outcome> {
         private final ShopSettings shop;
         private final ReversalSettings policy;
         private final LedgerEntry order;
         private ReversalEntry entry;
-        private Outcome outcome;
 
         Work(ShopSettings shop, ReversalEntry entry, LedgerEntry order, Outcome outcome) {
+            super(outcome);
             this.shop = shop;
             this.policy = shop.reversal();
             this.entry = entry;
             this.order = order;
-            this.outcome = outcome;
         }
 
         public String orderNo() {
@@ -200,19 +200,9 @@ public final class OrderReversal {
             return entry.state();
         }
 
-        /** How the steps left the reversal; null while it is still on its way. */
-        public Outcome outcome() {
-            return outcome;
-        }
-
-        public boolean finished() {
-            return outcome != null;
-        }
-
         @Override
-        public String toString() {
-            return "reversal " + shop.id() + "/" + entry.orderNo() + "/" + entry.seq() + " " + entry.state()
-                    + (outcome == null ? "" : " " + outcome);
+        protected String subject() {
+            return "reversal " + shop.id() + "/" + entry.orderNo() + "/" + entry.seq() + " " + entry.state();
         }
 
         /** Runs one step unless the reversal is finished; a step that returns an outcome finishes it. */
@@ -221,9 +211,9 @@ public final class OrderReversal {
                 return;
             }
             try {
-                outcome = step.get();
+                finish(step.get());
             } catch (LeaseLost e) {
-                outcome = Outcome.SKIPPED;
+                finish(Outcome.SKIPPED);
             }
         }
 
