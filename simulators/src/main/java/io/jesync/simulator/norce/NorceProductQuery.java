@@ -166,19 +166,12 @@ final class NorceProductQuery {
                                    String key) {
         return options(request.queryParam("$filter").orElse(null), request.queryParam("$select").orElse(null),
                 request.queryParam("$orderby").orElse(null), ODataOptions.intOption(request, "$skip", 0),
-                Math.min(NorceQueryApi.MAX_PAGE, ODataOptions.intOption(request, "$top", NorceQueryApi.MAX_PAGE)),
-                properties, type, key);
+                ODataOptions.top(request), properties, type, key);
     }
 
     private static <T> Options<T> options(String filterText, String selectText, String orderText, int skip, int top,
                                           Map<String, Function<T, Object>> properties, String type, String key) {
-        ODataFilter.Predicate filter;
-        try {
-            filter = ODataFilter.parse(filterText, properties.keySet());
-        } catch (ODataFilter.InvalidFilterException e) {
-            throw odataError(400, "The query specified in the URI is not valid. " + e.getMessage()
-                    + " on type '" + type + "'.");
-        }
+        ODataFilter.Predicate filter = ODataOptions.filter(filterText, properties.keySet(), " on type '" + type + "'.");
         Set<String> select = new LinkedHashSet<>();
         if (selectText != null && !selectText.isBlank()) {
             for (String name : selectText.split(",")) {

@@ -152,17 +152,11 @@ final class NorceQueryApi {
     }
 
     private <T> Options<T> options(SimRequest request, Map<String, Function<T, Object>> properties) {
-        ODataFilter.Predicate filter;
-        try {
-            filter = ODataFilter.parse(request.queryParam("$filter").orElse(null), properties.keySet());
-        } catch (ODataFilter.InvalidFilterException e) {
-            throw odataError(400, "The query specified in the URI is not valid. " + e.getMessage());
-        }
-        int top = Math.min(MAX_PAGE, ODataOptions.intOption(request, "$top", MAX_PAGE));
-        int skip = ODataOptions.intOption(request, "$skip", 0);
+        ODataFilter.Predicate filter = ODataOptions.filter(request.queryParam("$filter").orElse(null),
+                properties.keySet(), "");
         Comparator<T> order = ODataOptions.orderBy(request.queryParam("$orderby").orElse(null), properties, "Id",
                 part -> odataError(400, "The query specified in the URI is not valid. Cannot order by '" + part + "'"));
-        return new Options<>(filter, order, skip, top);
+        return new Options<>(filter, order, ODataOptions.intOption(request, "$skip", 0), ODataOptions.top(request));
     }
 
     private static Set<String> expand(SimRequest request, Set<String> navigations, String type) {

@@ -47,6 +47,23 @@ final class ODataOptions {
         }
     }
 
+    /** {@code $top}, at most a page ({@link NorceQueryApi#MAX_PAGE}) and a page when absent. */
+    static int top(SimRequest request) {
+        return Math.min(NorceQueryApi.MAX_PAGE, intOption(request, "$top", NorceQueryApi.MAX_PAGE));
+    }
+
+    /**
+     * The {@code $filter} over {@code properties} (null: every row); one that does not parse is answered 400 with the
+     * parser's words and then {@code where} (empty, or the entity type as the catalogue sets name it).
+     */
+    static ODataFilter.Predicate filter(String text, Set<String> properties, String where) {
+        try {
+            return ODataFilter.parse(text, properties);
+        } catch (ODataFilter.InvalidFilterException e) {
+            throw odataError(400, INVALID + e.getMessage() + where);
+        }
+    }
+
     /**
      * The {@code $orderby} comparator, with the key breaking ties so that {@code $skip} paging is stable across
      * requests. Null means the key order, which is the store's natural order, so a page needs no sort of the whole
