@@ -296,73 +296,38 @@ public final class ArticleSyncStore {
     /** Articles whose stock figure had shop orders subtracted, with that quantity. */
     public Map<String, BigDecimal> recordedPending(String shopId) {
         Map<String, BigDecimal> pending = new HashMap<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT article_no, pending_qty FROM shop_article_value "
-                     + "WHERE shop_id = ? AND kind = ? AND (pending_qty > 0 OR pending_qty < 0)")) {
-            select.setString(1, shopId);
-            select.setString(2, ShopArticleValue.ONHAND);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    pending.put(rs.getString(1), rs.getBigDecimal(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the pending quantities of shop " + shopId, e);
-        }
+        Jdbc.each(database, "read the pending quantities of shop " + shopId, "SELECT article_no, pending_qty"
+                + " FROM shop_article_value WHERE shop_id = ? AND kind = ? AND (pending_qty > 0 OR pending_qty < 0)",
+                select -> {
+                    select.setString(1, shopId);
+                    select.setString(2, ShopArticleValue.ONHAND);
+                }, rs -> pending.put(rs.getString(1), rs.getBigDecimal(2)));
         return pending;
     }
 
     /** Articles of one kind whose wanted value is not {@code except}; finds special prices that disappeared. */
     public List<String> articlesOfKind(String shopId, String kind, String except) {
-        List<String> articles = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT article_no FROM shop_article_value "
-                     + "WHERE shop_id = ? AND kind = ? AND wanted <> ?")) {
-            select.setString(1, shopId);
-            select.setString(2, kind);
-            select.setString(3, except);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    articles.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot list " + kind + " of shop " + shopId, e);
-        }
-        return articles;
+        return Jdbc.list(database, "list " + kind + " of shop " + shopId,
+                "SELECT article_no FROM shop_article_value WHERE shop_id = ? AND kind = ? AND wanted <> ?", select -> {
+                    select.setString(1, shopId);
+                    select.setString(2, kind);
+                    select.setString(3, except);
+                }, rs -> rs.getString(1));
     }
 
     /** Values waiting for the shop, of kinds starting with {@code kindPrefix}; the least-tried first. */
     public List<DirtyValue> dirty(String shopId, String kindPrefix, int limit) {
-        List<DirtyValue> rows = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement(QUEUE)) {
+        return Jdbc.list(database, "read the waiting values of shop " + shopId, QUEUE, select -> {
             select.setString(1, shopId);
             select.setString(2, kindPrefix + "%");
             select.setMaxRows(limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new DirtyValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the waiting values of shop " + shopId, e);
-        }
-        return rows;
+        }, rs -> new DirtyValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
     }
 
     public long dirtyCount(String shopId) {
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT COUNT(*) FROM shop_article_value WHERE shop_id = ? AND dirty = TRUE")) {
-            select.setString(1, shopId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot count the waiting values of shop " + shopId, e);
-        }
+        return Jdbc.list(database, "count the waiting values of shop " + shopId,
+                "SELECT COUNT(*) FROM shop_article_value WHERE shop_id = ? AND dirty = TRUE",
+                select -> select.setString(1, shopId), rs -> rs.getLong(1)).get(0);
     }
 
     /**
@@ -548,20 +513,9 @@ public final class ArticleSyncStore {
     }
 
     public List<String> rereads(int limit) {
-        List<String> articles = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT article_no FROM economic_article_reread ORDER BY marked_at, article_no")) {
-            select.setMaxRows(limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    articles.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot read the products to re-read", e);
-        }
-        return articles;
+        return Jdbc.list(database, "read the products to re-read",
+                "SELECT article_no FROM economic_article_reread ORDER BY marked_at, article_no",
+                select -> select.setMaxRows(limit), rs -> rs.getString(1));
     }
 
     /** Clears marks set no later than {@code readStartedAt}: a mark that came in during the read stays. */

@@ -9,8 +9,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Binding helpers shared by the stores, so both drivers see the same Java types. */
+/**
+ * Binding helpers shared by the stores, so both drivers see the same Java types, and the plain read a store does most:
+ * one query, its parameters, each row read, a failure turned into a {@link StoreException} naming what was read.
+ */
 public final class Jdbc {
 
     /**
@@ -84,6 +89,46 @@ public final class Jdbc {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    /** Sets the parameters (and limits such as the row count) of a statement the caller wrote. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads the result set's current row. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes the result set's current row. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row {@code sql} selects, in its order; {@code what} completes "Cannot …" when the read fails. */
+    public static <T> List<T> list(Database database, String what, String sql, Binder binder, Row<T> row) {
+        List<T> rows = new ArrayList<>();
+        each(database, what, sql, binder, rs -> rows.add(row.read(rs)));
+        return rows;
+    }
+
+    /** Hands every row {@code sql} selects to {@code row}; {@code what} completes "Cannot …" when the read fails. */
+    public static void each(Database database, String what, String sql, Binder binder, RowConsumer row) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            binder.bind(select);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot " + what, e);
         }
     }
 
