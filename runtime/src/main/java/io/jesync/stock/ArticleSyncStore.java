@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,7 +80,6 @@ public final class ArticleSyncStore {
      */
     private static List<ArticleReading> ingest(Connection c, List<ArticleReading> chunk, Instant now)
             throws SQLException {
-        List<ArticleReading> kept = new ArrayList<>();
         Map<String, Instant> stored = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT article_no, source_updated FROM "
                 + "economic_article WHERE article_no IN (" + marks(chunk.size()) + ")")) {
@@ -91,36 +92,25 @@ public final class ArticleSyncStore {
                 }
             }
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE economic_article SET in_stock = ?, "
-                + "available = ?, incoming = ?, sales_price = ?, product_group = ?, barred = ?, "
-                + "source_updated = ?, read_at = ? WHERE article_no = ? AND source_updated <= ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO economic_article (in_stock, "
-                     + "available, incoming, sales_price, product_group, barred, source_updated, read_at, "
-                     + "article_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (ArticleReading r : chunk) {
-                Instant old = stored.get(r.articleNo());
-                if (old != null && r.lastUpdated().isBefore(old)) {
-                    continue;
-                }
-                PreparedStatement statement = old == null ? insert : update;
-                statement.setBigDecimal(1, r.inStock());
-                statement.setBigDecimal(2, r.available());
-                statement.setBigDecimal(3, r.incoming());
-                statement.setBigDecimal(4, r.salesPrice());
-                Jdbc.setInteger(statement, 5, r.productGroup());
-                statement.setBoolean(6, r.barred());
-                Jdbc.setInstant(statement, 7, r.lastUpdated());
-                Jdbc.setInstant(statement, 8, now);
-                statement.setString(9, r.articleNo());
-                if (old != null) {
-                    Jdbc.setInstant(statement, 10, r.lastUpdated());
-                }
-                statement.addBatch();
-                kept.add(r);
-            }
-            update.executeBatch();
-            insert.executeBatch();
-        }
+        List<ArticleReading> kept = chunk.stream()
+                .filter(r -> !stored.containsKey(r.articleNo()) || !r.lastUpdated().isBefore(stored.get(r.articleNo())))
+                .toList();
+        upsert(c, "UPDATE economic_article SET in_stock = ?, available = ?, incoming = ?, sales_price = ?, "
+                + "product_group = ?, barred = ?, source_updated = ?, read_at = ? WHERE article_no = ? "
+                + "AND source_updated <= ?", "INSERT INTO economic_article (in_stock, available, incoming, "
+                + "sales_price, product_group, barred, source_updated, read_at, article_no) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kept, r -> stored.containsKey(r.articleNo()), (statement, r) -> {
+                    statement.setBigDecimal(1, r.inStock());
+                    statement.setBigDecimal(2, r.available());
+                    statement.setBigDecimal(3, r.incoming());
+                    statement.setBigDecimal(4, r.salesPrice());
+                    Jdbc.setInteger(statement, 5, r.productGroup());
+                    statement.setBoolean(6, r.barred());
+                    Jdbc.setInstant(statement, 7, r.lastUpdated());
+                    Jdbc.setInstant(statement, 8, now);
+                    statement.setString(9, r.articleNo());
+                    return 9;
+                }, ArticleReading::lastUpdated);
         return kept;
     }
 
@@ -206,39 +196,61 @@ public final class ArticleSyncStore {
                 }
             }
         }
-        int dirty = 0;
-        try (PreparedStatement update = c.prepareStatement("UPDATE shop_article_value SET source_updated = ?, "
-                + "wanted = ?, pending_qty = ?, dirty = ?, attempts = 0, updated_at = ? "
-                + "WHERE shop_id = ? AND kind = ? AND article_no = ? AND source_updated <= ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO shop_article_value (source_updated, "
-                     + "wanted, pending_qty, dirty, attempts, updated_at, shop_id, kind, article_no) "
-                     + "VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)")) {
-            for (ShopArticleValue v : chunk) {
-                Stored old = stored.get(v.articleNo());
-                if (old != null && (v.sourceUpdated().isBefore(old.sourceUpdated())
-                        || v.wanted().equals(old.wanted()) && v.pendingQty().compareTo(old.pending()) == 0)) {
-                    continue;
-                }
-                boolean isDirty = old == null || !v.wanted().equals(old.pushed());
-                PreparedStatement statement = old == null ? insert : update;
-                Jdbc.setInstant(statement, 1, v.sourceUpdated());
-                statement.setString(2, v.wanted());
-                statement.setBigDecimal(3, v.pendingQty());
-                statement.setBoolean(4, isDirty);
-                Jdbc.setInstant(statement, 5, now);
-                statement.setString(6, shopId);
-                statement.setString(7, kind);
-                statement.setString(8, v.articleNo());
-                if (old != null) {
-                    Jdbc.setInstant(statement, 9, v.sourceUpdated());
+        List<ShopArticleValue> changed = chunk.stream().filter(v -> {
+            Stored old = stored.get(v.articleNo());
+            return old == null || !v.sourceUpdated().isBefore(old.sourceUpdated())
+                    && !(v.wanted().equals(old.wanted()) && v.pendingQty().compareTo(old.pending()) == 0);
+        }).toList();
+        upsert(c, "UPDATE shop_article_value SET source_updated = ?, wanted = ?, pending_qty = ?, dirty = ?, "
+                + "attempts = 0, updated_at = ? WHERE shop_id = ? AND kind = ? AND article_no = ? AND source_updated <= ?",
+                "INSERT INTO shop_article_value (source_updated, wanted, pending_qty, dirty, attempts, updated_at, "
+                + "shop_id, kind, article_no) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)", changed,
+                v -> stored.containsKey(v.articleNo()), (statement, v) -> {
+                    Jdbc.setInstant(statement, 1, v.sourceUpdated());
+                    statement.setString(2, v.wanted());
+                    statement.setBigDecimal(3, v.pendingQty());
+                    statement.setBoolean(4, dirty(stored.get(v.articleNo()), v));
+                    Jdbc.setInstant(statement, 5, now);
+                    statement.setString(6, shopId);
+                    statement.setString(7, kind);
+                    statement.setString(8, v.articleNo());
+                    return 8;
+                }, ShopArticleValue::sourceUpdated);
+        return (int) changed.stream().filter(v -> dirty(stored.get(v.articleNo()), v)).count();
+    }
+
+    /** A value the shop has not been sent yet: new, or wanting other than what was last pushed. */
+    private static boolean dirty(Stored old, ShopArticleValue value) {
+        return old == null || !value.wanted().equals(old.pushed());
+    }
+
+    /**
+     * Writes {@code rows} in two batches: an UPDATE for those already {@code stored} and an INSERT for the rest. Both
+     * take a row's parameters in the same order, which {@code parameters} binds (returning how many); the UPDATE's
+     * one more is the row's source time, so that it never overwrites a row a later reading wrote meanwhile.
+     */
+    private static <R> void upsert(Connection c, String updateSql, String insertSql, List<R> rows,
+                                   Predicate<R> stored, Parameters<R> parameters, Function<R, Instant> sourceTime)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(updateSql);
+             PreparedStatement insert = c.prepareStatement(insertSql)) {
+            for (R row : rows) {
+                boolean known = stored.test(row);
+                PreparedStatement statement = known ? update : insert;
+                int bound = parameters.bind(statement, row);
+                if (known) {
+                    Jdbc.setInstant(statement, bound + 1, sourceTime.apply(row));
                 }
                 statement.addBatch();
-                dirty += isDirty ? 1 : 0;
             }
             update.executeBatch();
             insert.executeBatch();
         }
-        return dirty;
+    }
+
+    @FunctionalInterface
+    private interface Parameters<R> {
+        int bind(PreparedStatement statement, R row) throws SQLException;
     }
 
     /** One stored value of a shop as the reconciliation compares it. */
