@@ -258,7 +258,8 @@ public final class EconomicStatusEvents implements StatusEventSource {
          * reference; otherwise it moved on between the calls and what it became is the event.
          */
         private void confirmMissing(TrackedOrder order) {
-            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther());
+            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther(),
+                    order.documentType().collections());
             if (found.isEmpty()) {
                 Long number = order.economicDocumentNumber();
                 add(order, StatusEventType.DOCUMENT_DELETED, number == null ? 0 : number, null);

@@ -211,6 +211,19 @@ class EconomicStatusEventsTest {
     }
 
     @Test
+    void a_missing_draft_invoice_is_looked_for_among_the_invoices_only_as_e_conomic_never_turns_one_into_an_order() {
+        TrackedOrder draft = transfer("1001", DocumentKind.DRAFT_INVOICE);
+        simulator.deleteDraft("invoices/drafts", draft.economicDocumentNumber().intValue());
+        simulator.clearJournal();
+
+        assertThat(summary(detector.detect(SHOP, List.of(draft), Optional.empty())))
+                .containsExactly(tuple("1001", StatusEventType.DOCUMENT_DELETED, draft.economicDocumentNumber()));
+        // The booked listing, the drafts listing, then its reference among the drafts and the booked invoices.
+        assertThat(gets()).extracting(RecordedRequest::endpoint).containsExactly("GET /invoices/booked",
+                "GET /invoices/drafts", "GET /invoices/drafts", "GET /invoices/booked");
+    }
+
+    @Test
     void a_draft_reusing_a_deleted_drafts_number_does_not_hide_the_deletion() {
         TrackedOrder first = transfer("1001", DocumentKind.DRAFT_INVOICE);
         simulator.deleteDraft("invoices/drafts", first.economicDocumentNumber().intValue());
