@@ -65,6 +65,16 @@ public record OrderFlowSettings(
         public static java.util.Optional<DocumentType> ofKey(String key) {
             return java.util.Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
         }
+
+        /**
+         * The collections a document of this type can be in. e-conomic moves an order on to a draft invoice and a
+         * draft invoice on to a booked one, never back, so an invoice is never found among the orders.
+         */
+        public java.util.List<io.jesync.economic.DocumentCollection> collections() {
+            return this == ORDER ? java.util.List.of(io.jesync.economic.DocumentCollection.values())
+                    : java.util.List.of(io.jesync.economic.DocumentCollection.INVOICE_DRAFTS,
+                    io.jesync.economic.DocumentCollection.INVOICES_BOOKED);
+        }
     }
 
     /** How the buyer is found among e-conomic's customers before one is created. */

@@ -30,6 +30,8 @@ import io.jesync.store.WatermarkStore;
  */
 public final class PaymentFlow {
     static final String START_MARK = "payments-start";
+    /** When the flow last listed the shop's journal to see which entries were booked. */
+    static final String JOURNAL_LISTED = "payments-journal-listed";
     private static final Logger LOG = LoggerFactory.getLogger(PaymentFlow.class);
     private static final int DUE_PER_RUN = 500;
 
@@ -113,8 +115,10 @@ public final class PaymentFlow {
     public void enterDue(Run run) {
         ShopSettings shop = shop(run.shopId);
         PaymentSettings config = settings(run.shopId);
-        for (ShopPayment due : ledger.due(run.shopId, DUE_PER_RUN)) {
-            Optional<PaymentState> state = registration.process(shop, config, due);
+        List<ShopPayment> dueNow = ledger.due(run.shopId, DUE_PER_RUN);
+        PaymentRegistration.Invoices invoices = registration.invoicesFor(config, dueNow);
+        for (ShopPayment due : dueNow) {
+            Optional<PaymentState> state = registration.process(shop, config, due, invoices);
             if (state.isEmpty()) {
                 continue;
             }
@@ -195,11 +199,18 @@ public final class PaymentFlow {
 
     /**
      * Entries that left the journal were booked (found among the accounting year's entries: settled) or deleted by
-     * the accountant (parked, for a person to decide). One journal listing per run, a look-up only for those gone.
+     * the accountant (parked, for a person to decide). The journal is listed at most once per settle interval while
+     * entries wait in it, a look-up only for those gone: the accountant books by hand, and nothing waits for a
+     * payment to be settled (the invoice's paid state reaches the shop through the status flow).
      */
     int settle(String shopId, PaymentSettings config) {
         List<ShopPayment> entered = ledger.list(shopId, PaymentState.ENTERED, 10_000);
         if (entered.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> listed = watermarks.getInstant(JOURNAL_LISTED, shopId);
+        if (listed.isPresent() && now.isBefore(listed.get().plus(config.settleInterval()))) {
             return 0;
         }
         Set<String> waiting = new HashSet<>();
@@ -209,6 +220,7 @@ public final class PaymentFlow {
             economic.listAll("/journals/" + journal + "/entries", "entryType$eq:customerPayment")
                     .forEach(e -> waiting.add(journal + "|" + e.path("text").asText("")));
         }
+        watermarks.advance(JOURNAL_LISTED, shopId, now);
         List<ShopPayment> gone = entered.stream()
                 .filter(p -> !waiting.contains(p.journalNumber() + "|" + p.entryText())).toList();
         Set<ShopPayment> booked = gone.isEmpty() ? Set.of() : registration.booked(gone);

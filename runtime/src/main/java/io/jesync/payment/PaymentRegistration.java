@@ -55,6 +55,8 @@ public final class PaymentRegistration {
     /** How long the accounting years read are trusted: a year closed meanwhile is refused by e-conomic, see below. */
     static final Duration YEARS_KEPT = Duration.ofHours(1);
     private static final int TEXTS_PER_READ = 25;
+    /** The most values e-conomic takes in one {@code $in:} list. */
+    static final int NUMBERS_PER_READ = 200;
 
     private final PaymentLedger ledger;
     private final PaymentSources sources;
@@ -76,8 +78,52 @@ public final class PaymentRegistration {
         this.random = random;
     }
 
+    /**
+     * The booked invoices that {@code due} payments are about to be checked against, read together: one
+     * {@code bookedInvoiceNumber$in:[…]} listing per {@value #NUMBERS_PER_READ} invoices instead of a read each. The
+     * listing carries what the check needs (total, open remainder, currency, customer), read from e-conomic in this
+     * run, so the check before a voucher is as current as before; only payments that will be checked are included.
+     */
+    public Invoices invoicesFor(PaymentSettings settings, Collection<ShopPayment> due) {
+        List<Long> numbers = due.stream().filter(p -> p.payload() == null)
+                .filter(p -> settings.contraAccount(p.paymentMethod()).isPresent())
+                .map(p -> invoiceNumber(p).orElse(null)).filter(Objects::nonNull).distinct().toList();
+        Map<Long, JsonNode> found = new HashMap<>();
+        for (int from = 0; from < numbers.size(); from += NUMBERS_PER_READ) {
+            String list = numbers.subList(from, Math.min(numbers.size(), from + NUMBERS_PER_READ)).stream()
+                    .map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+            economic.listAll(DocumentCollection.INVOICES_BOOKED.path(), "bookedInvoiceNumber$in:" + list)
+                    .forEach(invoice -> found.put(invoice.path("bookedInvoiceNumber").asLong(), invoice));
+        }
+        return new Invoices(Set.copyOf(numbers), found);
+    }
+
+    /** Booked invoices as one run read them; one the run did not read with the others is read on its own. */
+    public final class Invoices {
+        private final Set<Long> read;
+        private final Map<Long, JsonNode> found;
+
+        private Invoices(Set<Long> read, Map<Long, JsonNode> found) {
+            this.read = read;
+            this.found = found;
+        }
+
+        Optional<JsonNode> get(long number) {
+            if (read.contains(number)) {
+                return Optional.ofNullable(found.get(number));
+            }
+            return economic.getDocument(DocumentCollection.INVOICES_BOOKED, (int) number).map(DocumentResult::body);
+        }
+    }
+
+    private Optional<Long> invoiceNumber(ShopPayment payment) {
+        return payment.invoiceNumber() != null ? Optional.of(payment.invoiceNumber())
+                : sources.bookedInvoice(payment.shopId(), payment.orderNo());
+    }
+
     /** Claims and works one due payment; empty when another worker holds it or it changed meanwhile. */
-    public Optional<PaymentState> process(ShopSettings shop, PaymentSettings settings, ShopPayment due) {
+    public Optional<PaymentState> process(ShopSettings shop, PaymentSettings settings, ShopPayment due,
+                                          Invoices invoices) {
         Optional<ShopPayment> claimed = ledger.claim(due, owner, LEASE);
         if (claimed.isEmpty()) {
             return Optional.empty();
@@ -87,7 +133,7 @@ public final class PaymentRegistration {
             if (work.payment.payload() != null) {
                 return work.resolve();
             }
-            return work.decide(shop, settings);
+            return work.decide(shop, settings, invoices);
         } catch (EconomicOutcomeUnknownException e) {
             ShopPayment payment = work.payment;
             return finish(payment, payment.with(PaymentState.IN_DOUBT, "No answer from e-conomic: " + e.summary()));
@@ -128,15 +174,14 @@ public final class PaymentRegistration {
             return send();
         }
 
-        Optional<PaymentState> decide(ShopSettings shop, PaymentSettings settings) {
+        Optional<PaymentState> decide(ShopSettings shop, PaymentSettings settings, Invoices invoices) {
             OptionalInt contra = settings.contraAccount(payment.paymentMethod());
             if (contra.isEmpty()) {
                 return finish(payment, payment.with(PaymentState.NOT_REGISTERED, "payment method "
                         + (payment.paymentMethod() == null ? "(none)" : payment.paymentMethod())
                         + " has no contra account: left to the bank match"));
             }
-            Long invoiceNumber = payment.invoiceNumber() != null ? payment.invoiceNumber()
-                    : sources.bookedInvoice(payment.shopId(), payment.orderNo()).orElse(null);
+            Long invoiceNumber = invoiceNumber(payment).orElse(null);
             if (invoiceNumber == null) {
                 if (!clock.instant().isBefore(payment.capturedAt().plus(settings.unmatchedAfter()))) {
                     return finish(payment, payment.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": paid "
@@ -147,14 +192,13 @@ public final class PaymentRegistration {
                 return finish(payment, payment.with(PaymentState.WAITING, "waiting for the order's invoice to be booked")
                         .withAttempt(payment.row().attempts(), clock.instant().plus(settings.pollInterval())));
             }
-            Optional<DocumentResult> invoice = economic.getDocument(DocumentCollection.INVOICES_BOOKED,
-                    invoiceNumber.intValue());
+            Optional<JsonNode> invoice = invoices.get(invoiceNumber);
             if (invoice.isEmpty()) {
                 return finish(payment, payment.withInvoice(invoiceNumber)
                         .with(PaymentState.PARKED, "Order " + payment.orderNo() + ": booked invoice " + invoiceNumber
                                 + " is not in e-conomic"));
             }
-            JsonNode document = invoice.get().body();
+            JsonNode document = invoice.get();
             String currency = document.path("currency").asText("");
             BigDecimal gross = document.path("grossAmount").decimalValue();
             ShopPayment matched = payment.withInvoice(invoiceNumber);
@@ -168,6 +212,15 @@ public final class PaymentRegistration {
                         + " captured " + currency + " " + payment.amount().toPlainString() + ", invoice "
                         + invoiceNumber + " is " + currency + " " + gross.toPlainString()
                         + "; register the payment by hand, or correct and retry"));
+            }
+            // The ledger keeps the runtime from entering a payment twice; this keeps it from entering one that
+            // someone else (the bank match, the accountant by hand) has registered in e-conomic meanwhile.
+            BigDecimal open = document.path("remainder").isNumber() ? document.path("remainder").decimalValue() : null;
+            if (open == null || open.subtract(gross).abs().compareTo(settings.amountTolerance()) > 0) {
+                return finish(payment, matched.with(PaymentState.PARKED, "Order " + payment.orderNo() + ": invoice "
+                        + invoiceNumber + " is " + currency + " " + gross.toPlainString() + ", but e-conomic has "
+                        + (open == null ? "no open amount" : currency + " " + open.toPlainString()) + " of it open:"
+                        + " a payment is registered there already; check it, then retry or register by hand"));
             }
             LocalDate date = date(shop, payment);
             Optional<String> year = accountingYear(date);

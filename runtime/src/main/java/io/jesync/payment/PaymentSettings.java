@@ -27,6 +27,7 @@ import io.jesync.config.SettingReader;
  *                          the difference is the invoice's rounding and the entry settles the invoice in full
  * @param from              captures before this day are not registered (the accountant matched them by hand);
  *                          empty: from the day the flow first ran for the shop
+ * @param settleInterval    how often the journal is listed to see which entries the accountant has booked
  */
 public record PaymentSettings(
         boolean enabled,
@@ -36,7 +37,8 @@ public record PaymentSettings(
         OptionalInt defaultContra,
         Duration unmatchedAfter,
         BigDecimal amountTolerance,
-        Optional<LocalDate> from) {
+        Optional<LocalDate> from,
+        Duration settleInterval) {
 
     private static final String NOT_REGISTERED = "none";
 
@@ -123,7 +125,8 @@ public record PaymentSettings(
         int journal = SettingReader.positiveInt(source, p + "journal", 1);
         Duration unmatched = SettingReader.duration(source, p + "unmatched-after", "14d");
         return new PaymentSettings(SettingReader.bool(source, p + "enabled", demo), SettingReader.duration(source, p + "poll-interval", "5m"),
-                journal, contra, defaultContra, unmatched, tolerance, from);
+                journal, contra, defaultContra, unmatched, tolerance, from,
+                SettingReader.duration(source, p + "settle-interval", "1h"));
     }
 
     /** The clearing account of the simulated demo agreement's journal 1 (its default customer payment contra). */
@@ -132,17 +135,17 @@ public record PaymentSettings(
     /** On, journal 1, every method on {@code contra}, every capture however old; for tests. */
     public static PaymentSettings enabled(int contra) {
         return new PaymentSettings(true, Duration.ofMinutes(5), 1, Map.of(), OptionalInt.of(contra),
-                Duration.ofDays(14), new BigDecimal("0.05"), Optional.of(LocalDate.EPOCH));
+                Duration.ofDays(14), new BigDecimal("0.05"), Optional.of(LocalDate.EPOCH), Duration.ofHours(1));
     }
 
     public PaymentSettings withContraAccounts(Map<String, OptionalInt> byMethod, OptionalInt otherwise) {
         return new PaymentSettings(enabled, pollInterval, journalNumber, byMethod, otherwise, unmatchedAfter,
-                amountTolerance, from);
+                amountTolerance, from, settleInterval);
     }
 
     public PaymentSettings withUnmatchedAfter(Duration after) {
         return new PaymentSettings(enabled, pollInterval, journalNumber, contraAccounts, defaultContra, after,
-                amountTolerance, from);
+                amountTolerance, from, settleInterval);
     }
 
     private static OptionalInt account(String key, String value) {

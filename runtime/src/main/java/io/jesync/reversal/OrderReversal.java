@@ -37,6 +37,7 @@ import io.jesync.shop.ShopOrder;
 import io.jesync.status.StatusEventType;
 import io.jesync.order.LedgerEntry;
 import io.jesync.order.OrderLedger;
+import io.jesync.order.OrderFlowSettings.DocumentType;
 import io.jesync.order.OrderState;
 import io.jesync.status.StatusLedger;
 import io.jesync.shop.ShopOrderChanges;
@@ -261,7 +262,9 @@ public final class OrderReversal {
 
         /** Finds where the accountant left the order's document and picks the reversal that fits. */
         private Outcome decide() {
-            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther());
+            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther(),
+                    DocumentType.ofKey(order.documentType()).map(DocumentType::collections)
+                            .orElse(List.of(DocumentCollection.values())));
             Optional<FoundDocument> invoice = found.stream()
                     .filter(d -> d.collection() == DocumentCollection.INVOICES_BOOKED)
                     // Credit notes made by hand in e-conomic copy the invoice's reference; they are not the invoice.

@@ -33,7 +33,9 @@ import io.jesync.economic.FoundDocument;
  *   <li>each watched draft invoice and order, by its number in {@code $in:} lists of at most 200 in the collections
  *       it can be in; one that is in none of them is looked up by reference in every collection before it is
  *       called deleted, because it may have moved (been booked, sent, archived) between two listings;</li>
- *   <li>payments, by the booked invoice numbers in {@code $in:} lists on {@code /invoices/paid}.</li>
+ *   <li>payments: the remainder of each open invoice, listed with step 1 ({@code $or:bookedInvoiceNumber$in:}) and,
+ *       beyond its first {@value #IN_LIMIT}, by the booked invoice numbers in {@code $in:} lists on
+ *       {@code /invoices/paid}.</li>
  * </ol>
  * The look-ups go by number, not by reference, because e-conomic documents {@code $in:} for numeric properties
  * only; a listed document counts only when its reference is exactly the order's, since filters ignore case
@@ -117,6 +119,8 @@ public final class EconomicStatusEvents implements StatusEventSource {
         /** Orders for which this run found any booked document. */
         private final Set<String> booked = new HashSet<>();
         private final Map<EventKey, StatusEvent> events = new LinkedHashMap<>();
+        /** The booked invoices step 1 listed, each with its remainder as of this run. */
+        private final Map<Long, JsonNode> listed = new HashMap<>();
 
         Run(String shopId, List<TrackedOrder> tracked) {
             this.shopId = shopId;
@@ -143,13 +147,28 @@ public final class EconomicStatusEvents implements StatusEventSource {
             return List.copyOf(events.values());
         }
 
-        /** Step 1. Returns the highest booked invoice number listed, of any order, tracked or not. */
+        /**
+         * Step 1. Returns the highest booked invoice number listed, of any order, tracked or not. After the first
+         * run the same listing also brings the first {@value #IN_LIMIT} invoices still open for a tracked order
+         * ({@code $or:bookedInvoiceNumber$in:[…]}): a booked invoice carries its {@code remainder}, so step 3 needs
+         * no listing of {@code /invoices/paid} (the booked invoices whose remainder is 0) for those.
+         */
         OptionalLong readBooked(OptionalLong after) {
+            Set<Long> open = after.isPresent() ? new LinkedHashSet<>(openInvoices().stream().limit(IN_LIMIT).toList())
+                    : Set.of();
             String filter = after.isPresent() ? "bookedInvoiceNumber$gt:" + after.getAsLong()
                     : "date$gte:" + oldestTransferDate().minus(FIRST_RUN_MARGIN);
+            if (!open.isEmpty()) {
+                filter += "$or:bookedInvoiceNumber$in:" + numberList(List.copyOf(open));
+            }
             OptionalLong highest = OptionalLong.empty();
             for (JsonNode invoice : economic.listAll(DocumentCollection.INVOICES_BOOKED.path(), filter)) {
                 long number = invoice.path("bookedInvoiceNumber").asLong();
+                listed.put(number, invoice);
+                if (after.isPresent() && number <= after.getAsLong()) {
+                    // Listed only as an open invoice: known already, and below the cursor.
+                    continue;
+                }
                 if (highest.isEmpty() || number > highest.getAsLong()) {
                     highest = OptionalLong.of(number);
                 }
@@ -159,6 +178,12 @@ public final class EconomicStatusEvents implements StatusEventSource {
                 }
             }
             return highest;
+        }
+
+        /** The invoices booked for tracked orders not yet seen paid, known before this run. */
+        private List<Long> openInvoices() {
+            return tracked.stream().filter(o -> !o.seen().contains(StatusEventType.INVOICE_PAID))
+                    .flatMap(o -> invoices.get(o.orderNo()).stream()).distinct().toList();
         }
 
         private LocalDate oldestTransferDate() {
@@ -215,17 +240,30 @@ public final class EconomicStatusEvents implements StatusEventSource {
                 }
             }
             Set<String> paid = new HashSet<>();
-            for (List<Long> chunk : chunks(List.copyOf(open.keySet()))) {
+            List<Long> unlisted = new ArrayList<>();
+            for (Long number : open.keySet()) {
+                if (listed.containsKey(number)) {
+                    paid(open.get(number), number, listed.get(number), paid);
+                } else {
+                    unlisted.add(number);
+                }
+            }
+            for (List<Long> chunk : chunks(unlisted)) {
                 String filter = "bookedInvoiceNumber$in:" + numberList(chunk);
                 for (JsonNode invoice : economic.listAll(PAID_PATH, filter)) {
                     long number = invoice.path("bookedInvoiceNumber").asLong();
-                    TrackedOrder order = open.get(number);
-                    // A refunded credit note is "paid" too, but it is not the order's payment.
-                    if (order != null && invoice.path("remainder").decimalValue().signum() == 0
-                            && !isCreditNote(invoice) && paid.add(order.orderNo())) {
-                        add(order, StatusEventType.INVOICE_PAID, number, invoice);
-                    }
+                    paid(open.get(number), number, invoice, paid);
                 }
+            }
+        }
+
+        /** A listed invoice of {@code order} that counts as the order's payment once its remainder is 0. */
+        private void paid(TrackedOrder order, long number, JsonNode invoice, Set<String> paid) {
+            // A refunded credit note is "paid" too, but it is not the order's payment.
+            if (order != null && invoice.path("remainder").isNumber()
+                    && invoice.path("remainder").decimalValue().signum() == 0
+                    && !isCreditNote(invoice) && paid.add(order.orderNo())) {
+                add(order, StatusEventType.INVOICE_PAID, number, invoice);
             }
         }
 
@@ -258,7 +296,8 @@ public final class EconomicStatusEvents implements StatusEventSource {
          * reference; otherwise it moved on between the calls and what it became is the event.
          */
         private void confirmMissing(TrackedOrder order) {
-            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther());
+            List<FoundDocument> found = economic.findDocumentsByReference(order.referencesOther(),
+                    order.documentType().collections());
             if (found.isEmpty()) {
                 Long number = order.economicDocumentNumber();
                 add(order, StatusEventType.DOCUMENT_DELETED, number == null ? 0 : number, null);

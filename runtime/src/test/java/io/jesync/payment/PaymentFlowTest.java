@@ -83,6 +83,7 @@ class PaymentFlowTest {
             assertThat(orders).isNotEmpty();
 
             assertThat(h.economic.bookJournal(1)).isEqualTo(2);
+            h.clock.advance(PaymentSettings.enabled(5820).settleInterval());
             PaymentFlow.Summary afterBooking = payments.run("se");
 
             assertThat(afterBooking.settled()).isEqualTo(2);
@@ -104,7 +105,7 @@ class PaymentFlowTest {
     }
 
     @Test
-    void payments_read_the_accounting_years_once_settle_with_one_look_up_and_an_idle_run_calls_nothing()
+    void a_run_reads_its_invoices_together_and_the_years_once_and_lists_the_journal_once_an_hour_while_entries_wait()
             throws Exception {
         try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
             List.of(h.placeOrder(441), h.placeOrder(442), h.placeOrder(443)).forEach(o -> assertThat(o).isNotNull());
@@ -115,10 +116,16 @@ class PaymentFlowTest {
             h.economic.clearJournal();
 
             assertThat(payments.run("se").entered()).isEqualTo(3);
+            assertThat(calls(h, "GET", "/invoices/booked")).as("one listing of the three invoices").isEqualTo(1);
+            assertThat(calls(h, "GET", "/invoices/booked/")).as("no read of an invoice on its own").isZero();
             assertThat(calls(h, "GET", "/accounting-years")).as("years read once for three payments").isEqualTo(1);
             h.economic.clearJournal();
             assertThat(h.economic.bookJournal(1)).isEqualTo(3);
             h.clock.advance(Duration.ofMinutes(5));
+
+            assertThat(payments.run("se").settled()).as("the journal was listed less than an hour ago").isZero();
+            assertThat(calls(h, "GET", "/journals/")).isZero();
+            h.clock.advance(Duration.ofMinutes(55));
 
             assertThat(payments.run("se").settled()).isEqualTo(3);
             assertThat(calls(h, "GET", "/accounting-years/")).as("one look-up for the three entries booked")
@@ -131,6 +138,37 @@ class PaymentFlowTest {
             assertThat(idle).isEqualTo(new PaymentFlow.Summary(0, 0, 0, 0, 0));
             assertThat(h.economic.journal()).as("e-conomic calls of a run with nothing waiting")
                     .noneMatch(r -> !r.path().startsWith("/_sim/"));
+        }
+    }
+
+    @Test
+    void an_invoice_paid_in_e_conomic_before_the_run_gets_no_voucher_and_its_payment_is_parked() throws Exception {
+        try (OrderFlowHarness h = new OrderFlowHarness(Kind.H2, tempDir, Map.of())) {
+            h.placeOrder(451);
+            h.placeOrder(452);
+            h.runUntilSettled(10);
+            List<Integer> booked = bookDrafts(h, 2);
+            h.statusFlow(new EconomicStatusEvents(h.client)).flow().poll("se");
+            DocumentView byHand = h.economic.bookedInvoices().stream().filter(d -> d.number() == booked.get(0))
+                    .findFirst().orElseThrow();
+            h.economic.registerPayment(byHand.number(), byHand.grossAmount());
+            PaymentFlowAssembly payments = payments(h, 1);
+
+            PaymentFlow.Summary run = payments.flow().run("se");
+
+            assertThat(run.entered()).isEqualTo(1);
+            assertThat(run.parked()).isEqualTo(1);
+            assertThat(journalEntries(h)).extracting(e -> e.path("customerInvoice").asInt())
+                    .containsExactly(booked.get(1));
+            ShopPayment parked = payments.ledger().list("se", PaymentState.PARKED, 10).get(0);
+            assertThat(parked.row().reason()).contains("invoice " + byHand.number())
+                    .contains("a payment is registered there already");
+            assertThat(payments.ledger().requeue("se", parked.id())).isPresent();
+
+            payments.flow().run("se");
+
+            assertThat(journalEntries(h)).as("a retry checks again and still enters nothing").hasSize(1);
+            assertThat(payments.ledger().list("se", PaymentState.PARKED, 10)).hasSize(1);
         }
     }
 

@@ -60,6 +60,9 @@ class ReversalRoundTripTest {
                     .satisfies(r -> assertThat(r.state()).isEqualTo(ReversalState.DONE));
             assertThat(steps(h, order)).contains("shop-cancelled", "reversal-in-doubt", "draft-deleted");
             assertThat(h.economic.faults().injectedCounts()).containsKey(Fault.LOST_RESPONSE);
+            assertThat(h.economic.journal()).as("a draft invoice is looked for among the invoices only")
+                    .noneMatch(r -> r.path().startsWith("/orders/") && r.query() != null
+                            && r.query().contains("references.other%24eq"));
         }
     }
 

@@ -148,6 +148,29 @@ class EconomicStatusEventsTest {
     }
 
     @Test
+    void after_the_first_run_one_booked_listing_finds_new_invoices_and_the_payments_of_the_open_ones() {
+        TrackedOrder paidOrder = transfer("1001", DocumentKind.DRAFT_INVOICE);
+        TrackedOrder laterOrder = transfer("1002", DocumentKind.DRAFT_INVOICE);
+        int first = simulator.bookDraft(paidOrder.economicDocumentNumber().intValue()).path("bookedInvoiceNumber")
+                .asInt();
+        Detection before = detector.detect(SHOP, List.of(paidOrder), Optional.empty());
+        paidOrder = recorded(paidOrder, before);
+        int later = simulator.bookDraft(laterOrder.economicDocumentNumber().intValue()).path("bookedInvoiceNumber")
+                .asInt();
+        simulator.registerPayment(first, new BigDecimal("285.25"));
+        simulator.clearJournal();
+
+        Detection detection = detector.detect(SHOP, List.of(paidOrder, laterOrder), before.cursor());
+
+        assertThat(summary(detection)).containsExactlyInAnyOrder(
+                tuple("1001", StatusEventType.INVOICE_PAID, (long) first),
+                tuple("1002", StatusEventType.INVOICE_BOOKED, (long) later));
+        assertThat(detection.cursor()).contains("booked>" + later);
+        // The open invoice's remainder came with the booked listing: no listing of /invoices/paid.
+        assertThat(gets()).extracting(RecordedRequest::endpoint).containsExactly("GET /invoices/booked");
+    }
+
+    @Test
     void payment_is_found_in_the_same_run_as_the_booking() {
         TrackedOrder order = transfer("1001", DocumentKind.DRAFT_INVOICE);
         int booked = simulator.bookDraft(order.economicDocumentNumber().intValue()).path("bookedInvoiceNumber").asInt();
@@ -208,6 +231,19 @@ class EconomicStatusEventsTest {
         // Only the live draft is looked at again: the booked listing and one drafts listing.
         assertThat(gets()).extracting(RecordedRequest::endpoint)
                 .containsExactly("GET /invoices/booked", "GET /invoices/drafts");
+    }
+
+    @Test
+    void a_missing_draft_invoice_is_looked_for_among_the_invoices_only_as_e_conomic_never_turns_one_into_an_order() {
+        TrackedOrder draft = transfer("1001", DocumentKind.DRAFT_INVOICE);
+        simulator.deleteDraft("invoices/drafts", draft.economicDocumentNumber().intValue());
+        simulator.clearJournal();
+
+        assertThat(summary(detector.detect(SHOP, List.of(draft), Optional.empty())))
+                .containsExactly(tuple("1001", StatusEventType.DOCUMENT_DELETED, draft.economicDocumentNumber()));
+        // The booked listing, the drafts listing, then its reference among the drafts and the booked invoices.
+        assertThat(gets()).extracting(RecordedRequest::endpoint).containsExactly("GET /invoices/booked",
+                "GET /invoices/drafts", "GET /invoices/drafts", "GET /invoices/booked");
     }
 
     @Test
@@ -314,11 +350,12 @@ class EconomicStatusEventsTest {
                 .hasSize(110);
         assertThat(detection.events()).extracting(StatusEvent::type).filteredOn(StatusEventType.ORDER_SENT::equals)
                 .hasSize(40);
-        // booked listing 1, drafts of 220 open draft invoices 2, orders sent/archived/drafts 3, paid for 110 invoices 1
+        // booked listing 1, drafts of 220 open draft invoices 2, orders sent/archived/drafts 3; the 110 invoices'
+        // remainders came with the booked listing
         assertThat(gets()).extracting(RecordedRequest::endpoint).containsExactly("GET /invoices/booked",
                 "GET /invoices/drafts", "GET /invoices/drafts", "GET /orders/sent", "GET /orders/archived",
-                "GET /orders/drafts", "GET /invoices/paid");
-        assertThat(simulator.journal()).hasSize(7);
+                "GET /orders/drafts");
+        assertThat(simulator.journal()).hasSize(6);
         assertThat(gets()).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
     }
 
