@@ -85,6 +85,7 @@ import io.jesync.store.WatermarkStore;
 import io.jesync.store.InstancePresence;
 import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.Database;
+import io.jesync.store.DatabaseClock;
 import io.jesync.store.ParkedItems;
 import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.store.SupportQueries;
@@ -113,7 +114,8 @@ public class RuntimeBeans implements CamelConfiguration {
         if (settings == null || database == null) {
             throw new IllegalStateException("settings and database must be bound before Camel starts");
         }
-        Clock clock = Clock.systemUTC();
+        // Instances compare the times they write (leases, heartbeats, retries): all go by the store's clock.
+        DatabaseClock clock = DatabaseClock.of(database);
 
         // Before any route is built, so every step of every route can be traced when support switches it on.
         RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
@@ -358,7 +360,7 @@ public class RuntimeBeans implements CamelConfiguration {
      * Refuses to start while another process with the same instance id is alive, then beats for this life every
      * {@link #BEAT} (renewing its claims) until the context stops, and gives the id back then.
      */
-    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId,
+    private static void enterPresence(CamelContext context, Database database, DatabaseClock clock, String instanceId,
                                       InstanceDirectory directory) {
         String owner = instanceId + "#" + Long.toHexString(new SplittableRandom().nextLong() & Long.MAX_VALUE);
         InstancePresence presence = new InstancePresence(database, clock, instanceId, owner);
@@ -381,6 +383,11 @@ public class RuntimeBeans implements CamelConfiguration {
             return thread;
         });
         beats.scheduleWithFixedDelay(() -> {
+            try {
+                clock.sync();
+            } catch (java.sql.SQLException e) {
+                LOG.debug("Instance {} could not read the store's clock: {}", instanceId, e.getMessage());
+            }
             try {
                 if (!presence.beat()) {
                     LOG.error("Another process took over app.instance-id '{}' while this one stalled: its claims may"
