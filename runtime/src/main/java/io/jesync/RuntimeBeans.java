@@ -233,6 +233,8 @@ public class RuntimeBeans implements CamelConfiguration {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
                     Sleeper.REAL, pluginPoints);
             registry.bind("stockPriceFlow", stock.flow());
+            // A stop waits for the running tick; once it began, the tick sends no more imports to a shop that hangs.
+            stock.flow().stopSendingWhen(context::isStopping);
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
