@@ -34,7 +34,7 @@ import io.jesync.testsupport.AdminRuntime;
  * each import three times, held the stop for minutes before).
  */
 @Tag("harness")
-// Opt-in: five shops' runtime and the shutdown behind their held Norce calls take two to three minutes.
+// Opt-in: five shops' runtime, a hang of one read timeout and the stop behind the held Norce calls take about a minute.
 @Tag("reliability")
 class HungShopScheduleTest {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
