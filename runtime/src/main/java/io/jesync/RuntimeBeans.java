@@ -137,7 +137,7 @@ public class RuntimeBeans implements CamelConfiguration {
         enterPresence(context, database, clock, settings.instanceId(), instances);
         ClusteredScheduler.install(context, database, settings.instanceId(), settings.shops().size());
         registry.bind("instanceDirectory", instances);
-        HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
+        HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances, clock::skew));
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
                 settings.instanceId()));
         registry.bind("retention", new Retention(database.dataSource(), clock, settings.store().retention()));

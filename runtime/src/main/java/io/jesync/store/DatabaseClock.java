@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseClock extends Clock {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseClock.class);
     /** Further off than this, Quartz's cluster misjudges check-ins: worth a warning. */
-    static final Duration TOLERATED_SKEW = Duration.ofSeconds(1);
+    public static final Duration TOLERATED_SKEW = Duration.ofSeconds(1);
     /**
      * A new reading that is behind the time already handed out by less than this is measurement noise (half a round
      * trip): the clock holds until it catches up rather than running backwards. A larger step back is the database's
