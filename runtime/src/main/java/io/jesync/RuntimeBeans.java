@@ -85,6 +85,7 @@ import io.jesync.store.WatermarkStore;
 import io.jesync.store.InstancePresence;
 import io.jesync.stock.ArticleSyncStore;
 import io.jesync.store.Database;
+import io.jesync.store.DatabaseClock;
 import io.jesync.store.ParkedItems;
 import io.jesync.reconcile.ReconciliationStore;
 import io.jesync.store.SupportQueries;
@@ -113,7 +114,8 @@ public class RuntimeBeans implements CamelConfiguration {
         if (settings == null || database == null) {
             throw new IllegalStateException("settings and database must be bound before Camel starts");
         }
-        Clock clock = Clock.systemUTC();
+        // Instances compare the times they write (leases, heartbeats, retries): all go by the store's clock.
+        DatabaseClock clock = DatabaseClock.of(database);
 
         // Before any route is built, so every step of every route can be traced when support switches it on.
         RouteTracing tracing = new RouteTracing(clock, settings.admin().traceCapacity());
@@ -135,7 +137,7 @@ public class RuntimeBeans implements CamelConfiguration {
         enterPresence(context, database, clock, settings.instanceId(), instances);
         ClusteredScheduler.install(context, database, settings.instanceId(), settings.shops().size());
         registry.bind("instanceDirectory", instances);
-        HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances));
+        HealthCheckRegistry.get(context).register(new InstanceHealthCheck(instances, clock::skew));
         context.getManagementStrategy().addEventNotifier(new ScheduledRunLog(database.dataSource(), clock,
                 settings.instanceId()));
         registry.bind("retention", new Retention(database.dataSource(), clock, settings.store().retention()));
@@ -231,6 +233,8 @@ public class RuntimeBeans implements CamelConfiguration {
             stock = StockPriceAssembly.create(settings, database, economic, http, catalog.stockAndPrices(), clock,
                     Sleeper.REAL, pluginPoints);
             registry.bind("stockPriceFlow", stock.flow());
+            // A stop waits for the running tick; once it began, the tick sends no more imports to a shop that hangs.
+            stock.flow().stopSendingWhen(context::isStopping);
             registry.bind("articleSyncStore", stock.store());
         }
         List<DayReconciler> reconcilers = new java.util.ArrayList<>(List.of(new OrderReconciler(
@@ -358,7 +362,7 @@ public class RuntimeBeans implements CamelConfiguration {
      * Refuses to start while another process with the same instance id is alive, then beats for this life every
      * {@link #BEAT} (renewing its claims) until the context stops, and gives the id back then.
      */
-    private static void enterPresence(CamelContext context, Database database, Clock clock, String instanceId,
+    private static void enterPresence(CamelContext context, Database database, DatabaseClock clock, String instanceId,
                                       InstanceDirectory directory) {
         String owner = instanceId + "#" + Long.toHexString(new SplittableRandom().nextLong() & Long.MAX_VALUE);
         InstancePresence presence = new InstancePresence(database, clock, instanceId, owner);
@@ -381,6 +385,11 @@ public class RuntimeBeans implements CamelConfiguration {
             return thread;
         });
         beats.scheduleWithFixedDelay(() -> {
+            try {
+                clock.sync();
+            } catch (java.sql.SQLException e) {
+                LOG.debug("Instance {} could not read the store's clock: {}", instanceId, e.getMessage());
+            }
             try {
                 if (!presence.beat()) {
                     LOG.error("Another process took over app.instance-id '{}' while this one stalled: its claims may"

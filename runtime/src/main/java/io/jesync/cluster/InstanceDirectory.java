@@ -21,7 +21,8 @@ import io.jesync.json.Json;
 /**
  * The instances sharing the store, as their {@code instance_presence} rows tell: id, host, build version, when the
  * life started and when it last beat. An instance whose last beat is older than {@link #STALE} is listed as not live
- * (it died without a goodbye, or its clock is far off); a clean stop removes the row.
+ * (it died without a goodbye); every instance stamps its beats by the store's clock ({@code DatabaseClock}), so a
+ * host whose clock is off is not listed as dead for it. A clean stop removes the row.
  */
 public final class InstanceDirectory {
     /** Ten missed beats (the heartbeat runs every 3 s). */

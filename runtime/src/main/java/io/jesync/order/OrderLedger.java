@@ -22,7 +22,8 @@ import io.jesync.store.StoreException;
 /**
  * The order ledger: one row per (shop, order number), claimed by exactly one worker at a time
  * across threads and instances, and moved through {@link OrderState} with an optimistic version
- * check. All times come from the injected clock, never from the database, so leases can be tested.
+ * check. All times come from the injected clock, never from SQL, so leases can be tested; the runtime's clock
+ * follows the database's ({@link io.jesync.store.DatabaseClock}), so instances with skewed hosts agree on leases.
  */
 public final class OrderLedger {
 

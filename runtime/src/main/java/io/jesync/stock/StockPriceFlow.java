@@ -56,6 +56,7 @@ public final class StockPriceFlow {
             Backoff.Jitter.NONE);
 
     private final StockSyncSettings settings;
+    private volatile java.util.function.BooleanSupplier stopping = () -> false;
     private final List<ShopSettings> shops;
     private final EconomicCatalogReader reader;
     private final ShopCatalogPort shop;
@@ -112,6 +113,15 @@ public final class StockPriceFlow {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.imports = pool;
+    }
+
+    /**
+     * Once {@code stopping} holds, a tick sends nothing more to the shops: with a shop that hangs, each import waits its
+     * read timeout and is tried three times, so a tick over several shops would hold the runtime's stop for minutes.
+     * What was not sent stays queued for the next start.
+     */
+    public void stopSendingWhen(java.util.function.BooleanSupplier stopping) {
+        this.stopping = stopping;
     }
 
     public FlowStats stats() {
@@ -210,7 +220,9 @@ public final class StockPriceFlow {
     public BudgetPacer.Decision pushToShops(Tick tick) {
         for (ShopSettings s : shops) {
             refreshPending(s, tick.pending.get(s.id()));
-            push(s);
+            if (!stopping.getAsBoolean()) {
+                push(s);
+            }
         }
         stats.tickCalls(reader.calls() - tick.callsBefore);
         return tick.pacing;
@@ -529,7 +541,7 @@ public final class StockPriceFlow {
                           java.util.function.Function<DirtyValue, String> problemKey) {
         int parallel = settings.parallelImports();
         long rounds = store.dirtyCount(s.id()) / ((long) settings.batchSize() * parallel) + 2;
-        for (long round = 0; round < rounds; round++) {
+        for (long round = 0; round < rounds && !stopping.getAsBoolean(); round++) {
             List<DirtyValue> queued = store.dirty(s.id(), kindPrefix, settings.batchSize() * parallel);
             if (queued.isEmpty()) {
                 return;
@@ -598,7 +610,7 @@ public final class StockPriceFlow {
                 return Optional.of(sender.send(batch));
             } catch (IOException e) {
                 stats.shopFailure(e.getMessage());
-                if (attempt >= PUSH_ATTEMPTS) {
+                if (attempt >= PUSH_ATTEMPTS || stopping.getAsBoolean()) {
                     LOG.warn("Stock and prices: shop {} did not take {} values, tried again next tick: {}", s.id(),
                             batch.size(), e.getMessage());
                     return Optional.empty();

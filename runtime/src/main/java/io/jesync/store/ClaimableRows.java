@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * <p>Why one caller wins: both databases re-check an UPDATE's conditions on the row version they locked
  * (PostgreSQL re-reads the row a blocked UPDATE waited for, H2 2.x re-evaluates the locked row), so among
  * concurrent claimers only the first still sees a free lease; {@code ClaimableRowsTest} and the ledgers' store
- * tests race callers on both databases to hold this. All times come from the caller's clock, never from the
- * database, so leases can be tested.
+ * tests race callers on both databases to hold this. All times come from the caller's clock, never from SQL, so
+ * leases can be tested; in the runtime that clock is the database's ({@link DatabaseClock}), so instances whose
+ * hosts' clocks disagree still agree on when a lease ends.
  *
  * <p>A ledger table has the columns {@code state}, {@code next_attempt_at}, {@code attempts},
  * {@code updated_at} and {@code version} besides the lease; every change bumps the version. A reservation table
