@@ -84,8 +84,9 @@ class BenchmarkTest {
         assertThat(catalogue.path("importJobs").asLong()).as(table).isGreaterThanOrEqualTo(2);
         assertThat(catalogue.path("peakHeapAfterGcMb").asLong()).as(table).isBetween(1L, 256L);
         assertThat(table).contains("converged: yes");
-        // Every second, one run after another: the push cannot converge before the first run has started.
+        // The flow's first full read, then at least one reconciliation (every second, one run after another, while
+        // the push takes seconds: each import job alone is polled 1.75 s).
         assertThat(catalogue.path("reconcileCron").asText()).isEqualTo("* * * * * ?");
-        assertThat(catalogue.path("reconciliationStartSeconds")).as(table).isNotEmpty();
+        assertThat(catalogue.path("fullListingStartSeconds").size()).as(table).isGreaterThanOrEqualTo(2);
     }
 }
