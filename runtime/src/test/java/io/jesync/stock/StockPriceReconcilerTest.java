@@ -34,11 +34,7 @@ class StockPriceReconcilerTest {
     @Test
     void drift_names_the_article_and_its_values_and_the_repush_converges_on_the_next_tick() {
         try (StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE)) {
-            h.catalogue(1_200, 5L);
-            h.tickUntilQuiet(10);
-            Reconciliation reconciliation = new Reconciliation(h.settings, List.of(
-                    new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
-                    new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+            Reconciliation reconciliation = converged(h);
             LocalDate day = LocalDate.of(2026, 9, 1);
 
             JsonNode clean = Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test"));
@@ -90,11 +86,7 @@ class StockPriceReconcilerTest {
     void the_comparison_reads_the_stored_values_a_chunk_of_articles_at_a_time_and_still_compares_them_all()
             throws SQLException {
         try (StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE)) {
-            h.catalogue(1_200, 5L);
-            h.tickUntilQuiet(10);
-            Reconciliation reconciliation = new Reconciliation(h.settings, List.of(
-                    new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
-                    new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+            Reconciliation reconciliation = converged(h);
             long stored = single(h, "SELECT COUNT(*) FROM shop_article_value WHERE shop_id = 'se'");
             long kinds = single(h, "SELECT COUNT(DISTINCT kind) FROM shop_article_value WHERE shop_id = 'se'");
             assertThat(kinds).as("on-hand and one base price list").isEqualTo(2);
@@ -124,6 +116,14 @@ class StockPriceReconcilerTest {
             assertThat(rows[0]).as("rows of the largest read of the shop's values").isPositive().isLessThanOrEqualTo(bound);
             assertThat(rows[1]).as("every stored value was read once to be compared").isEqualTo(stored);
         }
+    }
+
+    /** 1,200 generated articles pushed until nothing waits, and the stock and price reconciliation over them. */
+    private static Reconciliation converged(StockHarness h) {
+        h.catalogue(1_200, 5L);
+        h.tickUntilQuiet(10);
+        return new Reconciliation(h.settings, List.of(new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
+                new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
     }
 
     private static long single(StockHarness h, String sql) throws SQLException {
