@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,7 @@ final class CatalogueBenchmark {
     private static final Duration CHECK = Duration.ofSeconds(5);
 
     record Result(int articles, boolean converged, double seconds, double firstImportSeconds, long peakAfterGcMb,
-                  long collections, long importJobs, String failure) {
+                  long collections, long importJobs, List<Long> fullListingStarts, String failure) {
     }
 
     private CatalogueBenchmark() {
@@ -48,23 +50,31 @@ final class CatalogueBenchmark {
                 "30")));
         String parallel = Benchmark.option(args, "--benchmark-catalogue-parallel", "4");
         Path file = Path.of(Benchmark.option(args, "--benchmark-out", "benchmark-catalogue.json"));
+        // Empty: the shop's own schedule (05:30 wall clock), which a run overlaps only by chance.
+        String reconcileCron = Benchmark.option(args, "--benchmark-catalogue-reconcile-cron", "");
         try {
             out.println("== first full stock and price push of " + articles + " articles by the runtime's own process"
                     + " (" + (RuntimeLaunch.fromJar() ? "java -jar" : "class folder") + ", -Xmx" + HEAP_LIMIT_MB
                     + "m, stock-prices.parallel-imports=" + parallel + "), simulators in this process ==");
-            Result result = measure(articles, limit, parallel, out);
+            Result result = measure(articles, limit, parallel, reconcileCron, out);
             out.printf(Locale.ROOT, "converged: %s in %.0f s from process start (first import %.0f s after start);"
                     + " %d import jobs; peak heap after GC %d MB of %d MB over %d collections%s%n",
                     result.converged() ? "yes" : "NO", result.seconds(), result.firstImportSeconds(),
                     result.importJobs(), result.peakAfterGcMb(), HEAP_LIMIT_MB, result.collections(),
                     result.failure() == null ? "" : "; " + result.failure());
+            out.println("full product listings (the flow's first full read, then each reconciliation) started at "
+                    + "(s after process start): "
+                    + result.fullListingStarts());
             ObjectNode json = Json.MAPPER.createObjectNode();
             json.putObject("catalogue").put("articles", articles).put("heapLimitMb", HEAP_LIMIT_MB)
                     .put("parallelImports", Integer.parseInt(parallel)).put("converged", result.converged())
                     .put("secondsFromStart", Math.round(result.seconds()))
                     .put("firstImportSeconds", Math.round(result.firstImportSeconds()))
                     .put("importJobs", result.importJobs()).put("peakHeapAfterGcMb", result.peakAfterGcMb())
-                    .put("collections", result.collections()).put("fromJar", RuntimeLaunch.fromJar());
+                    .put("collections", result.collections()).put("fromJar", RuntimeLaunch.fromJar())
+                    .put("reconcileCron", reconcileCron);
+            ObjectNode catalogue = (ObjectNode) json.get("catalogue");
+            result.fullListingStarts().forEach(catalogue.putArray("fullListingStartSeconds")::add);
             Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             out.println("JSON written to " + file.toAbsolutePath());
             return result.converged() ? 0 : 1;
@@ -74,7 +84,8 @@ final class CatalogueBenchmark {
         }
     }
 
-    static Result measure(int articles, Duration limit, String parallel, PrintStream out) throws Exception {
+    static Result measure(int articles, Duration limit, String parallel, String reconcileCron, PrintStream out)
+            throws Exception {
         Path dir = Files.createTempDirectory("jesync-benchmark-catalogue");
         SimClock clock = new SimClock();
         try (EconomicSimulator economic = RuntimeLaunch.economicSimulator(clock);
@@ -96,12 +107,25 @@ final class CatalogueBenchmark {
                     firstImport[0] = System.nanoTime();
                 }
             });
-            Path gcLog = dir.resolve("gc.log");
             long started = System.nanoTime();
+            // Every product by number, first page: the flow's first full read, then each reconciliation's listing.
+            List<Long> listings = new CopyOnWriteArrayList<>();
+            economic.addRequestListener(request -> {
+                String query = request.query() == null ? "" : request.query();
+                if (request.path().endsWith("/products") && query.contains("skippages=0&")
+                        && query.contains("sort=productNumber") && !query.contains("filter=")) {
+                    listings.add((System.nanoTime() - started) / 1_000_000_000L);
+                }
+            });
+            Map<String, String> env = new HashMap<>(Map.of("SHOP_SE_ORDERS_ENABLED", "false",
+                    "SHOP_SE_STOCK_ENABLED", "true", "SHOP_SE_PRICES_ENABLED", "true", "SHOP_SE_PRICES_LISTS", "SE-B2C",
+                    "STOCK_PRICES_PARALLEL_IMPORTS", parallel, "SHOP_SE_CONNECT_ACCOUNT_ID", "1"));
+            if (!reconcileCron.isBlank()) {
+                env.put("SHOP_SE_RECONCILIATION_CRON", reconcileCron);
+            }
+            Path gcLog = dir.resolve("gc.log");
             Process process = RuntimeLaunch.start(List.of("-Xmx" + HEAP_LIMIT_MB + "m", "-Xlog:gc:file=" + gcLog),
-                    Map.of("SHOP_SE_ORDERS_ENABLED", "false", "SHOP_SE_STOCK_ENABLED", "true",
-                            "SHOP_SE_PRICES_ENABLED", "true", "SHOP_SE_PRICES_LISTS", "SE-B2C",
-                            "STOCK_PRICES_PARALLEL_IMPORTS", parallel, "SHOP_SE_CONNECT_ACCOUNT_ID", "1"), dir.resolve("runtime"), economic, norce);
+                    env, dir.resolve("runtime"), economic, norce);
             String failure = null;
             boolean converged = false;
             try {
@@ -140,7 +164,7 @@ final class CatalogueBenchmark {
             }
             return new Result(articles, converged, seconds, firstImport[0] == 0 ? Double.NaN
                     : (firstImport[0] - started) / 1e9, gc[0], gc[1], norce.importJobs("ImportOnhands")
-                    + norce.importJobs("ImportSkuPriceLists"), failure);
+                    + norce.importJobs("ImportSkuPriceLists"), List.copyOf(listings), failure);
         } finally {
             RuntimeLaunch.delete(dir);
         }

@@ -258,20 +258,31 @@ public final class ArticleSyncStore {
                               String reason) {
     }
 
-    /** The shop's stock and price values (not customer price lists), by kind and article. */
-    public Map<String, SyncedValue> stockAndPriceValues(String shopId) {
+    /**
+     * The shop's stock and price values (not customer price lists) of these articles, by kind and article. Read
+     * {@value #CHUNK} articles at a time on the primary key's leading column, so a caller walking the catalogue a
+     * page at a time holds one page of values, never the whole shop (544,000 of them at 500,000 articles).
+     */
+    public Map<String, SyncedValue> stockAndPriceValues(String shopId, Collection<String> articleNos) {
         Map<String, SyncedValue> values = new HashMap<>();
-        try (Connection c = database.dataSource().getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT kind, article_no, wanted, pushed, dirty, reason "
-                     + "FROM shop_article_value WHERE shop_id = ? AND (kind = ? OR kind LIKE ?)")) {
-            select.setString(1, shopId);
-            select.setString(2, ShopArticleValue.ONHAND);
-            select.setString(3, ShopArticleValue.PRICE_PREFIX + "%");
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    SyncedValue v = new SyncedValue(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBoolean(5), rs.getString(6));
-                    values.put(v.kind() + " " + v.articleNo(), v);
+        try (Connection c = database.dataSource().getConnection()) {
+            for (List<String> chunk : chunks(List.copyOf(articleNos))) {
+                try (PreparedStatement select = c.prepareStatement("SELECT kind, article_no, wanted, pushed, dirty, "
+                        + "reason FROM shop_article_value WHERE article_no IN (" + marks(chunk.size()) + ") "
+                        + "AND shop_id = ? AND (kind = ? OR kind LIKE ?)")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        select.setString(i + 1, chunk.get(i));
+                    }
+                    select.setString(chunk.size() + 1, shopId);
+                    select.setString(chunk.size() + 2, ShopArticleValue.ONHAND);
+                    select.setString(chunk.size() + 3, ShopArticleValue.PRICE_PREFIX + "%");
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            SyncedValue v = new SyncedValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                                    rs.getString(4), rs.getBoolean(5), rs.getString(6));
+                            values.put(v.kind() + " " + v.articleNo(), v);
+                        }
+                    }
                 }
             }
         } catch (SQLException e) {

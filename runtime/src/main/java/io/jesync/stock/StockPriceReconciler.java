@@ -22,9 +22,10 @@ import io.jesync.stock.ArticleSyncStore.SyncedValue;
 /**
  * Stock and price drift of one shop, as of now (the day is only the run's label): what e-conomic's products give
  * today (one paged {@code /products} listing, 1,000 per call, turned into the shop's values by the flow's own rules)
- * against what the flow last pushed to the shop. The shop itself is not read: neither the Norce Query API as the
- * reference knows it nor the simulator shows on-hand or price-list values [GAP], so a value changed in the shop
- * behind the flow's back is not seen here; the fix (a re-push) puts it right all the same. Base price lists only:
+ * against what the flow last pushed to the shop. Each page is compared with the stored values of its own articles
+ * only, so the run holds one page whatever the catalogue's size. The shop itself is not read: neither the Norce Query
+ * API as the reference knows it nor the simulator shows on-hand or price-list values [GAP], so a value changed in the
+ * shop behind the flow's back is not seen here; the fix (a re-push) puts it right all the same. Base price lists only:
  * currency and price-group prices need the OpenAPI price scan, which the flow runs on its own interval.
  */
 public final class StockPriceReconciler implements DayReconciler {
@@ -59,7 +60,6 @@ public final class StockPriceReconciler implements DayReconciler {
     @Override
     public Result reconcile(io.jesync.reconcile.ShopSettings shop, LocalDate day) {
         StockPriceSettings rules = shop.flow(StockPriceSettings.class);
-        Map<String, SyncedValue> synced = store.stockAndPriceValues(shop.id());
         Map<String, BigDecimal> pending = Map.of();
         if (rules.stockEnabled() && rules.subtractPendingOrders()) {
             Set<String> states = new LinkedHashSet<>();
@@ -72,6 +72,8 @@ public final class StockPriceReconciler implements DayReconciler {
         int[] counts = new int[3];
         reader.all(page -> {
             counts[0] += page.size();
+            Map<String, SyncedValue> synced = store.stockAndPriceValues(shop.id(),
+                    page.stream().map(ArticleReading::articleNo).toList());
             for (ArticleReading r : page) {
                 for (Map.Entry<String, String> expected : plugged(shop, lists, r, expected(r, pendingByArticle, rules))
                         .entrySet()) {

@@ -67,12 +67,14 @@ class BenchmarkTest {
     }
 
     @Test
-    void a_small_catalogue_converges_in_the_runtimes_own_process_under_256_mb() throws Exception {
+    void a_small_catalogue_converges_in_the_runtimes_own_process_under_256_mb_with_the_reconciliation_running_beside_it()
+            throws Exception {
         Path file = tempDir.resolve("catalogue.json");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         int exit = Benchmark.run(new String[] {"--benchmark-catalogue", "2000", "--benchmark-catalogue-minutes", "4",
-                "--benchmark-out", file.toString()}, new PrintStream(printed, true, StandardCharsets.UTF_8));
+                "--benchmark-catalogue-reconcile-cron", "* * * * * ?", "--benchmark-out", file.toString()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(table).isZero();
@@ -82,5 +84,9 @@ class BenchmarkTest {
         assertThat(catalogue.path("importJobs").asLong()).as(table).isGreaterThanOrEqualTo(2);
         assertThat(catalogue.path("peakHeapAfterGcMb").asLong()).as(table).isBetween(1L, 256L);
         assertThat(table).contains("converged: yes");
+        // The flow's first full read, then at least one reconciliation (every second, one run after another, while
+        // the push takes seconds: each import job alone is polled 1.75 s).
+        assertThat(catalogue.path("reconcileCron").asText()).isEqualTo("* * * * * ?");
+        assertThat(catalogue.path("fullListingStartSeconds").size()).as(table).isGreaterThanOrEqualTo(2);
     }
 }

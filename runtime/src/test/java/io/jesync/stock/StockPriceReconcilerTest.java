@@ -2,6 +2,10 @@ package io.jesync.stock;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,11 +34,7 @@ class StockPriceReconcilerTest {
     @Test
     void drift_names_the_article_and_its_values_and_the_repush_converges_on_the_next_tick() {
         try (StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE)) {
-            h.catalogue(1_200, 5L);
-            h.tickUntilQuiet(10);
-            Reconciliation reconciliation = new Reconciliation(h.settings, List.of(
-                    new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
-                    new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+            Reconciliation reconciliation = converged(h);
             LocalDate day = LocalDate.of(2026, 9, 1);
 
             JsonNode clean = Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test"));
@@ -79,6 +79,66 @@ class StockPriceReconcilerTest {
             assertThat(h.flow().waiting("se")).isZero();
             assertThat(Reconciliation.view(reconciliation.run("se", "stock-prices", day, "test")).path("findings"))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void the_comparison_reads_the_stored_values_a_chunk_of_articles_at_a_time_and_still_compares_them_all()
+            throws SQLException {
+        try (StockHarness h = new StockHarness(tempDir, STOCK_AND_BASE_PRICE)) {
+            Reconciliation reconciliation = converged(h);
+            long stored = single(h, "SELECT COUNT(*) FROM shop_article_value WHERE shop_id = 'se'");
+            long kinds = single(h, "SELECT COUNT(DISTINCT kind) FROM shop_article_value WHERE shop_id = 'se'");
+            assertThat(kinds).as("on-hand and one base price list").isEqualTo(2);
+            long bound = 500 * kinds;
+            assertThat(stored).as("more values than one read may hold").isGreaterThan(bound);
+
+            // H2 counts the rows of each statement it runs; switching the count off and on again starts it afresh.
+            execute(h, "SET QUERY_STATISTICS FALSE");
+            execute(h, "SET QUERY_STATISTICS TRUE");
+            JsonNode run = Reconciliation.view(reconciliation.run("se", "stock-prices", LocalDate.of(2026, 9, 1), "test"));
+            long[] rows = new long[2];
+            try (Connection c = h.database.dataSource().getConnection();
+                 Statement statement = c.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT MAX_ROW_COUNT, CUMULATIVE_ROW_COUNT FROM "
+                         + "INFORMATION_SCHEMA.QUERY_STATISTICS WHERE UPPER(SQL_STATEMENT) LIKE 'SELECT %' "
+                         + "AND UPPER(SQL_STATEMENT) LIKE '%FROM SHOP_ARTICLE_VALUE%'")) {
+                while (rs.next()) {
+                    rows[0] = Math.max(rows[0], rs.getLong(1));
+                    rows[1] += rs.getLong(2);
+                }
+            } finally {
+                execute(h, "SET QUERY_STATISTICS FALSE");
+            }
+
+            assertThat(run.path("state").asText()).isEqualTo("DONE");
+            assertThat(run.path("findings")).as("converged before the run").isEmpty();
+            assertThat(rows[0]).as("rows of the largest read of the shop's values").isPositive().isLessThanOrEqualTo(bound);
+            assertThat(rows[1]).as("every stored value was read once to be compared").isEqualTo(stored);
+        }
+    }
+
+    /** 1,200 generated articles pushed until nothing waits, and the stock and price reconciliation over them. */
+    private static Reconciliation converged(StockHarness h) {
+        h.catalogue(1_200, 5L);
+        h.tickUntilQuiet(10);
+        return new Reconciliation(h.settings, List.of(new StockPriceReconciler(h.assembly.reader(), h.assembly.store())),
+                new ReconciliationStore(h.database, h.clock), new ApiCallMeter(h.database, h.clock), h.clock);
+    }
+
+    private static long single(StockHarness h, String sql) throws SQLException {
+        try (Connection c = h.database.dataSource().getConnection();
+             Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void execute(StockHarness h, String sql) throws SQLException {
+        try (Connection c = h.database.dataSource().getConnection();
+             Statement statement = c.createStatement()) {
+            statement.execute(sql);
         }
     }
 
